@@ -1,0 +1,52 @@
+import type { ProjectConfig } from '../config';
+import type { CorpusIndex } from '../corpus';
+import { format, type Lang, type MessageKey } from '../i18n/messages';
+import type { ParsedArticle } from '../parse';
+import { severityOf, type RuleId } from '../rules';
+import type { ArticleSchema } from '../schema';
+import type { Fix, Problem } from '../types';
+
+/** What every check sees, and how it reports. */
+export class CheckContext {
+  readonly problems: Problem[] = [];
+
+  constructor(
+    readonly article: ParsedArticle,
+    readonly schema: ArticleSchema,
+    readonly config: ProjectConfig,
+    readonly lang: Lang,
+    readonly index: CorpusIndex | undefined,
+    readonly file: string | undefined,
+    readonly displayPath: (file: string) => string,
+  ) {}
+
+  msg(key: MessageKey, ...args: (string | number)[]): string {
+    return format(this.lang, key, ...args);
+  }
+
+  /** Reports a problem on document offsets, unless the rule is off. */
+  report(rule: RuleId, start: number, end: number, message: string, fixes?: Fix[]): void {
+    const severity = severityOf(rule, this.config.rules);
+    if (!severity) return;
+    const p: Problem = { rule, severity, message, range: this.article.lines.range(start, end), start, end };
+    if (fixes && fixes.length) p.fixes = fixes;
+    this.problems.push(p);
+  }
+
+  /** Whether a rule is on, to skip work for rules the project turned off. */
+  on(rule: RuleId): boolean {
+    return severityOf(rule, this.config.rules) !== undefined;
+  }
+
+  /** The line break to use for inserted lines: the one the frontmatter already uses. */
+  get eol(): string {
+    const fm = this.article.frontmatter;
+    const t = this.article.text;
+    if (fm) {
+      const after = t.slice(fm.openEnd, fm.openEnd + 2);
+      if (after.startsWith('\r\n')) return '\r\n';
+      if (after.startsWith('\r')) return '\r';
+    }
+    return '\n';
+  }
+}

@@ -1,0 +1,136 @@
+import type { CheckContext } from './context';
+import type { YamlIssue } from '../parse';
+
+/** Frontmatter presence and YAML syntax, with messages in the writer's terms. */
+export function checkFrontmatter(ctx: CheckContext): void {
+  const { article } = ctx;
+  const fm = article.frontmatter;
+  if (!fm) {
+    const end = article.lines.lineEnd(0);
+    ctx.report('frontmatter-missing', 0, end, ctx.msg('frontmatter-missing'));
+    return;
+  }
+  if (fm.closeStart === undefined) {
+    ctx.report('frontmatter-unclosed', fm.openStart, fm.openEnd, ctx.msg('frontmatter-unclosed'));
+  }
+  const seenLines = new Set<number>();
+  for (const issue of article.yamlIssues) {
+    const line = article.lines.positionAt(issue.start).line;
+    if (seenLines.has(line) && issue.code !== 'DUPLICATE_KEY') continue; // one message per line: the rest is fallout
+    seenLines.add(line);
+    reportYamlIssue(ctx, issue);
+  }
+  if (article.doc && article.yamlIssues.length === 0 && article.data === undefined) {
+    ctx.report('yaml-syntax', fm.contentStart, fm.contentEnd, ctx.msg('frontmatter-not-map'));
+  }
+}
+
+function reportYamlIssue(ctx: CheckContext, issue: YamlIssue): void {
+  const { lines, text } = ctx.article;
+  const line = lines.positionAt(issue.start).line;
+  const lineStart = lines.starts[line];
+  const lineText = lines.lineText(line);
+  switch (issue.code) {
+    case 'DUPLICATE_KEY': {
+      const dup = duplicateKeyAt(ctx, issue.start);
+      if (dup) ctx.report('yaml-duplicate-key', dup.start, dup.end, ctx.msg('yaml-duplicate-key', dup.key));
+      else ctx.report('yaml-duplicate-key', issue.start, issue.end, ctx.msg('yaml-duplicate-key', '?'));
+      return;
+    }
+    case 'TAB_AS_INDENT': {
+      const m = /^[ \t]*/.exec(lineText)!;
+      const end = lineStart + m[0].length;
+      const fix = { title: ctx.msg('fix-tab'), edits: [{ start: lineStart, end, newText: m[0].replace(/\t/g, '  ') }], preferred: true };
+      ctx.report('yaml-syntax', lineStart, Math.max(end, lineStart + 1), ctx.msg('yaml-tab'), [fix]);
+      return;
+    }
+    case 'BLOCK_AS_IMPLICIT_KEY':
+    case 'MULTILINE_IMPLICIT_KEY': {
+      const m = /^([A-Za-z_][\w-]*):[ \t]+(.*?)[ \t]*$/.exec(lineText);
+      if (m && /:\s/.test(m[2]) && !/^["'[{|>]/.test(m[2])) {
+        const vStart = lineStart + lineText.indexOf(m[2], m[1].length + 1);
+        const vEnd = vStart + m[2].length;
+        const quoted = '"' + m[2].replace(/\\/g, '\\\\').replace(/"/g, '\\"') + '"';
+        const fix = { title: ctx.msg('fix-quote-value'), edits: [{ start: vStart, end: vEnd, newText: quoted }], preferred: true };
+        ctx.report('yaml-syntax', vStart, vEnd, ctx.msg('yaml-colon-in-value', m[1], m[2]), [fix]);
+        return;
+      }
+      // Otherwise a line below is indented under a value that cannot hold it.
+      const next = nextContentLine(ctx, line);
+      ctx.report('yaml-syntax', next.start, next.end, ctx.msg('yaml-indent'));
+      return;
+    }
+    case 'MISSING_CHAR': {
+      if (/quote/i.test(issue.message)) {
+        const open = openingQuoteBefore(ctx, issue.start);
+        if (open) {
+          ctx.report('yaml-syntax', open.start, open.end, ctx.msg('yaml-unclosed-quote', text[open.start]));
+          return;
+        }
+      }
+      break;
+    }
+    case 'BAD_INDENT':
+    case 'BAD_DIRECTIVE':
+    case 'UNEXPECTED_TOKEN': {
+      if (/^\s+\S/.test(lineText) && issue.code !== 'UNEXPECTED_TOKEN') {
+        const s = lineStart + /^\s*/.exec(lineText)![0].length;
+        ctx.report('yaml-syntax', s, lineStart + lineText.length, ctx.msg('yaml-indent'));
+        return;
+      }
+      break;
+    }
+  }
+  const end = issue.end > issue.start ? issue.end : Math.min(issue.start + 1, lineStart + lineText.length);
+  ctx.report('yaml-syntax', issue.start, Math.max(end, issue.start), ctx.msg('yaml-syntax', issue.message.replace(/\.$/, '')));
+}
+
+function duplicateKeyAt(ctx: CheckContext, pos: number): { key: string; start: number; end: number } | undefined {
+  const seen = new Set<string>();
+  let best: { key: string; start: number; end: number } | undefined;
+  for (const f of ctx.article.fieldList) {
+    if (seen.has(f.key) && f.keyStart <= pos + 1) best = { key: f.key, start: f.keyStart, end: f.keyEnd };
+    seen.add(f.key);
+  }
+  if (best) return best;
+  // A nested duplicate: take the word at the position.
+  const t = ctx.article.text;
+  let s = pos;
+  let e = pos;
+  while (s > 0 && /[\w-]/.test(t[s - 1])) s--;
+  while (e < t.length && /[\w-]/.test(t[e])) e++;
+  return e > s ? { key: t.slice(s, e), start: s, end: e } : undefined;
+}
+
+function nextContentLine(ctx: CheckContext, line: number): { start: number; end: number } {
+  const { lines } = ctx.article;
+  const fmEnd = ctx.article.frontmatter!.contentEnd;
+  for (let l = line + 1; l < lines.lineCount && lines.starts[l] < fmEnd; l++) {
+    const t = lines.lineText(l);
+    if (t.trim() !== '') {
+      const s = lines.starts[l] + /^\s*/.exec(t)![0].length;
+      return { start: s, end: lines.starts[l] + t.length };
+    }
+  }
+  return { start: lines.starts[line], end: lines.lineEnd(line) };
+}
+
+/** The quote that opens a value and is not closed on its line, searching back from `pos`. */
+function openingQuoteBefore(ctx: CheckContext, pos: number): { start: number; end: number } | undefined {
+  const { lines } = ctx.article;
+  const fm = ctx.article.frontmatter!;
+  const last = lines.positionAt(Math.min(pos, fm.contentEnd)).line;
+  for (let l = last; l >= 0 && lines.starts[l] >= fm.contentStart; l--) {
+    const t = lines.lineText(l);
+    const m = /^(\s*(?:-\s+|[^\s:#][^:]*:\s+))(["'])(.*)$/.exec(t);
+    if (!m) continue;
+    const q = m[2];
+    const rest = m[3];
+    const closed = q === '"' ? /(^|[^\\])(\\\\)*"/.test(rest) : /'(?!')/.test(rest.replace(/''/g, ''));
+    if (!closed) {
+      const s = lines.starts[l] + m[1].length;
+      return { start: s, end: lines.starts[l] + t.length };
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,50 @@
+import { DEFAULT_CONFIG, type ProjectConfig } from '../config';
+import type { CorpusIndex } from '../corpus';
+import type { Lang } from '../i18n/messages';
+import { parseArticle, type ParsedArticle } from '../parse';
+import { defaultSchema, type ArticleSchema } from '../schema';
+import type { Problem } from '../types';
+import { CheckContext } from './context';
+import { checkAgainstCorpus } from './corpus';
+import { checkFrontmatter } from './frontmatter';
+import { checkPersonalData } from './personalData';
+import { checkSchema } from './schema';
+import { checkStyle } from './style';
+
+export interface CheckerOptions {
+  schema?: ArticleSchema;
+  config?: ProjectConfig;
+  /** The corpus, for tag variants, topics and duplicate titles; without it those rules are quiet. */
+  index?: CorpusIndex;
+  lang?: Lang;
+  /** How other files are named in messages (e.g. relative to the root). */
+  displayPath?: (file: string) => string;
+}
+
+export interface Checker {
+  /** Checks an article's text. `file` identifies it in the corpus index. */
+  check(text: string, file?: string): Problem[];
+  /** Checks an article already parsed. */
+  checkParsed(article: ParsedArticle, file?: string): Problem[];
+}
+
+/** Creates a checker bound to a schema, a config, a corpus index and a language. */
+export function createChecker(options: CheckerOptions = {}): Checker {
+  const schema = options.schema ?? defaultSchema();
+  const config = options.config ?? DEFAULT_CONFIG;
+  const lang = options.lang ?? 'en';
+  const displayPath = options.displayPath ?? ((f: string) => f);
+  const checkParsed = (article: ParsedArticle, file?: string): Problem[] => {
+    const ctx = new CheckContext(article, schema, config, lang, options.index, file, displayPath);
+    checkFrontmatter(ctx);
+    checkSchema(ctx);
+    checkStyle(ctx);
+    checkAgainstCorpus(ctx);
+    checkPersonalData(ctx);
+    return ctx.problems.sort((a, b) => a.start - b.start || a.end - b.end);
+  };
+  return {
+    checkParsed,
+    check: (text, file) => checkParsed(parseArticle(text), file),
+  };
+}

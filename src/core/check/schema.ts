@@ -1,0 +1,170 @@
+import { isCollection, isMap, isScalar, isSeq, type Node, type Scalar } from 'yaml';
+import type { CheckContext } from './context';
+import { nodeAt } from '../parse';
+import { fieldSchema, type ErrorObject, type SchemaObject } from '../schema';
+import { nearest } from '../similarity';
+import type { Fix } from '../types';
+
+const DATE_RE = /^\d{4}-\d{2}-\d{2}([Tt ]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?\s*(Z|[+-]\d{1,2}(:?\d{2})?)?)?$/;
+const YES_NO: Record<string, boolean> = { yes: true, no: false, y: true, n: false, on: true, off: false, ja: true, nej: false };
+
+/** Validates the frontmatter against the schema; every violation at its key or value, in the writer's terms. */
+export function checkSchema(ctx: CheckContext): void {
+  const { article, schema } = ctx;
+  const data = article.data;
+  if (!article.frontmatter || data === undefined) return;
+  if (schema.validate(data)) return;
+  const errors = schema.validate.errors ?? [];
+  const handled = new Set<string>();
+  for (const err of errors) {
+    const path = pointerToPath(err.instancePath);
+    const key = path.join('/');
+    if (err.keyword === 'required') {
+      reportRequired(ctx, (err.params as { missingProperty: string }).missingProperty, path);
+      continue;
+    }
+    if (handled.has(key)) continue;
+    handled.add(key);
+    const node = nodeAt(article, path);
+    if (node === undefined) continue;
+    const range = nodeRange(ctx, path, node);
+    if (node === null || (isScalar(node) && node.value === null && !node.source)) {
+      ctx.report('yaml-empty-value', range.start, range.end, ctx.msg('type-empty', String(path[path.length - 1])));
+      continue;
+    }
+    if (err.keyword === 'type' || err.keyword === 'x-yaml-type') {
+      reportType(ctx, err, path, node, range);
+    } else if (err.keyword === 'enum') {
+      reportEnum(ctx, err, path, node, range);
+    } else {
+      ctx.report('schema', range.start, range.end, ctx.msg('schema-other', path.join('.'), err.message ?? err.keyword));
+    }
+  }
+}
+
+function pointerToPath(p: string): (string | number)[] {
+  if (!p) return [];
+  return p.slice(1).split('/').map((s) => {
+    const u = s.replace(/~1/g, '/').replace(/~0/g, '~');
+    return /^\d+$/.test(u) ? Number(u) : u;
+  });
+}
+
+function nodeRange(ctx: CheckContext, path: (string | number)[], node: Node | null): { start: number; end: number } {
+  if (node && node.range && node.range[1] > node.range[0]) return { start: node.range[0], end: node.range[1] };
+  // An empty value: point at its key.
+  if (path.length === 1) {
+    const f = ctx.article.fields.get(String(path[0]));
+    if (f) return { start: f.keyStart, end: f.valueEnd };
+  }
+  const fm = ctx.article.frontmatter!;
+  return { start: fm.openStart, end: fm.openEnd };
+}
+
+/** The YAML shape to add for a missing field, e.g. `date: 2026-11-29` or `question: |`. */
+export function fieldSkeleton(key: string, prop: SchemaObject | undefined, eol: string, today = new Date()): string {
+  if (prop?.['x-yaml-type'] === 'timestamp') return `${key}: ${today.toISOString().slice(0, 10)}`;
+  if (key === 'question') return `${key}: |${eol}  `;
+  if (prop?.enum && prop.enum.length) return `${key}: "${String(prop.enum[0])}"`;
+  if (prop?.type === 'array') return `${key}: []`;
+  if (prop?.type === 'boolean') return `${key}: false`;
+  if (prop?.type === 'number' || prop?.type === 'integer') return `${key}: 0`;
+  return `${key}: ""`;
+}
+
+function reportRequired(ctx: CheckContext, missing: string, path: (string | number)[]): void {
+  if (path.length > 0) return; // nested objects are not part of the contract
+  const fm = ctx.article.frontmatter!;
+  const prop = fieldSchema(ctx.schema, missing);
+  const eol = ctx.eol;
+  const line = fieldSkeleton(missing, prop, eol);
+  const fixes: Fix[] = [];
+  if (fm.closeStart !== undefined) {
+    fixes.push({ title: ctx.msg('fix-add-field', missing), edits: [{ start: fm.closeStart, end: fm.closeStart, newText: line + eol }], preferred: true });
+  }
+  ctx.report('schema-required', fm.openStart, fm.openEnd, ctx.msg('schema-required', missing, line.split(/\r\n|\r|\n/)[0]), fixes);
+}
+
+function expectedType(err: ErrorObject): string {
+  if (err.keyword === 'x-yaml-type') return 'timestamp';
+  const t = (err.params as { type: string | string[] }).type;
+  return Array.isArray(t) ? t[0] : t;
+}
+
+function reportType(ctx: CheckContext, err: ErrorObject, path: (string | number)[], node: Node, range: { start: number; end: number }): void {
+  const name = String(path[0]);
+  const expected = expectedType(err);
+  const scalar = isScalar(node) ? (node as Scalar) : undefined;
+  const quoted = scalar && (scalar.type === 'QUOTE_DOUBLE' || scalar.type === 'QUOTE_SINGLE');
+  const value = scalar?.value;
+  const unquote = (text: string): Fix => ({ title: ctx.msg('fix-unquote'), edits: [{ start: range.start, end: range.end, newText: text }], preferred: true });
+  const isItem = typeof path[path.length - 1] === 'number';
+
+  if (expected === 'timestamp') {
+    if (quoted && typeof value === 'string' && DATE_RE.test(value.trim())) {
+      ctx.report('yaml-type', range.start, range.end, ctx.msg('type-quoted-date', value.trim(), name), [unquote(value.trim())]);
+    } else ctx.report('yaml-type', range.start, range.end, ctx.msg('type-not-date', name));
+    return;
+  }
+  if (expected === 'boolean') {
+    if (typeof value === 'string') {
+      const v = value.trim().toLowerCase();
+      if (quoted && (v === 'true' || v === 'false')) {
+        ctx.report('yaml-type', range.start, range.end, ctx.msg('type-quoted-boolean', v, name), [unquote(v)]);
+        return;
+      }
+      if (v in YES_NO) {
+        const b = String(YES_NO[v]);
+        const fix: Fix = { title: ctx.msg('fix-write-boolean', b), edits: [{ start: range.start, end: range.end, newText: b }], preferred: true };
+        ctx.report('yaml-type', range.start, range.end, ctx.msg('type-yes-no', value, name, b), [fix]);
+        return;
+      }
+    }
+    ctx.report('yaml-type', range.start, range.end, ctx.msg('type-not-boolean', name));
+    return;
+  }
+  if (expected === 'number' || expected === 'integer') {
+    if (quoted && typeof value === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(value)) {
+      ctx.report('yaml-type', range.start, range.end, ctx.msg('type-quoted-number', value.trim(), name), [unquote(value.trim())]);
+    } else ctx.report('yaml-type', range.start, range.end, ctx.msg('type-not-number', name));
+    return;
+  }
+  if (expected === 'string') {
+    const src = ctx.article.text.slice(range.start, range.end);
+    const fixes: Fix[] = [];
+    if (scalar && !isCollection(node)) {
+      const q = '"' + src.replace(/\\/g, '\\\\').replace(/"/g, '\\"') + '"';
+      fixes.push({ title: ctx.msg('fix-quote-value'), edits: [{ start: range.start, end: range.end, newText: q }], preferred: true });
+    }
+    if (isItem) ctx.report('yaml-type', range.start, range.end, ctx.msg('type-not-text-item', name, src), fixes);
+    else ctx.report('yaml-type', range.start, range.end, ctx.msg('type-not-string', name, src.split(/\r\n|\r|\n/)[0]), fixes);
+    return;
+  }
+  if (expected === 'array') {
+    const src = ctx.article.text.slice(range.start, range.end);
+    const fixes: Fix[] = [];
+    if (scalar && typeof value === 'string') {
+      const items = value.split(',').map((s) => s.trim()).filter(Boolean).map((s) => JSON.stringify(s));
+      fixes.push({ title: ctx.msg('fix-replace', `[${items.join(', ')}]`), edits: [{ start: range.start, end: range.end, newText: `[${items.join(', ')}]` }], preferred: true });
+    }
+    ctx.report('yaml-type', range.start, range.end, ctx.msg('type-not-list', name, isMap(node) || isSeq(node) ? '…' : src), fixes);
+    return;
+  }
+  ctx.report('schema', range.start, range.end, ctx.msg('schema-other', path.join('.'), err.message ?? err.keyword));
+}
+
+function reportEnum(ctx: CheckContext, err: ErrorObject, path: (string | number)[], node: Node, range: { start: number; end: number }): void {
+  const name = path.join('.');
+  const allowed = ((err.params as { allowedValues: unknown[] }).allowedValues ?? []).map(String);
+  const value = isScalar(node) ? String((node as Scalar).value) : ctx.article.text.slice(range.start, range.end);
+  const suggestion = nearest(value, allowed);
+  const list = allowed.join(', ');
+  if (suggestion) {
+    const quote = isScalar(node) && (node as Scalar).type === 'QUOTE_SINGLE' ? "'" : isScalar(node) && (node as Scalar).type === 'PLAIN' ? '' : '"';
+    const fix: Fix = { title: ctx.msg('fix-replace', suggestion), edits: [{ start: range.start, end: range.end, newText: quote + suggestion + quote }], preferred: true };
+    ctx.report('schema-enum', range.start, range.end, ctx.msg('schema-enum-suggest', name, value, list, suggestion), [fix]);
+  } else {
+    const fixes: Fix[] = allowed.map((a) => ({ title: ctx.msg('fix-replace', a), edits: [{ start: range.start, end: range.end, newText: `"${a}"` }] }));
+    ctx.report('schema-enum', range.start, range.end, ctx.msg('schema-enum', name, value, list), fixes);
+  }
+}

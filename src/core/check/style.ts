@@ -1,0 +1,136 @@
+import { isScalar, type Scalar } from 'yaml';
+import type { CheckContext } from './context';
+import { nearest } from '../similarity';
+import type { Fix } from '../types';
+
+const SUMMARY_RE = /^[ \t]{0,3}(?:\*\*|__)\s*Sammanfattning\s*:?\s*(?:\*\*|__)\s*:?(?:[ \t]|$)/i;
+const BULLET_RE = /^[ \t]{0,3}(?:[-*+]|\d{1,3}[.)])[ \t]+\S/;
+
+/** Where the summary block is in the body: the offset of its heading line and whether it has bullets. */
+export function findSummary(ctx: Pick<CheckContext, 'article'>): { start: number; end: number; bullets: number } | undefined {
+  const { lines, bodyStart } = ctx.article;
+  const first = lines.positionAt(bodyStart).line;
+  let found: { start: number; end: number; bullets: number } | undefined;
+  for (let l = first; l < lines.lineCount; l++) {
+    const t = lines.lineText(l);
+    if (!SUMMARY_RE.test(t)) continue;
+    let bullets = 0;
+    for (let k = l + 1; k < lines.lineCount; k++) {
+      const u = lines.lineText(k);
+      if (u.trim() === '') {
+        if (bullets > 0) break;
+        continue;
+      }
+      if (BULLET_RE.test(u)) bullets++;
+      else if (!/^\s{2,}\S/.test(u) || bullets === 0) break;
+    }
+    found = { start: lines.starts[l], end: lines.starts[l] + t.length, bullets };
+  }
+  return found;
+}
+
+const char = (s: string) => [...s].length;
+
+/** Title and description lengths, unknown fields, the summary block, headings and published-but-incomplete articles. */
+export function checkStyle(ctx: CheckContext): void {
+  const { article, config } = ctx;
+  const data = article.data;
+  if (!data) return;
+  const field = (k: string) => article.fields.get(k);
+
+  const title = data.title;
+  const tf = field('title');
+  if (typeof title === 'string' && tf && char(title) > config.titleMax) {
+    ctx.report('title-length', tf.valueStart, tf.valueEnd, ctx.msg('title-length', char(title), config.titleMax));
+  }
+  const desc = data.description;
+  const df = field('description');
+  if (typeof desc === 'string' && df) {
+    const n = char(desc.trim());
+    if (n < config.descriptionMin) ctx.report('description-length', df.valueStart, df.valueEnd, ctx.msg('description-short', n, config.descriptionMin, config.descriptionMax));
+    else if (n > config.descriptionMax) ctx.report('description-length', df.valueStart, df.valueEnd, ctx.msg('description-long', n, config.descriptionMin, config.descriptionMax));
+  }
+
+  if (ctx.on('unknown-field') && ctx.schema.fields.length) {
+    const known = new Set(ctx.schema.fields);
+    for (const f of article.fieldList) {
+      if (known.has(f.key)) continue;
+      const present = new Set(article.fieldList.map((x) => x.key));
+      const suggestion = nearest(f.key, ctx.schema.fields.filter((k) => !present.has(k)));
+      if (suggestion) {
+        const fix: Fix = { title: ctx.msg('fix-rename-field', suggestion), edits: [{ start: f.keyStart, end: f.keyEnd, newText: suggestion }], preferred: true };
+        ctx.report('unknown-field', f.keyStart, f.keyEnd, ctx.msg('unknown-field-suggest', f.key, suggestion), [fix]);
+      } else ctx.report('unknown-field', f.keyStart, f.keyEnd, ctx.msg('unknown-field', f.key));
+    }
+  }
+
+  const published = data.published !== false;
+  const bodyEmpty = article.body.trim() === '';
+  if (published && article.frontmatter) {
+    const status = field('status');
+    if (data.status === 'obesvarad' && status) {
+      ctx.report('published-incomplete', status.valueStart, status.valueEnd, ctx.msg('published-unanswered'));
+    }
+    const q = field('question');
+    if (q && typeof data.question === 'string' && data.question.trim() === '') {
+      ctx.report('published-incomplete', q.keyStart, q.valueEnd, ctx.msg('published-empty-question'));
+    }
+    if (bodyEmpty) {
+      const pf = field('published');
+      const fm = article.frontmatter;
+      const at = pf ? { s: pf.keyStart, e: pf.valueEnd } : { s: fm.closeStart ?? fm.openStart, e: fm.closeEnd ?? fm.openEnd };
+      ctx.report('published-incomplete', at.s, at.e, ctx.msg('published-empty-answer'));
+    } else if (ctx.on('summary-block')) {
+      checkSummary(ctx);
+    }
+  }
+  if (!bodyEmpty && ctx.on('answer-heading')) checkHeadings(ctx);
+}
+
+function checkSummary(ctx: CheckContext): void {
+  const { article } = ctx;
+  const s = findSummary(ctx);
+  if (s && s.bullets > 0) return;
+  if (s) {
+    ctx.report('summary-block', s.start, s.end, ctx.msg('summary-empty'));
+    return;
+  }
+  // Point at the last line of the answer: the summary goes after it.
+  const { lines, text } = article;
+  let last = lines.lineCount - 1;
+  while (last > 0 && lines.lineText(last).trim() === '' && lines.starts[last] > article.bodyStart) last--;
+  const start = Math.max(lines.starts[last], article.bodyStart);
+  const end = Math.max(start, lines.starts[last] + lines.lineText(last).length);
+  const eol = ctx.eol;
+  const trailing = text.slice(end);
+  const skeleton = `${eol}${eol}**Sammanfattning:**${eol}- ${eol}`;
+  const fix: Fix = { title: ctx.msg('fix-add-summary'), edits: [{ start: end, end: end + trailing.length, newText: skeleton }], preferred: true };
+  ctx.report('summary-block', start, end, ctx.msg('summary-missing'), [fix]);
+}
+
+function checkHeadings(ctx: CheckContext): void {
+  const { lines, bodyStart } = ctx.article;
+  let fence: string | undefined;
+  for (let l = lines.positionAt(bodyStart).line; l < lines.lineCount; l++) {
+    if (lines.starts[l] < bodyStart) continue;
+    const t = lines.lineText(l);
+    const f = /^\s{0,3}(```|~~~)/.exec(t);
+    if (f) {
+      fence = fence === f[1] ? undefined : fence ?? f[1];
+      continue;
+    }
+    if (fence) continue;
+    const h = /^\s{0,3}#{1,6}(?:[ \t]+|$)/.exec(t);
+    if (h) ctx.report('answer-heading', lines.starts[l], lines.starts[l] + t.length, ctx.msg('answer-heading'));
+  }
+}
+
+/** The scalar's text as written, for messages and replacements that keep the quoting style. */
+export function quoteLike(node: unknown, value: string): string {
+  if (isScalar(node)) {
+    const t = (node as Scalar).type;
+    if (t === 'QUOTE_SINGLE') return `'${value.replace(/'/g, "''")}'`;
+    if (t === 'PLAIN' && /^[\p{L}\p{N}][\p{L}\p{N} _.-]*$/u.test(value) && !/\s$/.test(value)) return value;
+  }
+  return JSON.stringify(value);
+}

@@ -1,0 +1,184 @@
+import { foldKey } from './similarity';
+import type { ParsedArticle } from './parse';
+
+/** What the index keeps of one article: enough for completion, variants, duplicate titles and the Articles view. */
+export interface IndexEntry {
+  title?: string;
+  category?: string;
+  topic?: string;
+  tags: string[];
+  author?: string;
+  status?: string;
+  published: boolean;
+  /** First non-empty line of the question. */
+  questionLine?: string;
+}
+
+/** Takes the indexed facts from a parsed article. */
+export function entryOf(article: ParsedArticle): IndexEntry {
+  const d = article.data ?? {};
+  const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  const tags = Array.isArray(d.tags) ? d.tags.filter((t): t is string => typeof t === 'string') : [];
+  const q = str(d.question);
+  return {
+    title: str(d.title),
+    category: str(d.category),
+    topic: str(d.topic),
+    tags,
+    author: str(d.author),
+    status: str(d.status),
+    published: d.published !== false,
+    questionLine: q?.split(/\r\n|\r|\n/).find((l) => l.trim() !== '')?.trim(),
+  };
+}
+
+class Counter {
+  readonly counts = new Map<string, number>();
+  add(k: string | undefined, n: 1 | -1): void {
+    if (k === undefined) return;
+    const c = (this.counts.get(k) ?? 0) + n;
+    if (c <= 0) this.counts.delete(k);
+    else this.counts.set(k, c);
+  }
+  get(k: string): number {
+    return this.counts.get(k) ?? 0;
+  }
+  /** Entries, most used first, then alphabetically. */
+  sorted(): [string, number][] {
+    return [...this.counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'sv'));
+  }
+}
+
+/**
+ * Tags, topics, categories, authors and titles over every article under a root, with counts.
+ * Updated one file at a time (`set`, `delete`), never rebuilt.
+ */
+export class CorpusIndex {
+  private readonly entries = new Map<string, IndexEntry>();
+  readonly tags = new Counter();
+  readonly topics = new Counter();
+  readonly categories = new Counter();
+  readonly authors = new Counter();
+  /** topic counts per category */
+  private readonly topicsByCategory = new Map<string, Counter>();
+  /** folded tag → spellings seen */
+  private readonly tagFolds = new Map<string, Set<string>>();
+  /** title → files */
+  private readonly titles = new Map<string, Set<string>>();
+  private version = 0;
+
+  /** Bumps on every change, so callers can cache derived views. */
+  get revision(): number {
+    return this.version;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  files(): IterableIterator<[string, IndexEntry]> {
+    return this.entries.entries();
+  }
+
+  get(file: string): IndexEntry | undefined {
+    return this.entries.get(file);
+  }
+
+  /** Adds or replaces one file's entry. */
+  set(file: string, entry: IndexEntry): void {
+    this.delete(file);
+    this.entries.set(file, entry);
+    this.apply(file, entry, 1);
+    this.version++;
+  }
+
+  /** Removes one file. */
+  delete(file: string): void {
+    const old = this.entries.get(file);
+    if (!old) return;
+    this.entries.delete(file);
+    this.apply(file, old, -1);
+    this.version++;
+  }
+
+  private apply(file: string, e: IndexEntry, n: 1 | -1): void {
+    for (const t of new Set(e.tags)) {
+      this.tags.add(t, n);
+      const k = foldKey(t);
+      let set = this.tagFolds.get(k);
+      if (n === 1) {
+        if (!set) this.tagFolds.set(k, (set = new Set()));
+        set.add(t);
+      } else if (set && this.tags.get(t) === 0) {
+        set.delete(t);
+        if (set.size === 0) this.tagFolds.delete(k);
+      }
+    }
+    this.topics.add(e.topic, n);
+    if (e.category && e.topic !== undefined) {
+      let c = this.topicsByCategory.get(e.category);
+      if (!c) this.topicsByCategory.set(e.category, (c = new Counter()));
+      c.add(e.topic, n);
+    }
+    this.categories.add(e.category, n);
+    this.authors.add(e.author, n);
+    if (e.title !== undefined) {
+      const k = titleKey(e.title);
+      let set = this.titles.get(k);
+      if (n === 1) {
+        if (!set) this.titles.set(k, (set = new Set()));
+        set.add(file);
+      } else if (set) {
+        set.delete(file);
+        if (set.size === 0) this.titles.delete(k);
+      }
+    }
+  }
+
+  /** Spellings of a tag that fold to the same key (case, spaces vs hyphens, diacritics), itself included. */
+  tagSpellings(tag: string): string[] {
+    return [...(this.tagFolds.get(foldKey(tag)) ?? [])];
+  }
+
+  /**
+   * The spelling to use instead of `tag`, when a more common spelling of the same folded tag
+   * exists; undefined when `tag` is already the one to use.
+   */
+  preferredTag(tag: string): string | undefined {
+    const spellings = this.tagSpellings(tag);
+    if (spellings.length < 2 && (spellings.length === 0 || spellings[0] === tag)) return undefined;
+    let best = tag;
+    let bestCount = this.tags.get(tag);
+    for (const s of spellings) {
+      const c = this.tags.get(s);
+      if (c > bestCount || (c === bestCount && tagStyleScore(s) > tagStyleScore(best))) {
+        best = s;
+        bestCount = c;
+      }
+    }
+    return best === tag ? undefined : best;
+  }
+
+  /** Topics of a category, most used first. */
+  topicsOf(category: string): [string, number][] {
+    return this.topicsByCategory.get(category)?.sorted() ?? [];
+  }
+
+  /** Other files with this title (case and surrounding space ignored). */
+  filesWithTitle(title: string): string[] {
+    return [...(this.titles.get(titleKey(title)) ?? [])];
+  }
+}
+
+function titleKey(t: string): string {
+  return t.trim().replace(/\s+/g, ' ').toLocaleLowerCase('sv');
+}
+
+/** Among equally common spellings, prefer lower case, hyphens and Swedish letters. */
+function tagStyleScore(t: string): number {
+  let s = 0;
+  if (t === t.toLowerCase()) s += 4;
+  if (!/\s/.test(t)) s += 2;
+  if (/[åäöÅÄÖ]/.test(t)) s += 1;
+  return s;
+}

@@ -1,0 +1,41 @@
+import type { Severity } from './types';
+
+/** Every rule: its stable id, default severity and what it is about. One table for the CLI, the editor and the docs. */
+export const RULES = {
+  'frontmatter-missing': { severity: 'error', about: 'The file has no frontmatter block.' },
+  'frontmatter-unclosed': { severity: 'error', about: 'The frontmatter block is never closed by `---`.' },
+  'yaml-syntax': { severity: 'error', about: 'YAML syntax error: bad indentation, tabs, unclosed quotes, `: ` in a plain value.' },
+  'yaml-duplicate-key': { severity: 'error', about: 'A field appears twice.' },
+  'yaml-type': { severity: 'error', about: 'A value of the wrong YAML type: a quoted date, boolean or number, `yes`/`no`, text where a list is needed.' },
+  'yaml-empty-value': { severity: 'error', about: 'A field with no value (YAML null).' },
+  'schema-required': { severity: 'error', about: 'A required field is missing.' },
+  'schema-enum': { severity: 'error', about: 'A value outside the allowed list (category, status).' },
+  'schema': { severity: 'error', about: 'Any other violation of the article schema.' },
+  'file-unreadable': { severity: 'error', about: 'The file cannot be read as UTF-8 text.' },
+  'unknown-field': { severity: 'warning', about: 'A field the site ignores, often a typo of a known field.' },
+  'title-length': { severity: 'warning', about: 'Title longer than 60 characters.' },
+  'description-length': { severity: 'warning', about: 'Description outside 120–160 characters.' },
+  'summary-block': { severity: 'warning', about: 'A published answer without a **Sammanfattning:** block with at least one bullet.' },
+  'tag-variant': { severity: 'warning', about: 'A tag that differs from a more common tag only by case, spaces or diacritics.' },
+  'tag-duplicate': { severity: 'warning', about: 'A tag repeated in one list.' },
+  'personal-data': { severity: 'warning', about: 'A personnummer, phone number or e-mail address in the question, answer or patientName.' },
+  'published-incomplete': { severity: 'warning', about: 'A published article that is unanswered, has an empty answer or an empty question.' },
+  'duplicate-title': { severity: 'warning', about: 'Another article has the same title.' },
+  'answer-heading': { severity: 'warning', about: 'A heading in the answer (the house style uses none).' },
+  'topic-unknown': { severity: 'info', about: 'A topic no other article uses; suggests the nearest known one.' },
+} as const satisfies Record<string, { severity: Severity; about: string }>;
+
+export type RuleId = keyof typeof RULES;
+
+/** A severity, or `off` to silence a rule. */
+export type RuleSetting = Severity | 'off';
+
+export function isRuleId(id: string): id is RuleId {
+  return Object.prototype.hasOwnProperty.call(RULES, id);
+}
+
+/** The severity a rule has under the given overrides; undefined when it is off. */
+export function severityOf(rule: RuleId, overrides: Partial<Record<string, RuleSetting>> | undefined): Severity | undefined {
+  const s = overrides?.[rule] ?? RULES[rule].severity;
+  return s === 'off' ? undefined : s;
+}
