@@ -1,0 +1,261 @@
+import type { Lang } from '../i18n/messages';
+import type { ParsedArticle } from '../parse';
+import type { Problem, Severity } from '../types';
+import { blockEnd, findSummarySpan, md, plainText, type Token } from './markdown';
+import { pageCss } from './page.css';
+import { categoryLabels, site, statusLabels, ui } from './strings';
+import { charCount, escapeHtml, formatSwedishDate, isoDate, lix } from './text';
+
+export interface RenderOptions {
+  /** Language of the editor aids (problems, readability); the page itself is always Swedish. */
+  lang?: Lang;
+  /** Problems to list above the page. Leave undefined to show no problems panel at all. */
+  problems?: Problem[];
+  /** Show the readability line (LIX, title and description lengths). Default true. */
+  readability?: boolean;
+}
+
+export interface WebviewOptions extends RenderOptions {
+  /** `webview.cspSource`. */
+  cspSource: string;
+  /** A fresh random nonce per render, [A-Za-z0-9+/=] only. */
+  nonce: string;
+  scriptUri?: string;
+  styleUris?: string[];
+  /** The user's own stylesheets (qaArticles.previewStylesheet), loaded last so they win. */
+  extraStylesheetUris?: string[];
+}
+
+export const TITLE_MAX = 60;
+export const DESCRIPTION_MIN = 120;
+export const DESCRIPTION_MAX = 160;
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
+
+/** Text of a scalar frontmatter value; undefined for anything a reader could not be shown. */
+function scalar(v: unknown): string | undefined {
+  if (typeof v === 'string') return v.trim() === '' ? undefined : v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (v instanceof Date) return isoDate(v) || undefined;
+  return undefined;
+}
+
+function fieldLine(article: ParsedArticle, key: string): number | undefined {
+  const f = article.fields.get(key);
+  return f ? article.lines.positionAt(f.keyStart).line : undefined;
+}
+
+function lineAttr(line: number | undefined): string {
+  return line === undefined ? '' : ` data-line="${line}"`;
+}
+
+function dateHtml(v: unknown, line: number | undefined): string {
+  if (v instanceof Date && !Number.isNaN(v.getTime())) {
+    return `<time data-qa="date" datetime="${isoDate(v)}"${lineAttr(line)}>${escapeHtml(formatSwedishDate(v))}</time>`;
+  }
+  // A quoted date is a build error; showing it raw rather than prettified keeps that visible.
+  const s = scalar(v);
+  return s ? `<span data-qa="date" class="qa-invalid"${lineAttr(line)}>${escapeHtml(s)}</span>` : '';
+}
+
+/** Question text with its paragraphs and line breaks, as the patient wrote it. */
+function questionHtml(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .trim()
+    .split(/\n[ \t]*\n/)
+    .map((p) => `<p>${p.split('\n').map((l) => escapeHtml(l.trim())).join('<br>')}</p>`)
+    .join('\n');
+}
+
+/** Adds `data-line` to top-level blocks and list items so the editor and preview can scroll together. */
+function markLines(tokens: Token[], lineOffset: number): void {
+  for (const t of tokens) {
+    if (t.nesting === 1 && t.map && (t.level === 0 || t.type === 'list_item_open')) t.attrSet('data-line', String(t.map[0] + lineOffset));
+    else if (t.nesting === 0 && t.block && t.map && t.level === 0) t.attrSet('data-line', String(t.map[0] + lineOffset));
+  }
+}
+
+/** The answer blocks with the summary lifted into the key-points box. */
+function answerHtml(tokens: Token[], lineOffset: number): string {
+  const env = {};
+  const span = findSummarySpan(tokens);
+  if (!span) return md.renderer.render(tokens, md.options, env);
+  const line = tokens[span.start].map ? tokens[span.start].map![0] + lineOffset : undefined;
+  let box = `<aside class="qa-key-points" data-qa="summary"${lineAttr(line)}>\n<p class="qa-key-points-title">${escapeHtml(site.summary)}</p>\n`;
+  if (span.intro) box += `<p class="qa-key-points-intro">${md.renderInline(span.intro, env)}</p>\n`;
+  if (span.listStart !== undefined) box += md.renderer.render(tokens.slice(span.listStart, blockEnd(tokens, span.listStart) + 1), md.options, env);
+  box += '</aside>\n';
+  return md.renderer.render(tokens.slice(0, span.start), md.options, env) + box + md.renderer.render(tokens.slice(span.end), md.options, env);
+}
+
+function problemsHtml(problems: Problem[], lang: Lang): string {
+  const sorted = [...problems].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.range.start.line - b.range.start.line);
+  const count = problems.length === 0 ? ui(lang, 'noProblems') : problems.length === 1 ? ui(lang, 'problemCount1') : ui(lang, 'problemCountN', problems.length);
+  const worst = sorted[0]?.severity ?? 'none';
+  const items = sorted
+    .map((p) => {
+      const line = Math.max(0, p.range?.start?.line ?? 0);
+      const sev = SEVERITY_ORDER[p.severity] === undefined ? 'info' : p.severity;
+      return (
+        `<li class="qa-problem qa-sev-${sev}" data-qa="problem" data-line="${line}" data-rule="${escapeHtml(p.rule)}">` +
+        `<span class="qa-sev">${escapeHtml(ui(lang, sev))}</span> <span class="qa-problem-line">${escapeHtml(ui(lang, 'line', line + 1))}</span> ` +
+        `<span class="qa-problem-message">${escapeHtml(p.message)}</span></li>`
+      );
+    })
+    .join('\n');
+  return (
+    `<section class="qa-problems qa-worst-${worst}" data-qa="problems" aria-label="${escapeHtml(ui(lang, 'problems'))}">\n` +
+    `<p class="qa-problems-count" data-qa="problem-count" data-count="${problems.length}">${escapeHtml(count)}</p>\n` +
+    (items ? `<ul class="qa-problem-list">\n${items}\n</ul>\n` : '') +
+    '</section>\n'
+  );
+}
+
+function readabilityHtml(article: ParsedArticle, tokens: Token[], lang: Lang): string {
+  const data = article.data ?? {};
+  const parts: string[] = [];
+  const r = lix(plainText(tokens));
+  if (r.words === 0) parts.push(`<span data-qa="lix">${escapeHtml(ui(lang, 'lixEmpty'))}</span>`);
+  else {
+    parts.push(
+      `<span data-qa="lix" data-score="${Math.round(r.score)}" title="${escapeHtml(ui(lang, 'wordsSentences', r.words, r.sentences, r.longWords))}">` +
+        `${escapeHtml(ui(lang, 'lix', Math.round(r.score), ui(lang, r.band)))}</span>`,
+    );
+  }
+  const title = typeof data.title === 'string' ? charCount(data.title) : 0;
+  const titleState = title > TITLE_MAX ? 'tooLong' : 'ok';
+  parts.push(`<span data-qa="title-length" class="qa-${titleState}">${escapeHtml(ui(lang, 'titleLength', title, TITLE_MAX))} – ${escapeHtml(ui(lang, titleState))}</span>`);
+  if (typeof data.description === 'string') {
+    const n = charCount(data.description);
+    const state = n < DESCRIPTION_MIN ? 'tooShort' : n > DESCRIPTION_MAX ? 'tooLong' : 'ok';
+    parts.push(`<span data-qa="description-length" class="qa-${state}">${escapeHtml(ui(lang, 'descriptionLength', n, DESCRIPTION_MIN, DESCRIPTION_MAX))} – ${escapeHtml(ui(lang, state))}</span>`);
+  } else {
+    parts.push(`<span data-qa="description-length" class="qa-tooShort">${escapeHtml(ui(lang, 'noDescription'))}</span>`);
+  }
+  return `<p class="qa-readability" data-qa="readability" aria-label="${escapeHtml(ui(lang, 'readability'))}">${parts.join(' <span class="qa-sep">·</span> ')}</p>\n`;
+}
+
+function tagsHtml(tags: unknown, line: number | undefined): string {
+  const list = (Array.isArray(tags) ? tags : tags === undefined || tags === null ? [] : [tags]).map(scalar).filter((t): t is string => !!t);
+  if (list.length === 0) return '';
+  return (
+    `<section class="qa-tags"${lineAttr(line)}>\n<h2 class="qa-tags-heading">${escapeHtml(site.relatedTopics)}</h2>\n` +
+    `<ul class="qa-chips" data-qa="tags">${list.map((t) => `<li class="qa-chip">${escapeHtml(t)}</li>`).join('')}</ul>\n</section>\n`
+  );
+}
+
+function statusHtml(data: Record<string, unknown>, line: number | undefined): string {
+  const lines: string[] = [];
+  if (data.published === false) lines.push(`<p class="qa-unpublished">${escapeHtml(site.unpublished)}</p>`);
+  const status = scalar(data.status);
+  if (status) lines.push(`<p class="qa-workflow qa-workflow-${escapeHtml(status.replace(/[^a-z]/gi, ''))}">${escapeHtml(site.statusPrefix)} ${escapeHtml(statusLabels[status] ?? status)}</p>`);
+  if (lines.length === 0) return '';
+  return `<div class="qa-status" data-qa="status" role="status"${lineAttr(line)}>${lines.join('')}</div>\n`;
+}
+
+/**
+ * The page body for an article: editor aids (problems, readability) above the page as a
+ * reader sees it. Never throws: whatever the article lacks is left out or shown as missing.
+ */
+export function renderArticle(article: ParsedArticle, opts: RenderOptions = {}): string {
+  const lang = opts.lang ?? 'en';
+  const data = article.data ?? {};
+  const bodyLine = article.lines.positionAt(article.bodyStart).line;
+  let tokens: Token[];
+  try {
+    tokens = md.parse(article.body, {});
+    markLines(tokens, bodyLine);
+  } catch {
+    tokens = [];
+  }
+
+  const title = scalar(data.title);
+  const categoryRaw = scalar(data.category);
+  const author = scalar(data.author);
+  const patientName = scalar(data.patientName);
+  const age = scalar(data.patientAge);
+  const question = typeof data.question === 'string' ? data.question : scalar(data.question);
+
+  let out = '';
+  if (opts.problems || opts.readability !== false) {
+    out += '<div class="qa-tools" data-qa="tools">\n';
+    if (opts.problems) out += problemsHtml(opts.problems, lang);
+    if (opts.readability !== false) out += readabilityHtml(article, tokens, lang);
+    out += '</div>\n';
+  }
+
+  out += '<article class="qa-page" lang="sv">\n';
+  out += statusHtml(data, fieldLine(article, 'published') ?? fieldLine(article, 'status'));
+
+  out += '<header class="qa-header">\n';
+  if (categoryRaw) {
+    const known = categoryLabels[categoryRaw];
+    out += `<p class="qa-category${known ? '' : ' qa-invalid'}" data-qa="category"${lineAttr(fieldLine(article, 'category'))}>${escapeHtml(known ?? categoryRaw)}</p>\n`;
+  }
+  out += title
+    ? `<h1 class="qa-title" data-qa="title"${lineAttr(fieldLine(article, 'title'))}>${escapeHtml(title)}</h1>\n`
+    : `<h1 class="qa-title qa-missing" data-qa="title">${escapeHtml(site.noTitle)}</h1>\n`;
+  const meta = [dateHtml(data.date, fieldLine(article, 'date')), author ? `<span data-qa="author"${lineAttr(fieldLine(article, 'author'))}>${escapeHtml(author)}</span>` : ''].filter(Boolean);
+  if (meta.length) out += `<p class="qa-meta">${meta.join(' <span class="qa-sep" aria-hidden="true">·</span> ')}</p>\n`;
+  out += '</header>\n';
+
+  const asker = (patientName ?? site.patient) + (age ? `, ${age} ${site.years}` : '');
+  out += `<section class="qa-box qa-question"${lineAttr(fieldLine(article, 'question'))}>\n`;
+  out += `<h2 class="qa-box-heading"><span data-qa="asker">${escapeHtml(asker)}</span> ${escapeHtml(site.asks)}</h2>\n`;
+  out += question
+    ? `<div class="qa-question-text" data-qa="question">\n${questionHtml(question)}\n</div>\n`
+    : `<div class="qa-question-text qa-missing" data-qa="question"><p>${escapeHtml(site.noQuestion)}</p></div>\n`;
+  out += '</section>\n';
+
+  out += `<section class="qa-box qa-answer" data-line="${bodyLine}">\n`;
+  out += author
+    ? `<h2 class="qa-box-heading"><span>${escapeHtml(author)}</span> ${escapeHtml(site.answers)}</h2>\n`
+    : `<h2 class="qa-box-heading">${escapeHtml(site.answerHeading)}</h2>\n`;
+  const answer = tokens.length ? answerHtml(tokens, bodyLine) : '';
+  out += answer
+    ? `<div class="qa-answer-text" data-qa="answer">\n${answer}</div>\n`
+    : `<div class="qa-answer-text qa-missing" data-qa="answer"><p>${escapeHtml(site.noAnswer)}</p></div>\n`;
+  out += '</section>\n';
+
+  out += tagsHtml(data.tags, fieldLine(article, 'tags'));
+  out += '</article>\n';
+  return out;
+}
+
+function pageTitle(article: ParsedArticle): string {
+  return scalar(article.data?.title) ?? site.noTitle;
+}
+
+/**
+ * A standalone HTML document: styles inline, no scripts, and a CSP that forbids every fetch,
+ * so an exported page opened in a browser cannot call home or run anything.
+ */
+export function renderPage(article: ParsedArticle, opts: RenderOptions = {}): string {
+  const csp = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+  return (
+    '<!DOCTYPE html>\n<html lang="sv">\n<head>\n<meta charset="utf-8">\n' +
+    `<meta http-equiv="Content-Security-Policy" content="${csp}">\n` +
+    '<meta name="viewport" content="width=device-width, initial-scale=1">\n' +
+    `<title>${escapeHtml(pageTitle(article))}</title>\n<style>\n${pageCss}\n</style>\n</head>\n` +
+    `<body class="qa-standalone">\n${renderArticle(article, opts)}</body>\n</html>\n`
+  );
+}
+
+/** The full webview document: nothing but the extension's own files and nonce'd code may load. */
+export function renderWebviewHtml(article: ParsedArticle, opts: WebviewOptions): string {
+  const nonce = opts.nonce.replace(/[^A-Za-z0-9+/=_-]/g, '');
+  const src = opts.cspSource.replace(/[;"<>\r\n]/g, '');
+  const csp = `default-src 'none'; img-src ${src} data:; style-src ${src} 'nonce-${nonce}'; script-src 'nonce-${nonce}'`;
+  const links = [...(opts.styleUris ?? []), ...(opts.extraStylesheetUris ?? [])]
+    .map((u) => `<link rel="stylesheet" href="${escapeHtml(u)}">\n`)
+    .join('');
+  const script = opts.scriptUri ? `<script nonce="${nonce}" src="${escapeHtml(opts.scriptUri)}"></script>\n` : '';
+  return (
+    '<!DOCTYPE html>\n<html lang="sv">\n<head>\n<meta charset="utf-8">\n' +
+    `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">\n` +
+    '<meta name="viewport" content="width=device-width, initial-scale=1">\n' +
+    `<title>${escapeHtml(pageTitle(article))}</title>\n<style nonce="${nonce}">\n${pageCss}\n</style>\n${links}</head>\n` +
+    `<body class="qa-webview">\n<div id="qa-root">\n${renderArticle(article, opts)}</div>\n${script}</body>\n</html>\n`
+  );
+}

@@ -1,0 +1,6 @@
+export { renderArticle, renderPage, renderWebviewHtml, TITLE_MAX, DESCRIPTION_MIN, DESCRIPTION_MAX, type RenderOptions, type WebviewOptions } from './article';
+export { extractSummary, type Summary } from './markdown';
+export { escapeHtml, formatSwedishDate, lix, lixBand, charCount, type LixResult } from './text';
+export { categoryLabels, statusLabels, type LixBand } from './strings';
+export { pageCss } from './page.css';
+export type { HostToPreview, PreviewToHost } from './protocol';

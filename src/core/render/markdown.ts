@@ -1,0 +1,151 @@
+import MarkdownIt from 'markdown-it';
+
+/**
+ * The answer is rendered with raw HTML off: the preview must never run what an article
+ * (or a pasted question) smuggles in, and the webview's CSP is only the second line of defence.
+ */
+export const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
+
+export type Token = ReturnType<MarkdownIt['parse']>[number];
+
+const defaultValidateLink = md.validateLink.bind(md);
+// markdown-it lets data:image/png links through; nothing in an article needs them, and a
+// data: URL opened from the preview could show arbitrary content.
+md.validateLink = (url: string): boolean => {
+  const u = url.trim().toLowerCase().replace(/[\u0000-\u0020]/g, '');
+  if (/^(javascript|vbscript|data|file):/.test(u)) return false;
+  return defaultValidateLink(url);
+};
+
+/** The summary block of an answer, found where the house style puts it: the last one wins. */
+export interface Summary {
+  /** Markdown text after the `**Sammanfattning:**` label in the same paragraph (the inline form). */
+  intro?: string;
+  /** Markdown source of each bullet (first paragraph of each top-level item). */
+  items: string[];
+  /** 0-based lines of the markdown given, end exclusive. */
+  startLine: number;
+  endLine: number;
+}
+
+/** Token span of the summary, for the renderer. */
+export interface SummarySpan {
+  start: number;
+  /** Exclusive. */
+  end: number;
+  /** Index of the list's open token, when the label is followed by a list. */
+  listStart?: number;
+  intro?: string;
+}
+
+// `**Sammanfattning:**`, `**Sammanfattning**:`, `__Sammanfattning:__` – the label, bold.
+const BOLD_LABEL_RE = /^\s*(\*\*|__)\s*Sammanfattning\s*:?\s*\1\s*:?/i;
+const PLAIN_LABEL_RE = /^\s*Sammanfattning\s*:\s*$/i;
+const HEADING_LABEL_RE = /^\s*Sammanfattning\s*:?\s*$/i;
+
+/** Index of the token closing the block opened at `i` (or `i` for a self-contained block). */
+export function blockEnd(tokens: Token[], i: number): number {
+  const t = tokens[i];
+  if (t.nesting !== 1) return i;
+  let depth = 0;
+  for (let j = i; j < tokens.length; j++) {
+    depth += tokens[j].nesting;
+    if (depth === 0) return j;
+  }
+  return tokens.length - 1;
+}
+
+export function findSummarySpan(tokens: Token[]): SummarySpan | undefined {
+  let found: SummarySpan | undefined;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.level !== 0 || t.nesting !== 1) continue;
+    const end = blockEnd(tokens, i);
+    let intro: string | undefined;
+    let isLabel = false;
+    const inline = tokens[i + 1];
+    if (t.type === 'paragraph_open' && inline?.type === 'inline') {
+      const m = BOLD_LABEL_RE.exec(inline.content);
+      if (m) {
+        isLabel = true;
+        intro = inline.content.slice(m[0].length).trim() || undefined;
+      } else if (PLAIN_LABEL_RE.test(inline.content)) isLabel = true;
+    } else if (t.type === 'heading_open' && inline?.type === 'inline') {
+      isLabel = HEADING_LABEL_RE.test(inline.content);
+    }
+    if (!isLabel) {
+      i = end;
+      continue;
+    }
+    const next = tokens[end + 1];
+    if (next && (next.type === 'bullet_list_open' || next.type === 'ordered_list_open')) {
+      found = { start: i, end: blockEnd(tokens, end + 1) + 1, listStart: end + 1, intro };
+    } else {
+      found = { start: i, end: end + 1, intro };
+    }
+    i = found.end - 1;
+  }
+  return found;
+}
+
+/** Markdown source of the first inline of each top-level item of the list opened at `listStart`. */
+export function listItems(tokens: Token[], listStart: number): string[] {
+  const items: string[] = [];
+  const listLevel = tokens[listStart].level;
+  const end = blockEnd(tokens, listStart);
+  for (let i = listStart + 1; i < end; i++) {
+    const t = tokens[i];
+    if (t.type !== 'list_item_open' || t.level !== listLevel + 1) continue;
+    const itemEnd = blockEnd(tokens, i);
+    let text = '';
+    for (let j = i + 1; j < itemEnd; j++) {
+      if (tokens[j].type === 'inline') {
+        text = tokens[j].content.trim();
+        break;
+      }
+    }
+    items.push(text);
+    i = itemEnd;
+  }
+  return items;
+}
+
+/**
+ * The summary block of an answer: a `**Sammanfattning:**` paragraph (or a `Sammanfattning`
+ * heading) with the list right after it. The inline form `**Sammanfattning:** text` that many
+ * older articles use is found too, with its text as `intro` and no items.
+ */
+export function extractSummary(markdown: string): Summary | undefined {
+  const tokens = md.parse(markdown, {});
+  const span = findSummarySpan(tokens);
+  if (!span) return undefined;
+  const first = tokens[span.start];
+  const lastMapped = [...tokens.slice(span.start, span.end)].reverse().find((t) => t.map && t.level === 0);
+  return {
+    intro: span.intro,
+    items: span.listStart !== undefined ? listItems(tokens, span.listStart) : [],
+    startLine: first.map?.[0] ?? 0,
+    endLine: lastMapped?.map?.[1] ?? first.map?.[1] ?? 0,
+  };
+}
+
+/**
+ * The answer's readable text, one block per paragraph, heading or list item, so that LIX
+ * counts an unpunctuated bullet as a sentence rather than gluing it to the next one.
+ */
+export function plainText(tokens: Token[]): string {
+  const blocks: string[] = [];
+  for (const t of tokens) {
+    if (t.type === 'inline') {
+      let s = '';
+      for (const c of t.children ?? []) {
+        if (c.type === 'text' || c.type === 'code_inline') s += c.content;
+        else if (c.type === 'softbreak' || c.type === 'hardbreak') s += ' ';
+      }
+      blocks.push(s);
+    } else if (t.type === 'fence' || t.type === 'code_block') {
+      blocks.push(t.content);
+    }
+  }
+  return blocks.join('\n\n');
+}

@@ -1,0 +1,107 @@
+import type { Lang } from '../i18n/messages';
+
+/**
+ * Words the published site shows. They are Swedish whatever the editor's language is, because
+ * the preview must look like the page a reader gets.
+ */
+export const site = {
+  asks: 'frågar',
+  answers: 'svarar',
+  patient: 'Patient',
+  years: 'år',
+  answerHeading: 'Svar',
+  relatedTopics: 'Relaterade ämnen',
+  summary: 'Sammanfattning',
+  unpublished: 'Inte publicerad – syns inte på webbplatsen',
+  statusPrefix: 'Status:',
+  noTitle: 'Utan titel',
+  noQuestion: 'Ingen fråga',
+  noAnswer: 'Inget svar ännu',
+} as const;
+
+export const categoryLabels: Record<string, string> = {
+  axel: 'Axel',
+  kna: 'Knä',
+  armbage: 'Armbåge',
+  annat: 'Annat',
+};
+
+export const statusLabels: Record<string, string> = {
+  obesvarad: 'Obesvarad – väntar på svar',
+  utkast: 'Utkast',
+  klar: 'Klar – granskad',
+};
+
+export const swedishMonths = [
+  'januari', 'februari', 'mars', 'april', 'maj', 'juni',
+  'juli', 'augusti', 'september', 'oktober', 'november', 'december',
+] as const;
+
+/** The Swedish LIX bands, as Swedish readers and editors know them. */
+export type LixBand = 'mycket lätt' | 'lätt' | 'medelsvår' | 'svår' | 'mycket svår';
+
+/**
+ * Labels of the editor aids around the page (problems, readability). These follow the
+ * editor's language; messages.ts belongs to the checker, so the preview keeps its own table.
+ */
+const en = {
+  problems: 'Problems',
+  noProblems: 'No problems',
+  problemCount1: '1 problem',
+  problemCountN: '{0} problems',
+  error: 'Error',
+  warning: 'Warning',
+  info: 'Info',
+  hint: 'Hint',
+  line: 'Line {0}',
+  readability: 'Readability',
+  lix: 'LIX {0} ({1})',
+  lixEmpty: 'LIX: no answer text',
+  wordsSentences: '{0} words, {1} sentences, {2} long words',
+  titleLength: 'Title {0}/{1} characters',
+  descriptionLength: 'Description {0} characters (aim for {1}–{2})',
+  noDescription: 'No description',
+  ok: 'ok',
+  tooLong: 'too long',
+  tooShort: 'too short',
+  'mycket lätt': 'very easy',
+  'lätt': 'easy',
+  'medelsvår': 'medium',
+  'svår': 'difficult',
+  'mycket svår': 'very difficult',
+};
+
+export type UiKey = keyof typeof en;
+
+const sv: Record<UiKey, string> = {
+  problems: 'Problem',
+  noProblems: 'Inga problem',
+  problemCount1: '1 problem',
+  problemCountN: '{0} problem',
+  error: 'Fel',
+  warning: 'Varning',
+  info: 'Info',
+  hint: 'Tips',
+  line: 'Rad {0}',
+  readability: 'Läsbarhet',
+  lix: 'LIX {0} ({1})',
+  lixEmpty: 'LIX: ingen svarstext',
+  wordsSentences: '{0} ord, {1} meningar, {2} långa ord',
+  titleLength: 'Titel {0}/{1} tecken',
+  descriptionLength: 'Beskrivning {0} tecken (sikta på {1}–{2})',
+  noDescription: 'Ingen beskrivning',
+  ok: 'ok',
+  tooLong: 'för lång',
+  tooShort: 'för kort',
+  'mycket lätt': 'mycket lätt',
+  'lätt': 'lätt',
+  'medelsvår': 'medelsvår',
+  'svår': 'svår',
+  'mycket svår': 'mycket svår',
+};
+
+/** A UI label in the editor's language, `{0}` … filled in. */
+export function ui(lang: Lang, key: UiKey, ...args: (string | number)[]): string {
+  const s = (lang === 'sv' ? sv : en)[key] ?? en[key];
+  return s.replace(/\{(\d+)\}/g, (m, i) => (args[+i] !== undefined ? String(args[+i]) : m));
+}
