@@ -253,7 +253,7 @@ export function renderWebviewHtml(article: ParsedArticle, opts: WebviewOptions):
   const script = opts.scriptUri ? `<script nonce="${nonce}" src="${escapeHtml(opts.scriptUri)}"></script>\n` : '';
   return (
     '<!DOCTYPE html>\n<html lang="sv">\n<head>\n<meta charset="utf-8">\n' +
-    `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">\n` +
+    `<meta http-equiv="Content-Security-Policy" content="${csp}">\n` +
     '<meta name="viewport" content="width=device-width, initial-scale=1">\n' +
     `<title>${escapeHtml(pageTitle(article))}</title>\n<style nonce="${nonce}">\n${pageCss}\n</style>\n${links}</head>\n` +
     `<body class="qa-webview">\n<div id="qa-root">\n${renderArticle(article, opts)}</div>\n${script}</body>\n</html>\n`

@@ -6,7 +6,7 @@ import MarkdownIt from 'markdown-it';
  */
 export const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
 
-export type Token = ReturnType<MarkdownIt['parse']>[number];
+export type Token = MarkdownIt.Token;
 
 const defaultValidateLink = md.validateLink.bind(md);
 // markdown-it lets data:image/png links through; nothing in an article needs them, and a

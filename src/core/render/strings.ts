@@ -69,6 +69,7 @@ const en = {
   'medelsvår': 'medium',
   'svår': 'difficult',
   'mycket svår': 'very difficult',
+  writeFailed: 'The page could not be written to {0}: {1}.',
 };
 
 export type UiKey = keyof typeof en;
@@ -98,6 +99,7 @@ const sv: Record<UiKey, string> = {
   'medelsvår': 'medelsvår',
   'svår': 'svår',
   'mycket svår': 'mycket svår',
+  writeFailed: 'Sidan kunde inte skrivas till {0}: {1}.',
 };
 
 /** A UI label in the editor's language, `{0}` … filled in. */
