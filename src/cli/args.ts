@@ -1,0 +1,71 @@
+/** Parsed command-line options of `qa-articles check`. */
+export interface CheckArgs {
+  paths: string[];
+  root?: string;
+  schema?: string;
+  format: 'text' | 'json';
+  maxWarnings?: number;
+  lang?: string;
+  color?: boolean;
+}
+
+export class UsageError extends Error {
+  constructor(readonly key: 'cli-bad-option' | 'cli-bad-value', readonly args: string[]) {
+    super(args.join(' '));
+  }
+}
+
+/** Parses `check` arguments; `--opt value` and `--opt=value` both work. */
+export function parseCheckArgs(argv: string[]): CheckArgs {
+  const out: CheckArgs = { paths: [], format: 'text' };
+  for (let i = 0; i < argv.length; i++) {
+    let a = argv[i];
+    let inline: string | undefined;
+    const eq = a.indexOf('=');
+    if (a.startsWith('--') && eq > 0) {
+      inline = a.slice(eq + 1);
+      a = a.slice(0, eq);
+    }
+    const value = (): string => {
+      const v = inline ?? argv[++i];
+      if (v === undefined || v === '') throw new UsageError('cli-bad-value', [a, '(missing)']);
+      return v;
+    };
+    switch (a) {
+      case '--root':
+        out.root = value();
+        break;
+      case '--schema':
+        out.schema = value();
+        break;
+      case '--format': {
+        const v = value();
+        if (v !== 'text' && v !== 'json') throw new UsageError('cli-bad-value', [a, v]);
+        out.format = v;
+        break;
+      }
+      case '--max-warnings': {
+        const v = value();
+        if (!/^\d+$/.test(v)) throw new UsageError('cli-bad-value', [a, v]);
+        out.maxWarnings = Number(v);
+        break;
+      }
+      case '--lang': {
+        const v = value();
+        if (v !== 'en' && v !== 'sv') throw new UsageError('cli-bad-value', [a, v]);
+        out.lang = v;
+        break;
+      }
+      case '--color':
+        out.color = true;
+        break;
+      case '--no-color':
+        out.color = false;
+        break;
+      default:
+        if (a.startsWith('-') && a !== '-') throw new UsageError('cli-bad-option', [a]);
+        out.paths.push(a);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,132 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { createChecker } from '../core/check/index';
+import { CorpusIndex, entryOf } from '../core/corpus';
+import { format, type Lang } from '../core/i18n/messages';
+import { parseArticle, type ParsedArticle } from '../core/parse';
+import { severityOf } from '../core/rules';
+import type { Problem, Severity } from '../core/types';
+import { findMarkdownFiles, readArticle, type ReadResult } from '../node/files';
+import { loadProject, ProjectError } from '../node/project';
+import { parseCheckArgs, UsageError } from './args';
+import { formatJson, formatText } from './output';
+
+export interface Io {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  isTTY: boolean;
+}
+
+/** A problem with the file it belongs to. */
+export interface FileProblem extends Problem {
+  file: string;
+}
+
+/** Runs `qa-articles check`; returns the exit code (0 clean, 1 problems, 2 could not run). */
+export async function checkCommand(argv: string[], io: Io, lang: Lang): Promise<number> {
+  let args;
+  try {
+    args = parseCheckArgs(argv);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr(format(lang, e.key, ...e.args) + '\n' + format(lang, 'cli-usage') + '\n');
+      return 2;
+    }
+    throw e;
+  }
+  if (args.lang) lang = args.lang as Lang;
+  const root = path.resolve(io.cwd, args.root ?? '.');
+  let exit = 0;
+  if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) {
+    io.stderr(format(lang, 'path-missing', root) + '\n');
+    return 2;
+  }
+  let project;
+  try {
+    project = loadProject(root, args.schema ? path.resolve(io.cwd, args.schema) : undefined);
+  } catch (e) {
+    if (e instanceof ProjectError) {
+      io.stderr(format(lang, e.key, path.relative(io.cwd, e.file) || e.file, e.reason) + '\n');
+      return 2;
+    }
+    throw e;
+  }
+
+  // The files to check.
+  const targets = new Set<string>();
+  for (const p of args.paths.length ? args.paths : ['.']) {
+    const abs = path.resolve(io.cwd, p);
+    let st: fs.Stats;
+    try {
+      st = fs.statSync(abs);
+    } catch {
+      io.stderr(format(lang, 'path-missing', p) + '\n');
+      exit = 2;
+      continue;
+    }
+    if (st.isDirectory()) for (const f of await findMarkdownFiles(abs)) targets.add(f);
+    else targets.add(abs);
+  }
+
+  // The corpus: every article under the root, read once and shared with the targets.
+  const corpusFiles = await findMarkdownFiles(root);
+  const all = [...new Set([...corpusFiles, ...targets])];
+  const reads = await readAll(all);
+  const index = new CorpusIndex();
+  const parsed = new Map<string, ParsedArticle>();
+  const inRoot = new Set(corpusFiles);
+  for (const f of all) {
+    const r = reads.get(f)!;
+    if (!r.ok) continue;
+    const a = parseArticle(r.text);
+    parsed.set(f, a);
+    if (inRoot.has(f) && a.frontmatter) index.set(f, entryOf(a));
+  }
+
+  const display = (f: string) => path.relative(io.cwd, f) || f;
+  const checker = createChecker({ schema: project.schema, config: project.config, index, lang, displayPath: display });
+  const problems: FileProblem[] = [];
+  const files = [...targets].sort();
+  for (const f of files) {
+    const r = reads.get(f)!;
+    if (!r.ok) {
+      const sev: Severity | undefined = severityOf('file-unreadable', project.config.rules);
+      if (!sev) continue;
+      const message =
+        r.reason === 'binary' ? format(lang, 'file-binary') : r.reason === 'encoding' ? format(lang, 'file-encoding') : format(lang, 'file-unreadable', r.detail ?? '');
+      problems.push({ file: f, rule: 'file-unreadable', severity: sev, message, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, start: 0, end: 0 });
+      continue;
+    }
+    for (const p of checker.checkParsed(parsed.get(f)!, f)) problems.push({ ...p, file: f });
+  }
+
+  const color = args.color ?? (io.isTTY && !io.env.NO_COLOR);
+  if (args.format === 'json') io.stdout(formatJson(files.length, problems, display) + '\n');
+  else io.stdout(formatText(files.length, problems, display, lang, color));
+
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  const warnings = problems.filter((p) => p.severity === 'warning').length;
+  if (exit) return exit;
+  if (errors > 0) return 1;
+  if (args.maxWarnings !== undefined && warnings > args.maxWarnings) {
+    io.stderr(format(lang, 'cli-too-many-warnings', warnings, args.maxWarnings) + '\n');
+    return 1;
+  }
+  return 0;
+}
+
+/** Reads many files with bounded concurrency. */
+async function readAll(files: string[]): Promise<Map<string, ReadResult>> {
+  const out = new Map<string, ReadResult>();
+  let next = 0;
+  const worker = async () => {
+    while (next < files.length) {
+      const f = files[next++];
+      out.set(f, await readArticle(f));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(64, files.length) }, worker));
+  return out;
+}
