@@ -1,6 +1,20 @@
 // Bundles the extension (Node/CommonJS, `vscode` external), the CLI (Node) and the webview script (browser).
 import * as esbuild from 'esbuild';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+
+// Swedish strings of the extension's UI live in l10n/parts/*.sv.json (one file per feature);
+// VS Code reads them merged as l10n/bundle.l10n.sv.json.
+function mergeL10n() {
+  const dir = 'l10n/parts';
+  if (!existsSync(dir)) return;
+  const merged = {};
+  for (const f of readdirSync(dir).filter((f) => f.endsWith('.sv.json')).sort()) {
+    Object.assign(merged, JSON.parse(readFileSync(`${dir}/${f}`, 'utf8')));
+  }
+  mkdirSync('l10n', { recursive: true });
+  writeFileSync('l10n/bundle.l10n.sv.json', JSON.stringify(merged, null, 2) + '\n');
+}
+mergeL10n();
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');

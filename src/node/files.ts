@@ -2,8 +2,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 
 const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'out', '.vscode-test']);
+/** Project documents that live beside articles but are never articles themselves. */
+const NOT_ARTICLES = new Set(['readme.md', 'changelog.md', 'contributing.md', 'license.md', 'code_of_conduct.md']);
 
-/** Every `.md` file under a folder, sorted, skipping dependency and build folders. */
+/** Every `.md` file under a folder, sorted, skipping dependency and build folders and project documents (README.md …). */
 export async function findMarkdownFiles(dir: string): Promise<string[]> {
   const out: string[] = [];
   const walk = async (d: string): Promise<void> => {
@@ -17,7 +19,7 @@ export async function findMarkdownFiles(dir: string): Promise<string[]> {
     for (const e of entries) {
       if (e.isDirectory()) {
         if (!SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) subdirs.push(path.join(d, e.name));
-      } else if ((e.isFile() || e.isSymbolicLink()) && e.name.toLowerCase().endsWith('.md')) out.push(path.join(d, e.name));
+      } else if ((e.isFile() || e.isSymbolicLink()) && e.name.toLowerCase().endsWith('.md') && !NOT_ARTICLES.has(e.name.toLowerCase())) out.push(path.join(d, e.name));
     }
     await Promise.all(subdirs.map(walk));
   };

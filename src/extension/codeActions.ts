@@ -1,0 +1,9 @@
+import * as vscode from 'vscode';
+import type { ArticleWorkspace } from './workspace';
+
+// PLACEHOLDER: replaced by the real feature; registers nothing yet.
+export function registerCodeActions(context: vscode.ExtensionContext, ws: ArticleWorkspace, selector: vscode.DocumentSelector): vscode.Disposable {
+  void context;
+  void ws;
+  return new vscode.Disposable(() => undefined);
+}

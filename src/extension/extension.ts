@@ -1,0 +1,57 @@
+import * as vscode from 'vscode';
+import { registerCheckAll } from './checkAll';
+import { registerCodeActions } from './codeActions';
+import { registerCompletion } from './completion';
+import { registerDiagnostics } from './diagnostics';
+import { registerHover } from './hover';
+import { registerPreview } from './preview/register';
+import { registerStatusBar } from './statusBar';
+import { registerWorkflow } from './workflow/register';
+import { ArticleWorkspace } from './workspace';
+
+/** What `activate` returns: used by the integration tests and by other extensions. */
+export interface QaArticlesApi {
+  workspace: ArticleWorkspace;
+  /** Resolves when every folder's corpus index has been built once. */
+  indexReady: Promise<void>;
+}
+
+export function activate(context: vscode.ExtensionContext): QaArticlesApi {
+  const ws = new ArticleWorkspace();
+  context.subscriptions.push(ws);
+
+  const selector: vscode.DocumentSelector = [{ language: 'markdown', scheme: 'file' }, { language: 'markdown', scheme: 'untitled' }];
+  context.subscriptions.push(
+    registerDiagnostics(context, ws),
+    registerCodeActions(context, ws, selector),
+    registerCompletion(context, ws, selector),
+    registerHover(context, ws, selector),
+    registerStatusBar(context, ws),
+    registerCheckAll(context, ws),
+    registerPreview(context, ws),
+    registerWorkflow(context, ws),
+    registerArticleContextKey(ws),
+  );
+
+  // Indexing runs after activation, off its critical path.
+  const indexReady = new Promise<void>((resolve) => setImmediate(() => void ws.buildAll().then(resolve, resolve)));
+  return { workspace: ws, indexReady };
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}
+
+/** Keeps the `qaArticles.isArticle` context key in step with the active editor, for menus and keybindings. */
+function registerArticleContextKey(ws: ArticleWorkspace): vscode.Disposable {
+  const update = () => {
+    const doc = vscode.window.activeTextEditor?.document;
+    void vscode.commands.executeCommand('setContext', 'qaArticles.isArticle', !!doc && ws.isArticle(doc));
+  };
+  update();
+  return vscode.Disposable.from(
+    vscode.window.onDidChangeActiveTextEditor(update),
+    vscode.workspace.onDidSaveTextDocument((d) => d === vscode.window.activeTextEditor?.document && update()),
+    ws.onDidChangeSettings(update),
+  );
+}
