@@ -101,8 +101,15 @@ describe('renderArticle', () => {
       assert.equal(hook(html, 'category'), label);
     }
   });
-  it('shows an unknown category as written', () => {
+  it('shows an unknown category or status as written, even one named like a built-in', () => {
     assert.equal(hook(renderArticle(parseArticle(article(BASE.replace('"axel"', '"höft"')))), 'category'), 'höft');
+    assert.equal(hook(renderArticle(parseArticle(article(BASE.replace('"axel"', '"constructor"')))), 'category'), 'constructor');
+    assert.match(hook(renderArticle(parseArticle(article(`${BASE}\nstatus: "toString"`))), 'status') ?? '', /Status: toString/);
+  });
+  it('shows images as a placeholder instead of loading them', () => {
+    const html = renderArticle(parseArticle(article(BASE, 'Se ![röntgen](https://example.com/x.png).\n')));
+    assert.doesNotMatch(html, /<img/);
+    assert.match(html, /<span class="qa-image" title="https:\/\/example.com\/x.png">\[Bild: röntgen\]<\/span>/);
   });
   it('fills the header and question hooks', () => {
     const html = renderArticle(parseArticle(article(`${BASE}\npatientName: "Carina"\npatientAge: 28`)));
@@ -154,6 +161,8 @@ describe('renderArticle', () => {
     assert.match(html, /data-count="2">2 problem</);
     assert.match(html, /data-line="4"[^>]*>.*Fel[\s\S]*data-line="1"[^>]*>.*varning &lt;b&gt;/);
     assert.doesNotMatch(renderArticle(parseArticle(article(BASE))), /data-qa="problems"/);
+    const odd = { ...p('error', 0, 'x'), severity: 'constructor' as Problem['severity'], range: undefined as unknown as Problem['range'] };
+    assert.match(renderArticle(parseArticle(article(BASE)), { problems: [odd] }), /qa-sev-info" data-qa="problem" data-line="0"/);
   });
   it('still renders a broken article', () => {
     const cases = ['', 'Bara text, ingen frontmatter.\n', '---\ntitle: [oj\n---\nSvar.\n', '---\ntitle: "x"\ntitle: "y"\n\tcategory: axel\n---\n', '---\n- en\n- lista\n---\nSvar\n', '---\ndate: "2017-08-15"\ntags: "en"\nquestion:\n---\n', '---\nunclosed: true\n'];

@@ -3,7 +3,7 @@ import type { ParsedArticle } from '../parse';
 import type { Problem, Severity } from '../types';
 import { blockEnd, findSummarySpan, md, plainText, type Token } from './markdown';
 import { pageCss } from './page.css';
-import { categoryLabels, site, statusLabels, ui } from './strings';
+import { categoryLabels, lookup, site, statusLabels, ui } from './strings';
 import { charCount, escapeHtml, formatSwedishDate, isoDate, lix } from './text';
 
 export interface RenderOptions {
@@ -89,14 +89,19 @@ function answerHtml(tokens: Token[], lineOffset: number): string {
   return md.renderer.render(tokens.slice(0, span.start), md.options, env) + box + md.renderer.render(tokens.slice(span.end), md.options, env);
 }
 
+/** A host may hand over problems of its own making; an unknown severity is shown as info. */
+function severityOf(p: Problem): Severity {
+  return Object.prototype.hasOwnProperty.call(SEVERITY_ORDER, p.severity) ? p.severity : 'info';
+}
+
 function problemsHtml(problems: Problem[], lang: Lang): string {
-  const sorted = [...problems].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.range.start.line - b.range.start.line);
+  const sorted = [...problems].sort((a, b) => SEVERITY_ORDER[severityOf(a)] - SEVERITY_ORDER[severityOf(b)] || (a.range?.start?.line ?? 0) - (b.range?.start?.line ?? 0));
   const count = problems.length === 0 ? ui(lang, 'noProblems') : problems.length === 1 ? ui(lang, 'problemCount1') : ui(lang, 'problemCountN', problems.length);
-  const worst = sorted[0]?.severity ?? 'none';
+  const worst = sorted[0] ? severityOf(sorted[0]) : 'none';
   const items = sorted
     .map((p) => {
       const line = Math.max(0, p.range?.start?.line ?? 0);
-      const sev = SEVERITY_ORDER[p.severity] === undefined ? 'info' : p.severity;
+      const sev = severityOf(p);
       return (
         `<li class="qa-problem qa-sev-${sev}" data-qa="problem" data-line="${line}" data-rule="${escapeHtml(p.rule)}">` +
         `<span class="qa-sev">${escapeHtml(ui(lang, sev))}</span> <span class="qa-problem-line">${escapeHtml(ui(lang, 'line', line + 1))}</span> ` +
@@ -149,7 +154,10 @@ function statusHtml(data: Record<string, unknown>, line: number | undefined): st
   const lines: string[] = [];
   if (data.published === false) lines.push(`<p class="qa-unpublished">${escapeHtml(site.unpublished)}</p>`);
   const status = scalar(data.status);
-  if (status) lines.push(`<p class="qa-workflow qa-workflow-${escapeHtml(status.replace(/[^a-z]/gi, ''))}">${escapeHtml(site.statusPrefix)} ${escapeHtml(statusLabels[status] ?? status)}</p>`);
+  if (status) {
+    const known = lookup(statusLabels, status);
+    lines.push(`<p class="qa-workflow${known ? ` qa-workflow-${status}` : ' qa-invalid'}">${escapeHtml(site.statusPrefix)} ${escapeHtml(known ?? status)}</p>`);
+  }
   if (lines.length === 0) return '';
   return `<div class="qa-status" data-qa="status" role="status"${lineAttr(line)}>${lines.join('')}</div>\n`;
 }
@@ -190,7 +198,7 @@ export function renderArticle(article: ParsedArticle, opts: RenderOptions = {}):
 
   out += '<header class="qa-header">\n';
   if (categoryRaw) {
-    const known = categoryLabels[categoryRaw];
+    const known = lookup(categoryLabels, categoryRaw);
     out += `<p class="qa-category${known ? '' : ' qa-invalid'}" data-qa="category"${lineAttr(fieldLine(article, 'category'))}>${escapeHtml(known ?? categoryRaw)}</p>\n`;
   }
   out += title

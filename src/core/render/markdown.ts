@@ -1,4 +1,7 @@
 import MarkdownIt from 'markdown-it';
+import { site } from './strings';
+
+const imageLabel = site.image;
 
 /**
  * The answer is rendered with raw HTML off: the preview must never run what an article
@@ -15,6 +18,16 @@ md.validateLink = (url: string): boolean => {
   const u = url.trim().toLowerCase().replace(/[\u0000-\u0020]/g, '');
   if (/^(javascript|vbscript|data|file):/.test(u)) return false;
   return defaultValidateLink(url);
+};
+
+// Images are shown as a labelled placeholder, never loaded: the preview makes no network
+// requests (a pasted tracker pixel would tell a third party a draft was opened), and the
+// webview's CSP would block a remote image anyway, leaving a broken icon.
+md.renderer.rules.image = (tokens, idx, options, env, self) => {
+  const t = tokens[idx];
+  const alt = self.renderInlineAsText(t.children ?? [], options, env);
+  const src = String(t.attrGet('src') ?? '');
+  return `<span class="qa-image" title="${md.utils.escapeHtml(src)}">[${md.utils.escapeHtml(imageLabel)}${alt ? `: ${md.utils.escapeHtml(alt)}` : ''}]</span>`;
 };
 
 /** The summary block of an answer, found where the house style puts it: the last one wins. */

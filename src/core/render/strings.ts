@@ -17,6 +17,7 @@ export const site = {
   noTitle: 'Utan titel',
   noQuestion: 'Ingen fråga',
   noAnswer: 'Inget svar ännu',
+  image: 'Bild',
 } as const;
 
 export const categoryLabels: Record<string, string> = {
@@ -31,6 +32,11 @@ export const statusLabels: Record<string, string> = {
   utkast: 'Utkast',
   klar: 'Klar – granskad',
 };
+
+/** A table entry by a key read from an article; `constructor` and friends are not labels. */
+export function lookup(table: Record<string, string>, key: string): string | undefined {
+  return Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
+}
 
 export const swedishMonths = [
   'januari', 'februari', 'mars', 'april', 'maj', 'juni',

@@ -1,0 +1,194 @@
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { previewCommand } from '../../src/cli/preview';
+import { parseArticle, type ParsedArticle } from '../../src/core/parse';
+import { categoryLabels, extractSummary, formatSwedishDate, renderArticle } from '../../src/core/render';
+
+const CHROMIUM = '/usr/bin/chromium';
+const CORPUS = '/work/shared/corpus/fraga-doktorn';
+const HOSTILE = path.join(__dirname, 'fixtures', 'hostile-article.md');
+const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+const chromiumMissing = existsSync(CHROMIUM) ? undefined : `chromium not found at ${CHROMIUM} (apt-get install -y chromium)`;
+if (chromiumMissing) console.log(`# skipping browser tests: ${chromiumMissing}`);
+
+const norm = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
+/** What a reader sees of inline Markdown, near enough to compare text. */
+const mdText = (s: string) => norm(s.replace(/\*\*|__|`/g, '').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1'));
+
+let browser: Browser | undefined;
+let work: string;
+
+before(async () => {
+  if (chromiumMissing) return;
+  const { chromium } = await import('playwright-core');
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS, headless: true });
+  work = mkdtempSync(path.join(tmpdir(), 'qa-browser-'));
+});
+
+after(async () => {
+  await browser?.close();
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+interface Watch {
+  page: Page;
+  dialogs: string[];
+  requests: string[];
+}
+
+async function open(): Promise<Watch> {
+  const page = await browser!.newPage();
+  const w: Watch = { page, dialogs: [], requests: [] };
+  page.on('dialog', (d) => {
+    w.dialogs.push(d.message());
+    void d.dismiss();
+  });
+  page.on('request', (r) => w.requests.push(r.url()));
+  return w;
+}
+
+/** Exports an article through the CLI, as a user would, and returns the page's file URL. */
+async function exportPage(src: string, name: string): Promise<string> {
+  const out = path.join(work, `${name}.html`);
+  let err = '';
+  const code = await previewCommand([src, '--out', out], { stdout: () => {}, stderr: (s) => (err += s), cwd: work });
+  assert.equal(code, 0, err);
+  return pathToFileURL(out).href;
+}
+
+async function texts(page: Page, selector: string): Promise<string[]> {
+  return (await page.locator(selector).allTextContents()).map(norm);
+}
+
+/** Every hook holds what the article says. */
+async function assertHooks(page: Page, a: ParsedArticle, label: string): Promise<void> {
+  const d = a.data ?? {};
+  assert.deepEqual(await texts(page, '[data-qa="title"]'), [norm(String(d.title))], `${label}: title`);
+  assert.deepEqual(await texts(page, '[data-qa="category"]'), [categoryLabels[String(d.category)]], `${label}: category`);
+  assert.deepEqual(await texts(page, '[data-qa="date"]'), [formatSwedishDate(d.date as Date)], `${label}: date`);
+  assert.deepEqual(await texts(page, '[data-qa="author"]'), [norm(String(d.author))], `${label}: author`);
+  assert.equal(norm(await page.locator('[data-qa="question"]').textContent()), norm(String(d.question)), `${label}: question`);
+  const asker = norm(await page.locator('[data-qa="asker"]').textContent());
+  assert.ok(asker.startsWith(d.patientName ? String(d.patientName) : 'Patient'), `${label}: asker ${asker}`);
+  if (d.patientAge !== undefined) assert.ok(asker.endsWith(`, ${d.patientAge} år`), `${label}: age in ${asker}`);
+
+  // The question keeps its line breaks: as many visual lines as the source has non-blank lines.
+  const qLines = (await page.locator('[data-qa="question"]').innerText()).split('\n').filter((l) => l.trim()).length;
+  assert.equal(qLines, String(d.question).split('\n').filter((l) => l.trim()).length, `${label}: question lines`);
+
+  const summary = extractSummary(a.body);
+  if (summary) {
+    assert.equal(await page.locator('[data-qa="summary"]').count(), 1, `${label}: one summary box`);
+    if (summary.items.length) assert.deepEqual(await texts(page, '[data-qa="summary"] li'), summary.items.map(mdText), `${label}: summary items`);
+    if (summary.intro) assert.ok(norm(await page.locator('[data-qa="summary"]').textContent()).includes(mdText(summary.intro)), `${label}: summary intro`);
+  }
+
+  const tags = Array.isArray(d.tags) ? d.tags.map(String) : [];
+  if (tags.length) {
+    assert.equal(await page.locator('[data-qa="tags"] > *').count(), tags.length, `${label}: one child per tag`);
+    assert.deepEqual(await texts(page, '[data-qa="tags"] > *'), tags.map(norm), `${label}: tag text`);
+  }
+  assert.equal(await page.locator('[data-qa="status"]').count(), d.published === false || d.status ? 1 : 0, `${label}: status banner`);
+}
+
+/** Picks corpus articles that exercise the most hooks: a summary list, and a patient's name. */
+function pickCorpus(): string[] {
+  const files = readdirSync(CORPUS).filter((f) => f.endsWith('.md')).sort();
+  const read = (f: string) => parseArticle(readFileSync(path.join(CORPUS, f), 'utf8'));
+  const chosen = new Set<string>();
+  const firstWhere = (pred: (a: ParsedArticle) => boolean) => files.find((f) => pred(read(f)));
+  const both = firstWhere((a) => !!a.data?.patientName && !!extractSummary(a.body)?.items.length);
+  if (both) chosen.add(both);
+  else {
+    const withList = firstWhere((a) => !!extractSummary(a.body)?.items.length) ?? firstWhere((a) => !!extractSummary(a.body));
+    const withName = firstWhere((a) => !!a.data?.patientName && !!extractSummary(a.body)) ?? firstWhere((a) => !!a.data?.patientName);
+    for (const f of [withList, withName]) if (f) chosen.add(f);
+  }
+  return [...chosen];
+}
+
+describe('exported preview page in Chromium', { skip: chromiumMissing }, () => {
+  it('shows a real corpus article as the site would', async (t) => {
+    if (!existsSync(CORPUS)) {
+      console.log(`# skipping corpus article: ${CORPUS} not found`);
+      t.skip(`corpus not found at ${CORPUS}`);
+      return;
+    }
+    const picks = pickCorpus();
+    assert.ok(picks.length > 0, 'no corpus article with a summary or a patient name');
+    for (const file of picks) {
+      const src = path.join(CORPUS, file);
+      const url = await exportPage(src, path.basename(file, '.md'));
+      const w = await open();
+      await w.page.goto(url);
+      await assertHooks(w.page, parseArticle(readFileSync(src, 'utf8')), file);
+      assert.deepEqual(w.requests, [url], `${file}: only the page itself is loaded`);
+      await w.page.close();
+    }
+  });
+
+  it('shows the bundled seed article with its summary list', async (t) => {
+    const seed = '/work/shared/seed/example-article.md';
+    if (!existsSync(seed)) {
+      t.skip(`seed article not found at ${seed}`);
+      return;
+    }
+    const url = await exportPage(seed, 'seed');
+    const w = await open();
+    await w.page.goto(url);
+    const a = parseArticle(readFileSync(seed, 'utf8'));
+    await assertHooks(w.page, a, 'seed');
+    assert.equal(await w.page.locator('[data-qa="summary"] li').count(), 4);
+    // Every top-level answer block can be found from its source line.
+    const lines = await w.page.locator('[data-qa="answer"] > [data-line]').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-line'))));
+    const src = a.text.split(/\r\n|\r|\n/);
+    for (const n of lines) assert.ok(src[n].trim() !== '', `data-line ${n} points at a blank line`);
+    await w.page.close();
+  });
+
+  for (const variant of ['exported page (with its CSP)', 'page body without any CSP']) {
+    it(`runs nothing from a hostile article: ${variant}`, async () => {
+      const w = await open();
+      let url: string;
+      if (variant.startsWith('exported')) {
+        url = await exportPage(HOSTILE, 'hostile');
+        await w.page.goto(url);
+      } else {
+        // Without the CSP only escaping stands between the article and the reader's browser.
+        const body = renderArticle(parseArticle(readFileSync(HOSTILE, 'utf8')), { problems: [] });
+        const file = path.join(work, 'hostile-nocsp.html');
+        writeFileSync(file, `<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>${body}</body></html>`);
+        url = pathToFileURL(file).href;
+        await w.page.goto(url);
+      }
+      const page = w.page;
+      // Give onerror/onload handlers a chance to fire if any survived.
+      await page.waitForTimeout(300);
+      await page.locator('[data-qa="answer"]').hover();
+
+      assert.deepEqual(w.dialogs, [], 'no dialog opened');
+      assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned), undefined, 'no injected code ran');
+      assert.equal(await page.locator('script, iframe, object, embed, svg, form, base, meta[http-equiv="refresh"]').count(), 0, 'no active elements');
+      const onAttrs = await page.evaluate(() => Array.from(document.querySelectorAll('*')).flatMap((el) => Array.from(el.attributes).filter((a) => /^on/i.test(a.name)).map((a) => `${el.tagName}.${a.name}`)));
+      assert.deepEqual(onAttrs, [], 'no on* attributes');
+      const badHrefs = await page.evaluate(() => Array.from(document.querySelectorAll('[href], [src], [srcdoc], [action], [formaction]')).map((el) => el.getAttribute('href') ?? el.getAttribute('src') ?? el.getAttribute('srcdoc') ?? '').filter((h) => /^\s*(javascript|vbscript|data):|<script/i.test(h)));
+      assert.deepEqual(badHrefs, [], 'no script URLs');
+      assert.deepEqual(w.requests, [url], 'no request besides the page itself');
+
+      // The hostile text is still shown, as text, in the right places.
+      assert.match(norm(await page.locator('[data-qa="title"]').textContent()), /^<script>window.__pwned=1;alert\('title'\)<\/script><\/h1><img src=x/);
+      assert.match(norm(await page.locator('[data-qa="question"]').textContent()), /<script>window.__pwned=5.*<\/p><img src=x onerror=.*<iframe/);
+      assert.equal(await page.locator('[data-qa="tags"] > *').count(), 5, 'one chip per tag');
+      assert.deepEqual(await texts(page, '[data-qa="summary"] li'), ["Punkt med <script>alert('summary')</script>", '[Farlig](javascript:alert(1)) punkt']);
+      assert.match(norm(await page.locator('[data-qa="answer"]').textContent()), /Text som bryter <\/p><\/div><\/section><p onclick="alert\(1\)">ut/);
+      assert.equal(await page.locator('[data-qa="status"]').count(), 1);
+      await page.close();
+    });
+  }
+});
