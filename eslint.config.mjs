@@ -1,0 +1,39 @@
+// Lint rules that guard the architecture: the core never imports `vscode`, and no promise is
+// left floating without an explicit `void`.
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', '.vscode-test/**', 'scratch/**', 'sample-workspace/**', '**/*.mjs', '**/*.js'] },
+  {
+    files: ['**/*.ts'],
+    languageOptions: { parser: tseslint.parser, parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    plugins: { '@typescript-eslint': tseslint.plugin },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: false }],
+    },
+  },
+  {
+    files: ['src/core/**/*.ts', 'src/node/**/*.ts', 'src/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'The core and the CLI never import vscode: keep them usable from Node alone.' }] }],
+    },
+  },
+  {
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'vscode', message: 'The core never imports vscode.' }],
+          patterns: [{ group: ['**/extension/**', '**/cli/**'], message: 'The core depends on no host.' }],
+        },
+      ],
+    },
+  },
+  {
+    // node:test's test() and describe() return promises that the runner itself awaits.
+    files: ['test/unit/**/*.ts', 'test/browser/**/*.ts'],
+    rules: { '@typescript-eslint/no-floating-promises': 'off' },
+  },
+);

@@ -1,0 +1,94 @@
+#!/usr/bin/env node
+// The whole test suite, as CI runs it: type-check, lint, build, unit tests and browser tests in
+// plain Node, then the integration tests in a real VS Code. Ends with one line
+// "N passed, N failed" that sums every part; exits non-zero when anything failed.
+//   node scripts/test.mjs [--unit-only]
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const unitOnly = process.argv.includes('--unit-only');
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+
+/** Runs a command, echoing its output; resolves with its exit code and output. */
+function run(cmd, args, env = {}) {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+      process.stdout.write(d);
+    });
+    child.stderr.on('data', (d) => {
+      out += d;
+      process.stderr.write(d);
+    });
+    child.on('close', (code) => resolve({ code: code ?? 1, out }));
+  });
+}
+
+/** A step that is one check (type-check, lint, build): counts as one passed or failed test. */
+async function step(name, cmd, args) {
+  console.log(`\n== ${name}`);
+  const { code } = await run(cmd, args);
+  if (code === 0) passed++;
+  else {
+    failed++;
+    console.log(`== ${name} FAILED (exit ${code})`);
+  }
+  return code === 0;
+}
+
+/** Node's test runner over some files; counts its tests from the closing summary. */
+async function nodeTests(name, files) {
+  console.log(`\n== ${name}`);
+  const list = files.filter((f) => fs.existsSync(path.join(root, f)));
+  if (!list.length) return;
+  const { code, out } = await run(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...list]);
+  const num = (label) => Number((out.match(new RegExp(`^\\S*\\s*${label} (\\d+)\\s*$`, 'm')) ?? [])[1] ?? NaN);
+  const p = num('pass');
+  const f = num('fail');
+  const s = num('skipped');
+  if (Number.isNaN(p) || Number.isNaN(f)) {
+    failed++;
+    console.log(`== ${name}: no test summary (exit ${code})`);
+    return;
+  }
+  passed += p;
+  failed += f + (code !== 0 && f === 0 ? 1 : 0);
+  skipped += Number.isNaN(s) ? 0 : s;
+}
+
+const glob = (dir, suffix) =>
+  fs.existsSync(path.join(root, dir)) ? fs.readdirSync(path.join(root, dir)).filter((f) => f.endsWith(suffix)).sort().map((f) => `${dir}/${f}`) : [];
+
+await step('type-check', process.execPath, ['node_modules/typescript/bin/tsc', '--noEmit', '-p', '.']);
+await step('lint', process.execPath, ['node_modules/eslint/bin/eslint.js', '--no-error-on-unmatched-pattern', 'src', 'test', 'bench', 'scripts']);
+const built = await step('build', process.execPath, ['scripts/build.mjs']);
+await nodeTests('unit tests', glob('test/unit', '.test.ts'));
+await nodeTests('browser tests', glob('test/browser', '.test.ts'));
+
+if (!unitOnly) {
+  console.log('\n== integration tests (real VS Code)');
+  const results = path.join(root, 'test-results', 'integration.json');
+  fs.rmSync(results, { force: true });
+  if (built && (await run(process.execPath, ['scripts/build-tests.mjs'])).code === 0) {
+    await run(process.execPath, ['scripts/vscode/run-tests.mjs']);
+  }
+  try {
+    const r = JSON.parse(fs.readFileSync(results, 'utf8'));
+    passed += r.passed ?? 0;
+    failed += r.failed ?? 0;
+    skipped += r.pending ?? 0;
+  } catch {
+    failed++;
+    console.log('== integration tests: no results');
+  }
+}
+
+console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.exit(failed ? 1 : 0);
