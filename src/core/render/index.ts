@@ -3,4 +3,4 @@ export { extractSummary, type Summary } from './markdown';
 export { escapeHtml, formatSwedishDate, lix, lixBand, charCount, type LixResult } from './text';
 export { categoryLabels, statusLabels, type LixBand } from './strings';
 export { pageCss } from './page.css';
-export type { HostToPreview, PreviewToHost } from './protocol';
+export { isHostToPreview, isPreviewToHost, externalLink, type HostToPreview, type PreviewToHost } from './protocol';

@@ -16,4 +16,62 @@ export type PreviewToHost =
   /** The preview was scrolled by the user: the top visible block's line, for reverse scroll sync. */
   | { type: 'scrolled'; line: number }
   /** A link in the answer was clicked; the host decides whether to open it (http/https/mailto only). */
-  | { type: 'openLink'; href: string };
+  | { type: 'openLink'; href: string }
+  /** The script swapped in the body of this update version (sent after the swap, for tests and stale checks). */
+  | { type: 'rendered'; version: number };
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** A line or version number a message may carry: a finite, non-negative integer within a sane bound. */
+function isCount(v: unknown): v is number {
+  return typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+}
+
+/** Whether a message from the webview is one the host understands, every field checked. */
+export function isPreviewToHost(msg: unknown): msg is PreviewToHost {
+  if (!isRecord(msg)) return false;
+  switch (msg.type) {
+    case 'ready':
+      return true;
+    case 'reveal':
+    case 'scrolled':
+      return isCount(msg.line);
+    case 'openLink':
+      return typeof msg.href === 'string' && msg.href.length <= 8192;
+    case 'rendered':
+      return isCount(msg.version);
+    default:
+      return false;
+  }
+}
+
+/** Whether a message from the host is one the preview script understands, every field checked. */
+export function isHostToPreview(msg: unknown): msg is HostToPreview {
+  if (!isRecord(msg)) return false;
+  switch (msg.type) {
+    case 'update':
+      return typeof msg.html === 'string' && isCount(msg.version);
+    case 'scrollToLine':
+      return typeof msg.line === 'number' && Number.isFinite(msg.line) && msg.line >= 0;
+    default:
+      return false;
+  }
+}
+
+/** The link a preview may hand to the system browser or mail client: absolute http, https or mailto only. */
+export function externalLink(href: string): string | undefined {
+  const trimmed = href.trim();
+  // Control characters or spaces inside a URL are never a real link in an article.
+  if (trimmed === '' || /[\u0000-\u0020\u007f]/.test(trimmed)) return undefined;
+  let url: URL;
+  try {
+    url = new URL(trimmed);
+  } catch {
+    return undefined;
+  }
+  if (url.protocol === 'mailto:') return url.pathname ? trimmed : undefined;
+  if ((url.protocol === 'http:' || url.protocol === 'https:') && url.hostname) return url.href;
+  return undefined;
+}
