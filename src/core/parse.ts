@@ -127,7 +127,8 @@ function partialData(list: Field[]): Record<string, unknown> {
   for (const f of list) {
     if (f.key in out) continue;
     try {
-      out[f.key] = f.node && 'toJSON' in f.node ? (f.node as Scalar).toJSON() : null;
+      // toJSON would turn a date into text, and the schema would then call a correct date wrong.
+      out[f.key] = isScalar(f.node) && f.node.value instanceof Date ? f.node.value : f.node && 'toJSON' in f.node ? (f.node as Scalar).toJSON() : null;
     } catch {
       out[f.key] = undefined;
     }

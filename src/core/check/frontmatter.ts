@@ -30,18 +30,19 @@ function reportYamlIssue(ctx: CheckContext, issue: YamlIssue): void {
   const line = lines.positionAt(issue.start).line;
   const lineStart = lines.starts[line];
   const lineText = lines.lineText(line);
+  // A tab in the indentation trips the parser in several ways (TAB_AS_INDENT, BAD_INDENT in a block scalar …): offer one fix for all.
+  if (issue.code !== 'DUPLICATE_KEY' && /^ *\t[ \t]*\S/.test(lineText)) {
+    const m = /^[ \t]*/.exec(lineText)!;
+    const end = lineStart + m[0].length;
+    const fix = { title: ctx.msg('fix-tab'), edits: [{ start: lineStart, end, newText: ' '.repeat(indentFor(ctx, line)) }], preferred: true };
+    ctx.report('yaml-syntax', lineStart, Math.max(end, lineStart + 1), ctx.msg('yaml-tab'), [fix]);
+    return;
+  }
   switch (issue.code) {
     case 'DUPLICATE_KEY': {
       const dup = duplicateKeyAt(ctx, issue.start);
       if (dup) ctx.report('yaml-duplicate-key', dup.start, dup.end, ctx.msg('yaml-duplicate-key', dup.key));
       else ctx.report('yaml-duplicate-key', issue.start, issue.end, ctx.msg('yaml-duplicate-key', '?'));
-      return;
-    }
-    case 'TAB_AS_INDENT': {
-      const m = /^[ \t]*/.exec(lineText)!;
-      const end = lineStart + m[0].length;
-      const fix = { title: ctx.msg('fix-tab'), edits: [{ start: lineStart, end, newText: m[0].replace(/\t/g, '  ') }], preferred: true };
-      ctx.report('yaml-syntax', lineStart, Math.max(end, lineStart + 1), ctx.msg('yaml-tab'), [fix]);
       return;
     }
     case 'BLOCK_AS_IMPLICIT_KEY':
@@ -133,4 +134,22 @@ function openingQuoteBefore(ctx: CheckContext, pos: number): { start: number; en
     }
   }
   return undefined;
+}
+
+/**
+ * The indentation a tab-indented line most likely meant: one step under a line that opens a
+ * block (`key:`, `key: |`), the same as a previous indented line, or none at the top level.
+ */
+function indentFor(ctx: CheckContext, line: number): number {
+  const { lines } = ctx.article;
+  const fm = ctx.article.frontmatter!;
+  for (let l = line - 1; l >= 0 && lines.starts[l] >= fm.contentStart; l--) {
+    const t = lines.lineText(l);
+    if (t.trim() === '') continue;
+    const lead = /^[ \t]*/.exec(t)![0];
+    const indent = lead.includes('\t') ? indentFor(ctx, l) : lead.length;
+    if (/:[ \t]*(?:[|>][-+0-9]*)?[ \t]*(?:#.*)?$/.test(t)) return indent + 2;
+    return indent;
+  }
+  return 0;
 }

@@ -79,7 +79,9 @@ function reportRequired(ctx: CheckContext, missing: string, path: (string | numb
   const eol = ctx.eol;
   const line = fieldSkeleton(missing, prop, eol);
   const fixes: Fix[] = [];
-  if (fm.closeStart !== undefined) {
+  // A key that is written but unreadable (a YAML error above swallowed it) must not be added a second time.
+  const written = ctx.article.text.slice(fm.contentStart, fm.contentEnd).split(/\r\n|\r|\n/).some((l) => l.replace(/[ \t]*:.*$/, '') === missing);
+  if (fm.closeStart !== undefined && !written) {
     fixes.push({ title: ctx.msg('fix-add-field', missing), edits: [{ start: fm.closeStart, end: fm.closeStart, newText: line + eol }], preferred: true });
   }
   ctx.report('schema-required', fm.openStart, fm.openEnd, ctx.msg('schema-required', missing, line.split(/\r\n|\r|\n/)[0]), fixes);
