@@ -1,0 +1,34 @@
+/** Letters that NFD decomposition does not reduce to ASCII. */
+const SPECIAL: Record<string, string> = { æ: 'ae', ø: 'o', œ: 'oe', ß: 'ss', đ: 'd', ł: 'l', þ: 'th', ð: 'd' };
+
+/** Default slug length cap: long enough for a whole title, short enough for a readable URL. */
+export const SLUG_MAX = 70;
+
+/**
+ * A file-name slug from a title: å/ä/ö → a/a/o, é → e, lower case, every run of other
+ * characters → one hyphen, capped at a word boundary. Empty titles give `artikel`.
+ */
+export function slugify(title: string, max = SLUG_MAX): string {
+  let s = title
+    .toLowerCase()
+    .replace(/[æøœßđłþð]/g, (c) => SPECIAL[c])
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  if (s.length > max) {
+    const cut = s.lastIndexOf('-', max);
+    // A single very long word is cut hard rather than dropped.
+    s = (cut > 0 ? s.slice(0, cut) : s.slice(0, max)).replace(/-+$/, '');
+  }
+  return s || 'artikel';
+}
+
+/** The first of `slug`, `slug-2`, `slug-3` … for which `taken` is false. */
+export function uniqueSlug(slug: string, taken: (candidate: string) => boolean): string {
+  if (!taken(slug)) return slug;
+  for (let n = 2; ; n++) {
+    const c = `${slug}-${n}`;
+    if (!taken(c)) return c;
+  }
+}

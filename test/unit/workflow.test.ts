@@ -1,0 +1,184 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { createChecker } from '../../src/core/check/index';
+import { CorpusIndex, entryOf } from '../../src/core/corpus';
+import { parseArticle } from '../../src/core/parse';
+import { baseName, groupArticles } from '../../src/core/workflow/articleGroups';
+import { newArticleText, QUESTION_PLACEHOLDER } from '../../src/core/workflow/newArticle';
+import { slugify, uniqueSlug } from '../../src/core/workflow/slug';
+import { applyEdits, publishBlockers, statusEdits, workflowState } from '../../src/core/workflow/statusEdits';
+
+const errors = (text: string) => createChecker().check(text).filter((p) => p.severity === 'error');
+
+describe('slugify', () => {
+  it('folds Swedish letters and accents', () => {
+    assert.equal(slugify('Ont i knät när jag går i trappor'), 'ont-i-knaet-nar-jag-gar-i-trappor'.replace('knaet', 'knat'));
+    assert.equal(slugify('Frusen axel – vad gör man?'), 'frusen-axel-vad-gor-man');
+    assert.equal(slugify('Armbåge, café & öl'), 'armbage-cafe-ol');
+    assert.equal(slugify('Smärta efter Bankart-operation (PRP)'), 'smarta-efter-bankart-operation-prp');
+  });
+  it('collapses and trims separators', () => {
+    assert.equal(slugify('  --Hej!!  på   dig--  '), 'hej-pa-dig');
+    assert.equal(slugify('Æble, øre, straße'), 'aeble-ore-strasse');
+  });
+  it('caps long titles at a word boundary', () => {
+    const s = slugify('Jag har haft ont i axeln i flera månader och undrar om jag behöver opereras eller om träning räcker');
+    assert.ok(s.length <= 70, s);
+    assert.ok(!s.endsWith('-'));
+    assert.ok('jag-har-haft-ont-i-axeln-i-flera-manader-och-undrar-om-jag-behover-opereras-eller'.startsWith(s));
+    assert.equal(slugify('a'.repeat(100)).length, 70);
+  });
+  it('never returns an empty slug', () => {
+    assert.equal(slugify('???'), 'artikel');
+    assert.equal(slugify(''), 'artikel');
+  });
+  it('numbers collisions from -2', () => {
+    const taken = new Set(['knat', 'knat-2']);
+    assert.equal(uniqueSlug('knat', (s) => taken.has(s)), 'knat-3');
+    assert.equal(uniqueSlug('axel', (s) => taken.has(s)), 'axel');
+  });
+});
+
+describe('newArticleText', () => {
+  const date = new Date(2024, 4, 3);
+  it('passes the checker with zero errors, with and without optional parts', () => {
+    const full = newArticleText({ title: 'Knät "viker" sig: vad göra?', category: 'kna', topic: 'menisk', question: 'Hej!\n\nMitt knä viker sig.\r\n   Indraget\tmed tabb  \nMVH', author: 'Dr. Test', date });
+    assert.deepEqual(errors(full.text), []);
+    const bare = newArticleText({ title: 'Titel', category: 'annat', date });
+    assert.deepEqual(errors(bare.text), []);
+    const indented = newArticleText({ title: 'T', category: 'axel', question: '  indraget först\nsen inte', date });
+    assert.deepEqual(errors(indented.text), []);
+    assert.equal(parseArticle(indented.text).data!.question, '  indraget först\nsen inte\n');
+  });
+  it('writes the expected fields', () => {
+    const { text } = newArticleText({ title: ' Ont i axeln ', category: 'axel', topic: 'impingement', question: 'Rad 1\nRad 2', author: 'Dr. A', date });
+    const d = parseArticle(text).data!;
+    assert.equal(d.title, 'Ont i axeln');
+    assert.equal(d.category, 'axel');
+    assert.equal(d.topic, 'impingement');
+    assert.deepEqual(d.tags, []);
+    assert.ok(d.date instanceof Date);
+    assert.match(text, /^date: 2024-05-03$/m);
+    assert.equal(d.author, 'Dr. A');
+    assert.equal(d.published, false);
+    assert.equal(d.status, 'obesvarad');
+    assert.equal(d.question, 'Rad 1\nRad 2\n');
+    assert.ok(!('description' in d));
+    assert.match(text, /\*\*Sammanfattning:\*\*\n- \n$/);
+  });
+  it('omits empty author and topic, and puts a placeholder question', () => {
+    const { text } = newArticleText({ title: 'T', category: 'axel', topic: ' ', author: '', question: '\n \n', date });
+    const d = parseArticle(text).data!;
+    assert.ok(!('author' in d) && !('topic' in d));
+    assert.equal(d.question, QUESTION_PLACEHOLDER + '\n');
+  });
+  it('puts the cursor on the empty answer line, also with CR LF', () => {
+    for (const eol of ['\n', '\r\n']) {
+      const { text, cursor } = newArticleText({ title: 'T', category: 'axel', date, eol });
+      assert.equal(text.slice(cursor - eol.length * 2 - 3, cursor), `---${eol}${eol}`);
+      assert.equal(text.slice(cursor, cursor + eol.length * 2 + 3), `${eol}${eol}**S`);
+      if (eol === '\r\n') assert.ok(!/[^\r]\n/.test(text));
+      assert.deepEqual(errors(text), []);
+    }
+  });
+});
+
+const ART = (extra: string, eol = '\n') =>
+  ['---', 'title: "Knät"', 'category: "kna"', 'date: 2024-05-03', ...extra.split('\n').filter(Boolean), 'question: |', '  Fråga?', '---', '', 'Svar.', '', '**Sammanfattning:**', '- Punkt', ''].join(eol);
+
+describe('statusEdits', () => {
+  it('changes only the status value, keeping its quotes', () => {
+    const text = ART('published: false\nstatus: "obesvarad"');
+    const out = applyEdits(text, statusEdits(text, 'markDraft')!);
+    assert.equal(out, text.replace('status: "obesvarad"', 'status: "utkast"'));
+    const single = ART("published: false\nstatus: 'utkast'");
+    assert.equal(applyEdits(single, statusEdits(single, 'markReady')!), single.replace("'utkast'", "'klar'"));
+    const plain = ART('published: false\nstatus: utkast # note');
+    assert.equal(applyEdits(plain, statusEdits(plain, 'markReady')!), plain.replace('utkast #', 'klar #'));
+  });
+  it('inserts a missing status after published, in the file style, keeping CR LF', () => {
+    const text = ART('published: false', '\r\n');
+    const out = applyEdits(text, statusEdits(text, 'markReady')!);
+    assert.equal(out, text.replace('published: false\r\n', 'published: false\r\nstatus: "klar"\r\n'));
+    const noPub = ART('author: "X"');
+    assert.equal(applyEdits(noPub, statusEdits(noPub, 'markDraft')!), noPub.replace('question: |', 'status: "utkast"\nquestion: |'));
+  });
+  it('publishes: published true and status klar', () => {
+    const text = ART('published: false\nstatus: "utkast"', '\r\n');
+    const out = applyEdits(text, statusEdits(text, 'publish')!);
+    assert.equal(out, text.replace('published: false', 'published: true').replace('"utkast"', '"klar"'));
+    const none = ART('');
+    assert.equal(applyEdits(none, statusEdits(none, 'publish')!), none.replace('question: |', 'published: true\nquestion: |'));
+    const quoted = ART('published: "false"');
+    assert.equal(applyEdits(quoted, statusEdits(quoted, 'publish')!), quoted.replace('"false"', 'true'));
+  });
+  it('unpublishes, inserting published before status', () => {
+    const text = ART('status: "klar"');
+    assert.equal(applyEdits(text, statusEdits(text, 'unpublish')!), text.replace('status: "klar"', 'published: false\nstatus: "klar"'));
+  });
+  it('fills an empty value and leaves no-ops empty', () => {
+    const text = ART('published: false\nstatus:');
+    assert.equal(applyEdits(text, statusEdits(text, 'markDraft')!), text.replace('status:', 'status: "utkast"'));
+    const done = ART('published: false\nstatus: "utkast"');
+    assert.deepEqual(statusEdits(done, 'markDraft'), []);
+  });
+  it('refuses text without a closed frontmatter', () => {
+    assert.equal(statusEdits('Bara text', 'publish'), undefined);
+    assert.equal(statusEdits('---\ntitle: x\n', 'publish'), undefined);
+  });
+  it('blocks publishing on errors and blockPublish warnings', () => {
+    const text = ART('published: false\nstatus: "obesvarad"').replace('Svar.', 'Ring 070-123 45 67.');
+    const after = applyEdits(text, statusEdits(text, 'publish')!);
+    const blockers = publishBlockers(createChecker().check(after), ['published-incomplete', 'personal-data']);
+    assert.deepEqual(blockers.map((p) => p.rule), ['personal-data']);
+    const empty = ART('published: false\nstatus: "utkast"').replace(/\n\nSvar[\s\S]*$/, '\n');
+    const b2 = publishBlockers(createChecker().check(applyEdits(empty, statusEdits(empty, 'publish')!)), ['published-incomplete']);
+    assert.deepEqual(b2.map((p) => p.rule), ['published-incomplete']);
+    const bad = ART('published: false').replace('"kna"', '"Knä"');
+    assert.ok(publishBlockers(createChecker().check(applyEdits(bad, statusEdits(bad, 'publish')!)), []).some((p) => p.rule === 'schema-enum'));
+  });
+});
+
+describe('workflow grouping', () => {
+  it('maps status and published to states', () => {
+    assert.equal(workflowState('obesvarad', false), 'unanswered');
+    assert.equal(workflowState('obesvarad', true), 'unanswered');
+    assert.equal(workflowState('utkast', true), 'draft');
+    assert.equal(workflowState(undefined, false), 'draft');
+    assert.equal(workflowState('klar', false), 'ready');
+    assert.equal(workflowState('klar', true), 'published');
+    assert.equal(workflowState(undefined, true), 'published');
+  });
+  const index = new CorpusIndex();
+  const add = (file: string, fields: string) => index.set(file, entryOf(parseArticle(ART(fields))));
+  add('/c/b.md', 'published: false\nstatus: "obesvarad"');
+  add('/c/a.md', 'published: false\nstatus: "utkast"');
+  add('/c/c.md', '');
+  add('/c/d.md', 'published: false');
+  it('groups by state, then category, with counts', () => {
+    const g = groupArticles(index.files(), ['axel', 'kna']);
+    assert.deepEqual(g.map((s) => [s.state, s.count]), [['unanswered', 1], ['draft', 2], ['ready', 0], ['published', 1]]);
+    assert.deepEqual(g[1].categories.map((c) => [c.category, c.articles.map((a) => baseName(a.file))]), [['kna', ['a', 'd']]]);
+  });
+  it('filters by title, file name and question, ignoring case and accents', () => {
+    assert.equal(groupArticles(index.files(), [], 'KNAT').reduce((n, s) => n + s.count, 0), 4);
+    assert.equal(groupArticles(index.files(), [], 'fraga').reduce((n, s) => n + s.count, 0), 4);
+    assert.deepEqual(groupArticles(index.files(), [], 'b').flatMap((s) => s.categories.flatMap((c) => c.articles.map((a) => a.file))), ['/c/b.md']);
+  });
+  it('groups 13,000 articles quickly', () => {
+    const big = new CorpusIndex();
+    const cats = ['axel', 'kna', 'armbage', 'annat'];
+    const st = ['obesvarad', 'utkast', 'klar', undefined];
+    for (let i = 0; i < 13000; i++) {
+      big.set(`/c/artikel-${i}.md`, { title: `Fråga nummer ${i} om smärta`, category: cats[i % 4], topic: 't', tags: ['a', 'b'], status: st[i % 4], published: i % 3 === 0, questionLine: 'Jag har ont i axeln' });
+    }
+    const t0 = performance.now();
+    const g = groupArticles(big.files(), cats);
+    const t1 = performance.now();
+    groupArticles(big.files(), cats, 'smärta 12');
+    const t2 = performance.now();
+    assert.equal(g.reduce((n, s) => n + s.count, 0), 13000);
+    assert.ok(t1 - t0 < 200, `grouping took ${t1 - t0} ms`);
+    assert.ok(t2 - t1 < 200, `filtering took ${t2 - t1} ms`);
+  });
+});
