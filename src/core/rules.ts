@@ -22,7 +22,7 @@ export const RULES = {
   'published-incomplete': { severity: 'warning', about: 'A published article that is unanswered, has an empty answer or an empty question.' },
   'duplicate-title': { severity: 'warning', about: 'Another article has the same title.' },
   'answer-heading': { severity: 'warning', about: 'A heading in the answer (the house style uses none).' },
-  'topic-unknown': { severity: 'info', about: 'A topic no other article uses; suggests the nearest known one.' },
+  'topic-unknown': { severity: 'info', about: 'A topic no other article uses that is a near miss of a known one (a likely typo).' },
 } as const satisfies Record<string, { severity: Severity; about: string }>;
 
 export type RuleId = keyof typeof RULES;

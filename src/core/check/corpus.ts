@@ -20,10 +20,11 @@ export function checkAgainstCorpus(ctx: CheckContext): void {
     if (others <= 0) {
       const known = index.topics.sorted().map(([t]) => t).filter((t) => t !== data.topic && index.topics.get(t) - (self?.topic === t ? 1 : 0) > 0);
       const suggestion = nearest(data.topic, known);
+      // A new topic is allowed; only a near miss of a known one is worth a word.
       if (suggestion) {
         const fix: Fix = { title: ctx.msg('fix-replace', suggestion), edits: [{ start: tf.valueStart, end: tf.valueEnd, newText: quoteLike(tf.node, suggestion) }], preferred: true };
         ctx.report('topic-unknown', tf.valueStart, tf.valueEnd, ctx.msg('topic-unknown-suggest', data.topic, suggestion, index.topics.get(suggestion)), [fix]);
-      } else ctx.report('topic-unknown', tf.valueStart, tf.valueEnd, ctx.msg('topic-unknown', data.topic));
+      }
     }
   }
   const titleField = article.fields.get('title');

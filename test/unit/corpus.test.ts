@@ -1,0 +1,86 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { CorpusIndex, entryOf } from '../../src/core/corpus';
+import { parseArticle } from '../../src/core/parse';
+import { applyAll } from './apply';
+import { article, check, only, rules } from './helpers';
+
+function indexOf(files: Record<string, string>): CorpusIndex {
+  const index = new CorpusIndex();
+  for (const [f, text] of Object.entries(files)) index.set(f, entryOf(parseArticle(text)));
+  return index;
+}
+
+const withTags = (tags: string, title = 'Ont i axeln', topic = 'impingement') =>
+  article({ tags: `tags: ${tags}`, title: `title: "${title}"`, topic: `topic: "${topic}"` });
+
+test('the index counts tags, topics, categories and authors, updated per file', () => {
+  const index = indexOf({ a: withTags('["frozen-shoulder", "smärta"]', 'A'), b: withTags('["frozen-shoulder"]', 'B'), c: withTags('["frozen shoulder"]', 'C') });
+  assert.equal(index.tags.get('frozen-shoulder'), 2);
+  assert.equal(index.categories.get('axel'), 3);
+  assert.equal(index.authors.get('Dr. A'), 3);
+  assert.deepEqual(index.tags.sorted()[0], ['frozen-shoulder', 2]);
+  index.set('b', entryOf(parseArticle(withTags('["smärta"]', 'B'))));
+  assert.equal(index.tags.get('frozen-shoulder'), 1);
+  assert.equal(index.tags.get('smärta'), 2);
+  index.delete('a');
+  assert.equal(index.tags.get('frozen-shoulder'), 0);
+  assert.deepEqual(index.tagSpellings('Frozen Shoulder'), ['frozen shoulder']);
+  assert.equal(index.size, 2);
+});
+
+test('a tag differing from a more common tag by case, space or diacritics is a warning naming the tag to use', () => {
+  const index = indexOf({
+    a: withTags('["frozen-shoulder"]', 'A'),
+    b: withTags('["frozen-shoulder"]', 'B'),
+    c: withTags('["AC-luxation"]', 'C'),
+    d: withTags('["ac-luxation"]', 'D'),
+    e: withTags('["ac-luxation"]', 'E'),
+    f: withTags('["smärta"]', 'F'),
+  });
+  const text = withTags('["frozen shoulder", "AC-luxation", "smarta", "Smärta", "knä"]', 'Ny');
+  const ps = only(check(text, { index }, 'new'), 'tag-variant');
+  assert.deepEqual(ps.map((p) => text.slice(p.start, p.end)), ['"frozen shoulder"', '"AC-luxation"', '"smarta"']);
+  // "Smärta" folds like "smarta" earlier in the same list: a repeat, not a second variant.
+  assert.deepEqual(only(check(text, { index }, 'new'), 'tag-duplicate').map((p) => text.slice(p.start, p.end)), ['"Smärta"']);
+  assert.match(ps[0].message, /use "frozen-shoulder"/);
+  assert.match(ps[0].message, /2 articles/);
+  assert.ok(applyAll(text, ps[0]).includes('tags: ["frozen-shoulder", "AC-luxation"'));
+  // The common spelling itself is fine.
+  assert.deepEqual(only(check(withTags('["frozen-shoulder"]'), { index }, 'a'), 'tag-variant'), []);
+});
+
+test('a tag repeated in one list is a warning with a fix that removes it (flow and block lists)', () => {
+  const flow = withTags('["smärta", "axel", "Smärta"]');
+  const ps = only(check(flow), 'tag-duplicate');
+  assert.equal(ps.length, 1);
+  assert.equal(flow.slice(ps[0].start, ps[0].end), '"Smärta"');
+  assert.ok(applyAll(flow, ps[0]).includes('tags: ["smärta", "axel"]\n'));
+  const block = article({ tags: 'tags:\r\n  - smärta\r\n  - smärta\r\n  - axel' });
+  const bp = only(check(block), 'tag-duplicate');
+  assert.equal(bp[0].range.start.line, 7);
+  assert.ok(applyAll(block, bp[0]).includes('tags:\r\n  - smärta\r\n  - axel'));
+});
+
+test('an unknown topic suggests the nearest known one; a known topic is quiet', () => {
+  const index = indexOf({ a: withTags('[]', 'A', 'frozen-shoulder'), b: withTags('[]', 'B', 'impingement') });
+  const ps = only(check(withTags('[]', 'Ny', 'frozen-sholder'), { index }, 'new'), 'topic-unknown');
+  assert.equal(ps.length, 1);
+  assert.equal(ps[0].severity, 'info');
+  assert.match(ps[0].message, /did you mean "frozen-shoulder"/);
+  assert.deepEqual(only(check(withTags('[]', 'Ny', 'impingement'), { index }, 'new'), 'topic-unknown'), []);
+  // A new topic far from every known one is allowed.
+  assert.deepEqual(only(check(withTags('[]', 'Ny', 'tennisarmbage'), { index }, 'new'), 'topic-unknown'), []);
+});
+
+test('a title used by another article is a warning naming that file', () => {
+  const index = indexOf({ 'a.md': withTags('[]', 'Ont i axeln'), 'b.md': withTags('[]', 'Annat') });
+  const ps = only(check(withTags('[]', 'ont i  axeln'), { index }, 'c.md'), 'duplicate-title');
+  assert.equal(ps.length, 1);
+  assert.match(ps[0].message, /a\.md/);
+  assert.deepEqual(only(check(withTags('[]', 'Ont i axeln'), { index }, 'a.md'), 'duplicate-title'), []);
+});
+
+test('without an index, corpus rules stay quiet', () => {
+  assert.deepEqual(rules(check(withTags('["Frozen Shoulder"]'))), []);
+});

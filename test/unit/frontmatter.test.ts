@@ -1,0 +1,53 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { findFrontmatter } from '../../src/core/frontmatter';
+import { parseArticle } from '../../src/core/parse';
+import { article, at, check, only, rules } from './helpers';
+
+test('frontmatter at the start, closed by the next fence', () => {
+  const text = '---\ntitle: x\n---\nbody';
+  const fm = findFrontmatter(text)!;
+  assert.equal(text.slice(fm.contentStart, fm.contentEnd), 'title: x\n');
+  assert.equal(text.slice(fm.bodyStart), 'body');
+});
+
+test('a BOM and leading blank lines before the fence are tolerated', () => {
+  for (const prefix of ['\uFEFF', '\n\n', '  \r\n', '\uFEFF\n']) {
+    const text = prefix + article();
+    assert.deepEqual(rules(check(text)), [], JSON.stringify(prefix));
+  }
+});
+
+test('a document that does not open with a fence has no frontmatter: an error on line 1', () => {
+  const ps = check('# Rubrik\n\ntitle: x\n');
+  assert.deepEqual(rules(ps), ['frontmatter-missing']);
+  assert.equal(ps[0].severity, 'error');
+  assert.equal(at(ps[0]), '1:1-1:9');
+  assert.deepEqual(rules(check('')), ['frontmatter-missing']);
+});
+
+test('an unclosed fence is an error at the opening fence', () => {
+  const ps = only(check('---\ntitle: "x"\ncategory: "axel"\n\nSvar utan slut'), 'frontmatter-unclosed');
+  assert.equal(ps.length, 1);
+  assert.equal(at(ps[0]), '1:1-1:4');
+});
+
+test('CR LF, lone CR and LF mixed in one file parse and give VS Code line numbers', () => {
+  const text = '---\r\ntitle: "Axel"\rcategory: "axel"\ndate: "2017-08-15"\r\nquestion: |\r  rad ett\n  rad två\r\n---\r\nSvar\r';
+  const a = parseArticle(text);
+  assert.equal(a.yamlIssues.length, 0);
+  assert.equal(a.data?.question, 'rad ett\nrad två\n');
+  const ps = only(check(text), 'yaml-type');
+  assert.equal(ps.length, 1);
+  assert.equal(at(ps[0]), '4:7-4:19');
+});
+
+test('fence lines may carry trailing spaces; `----` is not a fence', () => {
+  assert.ok(findFrontmatter('---  \ntitle: x\n---\t\n'));
+  assert.equal(findFrontmatter('----\ntitle: x\n----\n'), undefined);
+});
+
+test('empty frontmatter names every missing required field', () => {
+  const ps = check('---\n---\nSvar\n');
+  assert.deepEqual(only(ps, 'schema-required').map((p) => p.message.match(/`(\w+)`/)![1]).sort(), ['category', 'date', 'question', 'title']);
+});

@@ -1,0 +1,67 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { applyAll } from './apply';
+import { article, at, check, only, rules } from './helpers';
+
+test('bad indentation is an error on the line to fix', () => {
+  const text = article({ topic: 'topic: "impingement"\n   extra: 1' });
+  const ps = only(check(text), 'yaml-syntax');
+  assert.equal(ps.length, 1);
+  assert.equal(ps[0].severity, 'error');
+  assert.equal(ps[0].range.start.line, 5);
+  assert.match(ps[0].message, /indentation|indrag/i);
+});
+
+test('a tab used for indentation is an error with a fix to spaces', () => {
+  const text = article({ tags: 'tags:\n\t- smärta' });
+  const ps = only(check(text), 'yaml-syntax');
+  assert.equal(ps.length, 1);
+  assert.equal(at(ps[0]), '7:1-7:2');
+  assert.match(ps[0].message, /tab/i);
+  const fixed = applyAll(text, ps[0]);
+  assert.ok(fixed.includes('tags:\n  - smärta'));
+  assert.deepEqual(rules(check(fixed)), []);
+});
+
+test('an unclosed quote points at the opening quote', () => {
+  const text = article({ title: 'title: "Ont i axeln' });
+  const ps = only(check(text), 'yaml-syntax');
+  assert.equal(ps.length, 1);
+  assert.equal(ps[0].range.start.line, 1);
+  assert.equal(ps[0].range.start.character, 7);
+  assert.match(ps[0].message, /quote/);
+});
+
+test('a duplicate key is an error at the second key', () => {
+  const text = article({ author: 'author: "Dr. A"\ntitle: "Igen"' });
+  const ps = only(check(text), 'yaml-duplicate-key');
+  assert.equal(ps.length, 1);
+  assert.equal(at(ps[0]), '9:1-9:6');
+  assert.match(ps[0].message, /`title`/);
+});
+
+test('a title with an unquoted ": " is an error on the value, fixed by quoting', () => {
+  const text = article({ title: 'title: Knä: ont vid löpning' });
+  const ps = only(check(text), 'yaml-syntax');
+  assert.equal(ps.length, 1);
+  assert.equal(at(ps[0]), '2:8-2:28');
+  assert.match(ps[0].message, /double quotes/);
+  const fixed = applyAll(text, ps[0]);
+  assert.ok(fixed.includes('title: "Knä: ont vid löpning"'));
+  assert.deepEqual(rules(check(fixed)), []);
+});
+
+test('Swedish messages come from the same table', () => {
+  const ps = only(check(article({ title: 'title: Knä: ont' }), { lang: 'sv' }), 'yaml-syntax');
+  assert.match(ps[0].message, /citattecken/);
+});
+
+test('a colon inside a quoted title and plain text with ":" not followed by a space are fine', () => {
+  assert.deepEqual(rules(check(article({ title: 'title: "Knä: ont"' }))), []);
+  assert.deepEqual(rules(check(article({ title: 'title: Klockan 10:30 ont' }))), []);
+});
+
+test('frontmatter that is not a mapping is an error', () => {
+  const ps = check('---\n- a\n- b\n---\nSvar\n');
+  assert.ok(rules(ps).includes('yaml-syntax'));
+});
