@@ -4,7 +4,7 @@ import { registerCodeActions } from './codeActions';
 import { registerCompletion } from './completion';
 import { registerDiagnostics } from './diagnostics';
 import { registerHover } from './hover';
-import { registerPreview } from './preview/register';
+import { registerPreview, type PreviewApi } from './preview/register';
 import { registerStatusBar } from './statusBar';
 import { registerWorkflow } from './workflow/register';
 import { ArticleWorkspace } from './workspace';
@@ -14,12 +14,15 @@ export interface QaArticlesApi {
   workspace: ArticleWorkspace;
   /** Resolves when every folder's corpus index has been built once. */
   indexReady: Promise<void>;
+  /** The live preview: render acknowledgements and what it shows. */
+  preview: PreviewApi;
 }
 
 export function activate(context: vscode.ExtensionContext): QaArticlesApi {
   const ws = new ArticleWorkspace();
   context.subscriptions.push(ws);
 
+  const preview = registerPreview(context, ws);
   const selector: vscode.DocumentSelector = [{ language: 'markdown', scheme: 'file' }, { language: 'markdown', scheme: 'untitled' }];
   context.subscriptions.push(
     registerDiagnostics(context, ws),
@@ -28,14 +31,14 @@ export function activate(context: vscode.ExtensionContext): QaArticlesApi {
     registerHover(context, ws, selector),
     registerStatusBar(context, ws),
     registerCheckAll(context, ws),
-    registerPreview(context, ws),
+    preview,
     registerWorkflow(context, ws),
     registerArticleContextKey(ws),
   );
 
   // Indexing runs after activation, off its critical path.
   const indexReady = new Promise<void>((resolve) => setImmediate(() => void ws.buildAll().then(resolve, resolve)));
-  return { workspace: ws, indexReady };
+  return { workspace: ws, indexReady, preview: preview.api };
 }
 
 export function deactivate(): void {

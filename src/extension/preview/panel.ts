@@ -1,0 +1,262 @@
+import * as crypto from 'crypto';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { parseArticle, type ParsedArticle } from '../../core/parse';
+import { renderArticle, renderWebviewHtml, type RenderOptions } from '../../core/render/article';
+import { externalLink, isPreviewToHost, type HostToPreview, type PreviewToHost } from '../../core/render/protocol';
+import type { ArticleWorkspace } from '../workspace';
+import { parentOf, projectStylesheet } from './stylesheet';
+
+export const PREVIEW_VIEW_TYPE = 'qaArticles.preview';
+/** Later renders wait this long, so a burst of keystrokes costs one render. */
+const UPDATE_DELAY_MS = 150;
+
+/** A page body the webview has swapped in. */
+export interface RenderedEvent {
+  uri: string;
+  version: number;
+  html: string;
+}
+
+interface Render {
+  version: number;
+  uri: string;
+  html: string;
+}
+
+/**
+ * One preview webview showing one article at a time. Every render gets a new version; the
+ * webview drops updates older than what it shows and acknowledges each swap, so a slow
+ * render can never replace a newer one.
+ */
+export class PreviewPanel implements vscode.Disposable {
+  private uri: vscode.Uri;
+  private lockedState = false;
+  /** The newest version started; a render that finishes after a newer one started is dropped. */
+  private version = 0;
+  private latest?: Render;
+  /** Renders posted and not yet acknowledged, by version. */
+  private readonly pending = new Map<number, Render>();
+  private acked = 0;
+  /** The version inside webview.html; the webview shows it as soon as its script says ready. */
+  private htmlVersion = 0;
+  private webviewReady = false;
+  private stylesheet?: string;
+  private timer?: ReturnType<typeof setTimeout>;
+  /** The line we just revealed in the editor for the preview; its scroll event must not echo back. */
+  private echo?: { line: number; until: number };
+  private disposed = false;
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly disposeEmitter = new vscode.EventEmitter<void>();
+  readonly onDidDispose = this.disposeEmitter.event;
+
+  constructor(
+    private readonly panel: vscode.WebviewPanel,
+    private readonly extensionUri: vscode.Uri,
+    private readonly ws: ArticleWorkspace,
+    uri: vscode.Uri,
+    private readonly onRendered: (e: RenderedEvent) => void,
+  ) {
+    this.uri = uri;
+    this.disposables.push(
+      this.disposeEmitter,
+      panel.onDidDispose(() => this.dispose()),
+      panel.webview.onDidReceiveMessage((msg: unknown) => this.onMessage(msg)),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.document.uri.toString() === this.uri.toString() && e.contentChanges.length > 0) this.scheduleUpdate();
+      }),
+      // Problems depend on the folder's index (known tags) and settings (rules, stylesheet).
+      ws.onDidChangeIndex(() => this.scheduleUpdate()),
+      ws.onDidChangeSettings(() => this.scheduleUpdate()),
+      vscode.window.onDidChangeTextEditorVisibleRanges((e) => this.onEditorScrolled(e)),
+    );
+    this.updateTitle();
+    void this.render();
+  }
+
+  static create(extensionUri: vscode.Uri, ws: ArticleWorkspace, uri: vscode.Uri, column: vscode.ViewColumn, preserveFocus: boolean, onRendered: (e: RenderedEvent) => void): PreviewPanel {
+    const panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, path.basename(uri.path), { viewColumn: column, preserveFocus }, { enableScripts: true, enableCommandUris: false, enableForms: false, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'webview')] });
+    return new PreviewPanel(panel, extensionUri, ws, uri, onRendered);
+  }
+
+  get resource(): vscode.Uri {
+    return this.uri;
+  }
+
+  get locked(): boolean {
+    return this.lockedState;
+  }
+
+  set locked(value: boolean) {
+    this.lockedState = value;
+    this.updateTitle();
+  }
+
+  get viewColumn(): vscode.ViewColumn | undefined {
+    return this.panel.viewColumn;
+  }
+
+  reveal(column: vscode.ViewColumn | undefined, preserveFocus: boolean): void {
+    this.panel.reveal(column, preserveFocus);
+  }
+
+  /** Shows another article; the first render of it goes out at once. */
+  show(uri: vscode.Uri): void {
+    if (uri.toString() === this.uri.toString()) return;
+    this.uri = uri;
+    this.updateTitle();
+    void this.render(true);
+  }
+
+  private updateTitle(): void {
+    const title = vscode.l10n.t('Preview {0}', path.basename(this.uri.path));
+    // The lock sign is the same in every language, so it stays outside the translated text.
+    this.panel.title = this.lockedState ? `🔒 ${title}` : title;
+  }
+
+  private scheduleUpdate(): void {
+    if (this.disposed || this.timer) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.render();
+    }, UPDATE_DELAY_MS);
+  }
+
+  private async render(scrollToEditor = false): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    const version = ++this.version;
+    const uri = this.uri;
+    let doc: vscode.TextDocument;
+    try {
+      doc = await vscode.workspace.openTextDocument(uri);
+    } catch {
+      return; // deleted or unreadable: keep showing the last render
+    }
+    if (this.disposed || version !== this.version) return;
+    const parsed = parseArticle(doc.getText());
+    const opts: RenderOptions = { lang: this.ws.lang, problems: this.ws.check(doc, parsed) };
+    const html = renderArticle(parsed, opts);
+    const render: Render = { version, uri: uri.toString(), html };
+    this.latest = render;
+    this.pending.set(version, render);
+
+    const sheet = projectStylesheet(uri);
+    if (this.htmlVersion === 0 || sheet?.toString() !== this.stylesheet) {
+      this.setDocument(parsed, opts, sheet, version);
+    } else if (this.webviewReady) {
+      this.post({ type: 'update', html, version });
+      if (scrollToEditor) this.syncToEditor();
+    }
+    // Otherwise the webview is still loading; it gets the latest render when it says ready.
+  }
+
+  /** Replaces the whole webview document: the first time, and when the stylesheet changes. */
+  private setDocument(parsed: ParsedArticle, opts: RenderOptions, sheet: vscode.Uri | undefined, version: number): void {
+    const webview = this.panel.webview;
+    const roots = [vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview')];
+    if (sheet) roots.push(parentOf(sheet));
+    webview.options = { enableScripts: true, enableCommandUris: false, enableForms: false, localResourceRoots: roots };
+    this.stylesheet = sheet?.toString();
+    this.htmlVersion = version;
+    this.webviewReady = false;
+    webview.html = renderWebviewHtml(parsed, {
+      ...opts,
+      cspSource: webview.cspSource,
+      nonce: crypto.randomBytes(18).toString('base64'),
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview', 'preview.js')).toString(),
+      extraStylesheetUris: sheet ? [webview.asWebviewUri(sheet).toString()] : [],
+    });
+  }
+
+  private post(msg: HostToPreview): void {
+    void this.panel.webview.postMessage(msg);
+  }
+
+  private onMessage(raw: unknown): void {
+    if (this.disposed || !isPreviewToHost(raw)) return;
+    const msg: PreviewToHost = raw;
+    switch (msg.type) {
+      case 'ready':
+        this.webviewReady = true;
+        // The webview also reloads webview.html when it comes back from hiding: bring it up to date.
+        if (this.latest && this.latest.version > this.htmlVersion) this.post({ type: 'update', html: this.latest.html, version: this.latest.version });
+        else this.acknowledge(this.htmlVersion);
+        this.syncToEditor();
+        break;
+      case 'rendered':
+        this.acknowledge(msg.version);
+        break;
+      case 'reveal':
+        void this.revealLine(msg.line);
+        break;
+      case 'scrolled':
+        this.scrollEditor(msg.line);
+        break;
+      case 'openLink': {
+        const link = externalLink(msg.href);
+        if (link) void vscode.env.openExternal(vscode.Uri.parse(link, true));
+        break;
+      }
+    }
+  }
+
+  private acknowledge(version: number): void {
+    const render = this.pending.get(version);
+    if (version <= this.acked || !render) return;
+    this.acked = version;
+    for (const v of this.pending.keys()) if (v <= version) this.pending.delete(v);
+    this.onRendered({ ...render });
+  }
+
+  private editorOf(): vscode.TextEditor | undefined {
+    const key = this.uri.toString();
+    const active = vscode.window.activeTextEditor;
+    if (active?.document.uri.toString() === key) return active;
+    return vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === key);
+  }
+
+  private syncToEditor(): void {
+    const line = this.editorOf()?.visibleRanges[0]?.start.line;
+    if (line !== undefined) this.post({ type: 'scrollToLine', line });
+  }
+
+  private onEditorScrolled(e: vscode.TextEditorVisibleRangesChangeEvent): void {
+    if (!this.webviewReady || e.textEditor.document.uri.toString() !== this.uri.toString()) return;
+    const line = e.visibleRanges[0]?.start.line;
+    if (line === undefined) return;
+    if (this.echo && Date.now() < this.echo.until && Math.abs(this.echo.line - line) <= 1) {
+      this.echo = undefined;
+      return;
+    }
+    this.post({ type: 'scrollToLine', line });
+  }
+
+  private scrollEditor(line: number): void {
+    const editor = this.editorOf();
+    if (!editor) return;
+    const target = Math.min(line, Math.max(0, editor.document.lineCount - 1));
+    if (editor.visibleRanges[0]?.start.line === target) return;
+    this.echo = { line: target, until: Date.now() + 500 };
+    editor.revealRange(new vscode.Range(target, 0, target, 0), vscode.TextEditorRevealType.AtTop);
+  }
+
+  private async revealLine(line: number): Promise<void> {
+    const doc = await vscode.workspace.openTextDocument(this.uri);
+    const target = Math.min(line, Math.max(0, doc.lineCount - 1));
+    const visible = this.editorOf();
+    const column = visible?.viewColumn ?? (this.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One);
+    const at = new vscode.Range(target, 0, target, 0);
+    const editor = await vscode.window.showTextDocument(doc, { viewColumn: column, selection: at, preserveFocus: false });
+    editor.revealRange(at, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.disposeEmitter.fire();
+    this.panel.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+}
