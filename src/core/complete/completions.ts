@@ -1,0 +1,207 @@
+import type { CorpusIndex } from '../corpus';
+import type { Lang } from '../i18n/messages';
+import { fieldSchema, type ArticleSchema, type SchemaObject } from '../schema';
+import { foldSearch } from '../similarity';
+import { cursorContext, rawValue, type CursorContext, type Quote } from './context';
+import { describeType, fieldDescription, type Translate, englishT } from './strings';
+
+/** One completion as plain data; the editor layer turns it into a CompletionItem. */
+export interface CompletionEntry {
+  label: string;
+  kind: 'field' | 'enum' | 'tag' | 'topic' | 'author' | 'value';
+  /** Shown beside the label, e.g. "12 articles". */
+  description?: string;
+  detail?: string;
+  /** Markdown. */
+  documentation?: string;
+  insertText: string;
+  /** True when insertText is a snippet (`$1`, `${1|a,b|}`). */
+  snippet: boolean;
+  filterText?: string;
+  sortText: string;
+  /** Document offsets of the text the completion replaces. */
+  start: number;
+  end: number;
+  /** Open the suggestions again after inserting (e.g. values after a field name). */
+  retrigger?: boolean;
+}
+
+export interface CompleteOptions {
+  schema: ArticleSchema;
+  index: CorpusIndex;
+  lang: Lang;
+  t?: Translate;
+  /** Today as YYYY-MM-DD, for `date:`. */
+  today?: string;
+}
+
+/** Completions at `offset` of an article's text: field names, enum values, tags, topics and authors. */
+export function complete(text: string, offset: number, opts: CompleteOptions): CompletionEntry[] {
+  const ctx = cursorContext(text, offset);
+  if (!ctx) return [];
+  if (ctx.kind === 'field') return fieldNames(ctx, opts);
+  return values(ctx, opts);
+}
+
+function fieldNames(ctx: Extract<CursorContext, { kind: 'field' }>, opts: CompleteOptions): CompletionEntry[] {
+  const t = opts.t ?? englishT;
+  const { schema } = opts;
+  const out: CompletionEntry[] = [];
+  schema.fields.forEach((name, i) => {
+    if (ctx.present.has(name)) return;
+    const s = fieldSchema(schema, name) ?? {};
+    const required = schema.required.includes(name);
+    const shape = fieldShape(name, s, opts.today ?? todayIso());
+    out.push({
+      label: name,
+      kind: 'field',
+      description: required ? t('required') : undefined,
+      detail: describeType(s, t),
+      documentation: fieldDescription(s, opts.lang),
+      insertText: shape.text,
+      snippet: true,
+      sortText: `${required ? 0 : 1}${String(i).padStart(3, '0')}`,
+      start: ctx.start,
+      end: ctx.end,
+      retrigger: shape.retrigger,
+    });
+  });
+  return out;
+}
+
+/** The YAML a field name expands to, with the cursor where the value goes. */
+function fieldShape(name: string, s: SchemaObject, today: string): { text: string; retrigger?: boolean } {
+  if (name === 'question') return { text: `${name}: |\n  $0` };
+  if (s['x-yaml-type'] === 'timestamp') return { text: `${name}: ${today}` };
+  if (s.enum) return { text: `${name}: "$1"`, retrigger: true };
+  const type = Array.isArray(s.type) ? s.type[0] : s.type;
+  if (type === 'array') return { text: `${name}: [$1]`, retrigger: name === 'tags' };
+  if (type === 'boolean') return { text: `${name}: \${1|false,true|}` };
+  if (type === 'number' || type === 'integer') return { text: `${name}: $1` };
+  return { text: `${name}: "$1"`, retrigger: name === 'topic' || name === 'author' };
+}
+
+function values(ctx: Extract<CursorContext, { kind: 'value' | 'item' }>, opts: CompleteOptions): CompletionEntry[] {
+  const t = opts.t ?? englishT;
+  const s = fieldSchema(opts.schema, ctx.key) ?? {};
+  const isList = ctx.kind === 'item';
+  const type = Array.isArray(s.type) ? s.type[0] : s.type;
+  if (isList !== (type === 'array' || (type === undefined && ctx.key === 'tags'))) return [];
+  if (ctx.key === 'tags') {
+    const taken = new Set(ctx.siblings);
+    return ranked(opts.index, 'tags').filter((r) => !taken.has(r.value)).map((r) => counted(r, 'tag', ctx, t));
+  }
+  if (ctx.key === 'topic') {
+    const category = rawValue(ctx.fm, 'category');
+    const first = category ? opts.index.topicsOf(category) : [];
+    const firstSet = new Set(first.map(([v]) => v));
+    const rest = ranked(opts.index, 'topics').filter((r) => !firstSet.has(r.value));
+    const own = first.map(([value, count], i) => ({ value, count, fold: foldSearch(value), rank: i }));
+    return [...own, ...rest.map((r) => ({ ...r, rank: r.rank + own.length }))].map((r) => counted(r, 'topic', ctx, t));
+  }
+  if (ctx.key === 'author') return ranked(opts.index, 'authors').map((r) => counted(r, 'author', ctx, t));
+  if (s.enum) {
+    const labels = s['x-enum-labels'] ?? {};
+    const descriptions = s['x-enum-descriptions'] ?? [];
+    return s.enum.map((v, i) => {
+      const value = String(v);
+      const label = labels[value];
+      const meaning = opts.lang === 'en' ? descriptions[i] : undefined;
+      return {
+        label: value,
+        kind: 'enum' as const,
+        description: [label, meaning].filter(Boolean).join(' · ') || undefined,
+        documentation: fieldDescription(s, opts.lang),
+        insertText: insertion(value, ctx),
+        snippet: false,
+        sortText: String(i).padStart(3, '0'),
+        start: ctx.start,
+        end: ctx.end,
+      };
+    });
+  }
+  if (type === 'boolean') return ['true', 'false'].map((value, i) => bare(value, String(i), ctx));
+  if (s['x-yaml-type'] === 'timestamp') return [bare(opts.today ?? todayIso(), '0', ctx)];
+  return [];
+}
+
+/** A value that must stay unquoted (a boolean, a date): a quote the user typed is replaced too. */
+function bare(value: string, sortText: string, ctx: Extract<CursorContext, { kind: 'value' | 'item' }>): CompletionEntry {
+  return {
+    label: value,
+    kind: 'value',
+    insertText: ctx.lead + value,
+    filterText: ctx.quote ? ctx.quote + value : undefined,
+    snippet: false,
+    sortText,
+    start: ctx.quote ? ctx.start - 1 : ctx.start,
+    end: ctx.closed ? ctx.end + 1 : ctx.end,
+  };
+}
+
+interface Ranked {
+  value: string;
+  count: number;
+  fold: string;
+  rank: number;
+}
+
+const cache = new WeakMap<CorpusIndex, Map<string, { revision: number; list: Ranked[] }>>();
+
+/** The index's tags/topics/authors sorted by use, cached until the index changes. */
+export function ranked(index: CorpusIndex, what: 'tags' | 'topics' | 'authors'): Ranked[] {
+  let byKind = cache.get(index);
+  if (!byKind) cache.set(index, (byKind = new Map()));
+  const hit = byKind.get(what);
+  if (hit && hit.revision === index.revision) return hit.list;
+  const list = index[what].sorted().map(([value, count], rank) => ({ value, count, fold: foldSearch(value), rank }));
+  byKind.set(what, { revision: index.revision, list });
+  return list;
+}
+
+function counted(r: Ranked, kind: 'tag' | 'topic' | 'author', ctx: Extract<CursorContext, { kind: 'value' | 'item' }>, t: Translate): CompletionEntry {
+  return {
+    label: r.value,
+    kind,
+    description: articles(r.count, t),
+    insertText: insertion(r.value, ctx),
+    // The folded spelling lets `smar` find `smärta`.
+    filterText: r.fold === r.value.toLowerCase() ? undefined : `${r.value} ${r.fold}`,
+    snippet: false,
+    sortText: String(r.rank).padStart(6, '0'),
+    start: ctx.start,
+    end: ctx.end,
+  };
+}
+
+/** "1 article" / "N articles". */
+export function articles(n: number, t: Translate): string {
+  return n === 1 ? t('1 article') : t('{0} articles', n);
+}
+
+/** Text that keeps the YAML valid: the user's open quote is closed, otherwise the list's quote style (or quotes where plain text would not be a string). */
+function insertion(value: string, ctx: Extract<CursorContext, { kind: 'value' | 'item' }>): string {
+  if (ctx.quote) return escape(value, ctx.quote) + (ctx.closed ? '' : ctx.quote);
+  const q: Quote = ctx.kind === 'item' ? ctx.listQuote || (needsQuotes(value) ? '"' : '') : needsQuotes(value) ? '"' : '';
+  return ctx.lead + (q ? q + escape(value, q) + q : value);
+}
+
+function escape(value: string, q: Quote): string {
+  if (q === '"') return value.replace(/[\\"]/g, '\\$&');
+  if (q === "'") return value.replace(/'/g, "''");
+  return value;
+}
+
+/** True when a plain YAML scalar would not read back as this string. */
+export function needsQuotes(value: string): boolean {
+  if (value === '' || value !== value.trim()) return true;
+  if (/^[-?:,[\]{}#&*!|>'"%@`]/.test(value) || /: |:$| #/.test(value) || /[,[\]{}]/.test(value)) return true;
+  if (/^(?:true|false|yes|no|on|off|null|~|y|n)$/i.test(value)) return true;
+  if (/^[-+]?(?:\d[\d_]*(?:\.\d*)?(?:e[-+]?\d+)?|\.\d+|0x[\da-f]+|0o[0-7]+|\.inf|\.nan)$/i.test(value)) return true;
+  return /^\d{4}-\d\d?-\d\d?/.test(value);
+}
+
+function todayIso(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
