@@ -1,9 +1,75 @@
 import * as vscode from 'vscode';
+import { parseArticle } from '../core/parse';
+import { DIAGNOSTIC_SOURCE } from './editor/problemSet';
+import { workflowState, type WorkflowState } from './editor/workflowState';
 import type { ArticleWorkspace } from './workspace';
 
-// PLACEHOLDER: replaced by the real feature; registers nothing yet.
+const ICON: Record<WorkflowState, string> = {
+  obesvarad: '$(question)',
+  utkast: '$(edit)',
+  klar: '$(check)',
+  published: '$(globe)',
+  unpublished: '$(eye-closed)',
+};
+
+function label(s: WorkflowState): string {
+  switch (s) {
+    case 'published':
+      return vscode.l10n.t('published');
+    case 'unpublished':
+      return vscode.l10n.t('unpublished');
+    default:
+      return s; // the frontmatter's own word
+  }
+}
+
+/** The active article's workflow state and problem counts; click to open the Problems panel. */
 export function registerStatusBar(context: vscode.ExtensionContext, ws: ArticleWorkspace): vscode.Disposable {
   void context;
-  void ws;
-  return new vscode.Disposable(() => undefined);
+  const item = vscode.window.createStatusBarItem('qaArticles.status', vscode.StatusBarAlignment.Left, 50);
+  item.name = vscode.l10n.t('Q&A Article');
+  item.command = 'qaArticles.showProblems';
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const update = () => {
+    const doc = vscode.window.activeTextEditor?.document;
+    if (!doc || !ws.isArticle(doc)) {
+      item.hide();
+      return;
+    }
+    const state = workflowState(parseArticle(doc.getText()).data);
+    let errors = 0;
+    let warnings = 0;
+    for (const d of vscode.languages.getDiagnostics(doc.uri)) {
+      if (d.source !== DIAGNOSTIC_SOURCE) continue;
+      if (d.severity === vscode.DiagnosticSeverity.Error) errors++;
+      else if (d.severity === vscode.DiagnosticSeverity.Warning) warnings++;
+    }
+    item.text = `${ICON[state]} ${label(state)}  $(error) ${errors} $(warning) ${warnings}`;
+    item.tooltip = vscode.l10n.t('Article: {0}. {1} errors, {2} warnings. Click to show the problems.', label(state), errors, warnings);
+    item.backgroundColor = errors > 0 ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
+    item.show();
+  };
+  // Typing changes the state only through the frontmatter; a short debounce keeps parsing off each keystroke.
+  const soon = () => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = undefined;
+      update();
+    }, 100);
+  };
+
+  update();
+  return vscode.Disposable.from(
+    item,
+    vscode.commands.registerCommand('qaArticles.showProblems', () => vscode.commands.executeCommand('workbench.actions.view.problems')),
+    vscode.window.onDidChangeActiveTextEditor(update),
+    vscode.workspace.onDidChangeTextDocument((e) => e.document === vscode.window.activeTextEditor?.document && soon()),
+    vscode.languages.onDidChangeDiagnostics((e) => {
+      const uri = vscode.window.activeTextEditor?.document.uri.toString();
+      if (uri && e.uris.some((u) => u.toString() === uri)) update();
+    }),
+    ws.onDidChangeSettings(update),
+    { dispose: () => timer && clearTimeout(timer) },
+  );
 }
