@@ -1,9 +1,43 @@
 import * as vscode from 'vscode';
+import { complete, type CompletionEntry } from '../core/complete/completions';
 import type { ArticleWorkspace } from './workspace';
 
-// PLACEHOLDER: replaced by the real feature; registers nothing yet.
+const KINDS: Record<CompletionEntry['kind'], vscode.CompletionItemKind> = {
+  field: vscode.CompletionItemKind.Property,
+  enum: vscode.CompletionItemKind.EnumMember,
+  tag: vscode.CompletionItemKind.Keyword,
+  topic: vscode.CompletionItemKind.Value,
+  author: vscode.CompletionItemKind.User,
+  value: vscode.CompletionItemKind.Value,
+};
+
+/** Completion of frontmatter field names and values in articles. */
 export function registerCompletion(context: vscode.ExtensionContext, ws: ArticleWorkspace, selector: vscode.DocumentSelector): vscode.Disposable {
   void context;
-  void ws;
-  return new vscode.Disposable(() => undefined);
+  const provider: vscode.CompletionItemProvider = {
+    provideCompletionItems(doc, position) {
+      if (!ws.isArticle(doc)) return undefined;
+      const entries = complete(doc.getText(), doc.offsetAt(position), {
+        schema: ws.schemaOf(doc.uri),
+        index: ws.indexOf(doc.uri),
+        lang: ws.lang,
+        t: (m, ...a) => vscode.l10n.t(m, ...a),
+      });
+      if (entries.length === 0) return undefined;
+      return entries.map((e) => toItem(doc, e));
+    },
+  };
+  return vscode.languages.registerCompletionItemProvider(selector, provider, ':', ' ', '"', '[', ',', '-');
+}
+
+function toItem(doc: vscode.TextDocument, e: CompletionEntry): vscode.CompletionItem {
+  const item = new vscode.CompletionItem({ label: e.label, description: e.description }, KINDS[e.kind]);
+  item.detail = e.detail ?? e.description;
+  if (e.documentation) item.documentation = new vscode.MarkdownString(e.documentation);
+  item.insertText = e.snippet ? new vscode.SnippetString(e.insertText) : e.insertText;
+  item.filterText = e.filterText;
+  item.sortText = e.sortText;
+  item.range = new vscode.Range(doc.positionAt(e.start), doc.positionAt(e.end));
+  if (e.retrigger) item.command = { command: 'editor.action.triggerSuggest', title: '' };
+  return item;
 }

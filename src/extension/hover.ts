@@ -1,9 +1,16 @@
 import * as vscode from 'vscode';
+import { hoverAt } from '../core/complete/hover';
 import type { ArticleWorkspace } from './workspace';
 
-// PLACEHOLDER: replaced by the real feature; registers nothing yet.
+/** Hover on frontmatter keys and values of articles: field docs, tag use and variants, enum meanings. */
 export function registerHover(context: vscode.ExtensionContext, ws: ArticleWorkspace, selector: vscode.DocumentSelector): vscode.Disposable {
   void context;
-  void ws;
-  return new vscode.Disposable(() => undefined);
+  return vscode.languages.registerHoverProvider(selector, {
+    provideHover(doc, position) {
+      if (!ws.isArticle(doc)) return undefined;
+      const h = hoverAt(doc.getText(), doc.offsetAt(position), { schema: ws.schemaOf(doc.uri), index: ws.indexOf(doc.uri), lang: ws.lang, t: (m, ...a) => vscode.l10n.t(m, ...a) });
+      if (!h) return undefined;
+      return new vscode.Hover(new vscode.MarkdownString(h.markdown), new vscode.Range(doc.positionAt(h.start), doc.positionAt(h.end)));
+    },
+  });
 }
