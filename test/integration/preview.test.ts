@@ -1,0 +1,161 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+
+const EXTENSION_ID = 'qa-articles.qa-articles';
+const RENDER_TIMEOUT_MS = 30_000; // a webview takes seconds to load in headless chromium here
+
+interface RenderedEvent {
+  uri: string;
+  version: number;
+  html: string;
+}
+interface PreviewApi {
+  onDidRender: vscode.Event<RenderedEvent>;
+  current(): { uri?: string; locked: boolean };
+}
+
+function workspaceRoot(): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the test run should open a workspace folder');
+  return folder.uri;
+}
+
+function article(name: string): vscode.Uri {
+  return vscode.Uri.joinPath(workspaceRoot(), 'src', 'content', 'fraga-doktorn', name);
+}
+
+/**
+ * Resolves with the first render acknowledged by the webview that satisfies `match`. Subscribe
+ * before triggering the action, so a fast render is not missed.
+ */
+function nextRender(api: PreviewApi, match: (e: RenderedEvent) => boolean, what: string, seen?: RenderedEvent[]): Promise<RenderedEvent> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      sub.dispose();
+      reject(new Error(`timed out after ${RENDER_TIMEOUT_MS} ms waiting for ${what}; current: ${JSON.stringify(api.current())}`));
+    }, RENDER_TIMEOUT_MS);
+    const sub = api.onDidRender((e) => {
+      seen?.push(e);
+      if (!match(e)) return;
+      clearTimeout(timer);
+      sub.dispose();
+      resolve(e);
+    });
+  });
+}
+
+async function replaceTitle(doc: vscode.TextDocument, title: string): Promise<void> {
+  const line = Array.from({ length: doc.lineCount }, (_, i) => doc.lineAt(i)).find((l) => l.text.startsWith('title:'));
+  assert.ok(line, `${doc.uri.path} should have a title line`);
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(doc.uri, line.range, `title: "${title}"`);
+  assert.ok(await vscode.workspace.applyEdit(edit));
+}
+
+function previewTabLabel(): string | undefined {
+  for (const group of vscode.window.tabGroups.all) {
+    for (const tab of group.tabs) {
+      if (tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('qaArticles.preview')) return tab.label;
+    }
+  }
+  return undefined;
+}
+
+/** Resolves once the preview's tab label satisfies `match`; the workbench reports title changes asynchronously. */
+function tabLabel(match: (label: string) => boolean, what: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      if (!match(previewTabLabel() ?? '')) return;
+      clearTimeout(timer);
+      sub.dispose();
+      resolve();
+    };
+    const timer = setTimeout(() => {
+      sub.dispose();
+      reject(new Error(`timed out waiting for ${what}; tab label: ${previewTabLabel()}`));
+    }, 10_000);
+    const sub = vscode.window.tabGroups.onDidChangeTabs(check);
+    check();
+  });
+}
+
+suite('Preview', function () {
+  this.timeout(120_000);
+  let api: PreviewApi;
+  const first = article('frusen-axel-efter-fall.md');
+  const second = article('knaet-viker-sig.md');
+  let lastVersion = 0;
+
+  suiteSetup(async () => {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(ext);
+    const exported = (await ext.activate()) as { indexReady: Promise<void>; preview: PreviewApi };
+    await exported.indexReady;
+    api = exported.preview;
+    assert.ok(api, 'the extension API should expose the preview');
+  });
+
+  suiteTeardown(async () => {
+    // Leave the scratch workspace as the other suites expect it.
+    for (const uri of [first, second]) {
+      const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+      if (doc?.isDirty) {
+        await vscode.window.showTextDocument(doc);
+        await vscode.commands.executeCommand('workbench.action.files.revert');
+      }
+    }
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  test('opening the preview renders the article with its problems', async () => {
+    const doc = await vscode.workspace.openTextDocument(first);
+    await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
+    const rendered = nextRender(api, (e) => e.uri === first.toString(), 'the first render');
+    await vscode.commands.executeCommand('qaArticles.openPreviewToSide', first);
+    const e = await rendered;
+    assert.match(e.html, /Stel och frusen axel efter ett fall/);
+    // The quoted date is a build error: the page lists the checker's problems.
+    assert.match(e.html, /data-qa="problem"/);
+    assert.equal(api.current().uri, first.toString());
+    assert.equal(api.current().locked, false);
+    lastVersion = e.version;
+  });
+
+  test('an edit produces a newer render with the edited text', async () => {
+    const doc = await vscode.workspace.openTextDocument(first);
+    const rendered = nextRender(api, (e) => e.uri === first.toString() && e.html.includes('Redigerad rubrik'), 'the render of the edit');
+    await replaceTitle(doc, 'Redigerad rubrik om frusen axel');
+    const e = await rendered;
+    assert.ok(e.version > lastVersion, `version ${e.version} should be newer than ${lastVersion}`);
+    lastVersion = e.version;
+  });
+
+  test('the preview follows the active article', async () => {
+    const rendered = nextRender(api, (e) => e.uri === second.toString(), 'the render of the other article');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(second), vscode.ViewColumn.One);
+    const e = await rendered;
+    assert.ok(e.version > lastVersion);
+    assert.equal(api.current().uri, second.toString());
+    lastVersion = e.version;
+  });
+
+  test('a locked preview stays on its article', async () => {
+    await vscode.commands.executeCommand('qaArticles.togglePreviewLock');
+    assert.deepEqual(api.current(), { uri: second.toString(), locked: true });
+    await tabLabel((l) => l.includes('🔒'), 'the lock marker in the title');
+
+    const seen: RenderedEvent[] = [];
+    // Switch to the first article, then edit the locked one: once that edit shows, every render
+    // since locking must have been of the locked article.
+    const rendered = nextRender(api, (e) => e.uri === second.toString() && e.html.includes('Låst rubrik'), 'the render of the locked article', seen);
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(first), vscode.ViewColumn.One);
+    await replaceTitle(await vscode.workspace.openTextDocument(second), 'Låst rubrik om knät');
+    await rendered;
+    assert.deepEqual(seen.map((e) => e.uri).filter((u) => u !== second.toString()), []);
+    assert.equal(api.current().uri, second.toString());
+
+    await vscode.commands.executeCommand('qaArticles.togglePreviewLock');
+    assert.equal(api.current().locked, false);
+    await tabLabel((l) => l !== '' && !l.includes('🔒'), 'the lock marker to go');
+  });
+});
