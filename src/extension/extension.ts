@@ -6,7 +6,7 @@ import { registerDiagnostics } from './diagnostics';
 import { registerHover } from './hover';
 import { registerPreview, type PreviewApi } from './preview/register';
 import { registerStatusBar } from './statusBar';
-import { registerWorkflow } from './workflow/register';
+import { registerWorkflow, type WorkflowApi } from './workflow/register';
 import { ArticleWorkspace } from './workspace';
 
 /** What `activate` returns: used by the integration tests and by other extensions. */
@@ -16,6 +16,8 @@ export interface QaArticlesApi {
   indexReady: Promise<void>;
   /** The live preview: render acknowledgements and what it shows. */
   preview: PreviewApi;
+  /** The editorial workflow: Articles and Tags views, new articles, status steps, tag renames. */
+  workflow: WorkflowApi;
 }
 
 export function activate(context: vscode.ExtensionContext): QaArticlesApi {
@@ -23,6 +25,7 @@ export function activate(context: vscode.ExtensionContext): QaArticlesApi {
   context.subscriptions.push(ws);
 
   const preview = registerPreview(context, ws);
+  const workflow = registerWorkflow(context, ws);
   const selector: vscode.DocumentSelector = [{ language: 'markdown', scheme: 'file' }, { language: 'markdown', scheme: 'untitled' }];
   context.subscriptions.push(
     registerDiagnostics(context, ws),
@@ -32,13 +35,13 @@ export function activate(context: vscode.ExtensionContext): QaArticlesApi {
     registerStatusBar(context, ws),
     registerCheckAll(context, ws),
     preview,
-    registerWorkflow(context, ws),
+    workflow,
     registerArticleContextKey(ws),
   );
 
   // Indexing runs after activation, off its critical path.
   const indexReady = new Promise<void>((resolve) => setImmediate(() => void ws.buildAll().then(resolve, resolve)));
-  return { workspace: ws, indexReady, preview: preview.api };
+  return { workspace: ws, indexReady, preview: preview.api, workflow: workflow.api };
 }
 
 export function deactivate(): void {

@@ -1,9 +1,36 @@
 import * as vscode from 'vscode';
 import type { ArticleWorkspace } from '../workspace';
+import { registerArticlesView, type ArticlesProvider } from './articlesView';
+import { newArticle } from './newArticle';
+import { registerTagCommands, renameTag } from './renameTag';
+import { registerStatusCommands, runWorkflowStep } from './statusCommands';
+import { TagsProvider } from './tagsView';
 
-// PLACEHOLDER: replaced by the real feature; registers nothing yet.
-export function registerWorkflow(context: vscode.ExtensionContext, ws: ArticleWorkspace): vscode.Disposable {
+/** The editorial workflow's parts that tests and other extensions may drive. */
+export interface WorkflowApi {
+  articles: ArticlesProvider;
+  tags: TagsProvider;
+  newArticle: typeof newArticle;
+  runWorkflowStep: typeof runWorkflowStep;
+  renameTag: typeof renameTag;
+}
+
+/** New articles, the Articles and Tags views, workflow steps and tag renames. */
+export function registerWorkflow(context: vscode.ExtensionContext, ws: ArticleWorkspace): vscode.Disposable & { api: WorkflowApi } {
   void context;
-  void ws;
-  return new vscode.Disposable(() => undefined);
+  const articles = registerArticlesView(ws);
+  const tags = new TagsProvider(ws);
+  const disposable = vscode.Disposable.from(
+    articles.disposable,
+    tags,
+    vscode.window.createTreeView('qaArticles.tags', { treeDataProvider: tags, showCollapseAll: true }),
+    vscode.commands.registerCommand('qaArticles.newArticle', (arg?: unknown) => newArticle(ws, arg)),
+    vscode.commands.registerCommand('qaArticles.refresh', () => {
+      articles.provider.refresh();
+      tags.refresh();
+    }),
+    registerStatusCommands(ws),
+    registerTagCommands(ws, tags),
+  );
+  return Object.assign(disposable, { api: { articles: articles.provider, tags, newArticle, runWorkflowStep, renameTag } });
 }

@@ -1,0 +1,201 @@
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { newArticleText } from '../../core/workflow/newArticle';
+import { slugify, uniqueSlug } from '../../core/workflow/slug';
+import type { ArticleFolder, ArticleWorkspace } from '../workspace';
+import { categoryChoices } from './labels';
+
+/** The arguments that create an article without asking anything. */
+export interface NewArticleArgs {
+  folder?: vscode.Uri | string;
+  category: string;
+  topic?: string;
+  title: string;
+  question?: string;
+}
+
+export const DEFAULT_CONTENT_FOLDER = 'src/content/fraga-doktorn';
+
+function isArgs(a: unknown): a is NewArticleArgs {
+  return !!a && typeof a === 'object' && typeof (a as NewArticleArgs).title === 'string' && typeof (a as NewArticleArgs).category === 'string';
+}
+
+/** Where new articles go: the setting, else the folder holding most indexed articles, else the site's folder. */
+export function contentFolder(f: ArticleFolder): vscode.Uri {
+  const root = f.folder.uri;
+  const setting = vscode.workspace.getConfiguration('qaArticles', root).get<string>('newArticleFolder', '').trim();
+  if (setting) return path.isAbsolute(setting) ? vscode.Uri.file(setting) : vscode.Uri.joinPath(root, setting);
+  const counts = new Map<string, number>();
+  for (const [file] of f.index.files()) {
+    const dir = path.dirname(file);
+    counts.set(dir, (counts.get(dir) ?? 0) + 1);
+  }
+  let best: string | undefined;
+  for (const [dir, n] of counts) if (!best || n > counts.get(best)!) best = dir;
+  return best ? vscode.Uri.file(best) : vscode.Uri.joinPath(root, DEFAULT_CONTENT_FOLDER);
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Creates an unanswered article and opens it with the cursor where the answer goes. With
+ * `NewArticleArgs` it asks nothing (a taken file name gets `-2`, `-3` …) and resolves to the
+ * new file; otherwise it asks step by step, and cancelling any step writes nothing.
+ */
+export async function newArticle(ws: ArticleWorkspace, arg?: unknown): Promise<vscode.Uri | undefined> {
+  const silent = isArgs(arg);
+  const folder = await pickFolder(ws, silent ? arg.folder : undefined, silent);
+  if (!folder) return undefined;
+  const input = silent ? { ...arg, topic: arg.topic ?? '' } : await askInput(ws, folder);
+  if (!input) return undefined;
+
+  const dir = contentFolder(folder);
+  const slug = slugify(input.title);
+  let target = vscode.Uri.joinPath(dir, `${slug}.md`);
+  if (await exists(target)) {
+    const taken = new Set<string>();
+    try {
+      for (const [name] of await vscode.workspace.fs.readDirectory(dir)) taken.add(name.toLowerCase());
+    } catch {
+      // the folder vanished meanwhile: the plain slug is free again
+    }
+    const free = vscode.Uri.joinPath(dir, `${uniqueSlug(slug, (s) => taken.has(`${s}.md`))}.md`);
+    if (!silent) {
+      const open = vscode.l10n.t('Open the Existing Article');
+      const create = vscode.l10n.t('Create {0}', path.basename(free.fsPath));
+      const choice = await vscode.window.showWarningMessage(vscode.l10n.t('{0} already exists.', path.basename(target.fsPath)), { modal: true }, open, create);
+      if (choice === open) {
+        await vscode.window.showTextDocument(target);
+        return undefined;
+      }
+      if (choice !== create) return undefined;
+    }
+    target = free;
+  }
+
+  const cfg = vscode.workspace.getConfiguration(undefined, folder.folder.uri);
+  const eol = cfg.get<string>('files.eol') === '\r\n' ? '\r\n' : '\n';
+  const author = vscode.workspace.getConfiguration('qaArticles', folder.folder.uri).get<string>('author', '');
+  const { text, cursor } = newArticleText({ ...input, author, eol });
+  const edit = new vscode.WorkspaceEdit();
+  edit.createFile(target, { overwrite: false, ignoreIfExists: false, contents: new TextEncoder().encode(text) });
+  if (!(await vscode.workspace.applyEdit(edit))) {
+    if (!silent) void vscode.window.showErrorMessage(vscode.l10n.t('Could not create {0}.', target.fsPath));
+    return undefined;
+  }
+  const doc = await vscode.workspace.openTextDocument(target);
+  if (doc.isDirty) await doc.save();
+  const editor = await vscode.window.showTextDocument(doc, { preview: false });
+  const pos = doc.positionAt(cursor);
+  editor.selection = new vscode.Selection(pos, pos);
+  editor.revealRange(new vscode.Range(pos, pos));
+  return target;
+}
+
+async function pickFolder(ws: ArticleWorkspace, given: vscode.Uri | string | undefined, silent: boolean): Promise<ArticleFolder | undefined> {
+  const folders = ws.allFolders();
+  if (given) {
+    const uri = typeof given === 'string' ? vscode.Uri.file(given) : given;
+    return ws.folderOf(uri) ?? folders.find((f) => f.folder.uri.fsPath === uri.fsPath);
+  }
+  if (folders.length <= 1 || silent) {
+    if (!folders.length && !silent) void vscode.window.showErrorMessage(vscode.l10n.t('Open the site folder first.'));
+    return folders[0];
+  }
+  const wf = await vscode.window.showWorkspaceFolderPick({ placeHolder: vscode.l10n.t('Which folder gets the new article?') });
+  return wf && ws.folderOf(wf.uri);
+}
+
+interface Answers {
+  category: string;
+  topic: string;
+  title: string;
+  question: string;
+}
+
+async function askInput(ws: ArticleWorkspace, folder: ArticleFolder): Promise<Answers | undefined> {
+  const title = vscode.l10n.t('New Article');
+  const cats = categoryChoices(ws, folder.folder.uri);
+  const cat = await vscode.window.showQuickPick(
+    cats.map((c) => ({ label: c.label, description: c.value, value: c.value })),
+    { title: `${title} (1/4)`, placeHolder: vscode.l10n.t('Category') },
+  );
+  if (!cat) return undefined;
+  const topic = await pickTopic(folder, cat.value, `${title} (2/4)`);
+  if (topic === undefined) return undefined;
+  const max = folder.settings.config.titleMax;
+  const articleTitle = await vscode.window.showInputBox({
+    title: `${title} (3/4)`,
+    prompt: vscode.l10n.t('Title (at most {0} characters: it is the Google result title)', max),
+    validateInput: (v) => {
+      const n = [...v.trim()].length;
+      if (n === 0) return { message: vscode.l10n.t('Write a title.'), severity: vscode.InputBoxValidationSeverity.Error };
+      if (n > max) return { message: vscode.l10n.t('{0}/{1} characters: too long, Google cuts it', n, max), severity: vscode.InputBoxValidationSeverity.Warning };
+      return { message: vscode.l10n.t('{0}/{1} characters', n, max), severity: vscode.InputBoxValidationSeverity.Info };
+    },
+  });
+  if (!articleTitle?.trim()) return undefined;
+  const question = await askQuestion(`${title} (4/4)`);
+  if (question === undefined) return undefined;
+  return { category: cat.value, topic, title: articleTitle.trim(), question };
+}
+
+/** The category's topics first, then the others; typing a new topic is allowed. Resolves '' for none. */
+function pickTopic(folder: ArticleFolder, category: string, title: string): Promise<string | undefined> {
+  type Item = vscode.QuickPickItem & { value?: string };
+  const own = folder.index.topicsOf(category);
+  const ownSet = new Set(own.map(([t]) => t));
+  const others = folder.index.topics.sorted().filter(([t]) => !ownSet.has(t));
+  const none: Item = { label: vscode.l10n.t('(no topic)'), value: '' };
+  const base: Item[] = [
+    ...own.map(([t, n]) => ({ label: t, description: String(n), value: t })),
+    ...(others.length ? [{ label: vscode.l10n.t('Other categories'), kind: vscode.QuickPickItemKind.Separator } as Item] : []),
+    ...others.map(([t, n]) => ({ label: t, description: String(n), value: t })),
+    none,
+  ];
+  const qp = vscode.window.createQuickPick<Item>();
+  qp.title = title;
+  qp.placeholder = vscode.l10n.t('Topic: pick one, or type a new one');
+  qp.items = base;
+  return new Promise((resolve) => {
+    let done = false;
+    const finish = (v: string | undefined) => {
+      if (done) return;
+      done = true;
+      resolve(v);
+      qp.dispose();
+    };
+    qp.onDidChangeValue((v) => {
+      const t = slugify(v, 80);
+      const known = !v.trim() || base.some((i) => i.value === t);
+      qp.items = known ? base : [{ label: t, description: vscode.l10n.t('new topic'), value: t, alwaysShow: true }, ...base];
+    });
+    qp.onDidAccept(() => finish(qp.selectedItems[0]?.value));
+    qp.onDidHide(() => finish(undefined));
+    qp.show();
+  });
+}
+
+/** The patient's question: from the clipboard (keeping its line breaks), typed, or later. */
+async function askQuestion(title: string): Promise<string | undefined> {
+  type Item = vscode.QuickPickItem & { how: 'clipboard' | 'type' | 'later' };
+  const clip = (await vscode.env.clipboard.readText()).trim();
+  const items: Item[] = [];
+  if (clip) {
+    const lines = clip.split(/\r\n|\r|\n/);
+    items.push({ label: vscode.l10n.t('Paste the question from the clipboard'), description: vscode.l10n.t('{0} lines', lines.length), detail: lines[0].slice(0, 120), how: 'clipboard' });
+  }
+  items.push({ label: vscode.l10n.t('Type a short question'), how: 'type' }, { label: vscode.l10n.t('Add the question later'), how: 'later' });
+  const pick = await vscode.window.showQuickPick(items, { title, placeHolder: vscode.l10n.t("The patient's question") });
+  if (!pick) return undefined;
+  if (pick.how === 'clipboard') return clip;
+  if (pick.how === 'later') return '';
+  return vscode.window.showInputBox({ title, prompt: vscode.l10n.t("The patient's question") });
+}

@@ -1,0 +1,87 @@
+import * as vscode from 'vscode';
+import { createChecker } from '../../core/check/index';
+import { DEFAULT_CONFIG } from '../../core/config';
+import { applyEdits, publishBlockers, statusEdits, type WorkflowAction } from '../../core/workflow/statusEdits';
+import type { Problem } from '../../core/types';
+import type { ArticleWorkspace } from '../workspace';
+import { articleUriOf } from './labels';
+
+const COMMANDS: Record<string, WorkflowAction> = {
+  'qaArticles.markDraft': 'markDraft',
+  'qaArticles.markReady': 'markReady',
+  'qaArticles.publish': 'publish',
+  'qaArticles.unpublish': 'unpublish',
+};
+
+/** Whether the argument came from code (a Uri or path: no dialogs) rather than the palette or the view. */
+function isSilent(arg: unknown): boolean {
+  return arg instanceof vscode.Uri || typeof arg === 'string';
+}
+
+/**
+ * Performs one workflow step on an article as a single undoable edit of its `status` and
+ * `published` lines, then saves the article if it had no unsaved changes, so the index and the
+ * Articles view follow. Publishing is refused while the article, as it would be once published,
+ * has errors or warnings of the project's `blockPublish` rules. Resolves to whether it was done.
+ */
+export async function runWorkflowStep(ws: ArticleWorkspace, action: WorkflowAction, arg: unknown): Promise<boolean> {
+  const silent = isSilent(arg);
+  const uri = articleUriOf(arg);
+  if (!uri) {
+    if (!silent) void vscode.window.showWarningMessage(vscode.l10n.t('Open an article first.'));
+    return false;
+  }
+  const doc = await vscode.workspace.openTextDocument(uri);
+  const text = doc.getText();
+  const edits = statusEdits(text, action);
+  if (!edits) {
+    if (!silent) void vscode.window.showErrorMessage(vscode.l10n.t('This file has no complete frontmatter to change.'));
+    return false;
+  }
+  if (action === 'publish') {
+    const blockers = publishProblems(ws, uri, applyEdits(text, edits));
+    if (blockers.length) {
+      if (!silent) await showRefusal(doc, blockers);
+      return false;
+    }
+  }
+  if (!edits.length) return true;
+  const wasDirty = doc.isDirty;
+  const edit = new vscode.WorkspaceEdit();
+  for (const e of edits) edit.replace(uri, new vscode.Range(doc.positionAt(e.start), doc.positionAt(e.end)), e.newText);
+  if (!(await vscode.workspace.applyEdit(edit))) return false;
+  if (!wasDirty) await doc.save();
+  return true;
+}
+
+/** The problems that stop publishing, checked on the text as it would be after publishing. */
+function publishProblems(ws: ArticleWorkspace, uri: vscode.Uri, after: string): Problem[] {
+  const folder = ws.folderOf(uri);
+  const checker = folder?.checker ?? createChecker({ lang: ws.lang });
+  const block = folder?.settings.config.blockPublish ?? DEFAULT_CONFIG.blockPublish;
+  return publishBlockers(checker.check(after, uri.fsPath), block);
+}
+
+async function showRefusal(doc: vscode.TextDocument, problems: Problem[]): Promise<void> {
+  const lines = problems.slice(0, 12).map((p) => vscode.l10n.t('Line {0}: {1}', p.range.start.line + 1, p.message));
+  if (problems.length > lines.length) lines.push(vscode.l10n.t('… and {0} more', problems.length - lines.length));
+  const show = vscode.l10n.t('Show Problems');
+  const choice = await vscode.window.showErrorMessage(
+    vscode.l10n.t('Not published: fix these problems first.'),
+    { modal: true, detail: lines.join('\n') },
+    show,
+  );
+  if (choice === show) {
+    const editor = await vscode.window.showTextDocument(doc);
+    const first = problems[0].range.start;
+    editor.selection = new vscode.Selection(first.line, first.character, first.line, first.character);
+    editor.revealRange(new vscode.Range(first.line, 0, first.line, 0));
+    await vscode.commands.executeCommand('workbench.actions.view.problems');
+  }
+}
+
+export function registerStatusCommands(ws: ArticleWorkspace): vscode.Disposable {
+  return vscode.Disposable.from(
+    ...Object.entries(COMMANDS).map(([id, action]) => vscode.commands.registerCommand(id, (arg?: unknown) => runWorkflowStep(ws, action, arg))),
+  );
+}
