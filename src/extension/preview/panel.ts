@@ -109,9 +109,9 @@ export class PreviewPanel implements vscode.Disposable {
   }
 
   private updateTitle(): void {
-    const title = vscode.l10n.t('Preview {0}', path.basename(this.uri.path));
-    // The lock sign is the same in every language, so it stays outside the translated text.
-    this.panel.title = this.lockedState ? `🔒 ${title}` : title;
+    const name = path.basename(this.uri.path);
+    // The marker leads, so a narrow tab that cuts the end of its title still shows it.
+    this.panel.title = this.lockedState ? vscode.l10n.t('[Locked] Preview {0}', name) : vscode.l10n.t('Preview {0}', name);
   }
 
   private scheduleUpdate(): void {
