@@ -42,6 +42,7 @@ export class PreviewPanel implements vscode.Disposable {
   private htmlVersion = 0;
   private webviewReady = false;
   private stylesheet?: string;
+  private reloadDocument = false;
   private timer?: ReturnType<typeof setTimeout>;
   /** The line we just revealed in the editor for the preview; its scroll event must not echo back. */
   private echo?: { line: number; until: number };
@@ -69,6 +70,12 @@ export class PreviewPanel implements vscode.Disposable {
       ws.onDidChangeIndex(() => this.scheduleUpdate()),
       ws.onDidChangeSettings(() => this.scheduleUpdate()),
       vscode.window.onDidChangeTextEditorVisibleRanges((e) => this.onEditorScrolled(e)),
+      // The webview caches the stylesheet: reload the document when the user saves a change to it.
+      vscode.workspace.onDidSaveTextDocument((d) => {
+        if (d.uri.toString() !== this.stylesheet) return;
+        this.reloadDocument = true;
+        this.scheduleUpdate();
+      }),
     );
     this.updateTitle();
     void this.render();
@@ -142,7 +149,7 @@ export class PreviewPanel implements vscode.Disposable {
     this.pending.set(version, render);
 
     const sheet = projectStylesheet(uri);
-    if (this.htmlVersion === 0 || sheet?.toString() !== this.stylesheet) {
+    if (this.htmlVersion === 0 || this.reloadDocument || sheet?.toString() !== this.stylesheet) {
       this.setDocument(parsed, opts, sheet, version);
     } else if (this.webviewReady) {
       this.post({ type: 'update', html, version });
@@ -158,6 +165,7 @@ export class PreviewPanel implements vscode.Disposable {
     if (sheet) roots.push(parentOf(sheet));
     webview.options = { enableScripts: true, enableCommandUris: false, enableForms: false, localResourceRoots: roots };
     this.stylesheet = sheet?.toString();
+    this.reloadDocument = false;
     this.htmlVersion = version;
     this.webviewReady = false;
     webview.html = renderWebviewHtml(parsed, {
