@@ -89,17 +89,19 @@ function values(ctx: Extract<CursorContext, { kind: 'value' | 'item' }>, opts: C
   if (isList !== (type === 'array' || (type === undefined && ctx.key === 'tags'))) return [];
   if (ctx.key === 'tags') {
     const taken = new Set(ctx.siblings);
-    return ranked(opts.index, 'tags').filter((r) => !taken.has(r.value)).map((r) => counted(r, 'tag', ctx, t));
+    const say = countLabels(t);
+    return ranked(opts.index, 'tags').filter((r) => !taken.has(r.value)).map((r) => counted(r, 'tag', ctx, say));
   }
   if (ctx.key === 'topic') {
     const category = rawValue(ctx.fm, 'category');
     const first = category ? opts.index.topicsOf(category) : [];
     const firstSet = new Set(first.map(([v]) => v));
     const rest = ranked(opts.index, 'topics').filter((r) => !firstSet.has(r.value));
-    const own = first.map(([value, count], i) => ({ value, count, fold: foldSearch(value), rank: i }));
-    return [...own, ...rest.map((r) => ({ ...r, rank: r.rank + own.length }))].map((r) => counted(r, 'topic', ctx, t));
+    const own = first.map(([value, count], i) => rankedEntry(value, count, i));
+    const say = countLabels(t);
+    return [...own, ...rest.map((r) => rankedEntry(r.value, r.count, r.rank + own.length))].map((r) => counted(r, 'topic', ctx, say));
   }
-  if (ctx.key === 'author') return ranked(opts.index, 'authors').map((r) => counted(r, 'author', ctx, t));
+  if (ctx.key === 'author') return ranked(opts.index, 'authors').map((r) => counted(r, 'author', ctx, countLabels(t)));
   if (s.enum) {
     const labels = s['x-enum-labels'] ?? {};
     const descriptions = s['x-enum-descriptions'] ?? [];
@@ -142,8 +144,15 @@ function bare(value: string, sortText: string, ctx: Extract<CursorContext, { kin
 interface Ranked {
   value: string;
   count: number;
-  fold: string;
   rank: number;
+  sortText: string;
+  /** Set when folding changes the text (`smärta smarta`), so `smar` finds `smärta`. */
+  filterText?: string;
+}
+
+function rankedEntry(value: string, count: number, rank: number): Ranked {
+  const fold = foldSearch(value);
+  return { value, count, rank, sortText: String(rank).padStart(6, '0'), filterText: fold === value.toLowerCase() ? undefined : `${value} ${fold}` };
 }
 
 const cache = new WeakMap<CorpusIndex, Map<string, { revision: number; list: Ranked[] }>>();
@@ -154,23 +163,32 @@ export function ranked(index: CorpusIndex, what: 'tags' | 'topics' | 'authors'):
   if (!byKind) cache.set(index, (byKind = new Map()));
   const hit = byKind.get(what);
   if (hit && hit.revision === index.revision) return hit.list;
-  const list = index[what].sorted().map(([value, count], rank) => ({ value, count, fold: foldSearch(value), rank }));
+  const list = index[what].sorted().map(([value, count], rank) => rankedEntry(value, count, rank));
   byKind.set(what, { revision: index.revision, list });
   return list;
 }
 
-function counted(r: Ranked, kind: 'tag' | 'topic' | 'author', ctx: Extract<CursorContext, { kind: 'value' | 'item' }>, t: Translate): CompletionEntry {
+function counted(r: Ranked, kind: 'tag' | 'topic' | 'author', ctx: Extract<CursorContext, { kind: 'value' | 'item' }>, say: (n: number) => string): CompletionEntry {
   return {
     label: r.value,
     kind,
-    description: articles(r.count, t),
+    description: say(r.count),
     insertText: insertion(r.value, ctx),
-    // The folded spelling lets `smar` find `smärta`.
-    filterText: r.fold === r.value.toLowerCase() ? undefined : `${r.value} ${r.fold}`,
+    filterText: r.filterText,
     snippet: false,
-    sortText: String(r.rank).padStart(6, '0'),
+    sortText: r.sortText,
     start: ctx.start,
     end: ctx.end,
+  };
+}
+
+/** `articles` memoised per count: thousands of items share a handful of counts. */
+function countLabels(t: Translate): (n: number) => string {
+  const memo = new Map<number, string>();
+  return (n) => {
+    let s = memo.get(n);
+    if (s === undefined) memo.set(n, (s = articles(n, t)));
+    return s;
   };
 }
 
