@@ -1,13 +1,13 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { createChecker } from '../core/check/index';
-import { CorpusIndex, entryOf } from '../core/corpus';
+import { CorpusIndex } from '../core/corpus';
 import { format, type Lang } from '../core/i18n/messages';
-import { parseArticle, type ParsedArticle } from '../core/parse';
 import { severityOf } from '../core/rules';
 import type { Problem, Severity } from '../core/types';
-import { findMarkdownFiles, readArticle, type ReadResult } from '../node/files';
+import { findMarkdownFiles } from '../node/files';
 import { loadProject, ProjectError } from '../node/project';
+import { analyzeParallel } from './analyze';
 import { parseCheckArgs, UsageError } from './args';
 import { formatJson, formatText } from './output';
 
@@ -70,36 +70,34 @@ export async function checkCommand(argv: string[], io: Io, lang: Lang): Promise<
     else targets.add(abs);
   }
 
-  // The corpus: every article under the root, read once and shared with the targets.
+  // One pass reads and parses every file once: index entries for the corpus, local problems
+  // and corpus facts for the targets. Corpus rules run after, when the index is complete.
   const corpusFiles = await findMarkdownFiles(root);
-  const all = [...new Set([...corpusFiles, ...targets])];
-  const reads = await readAll(all);
-  const index = new CorpusIndex();
-  const parsed = new Map<string, ParsedArticle>();
   const inRoot = new Set(corpusFiles);
-  for (const f of all) {
-    const r = reads.get(f)!;
-    if (!r.ok) continue;
-    const a = parseArticle(r.text);
-    parsed.set(f, a);
-    if (inRoot.has(f) && a.frontmatter) index.set(f, entryOf(a));
-  }
-
-  const display = (f: string) => path.relative(io.cwd, f) || f;
+  const all = [...new Set([...corpusFiles, ...targets])];
+  const shown = new Map<string, string>();
+  const display = (f: string) => shown.get(f) ?? (shown.set(f, path.relative(io.cwd, f) || f), shown.get(f)!);
+  const index = new CorpusIndex();
   const checker = createChecker({ schema: project.schema, config: project.config, index, lang, displayPath: display });
+  const results = await analyzeParallel(all, targets, checker, { root, schema: project.schemaFile, lang });
+  for (const r of results) if (r.entry && inRoot.has(r.file)) index.set(r.file, r.entry);
+
   const problems: FileProblem[] = [];
   const files = [...targets].sort();
+  const byFile = new Map(results.map((r) => [r.file, r]));
   for (const f of files) {
-    const r = reads.get(f)!;
-    if (!r.ok) {
+    const r = byFile.get(f)!;
+    if (r.unreadable) {
       const sev: Severity | undefined = severityOf('file-unreadable', project.config.rules);
       if (!sev) continue;
-      const message =
-        r.reason === 'binary' ? format(lang, 'file-binary') : r.reason === 'encoding' ? format(lang, 'file-encoding') : format(lang, 'file-unreadable', r.detail ?? '');
+      const u = r.unreadable;
+      const message = u.reason === 'binary' ? format(lang, 'file-binary') : u.reason === 'encoding' ? format(lang, 'file-encoding') : format(lang, 'file-unreadable', u.detail ?? '');
       problems.push({ file: f, rule: 'file-unreadable', severity: sev, message, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, start: 0, end: 0 });
       continue;
     }
-    for (const p of checker.checkParsed(parsed.get(f)!, f)) problems.push({ ...p, file: f });
+    const own = [...(r.problems ?? []), ...(r.facts ? checker.checkCorpus(r.facts, f) : [])];
+    own.sort((a, b) => a.start - b.start || a.end - b.end);
+    for (const p of own) problems.push({ ...p, file: f });
   }
 
   const color = args.color ?? (io.isTTY && !io.env.NO_COLOR);
@@ -115,18 +113,4 @@ export async function checkCommand(argv: string[], io: Io, lang: Lang): Promise<
     return 1;
   }
   return 0;
-}
-
-/** Reads many files with bounded concurrency. */
-async function readAll(files: string[]): Promise<Map<string, ReadResult>> {
-  const out = new Map<string, ReadResult>();
-  let next = 0;
-  const worker = async () => {
-    while (next < files.length) {
-      const f = files[next++];
-      out.set(f, await readArticle(f));
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(64, files.length) }, worker));
-  return out;
 }

@@ -171,7 +171,7 @@ export class CorpusIndex {
 }
 
 function titleKey(t: string): string {
-  return t.trim().replace(/\s+/g, ' ').toLocaleLowerCase('sv');
+  return t.trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
 /** Among equally common spellings, prefer lower case, hyphens and Swedish letters. */

@@ -1,5 +1,17 @@
+const foldCache = new Map<string, string>();
+
 /** Folds a tag or topic for comparison: lower case, diacritics removed, spaces and underscores as hyphens. */
 export function foldKey(s: string): string {
+  let k = foldCache.get(s);
+  if (k === undefined) {
+    // Tags repeat across thousands of files; normalising each once keeps indexing fast.
+    if (foldCache.size > 50_000) foldCache.clear();
+    foldCache.set(s, (k = fold(s)));
+  }
+  return k;
+}
+
+function fold(s: string): string {
   return s
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')

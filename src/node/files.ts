@@ -52,3 +52,13 @@ export async function readArticle(file: string): Promise<ReadResult> {
     return { ok: false, reason: 'unreadable', detail: err.code ?? err.message };
   }
 }
+
+/** Reads and decodes one article synchronously: for batch checks of many small files, where it is several times faster. */
+export function readArticleSync(file: string): ReadResult {
+  try {
+    return decodeArticle(fs.readFileSync(file));
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    return { ok: false, reason: 'unreadable', detail: err.code ?? err.message };
+  }
+}

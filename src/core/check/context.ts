@@ -4,7 +4,7 @@ import { format, type Lang, type MessageKey } from '../i18n/messages';
 import type { ParsedArticle } from '../parse';
 import { severityOf, type RuleId } from '../rules';
 import type { ArticleSchema } from '../schema';
-import type { Fix, Problem } from '../types';
+import type { Fix, Problem, Range } from '../types';
 
 /** What every check sees, and how it reports. */
 export class CheckContext {
@@ -24,11 +24,11 @@ export class CheckContext {
     return format(this.lang, key, ...args);
   }
 
-  /** Reports a problem on document offsets, unless the rule is off. */
-  report(rule: RuleId, start: number, end: number, message: string, fixes?: Fix[]): void {
+  /** Reports a problem on document offsets (with their range when already known), unless the rule is off. */
+  report(rule: RuleId, start: number, end: number, message: string, fixes?: Fix[], range?: Range): void {
     const severity = severityOf(rule, this.config.rules);
     if (!severity) return;
-    const p: Problem = { rule, severity, message, range: this.article.lines.range(start, end), start, end };
+    const p: Problem = { rule, severity, message, range: range ?? this.article.lines.range(start, end), start, end };
     if (fixes && fixes.length) p.fixes = fixes;
     this.problems.push(p);
   }

@@ -1,66 +1,124 @@
 import { isScalar, isSeq, type Scalar, type YAMLSeq } from 'yaml';
 import type { CheckContext } from './context';
-import { quoteLike } from './style';
+import { entryOf, type IndexEntry } from '../corpus';
+import type { ParsedArticle } from '../parse';
 import { foldKey, nearest } from '../similarity';
-import type { Fix } from '../types';
+import type { Fix, Range } from '../types';
 
-/** Rules that compare the article with the rest of the corpus: tag variants and repeats, unknown topics, duplicate titles. */
-export function checkAgainstCorpus(ctx: CheckContext): void {
-  const { article, index } = ctx;
-  const data = article.data;
-  if (!data) return;
-  const tagsField = article.fields.get('tags');
-  if (tagsField && isSeq(tagsField.node)) checkTags(ctx, tagsField.node as YAMLSeq);
-
-  if (!index || index.size === 0) return;
-  const self = ctx.file ? index.get(ctx.file) : undefined;
-  const tf = article.fields.get('topic');
-  if (typeof data.topic === 'string' && data.topic.trim() !== '' && tf && ctx.on('topic-unknown')) {
-    const others = index.topics.get(data.topic) - (self?.topic === data.topic ? 1 : 0);
-    if (others <= 0) {
-      const known = index.topics.sorted().map(([t]) => t).filter((t) => t !== data.topic && index.topics.get(t) - (self?.topic === t ? 1 : 0) > 0);
-      const suggestion = nearest(data.topic, known);
-      // A new topic is allowed; only a near miss of a known one is worth a word.
-      if (suggestion) {
-        const fix: Fix = { title: ctx.msg('fix-replace', suggestion), edits: [{ start: tf.valueStart, end: tf.valueEnd, newText: quoteLike(tf.node, suggestion) }], preferred: true };
-        ctx.report('topic-unknown', tf.valueStart, tf.valueEnd, ctx.msg('topic-unknown-suggest', data.topic, suggestion, index.topics.get(suggestion)), [fix]);
-      }
-    }
-  }
-  const titleField = article.fields.get('title');
-  if (typeof data.title === 'string' && data.title.trim() !== '' && titleField && ctx.on('duplicate-title')) {
-    const others = index.filesWithTitle(data.title).filter((f) => f !== ctx.file);
-    if (others.length) {
-      ctx.report('duplicate-title', titleField.valueStart, titleField.valueEnd, ctx.msg('duplicate-title', others.map(ctx.displayPath).sort().join(', ')));
-    }
-  }
+/** A scalar value of the frontmatter with where it stands and how it is quoted. */
+export interface Span {
+  value: string;
+  start: number;
+  end: number;
+  range: Range;
+  quote: 'double' | 'single' | 'plain';
 }
 
-function checkTags(ctx: CheckContext, seq: YAMLSeq): void {
-  const { index } = ctx;
-  const seen = new Map<string, number>();
-  const items = seq.items as unknown[];
-  items.forEach((item, i) => {
+/**
+ * What the corpus rules need of one article, small enough to keep for thousands of files
+ * after their parsed documents are gone: its index entry and the spans of its tags, topic
+ * and title.
+ */
+export interface CorpusFacts {
+  entry: IndexEntry;
+  tags: Span[];
+  topic?: Span;
+  title?: Span;
+}
+
+function spanOf(article: ParsedArticle, node: unknown): Span | undefined {
+  if (!isScalar(node) || typeof (node as Scalar).value !== 'string' || !(node as Scalar).range) return undefined;
+  const s = node as Scalar<string>;
+  const [start, end] = s.range!;
+  const quote = s.type === 'QUOTE_SINGLE' ? 'single' : s.type === 'PLAIN' ? 'plain' : 'double';
+  return { value: s.value, start, end, range: article.lines.range(start, end), quote };
+}
+
+/** Extracts the corpus facts of a parsed article. */
+export function corpusFacts(article: ParsedArticle): CorpusFacts {
+  const tagsNode = article.fields.get('tags')?.node;
+  const tags = isSeq(tagsNode) ? (tagsNode.items as unknown[]).map((n) => spanOf(article, n)).filter((s): s is Span => !!s) : [];
+  return {
+    entry: entryOf(article),
+    tags,
+    topic: spanOf(article, article.fields.get('topic')?.node),
+    title: spanOf(article, article.fields.get('title')?.node),
+  };
+}
+
+/** Writes a value in the quoting style of the one it replaces. */
+export function quoteAs(quote: Span['quote'], value: string): string {
+  if (quote === 'single') return `'${value.replace(/'/g, "''")}'`;
+  if (quote === 'plain' && /^[\p{L}\p{N}][\p{L}\p{N} _.-]*$/u.test(value) && !/\s$/.test(value)) return value;
+  return JSON.stringify(value);
+}
+
+/** Repeated tags in one list: needs no corpus, only the list itself. */
+export function checkTagRepeats(ctx: CheckContext): void {
+  if (!ctx.on('tag-duplicate')) return;
+  const node = ctx.article.fields.get('tags')?.node;
+  if (!isSeq(node)) return;
+  const seq = node as YAMLSeq;
+  const seen = new Set<string>();
+  (seq.items as unknown[]).forEach((item, i) => {
     if (!isScalar(item) || typeof (item as Scalar).value !== 'string' || !(item as Scalar).range) return;
     const s = item as Scalar<string>;
-    const [start, end] = s.range!;
     const key = foldKey(s.value);
-    if (seen.has(key)) {
-      if (ctx.on('tag-duplicate')) {
-        const fix: Fix = { title: ctx.msg('fix-remove-tag', s.value), edits: [removeItemEdit(ctx, seq, i)], preferred: true };
-        ctx.report('tag-duplicate', start, end, ctx.msg('tag-duplicate', s.value), [fix]);
-      }
+    if (!seen.has(key)) {
+      seen.add(key);
       return;
     }
-    seen.set(key, i);
-    if (!index || !ctx.on('tag-variant')) return;
-    const preferred = index.preferredTag(s.value);
-    if (preferred) {
-      const fix: Fix = { title: ctx.msg('fix-replace', preferred), edits: [{ start, end, newText: quoteLike(s, preferred) }], preferred: true };
-      ctx.report('tag-variant', start, end, ctx.msg('tag-variant', s.value, preferred, index.tags.get(preferred)), [fix]);
-    }
+    const fix: Fix = { title: ctx.msg('fix-remove-tag', s.value), edits: [removeItemEdit(ctx, seq, i)], preferred: true };
+    ctx.report('tag-duplicate', s.range![0], s.range![1], ctx.msg('tag-duplicate', s.value), [fix]);
   });
+}
 
+/**
+ * Rules that compare the article with the rest of the corpus: tag variants, near-miss topics
+ * and duplicate titles. They read only the facts, so a large check can run them after
+ * every file is indexed.
+ */
+export function checkAgainstCorpus(ctx: CheckContext, facts: CorpusFacts): void {
+  const { index } = ctx;
+  if (!index || index.size === 0) return;
+  const self = ctx.file ? index.get(ctx.file) : undefined;
+
+  if (ctx.on('tag-variant')) {
+    const seen = new Set<string>();
+    for (const t of facts.tags) {
+      const key = foldKey(t.value);
+      if (seen.has(key)) continue; // a repeat, reported by checkTagRepeats
+      seen.add(key);
+      const preferred = index.preferredTag(t.value);
+      if (!preferred) continue;
+      const fix: Fix = { title: ctx.msg('fix-replace', preferred), edits: [{ start: t.start, end: t.end, newText: quoteAs(t.quote, preferred) }], preferred: true };
+      ctx.report('tag-variant', t.start, t.end, ctx.msg('tag-variant', t.value, preferred, index.tags.get(preferred)), [fix], t.range);
+    }
+  }
+
+  const topic = facts.topic;
+  if (topic && topic.value.trim() !== '' && ctx.on('topic-unknown')) {
+    const usedElsewhere = (t: string) => index.topics.get(t) - (self?.topic === t ? 1 : 0);
+    if (usedElsewhere(topic.value) <= 0) {
+      const known = index.topics.sorted().map(([t]) => t).filter((t) => t !== topic.value && usedElsewhere(t) > 0);
+      // A new topic is allowed; only a near miss of a known one is worth a word.
+      const suggestion = nearest(topic.value, known);
+      if (suggestion) {
+        const fix: Fix = { title: ctx.msg('fix-replace', suggestion), edits: [{ start: topic.start, end: topic.end, newText: quoteAs(topic.quote, suggestion) }], preferred: true };
+        ctx.report('topic-unknown', topic.start, topic.end, ctx.msg('topic-unknown-suggest', topic.value, suggestion, index.topics.get(suggestion)), [fix], topic.range);
+      }
+    }
+  }
+
+  const title = facts.title;
+  if (title && title.value.trim() !== '' && ctx.on('duplicate-title')) {
+    const others = index.filesWithTitle(title.value).filter((f) => f !== ctx.file);
+    if (others.length) {
+      const names = others.map(ctx.displayPath).sort();
+      const shown = names.length > 3 ? `${names.slice(0, 3).join(', ')} (+${names.length - 3})` : names.join(', ');
+      ctx.report('duplicate-title', title.start, title.end, ctx.msg('duplicate-title', shown), undefined, title.range);
+    }
+  }
 }
 
 /** An edit that removes one item of a list, in flow (`[a, b]`) or block (`- a`) style. */

@@ -5,7 +5,7 @@ import { parseArticle, type ParsedArticle } from '../parse';
 import { defaultSchema, type ArticleSchema } from '../schema';
 import type { Problem } from '../types';
 import { CheckContext } from './context';
-import { checkAgainstCorpus } from './corpus';
+import { checkAgainstCorpus, checkTagRepeats, corpusFacts, type CorpusFacts } from './corpus';
 import { checkFrontmatter } from './frontmatter';
 import { checkPersonalData } from './personalData';
 import { checkSchema } from './schema';
@@ -26,7 +26,17 @@ export interface Checker {
   check(text: string, file?: string): Problem[];
   /** Checks an article already parsed. */
   checkParsed(article: ParsedArticle, file?: string): Problem[];
+  /**
+   * The rules that need only the article itself, and the facts the corpus rules will need.
+   * With `checkCorpus` this splits a check in two, so thousands of files can be checked
+   * without keeping their parsed documents until the corpus index is complete.
+   */
+  checkLocal(article: ParsedArticle): { problems: Problem[]; facts: CorpusFacts };
+  /** The rules that compare an article's facts with the corpus index. */
+  checkCorpus(facts: CorpusFacts, file?: string): Problem[];
 }
+
+const EMPTY_ARTICLE = parseArticle('');
 
 /** Creates a checker bound to a schema, a config, a corpus index and a language. */
 export function createChecker(options: CheckerOptions = {}): Checker {
@@ -34,17 +44,30 @@ export function createChecker(options: CheckerOptions = {}): Checker {
   const config = options.config ?? DEFAULT_CONFIG;
   const lang = options.lang ?? 'en';
   const displayPath = options.displayPath ?? ((f: string) => f);
-  const checkParsed = (article: ParsedArticle, file?: string): Problem[] => {
+  const sort = (ps: Problem[]) => ps.sort((a, b) => a.start - b.start || a.end - b.end);
+  const checkLocal = (article: ParsedArticle, file?: string) => {
     const ctx = new CheckContext(article, schema, config, lang, options.index, file, displayPath);
     checkFrontmatter(ctx);
     checkSchema(ctx);
     checkStyle(ctx);
-    checkAgainstCorpus(ctx);
+    if (article.data) checkTagRepeats(ctx);
     checkPersonalData(ctx);
-    return ctx.problems.sort((a, b) => a.start - b.start || a.end - b.end);
+    return { problems: ctx.problems, facts: corpusFacts(article) };
+  };
+  const checkCorpus = (facts: CorpusFacts, file?: string): Problem[] => {
+    const ctx = new CheckContext(EMPTY_ARTICLE, schema, config, lang, options.index, file, displayPath);
+    checkAgainstCorpus(ctx, facts);
+    return ctx.problems;
+  };
+  const checkParsed = (article: ParsedArticle, file?: string): Problem[] => {
+    const { problems, facts } = checkLocal(article, file);
+    if (article.data) problems.push(...checkCorpus(facts, file));
+    return sort(problems);
   };
   return {
     checkParsed,
     check: (text, file) => checkParsed(parseArticle(text), file),
+    checkLocal: (article) => checkLocal(article),
+    checkCorpus: (facts, file) => sort(checkCorpus(facts, file)),
   };
 }

@@ -39,7 +39,9 @@ function plausibleDate(yymmdd: string): boolean {
 export function findPersonalData(text: string): PersonalDataMatch[] {
   const out: PersonalDataMatch[] = [];
   const taken: [number, number][] = [];
-  for (const m of text.matchAll(PNR_RE)) {
+  // Cheap tests first: most texts hold no run of digits long enough, and no '@'.
+  const digits = /\d{2}/.test(text);
+  for (const m of digits ? text.matchAll(PNR_RE) : []) {
     const date = m[1];
     const ten = date.slice(-6) + m[3];
     if (!plausibleDate(date.slice(-6)) || !luhnValid(ten)) continue;
@@ -47,13 +49,13 @@ export function findPersonalData(text: string): PersonalDataMatch[] {
     out.push({ kind: 'personnummer', start: s, end: s + m[0].length });
     taken.push([s, s + m[0].length]);
   }
-  for (const m of text.matchAll(PHONE_RE)) {
+  for (const m of digits ? text.matchAll(PHONE_RE) : []) {
     const s = m.index!;
     const e = s + m[0].length;
     if (taken.some(([a, b]) => s < b && e > a)) continue;
     out.push({ kind: 'phone', start: s, end: e });
   }
-  for (const m of text.matchAll(EMAIL_RE)) {
+  for (const m of text.includes('@') ? text.matchAll(EMAIL_RE) : []) {
     const s = m.index!;
     out.push({ kind: 'email', start: s, end: s + m[0].length });
   }

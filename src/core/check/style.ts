@@ -1,4 +1,3 @@
-import { isScalar, type Scalar } from 'yaml';
 import type { CheckContext } from './context';
 import { nearest } from '../similarity';
 import type { Fix } from '../types';
@@ -123,14 +122,4 @@ function checkHeadings(ctx: CheckContext): void {
     const h = /^\s{0,3}#{1,6}(?:[ \t]+|$)/.exec(t);
     if (h) ctx.report('answer-heading', lines.starts[l], lines.starts[l] + t.length, ctx.msg('answer-heading'));
   }
-}
-
-/** The scalar's text as written, for messages and replacements that keep the quoting style. */
-export function quoteLike(node: unknown, value: string): string {
-  if (isScalar(node)) {
-    const t = (node as Scalar).type;
-    if (t === 'QUOTE_SINGLE') return `'${value.replace(/'/g, "''")}'`;
-    if (t === 'PLAIN' && /^[\p{L}\p{N}][\p{L}\p{N} _.-]*$/u.test(value) && !/\s$/.test(value)) return value;
-  }
-  return JSON.stringify(value);
 }
