@@ -1,6 +1,6 @@
 // Bundles the extension (Node/CommonJS, `vscode` external), the CLI (Node) and the webview script (browser).
 import * as esbuild from 'esbuild';
-import { existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 
 // Swedish strings of the extension's UI live in l10n/parts/*.sv.json (one file per feature);
 // VS Code reads them merged as l10n/bundle.l10n.sv.json.
@@ -15,6 +15,8 @@ function mergeL10n() {
   writeFileSync('l10n/bundle.l10n.sv.json', JSON.stringify(merged, null, 2) + '\n');
 }
 mergeL10n();
+// A production build starts clean, so no stale file (source maps, removed entries) reaches the package.
+if (process.argv.includes('--production')) rmSync('dist', { recursive: true, force: true });
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');

@@ -27,6 +27,7 @@ export const DEFAULT_CONFIG: ProjectConfig = {
 };
 
 const SETTINGS = new Set(['error', 'warning', 'info', 'hint', 'off']);
+const KNOWN_KEYS = new Set(['rules', 'schema', 'blockPublish', 'titleMax', 'descriptionMin', 'descriptionMax']);
 
 /** Reads a config file's text. Throws an Error with a readable message when it is not valid. */
 export function parseConfig(text: string): ProjectConfig {
@@ -39,6 +40,9 @@ export function parseConfig(text: string): ProjectConfig {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new Error('expected a JSON object');
   const o = raw as Record<string, unknown>;
   const cfg: ProjectConfig = { ...DEFAULT_CONFIG, rules: {} };
+  for (const k of Object.keys(o)) {
+    if (!KNOWN_KEYS.has(k)) throw new Error(`unknown setting "${k}" (known: ${[...KNOWN_KEYS].join(', ')})`);
+  }
   if (o.rules !== undefined) {
     if (!o.rules || typeof o.rules !== 'object') throw new Error('"rules" must be an object');
     for (const [id, v] of Object.entries(o.rules)) {
