@@ -84,12 +84,16 @@ async function checkFolders(
   const worker = async () => {
     while (next < work.length && !token.isCancellationRequested) {
       const { folder, uri } = work[next++];
+      const stamp = diagnostics.stamp(uri);
       const r = await checkFile(ws, uri);
       done++;
       onProgress(done, work.length);
       if (!r) continue;
-      diagnostics.set(uri, r.problems, r.version);
-      diagnostics.markCheckedAll(uri);
+      // Reported afresh (an edit, a deletion) while this file was being read: that answer is newer.
+      if (diagnostics.stamp(uri) === stamp) {
+        diagnostics.set(uri, r.problems, r.version);
+        diagnostics.markCheckedAll(uri);
+      }
       summary.files++;
       let e = 0;
       let w = 0;

@@ -50,11 +50,13 @@ export function registerDiagnostics(context: vscode.ExtensionContext, ws: Articl
 
   /** Re-reads a file Check All reported, e.g. after it changed on disk or its editor was closed. */
   const recheckFromDisk = async (uri: vscode.Uri) => {
+    const stamp = diagnostics.stamp(uri);
     const r = await checkFile(ws, uri);
-    if (openDocument(uri)) return; // an editor took over meanwhile
+    // An editor took over, or the file was deleted or checked again while this read was under way.
+    if (openDocument(uri) || diagnostics.stamp(uri) !== stamp) return;
     const folder = ws.folderOf(uri);
     if (!r || !folder || !folder.matches(uri)) diagnostics.delete(uri);
-    else diagnostics.set(uri, r.problems);
+    else diagnostics.set(uri, r.problems, undefined, stamp);
   };
 
   const recheckAll = () => {

@@ -33,6 +33,9 @@ export class ArticleDiagnostics implements vscode.Disposable {
   private readonly entries = new Map<string, Entry>();
   /** Files Check All reported: their problems outlive a closed editor, as they hold for the file on disk too. */
   private readonly checkedAll = new Set<string>();
+  /** Bumped on every set or delete, so an answer from a slow disk read that lost a race is dropped. */
+  private readonly stamps = new Map<string, number>();
+  private nextStamp = 0;
 
   /** The diagnostics of a workspace, created on first use. */
   static of(ws: ArticleWorkspace, extensionUri?: vscode.Uri): ArticleDiagnostics {
@@ -46,12 +49,20 @@ export class ArticleDiagnostics implements vscode.Disposable {
 
   private constructor(private readonly ws: ArticleWorkspace, private readonly extensionUri: vscode.Uri | undefined) {}
 
-  set(uri: vscode.Uri, problems: Problem[], version?: number): void {
+  /** The current stamp of a file: pass it to `set` after an await to drop an outdated answer. */
+  stamp(uri: vscode.Uri): number {
+    return this.stamps.get(uri.toString()) ?? 0;
+  }
+
+  set(uri: vscode.Uri, problems: Problem[], version?: number, stamp?: number): void {
+    if (stamp !== undefined && stamp !== this.stamp(uri)) return;
+    this.stamps.set(uri.toString(), ++this.nextStamp);
     this.entries.set(uri.toString(), { problems, version });
     this.collection.set(uri, problems.map((p) => this.toDiagnostic(p)));
   }
 
   delete(uri: vscode.Uri): void {
+    this.stamps.set(uri.toString(), ++this.nextStamp);
     this.entries.delete(uri.toString());
     this.checkedAll.delete(uri.toString());
     this.collection.delete(uri);
@@ -60,6 +71,7 @@ export class ArticleDiagnostics implements vscode.Disposable {
   /** Drops the diagnostics of a file and, for a deleted folder, of every file under it. */
   deleteUnder(uri: vscode.Uri): void {
     const prefix = uri.toString().replace(/\/?$/, '/');
+    this.stamps.set(uri.toString(), ++this.nextStamp);
     for (const key of [...this.entries.keys()]) {
       if (key === uri.toString() || key.startsWith(prefix)) this.delete(vscode.Uri.parse(key));
     }
@@ -105,6 +117,7 @@ export class ArticleDiagnostics implements vscode.Disposable {
     this.collection.dispose();
     this.entries.clear();
     this.checkedAll.clear();
+    this.stamps.clear();
     ArticleDiagnostics.byWorkspace.delete(this.ws);
   }
 }

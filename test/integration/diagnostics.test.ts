@@ -1,0 +1,147 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+
+// Each test file is bundled on its own, so these few helpers live here and in the sibling editor tests.
+const SOURCE = 'qa-articles';
+const root = () => vscode.workspace.workspaceFolders![0].uri;
+const articleUri = (name: string) => vscode.Uri.joinPath(root(), 'src', 'content', 'fraga-doktorn', `it-diag-${name}.md`);
+const ours = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === SOURCE);
+const ruleOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code));
+
+/** Resolves with the value once `probe` returns one; re-probes on diagnostics and document events, fails after a deadline. */
+function until<T>(probe: () => T | undefined, what: string, timeoutMs = 15_000): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const subs: vscode.Disposable[] = [];
+    const finish = (err?: Error, v?: T) => {
+      clearTimeout(timer);
+      clearInterval(tick);
+      subs.forEach((d) => d.dispose());
+      if (err) reject(err);
+      else resolve(v as T);
+    };
+    const check = () => {
+      const v = probe();
+      if (v !== undefined) finish(undefined, v);
+    };
+    const timer = setTimeout(() => finish(new Error(`timed out waiting for ${what}; diagnostics now: ${JSON.stringify(lastSeen())}`)), timeoutMs);
+    const tick = setInterval(check, 50);
+    subs.push(vscode.languages.onDidChangeDiagnostics(check), vscode.workspace.onDidChangeTextDocument(check));
+    check();
+  });
+}
+let lastSeen: () => unknown = () => undefined;
+
+async function openArticle(name: string, text: string): Promise<vscode.TextEditor> {
+  const uri = articleUri(name);
+  await vscode.workspace.fs.writeFile(uri, Buffer.from(text, 'utf8'));
+  created.push(uri);
+  return vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+}
+
+function diagnosticOf(uri: vscode.Uri, rule: string): Promise<vscode.Diagnostic> {
+  lastSeen = () => ours(uri).map((d) => [ruleOf(d), d.message]);
+  return until(() => ours(uri).find((d) => ruleOf(d) === rule), `${rule} on ${uri.path}`);
+}
+
+async function replaceText(editor: vscode.TextEditor, from: string, to: string): Promise<void> {
+  const doc = editor.document;
+  const at = doc.getText().indexOf(from);
+  assert.ok(at >= 0, `${JSON.stringify(from)} in the document`);
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(doc.uri, new vscode.Range(doc.positionAt(at), doc.positionAt(at + from.length)), to);
+  assert.ok(await vscode.workspace.applyEdit(edit));
+}
+
+const article = (title: string, extra: { fm?: Record<string, string>; body?: string } = {}) => {
+  const fm: Record<string, string> = {
+    title: `"${title}"`,
+    description: '"En beskrivning som är lagom lång för Googles sökresultat och för förhandsvisningen när artikeln delas, mellan 120 och 160 tecken."',
+    category: '"axel"',
+    topic: '"frozen-shoulder"',
+    tags: '["frozen-shoulder", "stelhet"]',
+    date: '2024-02-01',
+    published: 'true',
+    question: '|\n  Varför blir axeln stel?',
+    ...extra.fm,
+  };
+  const lines = Object.entries(fm).filter(([, v]) => v !== '').map(([k, v]) => `${k}: ${v}`);
+  return ['---', ...lines, '---', '', extra.body ?? 'Axeln blir stel av en inflammation i ledkapseln.', '', '**Sammanfattning:**', '- Stelheten går över', ''].join('\n');
+};
+
+/** Files a test created: reverted, closed and deleted afterwards so later suites see the sample corpus only. */
+const created: vscode.Uri[] = [];
+async function cleanUp(): Promise<void> {
+  for (const uri of created.splice(0)) {
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (doc) {
+      await vscode.window.showTextDocument(doc);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+    await vscode.workspace.fs.delete(uri, { useTrash: false }).then(undefined, () => undefined);
+  }
+}
+
+suite('diagnostics', () => {
+  suiteSetup(async function () {
+    this.timeout(60_000);
+    const api = await vscode.extensions.getExtension('qa-articles.qa-articles')!.activate();
+    await api.indexReady;
+  });
+  suiteTeardown(cleanUp);
+
+  test('an article gets diagnostics with rule codes and a docs link; README.md never does', async () => {
+    const editor = await openArticle('readme-probe', article('Stel axel en', { fm: { date: '"2024-02-01"' } }));
+    const d = await diagnosticOf(editor.document.uri, 'yaml-type');
+    assert.equal(d.severity, vscode.DiagnosticSeverity.Error);
+    assert.equal(d.source, SOURCE);
+    assert.ok(typeof d.code === 'object' && d.code.target.toString().includes('README.md'), 'code carries a docs link');
+
+    const readme = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(root(), 'README.md'));
+    await vscode.window.showTextDocument(readme);
+    // A later check of the article proves the extension has processed events since README.md opened.
+    await vscode.window.showTextDocument(editor.document);
+    await replaceText(editor, '"2024-02-01"', '2024-02-01');
+    await until(() => (ours(editor.document.uri).some((x) => ruleOf(x) === 'yaml-type') ? undefined : true), 'the fixed date to clear');
+    assert.deepEqual(ours(readme.uri), []);
+    const api = vscode.extensions.getExtension('qa-articles.qa-articles')!.exports;
+    assert.equal(api.workspace.isArticle(readme), false);
+  });
+
+  const families: { name: string; rule: string; text: string; range: string; fix: [string, string] }[] = [
+    { name: 'YAML syntax: colon in a plain value', rule: 'yaml-syntax', text: article('x').replace('title: "x"', 'title: Axeln: stel'), range: 'Axeln: stel', fix: ['Axeln: stel', '"Axeln: stel"'] },
+    { name: 'required field missing', rule: 'schema-required', text: article('Stel axel två', { fm: { category: '' } }), range: '---', fix: ['date:', 'category: "axel"\ndate:'] },
+    { name: 'quoted date', rule: 'yaml-type', text: article('Stel axel tre', { fm: { date: '"2024-02-01"' } }), range: '"2024-02-01"', fix: ['"2024-02-01"', '2024-02-01'] },
+    { name: 'category outside the list', rule: 'schema-enum', text: article('Stel axel fyra', { fm: { category: '"Axel"' } }), range: '"Axel"', fix: ['"Axel"', '"axel"'] },
+    { name: 'title too long', rule: 'title-length', text: article('En mycket lång rubrik om en axel som har blivit stel efter ett fall på isen'), range: '"En mycket lång rubrik om en axel som har blivit stel efter ett fall på isen"', fix: ['En mycket lång rubrik om en axel som har blivit stel efter ett fall på isen', 'Stel axel efter fall'] },
+    { name: 'tag variant', rule: 'tag-variant', text: article('Stel axel fem', { fm: { tags: '["Frozen shoulder", "stelhet"]' } }), range: '"Frozen shoulder"', fix: ['"Frozen shoulder"', '"frozen-shoulder"'] },
+    { name: 'personal data', rule: 'personal-data', text: article('Stel axel sex', { body: 'Ring mig på 070-123 45 67 om du undrar något.' }), range: '070-123 45 67', fix: ['Ring mig på 070-123 45 67 om du undrar något.', 'Hör av dig via formuläret.'] },
+  ];
+  for (const f of families) {
+    test(`${f.name}: at the right range, and gone once fixed`, async () => {
+      const editor = await openArticle(f.rule + '-' + families.indexOf(f), f.text);
+      const uri = editor.document.uri;
+      const d = await diagnosticOf(uri, f.rule);
+      assert.equal(editor.document.getText(d.range), f.range);
+      await replaceText(editor, f.fix[0], f.fix[1]);
+      await until(() => (ours(uri).some((x) => ruleOf(x) === f.rule) ? undefined : true), `${f.rule} to clear`);
+    });
+  }
+
+  test('Check All Articles fills the Problems panel for a file that is not open and returns a summary', async function () {
+    this.timeout(60_000);
+    const uri = articleUri('not-open');
+    await vscode.workspace.fs.writeFile(uri, Buffer.from(article('Stel axel sju', { fm: { date: '"2024-02-01"' } })));
+    assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString()));
+    const summary = (await vscode.commands.executeCommand('qaArticles.checkAll')) as { files: number; errors: number; warnings: number; byRule: Record<string, number> };
+    assert.ok(summary.files >= 10, `files: ${summary.files}`);
+    assert.ok(summary.errors >= 1 && summary.warnings >= 1, JSON.stringify(summary));
+    assert.ok(summary.byRule['yaml-type'] >= 1, JSON.stringify(summary.byRule));
+    assert.equal(Object.values(summary.byRule).reduce((a, b) => a + b, 0) >= summary.errors + summary.warnings, true);
+    assert.ok(ours(uri).some((d) => ruleOf(d) === 'yaml-type'), 'the closed file has its problem');
+    // The README is no article, even for Check All.
+    assert.deepEqual(ours(vscode.Uri.joinPath(root(), 'README.md')), []);
+
+    await vscode.workspace.fs.delete(uri);
+    await until(() => (ours(uri).length ? undefined : true), 'the deleted file to lose its problems');
+  });
+});
