@@ -71,14 +71,14 @@ const article = (title: string, extra: { fm?: Record<string, string>; body?: str
 /** Files a test created: reverted, closed and deleted afterwards so later suites see the sample corpus only. */
 const created: vscode.Uri[] = [];
 async function cleanUp(): Promise<void> {
-  for (const uri of created.splice(0)) {
-    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-    if (doc) {
-      await vscode.window.showTextDocument(doc);
-      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-    }
-    await vscode.workspace.fs.delete(uri, { useTrash: false }).then(undefined, () => undefined);
+  const uris = created.splice(0);
+  const keys = new Set(uris.map((u) => u.toString()));
+  for (const doc of vscode.workspace.textDocuments.filter((d) => d.isDirty && keys.has(d.uri.toString()))) {
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   }
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  await Promise.all(uris.map((u) => vscode.workspace.fs.delete(u, { useTrash: false }).then(undefined, () => undefined)));
 }
 
 suite('diagnostics', () => {
@@ -87,7 +87,10 @@ suite('diagnostics', () => {
     const api = await vscode.extensions.getExtension('qa-articles.qa-articles')!.activate();
     await api.indexReady;
   });
-  suiteTeardown(cleanUp);
+  suiteTeardown(async function () {
+    this.timeout(60_000);
+    await cleanUp();
+  });
 
   test('an article gets diagnostics with rule codes and a docs link; README.md never does', async () => {
     const editor = await openArticle('readme-probe', article('Stel axel en', { fm: { date: '"2024-02-01"' } }));

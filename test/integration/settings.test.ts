@@ -31,14 +31,14 @@ function until<T>(probe: () => T | undefined, what: string, timeoutMs = 15_000):
 /** Files a test created: reverted, closed and deleted afterwards so later suites see the sample corpus only. */
 const created: vscode.Uri[] = [];
 async function cleanUp(): Promise<void> {
-  for (const uri of created.splice(0)) {
-    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-    if (doc) {
-      await vscode.window.showTextDocument(doc);
-      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-    }
-    await vscode.workspace.fs.delete(uri, { useTrash: false }).then(undefined, () => undefined);
+  const uris = created.splice(0);
+  const keys = new Set(uris.map((u) => u.toString()));
+  for (const doc of vscode.workspace.textDocuments.filter((d) => d.isDirty && keys.has(d.uri.toString()))) {
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   }
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  await Promise.all(uris.map((u) => vscode.workspace.fs.delete(u, { useTrash: false }).then(undefined, () => undefined)));
 }
 
 suite('settings', () => {
@@ -47,7 +47,10 @@ suite('settings', () => {
     const api = await vscode.extensions.getExtension('qa-articles.qa-articles')!.activate();
     await api.indexReady;
   });
-  suiteTeardown(cleanUp);
+  suiteTeardown(async function () {
+    this.timeout(60_000);
+    await cleanUp();
+  });
 
   suiteTeardown(async () => {
     await vscode.workspace.getConfiguration('qaArticles').update('rules', undefined, vscode.ConfigurationTarget.Workspace);
