@@ -108,8 +108,8 @@ export class ArticleDiagnostics implements vscode.Disposable {
   toDiagnostic(p: Problem): vscode.Diagnostic {
     const d = new vscode.Diagnostic(toRange(p), p.message, SEVERITY[p.severity]);
     d.source = DIAGNOSTIC_SOURCE;
-    // The README documents each rule under a heading named by its id.
-    d.code = this.extensionUri ? { value: p.rule, target: vscode.Uri.joinPath(this.extensionUri, 'README.md').with({ fragment: p.rule }) } : p.rule;
+    // The README's "Rules" section lists every rule id with its default severity.
+    d.code = this.extensionUri ? { value: p.rule, target: vscode.Uri.joinPath(this.extensionUri, 'README.md').with({ fragment: 'rules' }) } : p.rule;
     return d;
   }
 
