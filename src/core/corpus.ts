@@ -18,7 +18,8 @@ export interface IndexEntry {
 export function entryOf(article: ParsedArticle): IndexEntry {
   const d = article.data ?? {};
   const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
-  const tags = Array.isArray(d.tags) ? d.tags.filter((t): t is string => typeof t === 'string') : [];
+  // Blank items (a list being typed, a YAML error) are no tags.
+  const tags = Array.isArray(d.tags) ? d.tags.filter((t): t is string => typeof t === 'string' && t.trim() !== '') : [];
   const q = str(d.question);
   return {
     title: str(d.title),

@@ -127,7 +127,8 @@ describe('tags', () => {
   it('lists corpus tags most used first with counts, without those already present (flow)', () => {
     const { items } = at(joinLines('---', 'tags: ["knä", $$CURSOR$$]', '---'));
     const sorted = [...items].sort((a, b) => a.sortText.localeCompare(b.sortText));
-    assert.deepEqual(labels(sorted), ['smärta', 'träning', 'frozen shoulder', 'frozen-shoulder']);
+    // "frozen shoulder" is a variant of "frozen-shoulder" (equal counts, the hyphenated spelling wins): not offered.
+    assert.deepEqual(labels(sorted), ['smärta', 'träning', 'frozen-shoulder']);
     assert.equal(sorted[0].description, '3 articles');
     assert.equal(sorted[2].description, '1 article');
   });
@@ -136,7 +137,10 @@ describe('tags', () => {
     assert.equal(quoted.items.find((i) => i.label === 'smärta')!.insertText, '"smärta"');
     const plain = at(joinLines('---', 'tags: [knä, $$CURSOR$$]', '---'));
     assert.equal(plain.items.find((i) => i.label === 'smärta')!.insertText, 'smärta');
-    assert.equal(plain.items.find((i) => i.label === 'frozen shoulder')!.insertText, 'frozen shoulder');
+    const spaced = makeIndex();
+    spaced.set('/e.md', entry({ tags: ['ung patient'] }));
+    const withSpace = at(joinLines('---', 'tags: [knä, $$CURSOR$$]', '---'), spaced);
+    assert.equal(withSpace.items.find((i) => i.label === 'ung patient')!.insertText, 'ung patient');
     const empty = at(joinLines('---', 'tags: [$$CURSOR$$]', '---'));
     assert.equal(empty.items.find((i) => i.label === 'smärta')!.insertText, '"smärta"');
   });
@@ -217,5 +221,19 @@ describe('performance', () => {
     times.sort((a, b) => a - b);
     const p95 = times[Math.floor(times.length * 0.95)];
     assert.ok(p95 < 20, `p95 ${p95.toFixed(1)} ms`);
+  });
+});
+
+describe('tag variants', () => {
+  it('leaves out variants the checker would flag and spellings of tags already in the list', () => {
+    const index = new CorpusIndex();
+    index.set('/a.md', entry({ tags: ['frozen-shoulder', 'ung-patient'] }));
+    index.set('/b.md', entry({ tags: ['frozen-shoulder', 'ung-patient'] }));
+    index.set('/c.md', entry({ tags: ['frozen shoulder', 'ung patient', 'smärta'] }));
+    const offered = labels(at(joinLines('---', 'tags: ["Frozen Shoulder", $$CURSOR$$]', '---'), index).items);
+    assert.ok(offered.includes('ung-patient'));
+    assert.ok(!offered.includes('ung patient'), 'a variant of a more common tag');
+    assert.ok(!offered.includes('frozen-shoulder'), 'already in the list in another spelling');
+    assert.ok(offered.includes('smärta'));
   });
 });

@@ -1,7 +1,7 @@
 import type { CorpusIndex } from '../corpus';
 import type { Lang } from '../i18n/messages';
 import { fieldSchema, type ArticleSchema, type SchemaObject } from '../schema';
-import { foldSearch } from '../similarity';
+import { foldKey, foldSearch } from '../similarity';
 import { cursorContext, rawValue, type CursorContext, type Quote } from './context';
 import { describeType, fieldDescription, type Translate, englishT } from './strings';
 
@@ -88,9 +88,13 @@ function values(ctx: Extract<CursorContext, { kind: 'value' | 'item' }>, opts: C
   const type = Array.isArray(s.type) ? s.type[0] : s.type;
   if (isList !== (type === 'array' || (type === undefined && ctx.key === 'tags'))) return [];
   if (ctx.key === 'tags') {
-    const taken = new Set(ctx.siblings);
+    // A tag already in the list is left out in every spelling, and a spelling the checker would
+    // flag as a variant of a more common tag is never offered.
+    const taken = new Set(ctx.siblings.map(foldKey));
     const say = countLabels(t);
-    return ranked(opts.index, 'tags').filter((r) => !taken.has(r.value)).map((r) => counted(r, 'tag', ctx, say));
+    return ranked(opts.index, 'tags')
+      .filter((r) => !taken.has(foldKey(r.value)) && !opts.index.preferredTag(r.value))
+      .map((r) => counted(r, 'tag', ctx, say));
   }
   if (ctx.key === 'topic') {
     const category = rawValue(ctx.fm, 'category');
