@@ -1,10 +1,11 @@
 import type { Lang } from '../i18n/messages';
 import type { ParsedArticle } from '../parse';
 import type { Problem, Severity } from '../types';
-import { blockEnd, findSummarySpan, md, plainText, type Token } from './markdown';
+import { parseBody } from './blocks';
+import { blockEnd, findSummarySpan, md, type Token } from './markdown';
 import { pageCss } from './page.css';
 import { categoryLabels, lookup, site, statusLabels, ui } from './strings';
-import { charCount, escapeHtml, formatSwedishDate, isoDate, lix } from './text';
+import { charCount, escapeHtml, formatSwedishDate, isoDate, lixOf, type LixCounts } from './text';
 
 export interface RenderOptions {
   /** Language of the editor aids (problems, readability); the page itself is always Swedish. */
@@ -117,10 +118,10 @@ function problemsHtml(problems: Problem[], lang: Lang): string {
   );
 }
 
-function readabilityHtml(article: ParsedArticle, tokens: Token[], lang: Lang): string {
+function readabilityHtml(article: ParsedArticle, counts: LixCounts, lang: Lang): string {
   const data = article.data ?? {};
   const parts: string[] = [];
-  const r = lix(plainText(tokens));
+  const r = lixOf(counts);
   if (r.words === 0) parts.push(`<span data-qa="lix">${escapeHtml(ui(lang, 'lixEmpty'))}</span>`);
   else {
     parts.push(
@@ -171,11 +172,13 @@ export function renderArticle(article: ParsedArticle, opts: RenderOptions = {}):
   const data = article.data ?? {};
   const bodyLine = article.lines.positionAt(article.bodyStart).line;
   let tokens: Token[];
+  let counts: LixCounts;
   try {
-    tokens = md.parse(article.body, {});
+    ({ tokens, counts } = parseBody(article.body));
     markLines(tokens, bodyLine);
   } catch {
     tokens = [];
+    counts = { words: 0, sentences: 0, longWords: 0 };
   }
 
   const title = scalar(data.title);
@@ -189,7 +192,7 @@ export function renderArticle(article: ParsedArticle, opts: RenderOptions = {}):
   if (opts.problems || opts.readability !== false) {
     out += '<div class="qa-tools" data-qa="tools">\n';
     if (opts.problems) out += problemsHtml(opts.problems, lang);
-    if (opts.readability !== false) out += readabilityHtml(article, tokens, lang);
+    if (opts.readability !== false) out += readabilityHtml(article, counts, lang);
     out += '</div>\n';
   }
 

@@ -36,11 +36,41 @@ export interface LixResult {
   longWords: number;
 }
 
-// A hyphenated compound ("AC-led") is one word, as a reader sees it.
-const WORD_RE = /[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu;
-// A sentence ends at . ! ? : followed by space or end (so 1.5 and 08:30 do not end one),
-// or at a blank line (a paragraph or list item without a full stop is still a sentence).
-const SENTENCE_END_RE = /[.!?:]+(?=\s|$)|\n[ \t]*\n/u;
+// What the scanner in `lix` implements, as the regexes it replaced (they cost ~80 ms on 1 MB):
+// a word is /[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/u – a hyphenated compound ("AC-led") is one
+// word, as a reader sees it – and a sentence ends at /[.!?:]+(?=\s|$)|\n[ \t]*\n/u: at . ! ? :
+// followed by space (so 1.5 and 08:30 do not end one), or at a blank line (a paragraph or list
+// item without a full stop is still a sentence).
+const LETTER = 1;
+const NUMBER = 2;
+const SPACE = 4;
+const CLASSIFIED = 8;
+const LETTER_RE = /^\p{L}$/u;
+const NUMBER_RE = /^\p{N}$/u;
+const SPACE_RE = /^\s$/u;
+// Classes of BMP code units, filled on first sight: the Unicode regexes run once per distinct character.
+const bmpClass = new Uint8Array(0x10000);
+
+function classify(cp: number): number {
+  if (cp < 0x10000 && bmpClass[cp] !== 0) return bmpClass[cp];
+  const ch = String.fromCodePoint(cp);
+  const c = CLASSIFIED | (LETTER_RE.test(ch) ? LETTER : 0) | (NUMBER_RE.test(ch) ? NUMBER : 0) | (SPACE_RE.test(ch) ? SPACE : 0);
+  if (cp < 0x10000) bmpClass[cp] = c;
+  return c;
+}
+
+/** Code point at `i`; a lone surrogate stands for itself, as in a /u regex. */
+function codePointAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+    const d = text.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return (c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000;
+  }
+  return c;
+}
+
+const isJoiner = (c: number) => c === 0x2d || c === 0x27 || c === 0x2019; // - ' ’
+const isStop = (c: number) => c === 0x2e || c === 0x21 || c === 0x3f || c === 0x3a; // . ! ? :
 
 export function lixBand(score: number): LixBand {
   if (score < 25) return 'mycket lätt';
@@ -50,21 +80,67 @@ export function lixBand(score: number): LixBand {
   return 'mycket svår';
 }
 
+/** Word, sentence and long-word counts of a text; counts of texts joined by blank lines add up. */
+export type LixCounts = Pick<LixResult, 'words' | 'sentences' | 'longWords'>;
+
 /** Björnsson's LIX readability index for Swedish text. */
 export function lix(text: string): LixResult {
+  return lixOf(lixCounts(text));
+}
+
+/** LIX from counts. */
+export function lixOf({ words, sentences, longWords }: LixCounts): LixResult {
+  const score = words === 0 ? 0 : words / sentences + (100 * longWords) / words;
+  return { score, band: lixBand(score), words, sentences, longWords };
+}
+
+/** The counts LIX is made of, in one pass over the text. */
+export function lixCounts(text: string): LixCounts {
   let words = 0;
   let longWords = 0;
   let sentences = 0;
-  for (const part of text.split(SENTENCE_END_RE)) {
-    let inPart = 0;
-    for (const m of part.matchAll(WORD_RE)) {
-      inPart++;
-      // Letters only: a hyphen or a digit does not make a word harder to read.
-      if ((m[0].match(/\p{L}/gu)?.length ?? 0) > 6) longWords++;
+  // Whether a sentence end lies between the previous word and the next one.
+  let ended = false;
+  // After a newline with only blanks since: a second newline makes a blank line.
+  let afterNewline = false;
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    let cp = codePointAt(text, i);
+    let cls = classify(cp);
+    if ((cls & (LETTER | NUMBER)) === 0) {
+      if (cp === 0x0a) {
+        if (afterNewline) ended = true;
+        afterNewline = true;
+      } else if (cp !== 0x20 && cp !== 0x09) afterNewline = false;
+      if (isStop(cp) && i + 1 < n && classify(text.charCodeAt(i + 1)) & SPACE) ended = true;
+      i += cp > 0xffff ? 2 : 1;
+      continue;
     }
-    if (inPart > 0) sentences++;
-    words += inPart;
+    afterNewline = false;
+    // A word: letters and digits, joined by single hyphens or apostrophes.
+    let letters = 0;
+    for (;;) {
+      if (cls & LETTER) letters++;
+      i += cp > 0xffff ? 2 : 1;
+      if (i >= n) break;
+      cp = codePointAt(text, i);
+      cls = classify(cp);
+      if (cls & (LETTER | NUMBER)) continue;
+      if (!isJoiner(cp) || i + 1 >= n) break;
+      const next = codePointAt(text, i + 1);
+      const nextCls = classify(next);
+      if ((nextCls & (LETTER | NUMBER)) === 0) break;
+      i += 1;
+      cp = next;
+      cls = nextCls;
+    }
+    if (words === 0) sentences = 1;
+    else if (ended) sentences++;
+    ended = false;
+    words++;
+    // Letters only: a hyphen or a digit does not make a word harder to read.
+    if (letters > 6) longWords++;
   }
-  const score = words === 0 ? 0 : words / sentences + (100 * longWords) / words;
-  return { score, band: lixBand(score), words, sentences, longWords };
+  return { words, sentences, longWords };
 }
