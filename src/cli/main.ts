@@ -1,4 +1,6 @@
+import * as path from 'path';
 import { format, langFromLocale, type Lang } from '../core/i18n/messages';
+import { loadProject } from '../node/project';
 import { createChecker } from '../core/check/index';
 import { checkCommand, type Io } from './check';
 import { previewCommand } from './preview';
@@ -19,7 +21,17 @@ export async function main(argv: string[], io: Io): Promise<number> {
     case 'check':
       return checkCommand(rest, io, l);
     case 'preview': {
-      return previewCommand(rest, { ...io }, (text: string) => createChecker({ lang: l }).check(text));
+      // The page lists the problems as `check` would report them, with the project's config and schema.
+      const problemsFor = (text: string, file: string) => {
+        let project;
+        try {
+          project = loadProject(path.dirname(path.resolve(io.cwd, file)));
+        } catch {
+          project = undefined;
+        }
+        return createChecker({ lang: l, schema: project?.schema, config: project?.config }).check(text, file);
+      };
+      return previewCommand(rest, { ...io }, problemsFor, l);
     }
     case '--help':
     case '-h':

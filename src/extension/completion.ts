@@ -26,14 +26,23 @@ export function registerCompletion(context: vscode.ExtensionContext, ws: Article
       if (entries.length === 0) return undefined;
       return entries.map((e) => toItem(doc, e));
     },
+    // Documentation is sent only for the item the user looks at: a list of hundreds of tags
+    // then crosses to the workbench without hundreds of copies of the same description.
+    resolveCompletionItem(item) {
+      const docs = lazyDocs.get(item);
+      if (docs) item.documentation = new vscode.MarkdownString(docs);
+      return item;
+    },
   };
   return vscode.languages.registerCompletionItemProvider(selector, provider, ':', ' ', '"', '[', ',', '-');
 }
 
+const lazyDocs = new WeakMap<vscode.CompletionItem, string>();
+
 function toItem(doc: vscode.TextDocument, e: CompletionEntry): vscode.CompletionItem {
   const item = new vscode.CompletionItem({ label: e.label, description: e.description }, KINDS[e.kind]);
   item.detail = e.detail ?? e.description;
-  if (e.documentation) item.documentation = new vscode.MarkdownString(e.documentation);
+  if (e.documentation) lazyDocs.set(item, e.documentation);
   item.insertText = e.snippet ? new vscode.SnippetString(e.insertText) : e.insertText;
   item.filterText = e.filterText;
   item.sortText = e.sortText;

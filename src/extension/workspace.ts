@@ -9,10 +9,12 @@ import { parseArticle, type ParsedArticle } from '../core/parse';
 import { defaultSchema, type ArticleSchema } from '../core/schema';
 import type { RuleSetting } from '../core/rules';
 import type { Problem } from '../core/types';
-import { decodeArticle } from '../node/files';
+import { decodeArticle, readArticleSync } from '../node/files';
 import { loadProject, loadSchemaFile } from '../node/project';
 
 export const DEFAULT_INCLUDE = ['src/content/fraga-doktorn/**/*.md'];
+/** Files indexed between two yields to the extension host's event loop. */
+const BUILD_BATCH = 100;
 
 /** Settings of one workspace folder, merged with its `.qa-articles.json`. */
 export interface FolderSettings {
@@ -27,6 +29,7 @@ export interface FolderSettings {
 export class ArticleFolder {
   readonly index = new CorpusIndex();
   settings!: FolderSettings;
+  private includeRes: RegExp[] = [];
   checker!: Checker;
   /** Resolves when the first index build is done. */
   ready: Promise<void> = Promise.resolve();
@@ -62,6 +65,7 @@ export class ArticleFolder {
     const rules = cfg.get<Record<string, RuleSetting>>('rules', {});
     config = { ...config, rules: { ...config.rules, ...rules } };
     this.settings = { include: include.length ? include : DEFAULT_INCLUDE, config, schema, loadError };
+    this.includeRes = this.settings.include.map(globToRegExp);
     this.checker = createChecker({
       schema,
       config,
@@ -76,7 +80,7 @@ export class ArticleFolder {
     if (uri.scheme !== 'file') return false;
     const rel = path.relative(this.folder.uri.fsPath, uri.fsPath).split(path.sep).join('/');
     if (rel.startsWith('..') || path.isAbsolute(rel)) return false;
-    return this.settings.include.some((g) => globToRegExp(g).test(rel));
+    return this.includeRes.some((re) => re.test(rel));
   }
 
   /** Builds the index from every file matching the include globs; reports progress through `onFile`. */
@@ -84,10 +88,17 @@ export class ArticleFolder {
     const files = await this.findArticles(token);
     const keep = new Set(files.map((u) => u.fsPath));
     for (const [f] of [...this.index.files()]) if (!keep.has(f)) this.index.delete(f);
-    await mapLimit(files, 32, async (uri) => {
+    // Small files read synchronously are several times faster than through the promise API;
+    // reading them in batches and yielding between batches keeps the extension host responsive.
+    for (let i = 0; i < files.length; i += BUILD_BATCH) {
       if (token?.isCancellationRequested) return;
-      await this.indexFile(uri);
-    });
+      for (const uri of files.slice(i, i + BUILD_BATCH)) {
+        const r = readArticleSync(uri.fsPath);
+        if (r.ok) this.indexText(uri, r.text);
+        else this.index.delete(uri.fsPath);
+      }
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
   }
 
   async findArticles(token?: vscode.CancellationToken): Promise<vscode.Uri[]> {
@@ -301,13 +312,4 @@ export function globToRegExp(glob: string): RegExp {
     } else re += c.replace(/[.+^$()|[\]\\]/g, '\\$&');
   }
   return new RegExp('^' + re.replace(/^\.\//, '') + '$', process.platform === 'win32' ? 'i' : '');
-}
-
-async function mapLimit<T>(items: T[], limit: number, fn: (t: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(limit, items.length) }, async () => {
-      while (next < items.length) await fn(items[next++]);
-    }),
-  );
 }

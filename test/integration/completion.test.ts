@@ -43,9 +43,10 @@ async function openWith(rel: string, withCursor: string): Promise<{ doc: vscode.
   return { doc, pos: doc.positionAt(offset) };
 }
 
-async function completions(rel: string, withCursor: string, trigger?: string): Promise<vscode.CompletionItem[]> {
+/** Completion items at the cursor; `resolve` items get their details resolved, as the editor does for the focused one. */
+async function completions(rel: string, withCursor: string, trigger?: string, resolve = 0): Promise<vscode.CompletionItem[]> {
   const { doc, pos } = await openWith(rel, withCursor);
-  const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, pos, trigger);
+  const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, pos, trigger, resolve);
   return list.items.filter((i) => i.kind !== undefined && OURS.has(i.kind) && i.sortText !== undefined);
 }
 
@@ -80,7 +81,7 @@ suite('completion', () => {
   });
 
   test('field names: lists the missing fields, required first, and inserts the block shape for question', async () => {
-    const items = await completions(ARTICLE, joinLines('---', 'title: "Ont i axeln"', 'tags: ["smärta"]', CURSOR, '---', '', 'Svar.'));
+    const items = await completions(ARTICLE, joinLines('---', 'title: "Ont i axeln"', 'tags: ["smärta"]', CURSOR, '---', '', 'Svar.'), undefined, 100);
     const names = items.map(labelOf);
     assert.ok(!names.includes('title') && !names.includes('tags'), names.join(', '));
     for (const n of ['category', 'date', 'question', 'published', 'status']) assert.ok(names.includes(n), `${n} in ${names.join(', ')}`);
