@@ -3,7 +3,7 @@
 // in a real VS Code 1.139.1 (code-server + headless chromium, see vscode-shim.js) through
 // @vscode/test-electron's runTests.
 //
-//   node scripts/vscode/run-tests.mjs [--screenshot <file.png>] [--grep <pattern>]
+//   node scripts/vscode/run-tests.mjs [--screenshot <file.png>] [--grep <pattern>] [--locale <id>]
 //
 // - runs scripts/vscode/setup.sh first (a no-op in ~0.1 s once .vscode-test/ is installed)
 // - opens a fresh temp copy of sample-workspace/ (or an empty temp folder), also passed to the
@@ -27,7 +27,7 @@ const resultsFile = path.join(root, 'test-results', 'integration.json');
 
 function usage(msg) {
   if (msg) console.error(msg);
-  console.error('usage: node scripts/vscode/run-tests.mjs [--screenshot <file.png>] [--grep <pattern>]');
+  console.error('usage: node scripts/vscode/run-tests.mjs [--screenshot <file.png>] [--grep <pattern>] [--locale <id>]');
   process.exit(2);
 }
 const opts = {};
@@ -37,6 +37,7 @@ for (let i = 0; i < args.length; i++) {
   const value = () => inline ?? args[++i] ?? usage(`${flag} needs a value`);
   if (flag === '--screenshot') opts.screenshot = path.resolve(value());
   else if (flag === '--grep') opts.grep = value();
+  else if (flag === '--locale') opts.locale = value();
   else if (flag === '-h' || flag === '--help') usage();
   else usage(`unknown argument: ${args[i]}`);
 }
@@ -78,10 +79,22 @@ if (fs.existsSync(sample)) fs.cpSync(sample, workspace, { recursive: true });
 else fs.mkdirSync(workspace);
 const rawResults = path.join(runDir, 'results.json');
 
+// A display language other than English needs a language pack installed in VS Code; VS Code
+// ships none for Swedish, so the tests install a minimal one (scripts/vscode/language-pack-<id>).
+let languagePack;
+if (opts.locale && !opts.locale.startsWith('en')) {
+  const dir = path.join(here, `language-pack-${opts.locale}`);
+  if (!fs.existsSync(dir)) fail(`no language pack for ${opts.locale} in ${dir}`);
+  languagePack = path.join(root, '.vscode-test', `language-pack-${opts.locale}.vsix`);
+  const vsce = spawnSync(process.execPath, [path.join(root, 'node_modules/@vscode/vsce/vsce'), 'package', '--allow-missing-repository', '-o', languagePack], { cwd: dir, stdio: 'inherit' });
+  if (vsce.status !== 0) fail('could not package the language pack');
+}
+
 // 4. run; keep a copy of stdout to find the QA_RESULTS line
 let captured = '';
 const tee = (stream) => ({ write(chunk) { captured += chunk.toString(); stream.write(chunk); return true; } });
 const extensionTestsEnv = {
+  ...(languagePack ? { VSCODE_SHIM_LANGUAGE_PACK: languagePack } : {}),
   QA_TEST_WORKSPACE: workspace,
   QA_TEST_RESULTS: rawResults,
   ...(opts.grep ? { QA_TEST_GREP: opts.grep } : {}),
@@ -97,7 +110,7 @@ try {
     extensionDevelopmentPath,
     extensionTestsPath,
     // fresh, run-local profile folders (otherwise test-electron uses <cwd>/.vscode-test/{user-data,extensions})
-    launchArgs: [workspace, `--user-data-dir=${path.join(runDir, 'user-data')}`, `--extensions-dir=${path.join(runDir, 'extensions')}`],
+    launchArgs: [workspace, `--user-data-dir=${path.join(runDir, 'user-data')}`, `--extensions-dir=${path.join(runDir, 'extensions')}`, ...(opts.locale ? [`--locale=${opts.locale}`] : [])],
     extensionTestsEnv,
     stdout: tee(process.stdout),
     stderr: tee(process.stderr),

@@ -44,6 +44,7 @@ const argv = process.argv.slice(2);
 const get = (name) => argv.filter(a => a.startsWith(`--${name}=`)).map(a => a.slice(name.length + 3));
 const devPaths = get('extensionDevelopmentPath');
 const testsPath = get('extensionTestsPath')[0];
+const locale = get('locale')[0]; // the display language, e.g. sv
 const positional = argv.filter(a => !a.startsWith('-'));
 const folder = positional[0] && path.resolve(positional[0]);
 const tmp = fs.mkdtempSync(path.join(process.env.VSCODE_SHIM_TMP || os.tmpdir(), 'vscode-shim-'));
@@ -63,10 +64,30 @@ const freePort = () => new Promise((resolve, reject) => {
   const env = { ...process.env, XDG_CONFIG_HOME: path.join(tmp, 'config'), XDG_DATA_HOME: path.join(tmp, 'data'),
     XDG_CACHE_HOME: path.join(tmp, 'cache'), TMPDIR: tmp };
   // enable-smoke-test-driver: without it the workbench ignores the development `payload`.
+  if (process.env.VSCODE_SHIM_LANGUAGE_PACK) {
+    const r = require('child_process').spawnSync(NODE24, [CODE_SERVER, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir,
+      '--install-extension', process.env.VSCODE_SHIM_LANGUAGE_PACK], { env, encoding: 'utf8' });
+    if (r.status !== 0) { console.error(`[shim] could not install the language pack: ${r.stderr || r.stdout}`); process.exit(2); }
+    // The server resolves the display language from languagepacks.json in the user data folder,
+    // which only desktop VS Code writes when a pack is installed: write it here.
+    const packs = {};
+    for (const dir of fs.readdirSync(extensionsDir)) {
+      const manifest = path.join(extensionsDir, dir, 'package.json');
+      if (!fs.existsSync(manifest)) continue;
+      const pkg = JSON.parse(fs.readFileSync(manifest, 'utf8'));
+      for (const loc of pkg.contributes?.localizations ?? []) {
+        const translations = Object.fromEntries(loc.translations.map((t) => [t.id, path.join(extensionsDir, dir, t.path)]));
+        packs[loc.languageId] = { hash: require('crypto').createHash('md5').update(dir).digest('hex'), label: loc.localizedLanguageName,
+          extensions: [{ extensionIdentifier: { id: `${pkg.publisher}.${pkg.name}` }, version: pkg.version }], translations };
+      }
+    }
+    fs.mkdirSync(userDataDir, { recursive: true });
+    fs.writeFileSync(path.join(userDataDir, 'languagepacks.json'), JSON.stringify(packs));
+  }
   const cs = spawn(NODE24, [CODE_SERVER, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry',
     '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
     '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir,
-    '--vscode-option', 'enable-smoke-test-driver', '--ignore-last-opened'],
+    '--vscode-option', 'enable-smoke-test-driver', '--ignore-last-opened', ...(locale ? ['--locale', locale] : [])],
     { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   const csLog = fs.createWriteStream(csLogPath);
   cs.stdout.pipe(csLog); cs.stderr.pipe(csLog);
@@ -92,7 +113,8 @@ const freePort = () => new Promise((resolve, reject) => {
   const browser = await chromium.launch({ env: { ...env }, executablePath: CHROMIUM, headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync'] });
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  // The web workbench takes its display language from the browser as well as from code-server's --locale.
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, ...(locale ? { locale } : {}) });
   let resolveExit; const exited = new Promise(r => (resolveExit = r));
   // the workbench forwards the extension host's console output (Mocha's reporter) here
   await page.exposeFunction('codeAutomationLog', (type, args) => {
