@@ -38,7 +38,9 @@ install() {
   echo "[setup] npm ci $name -> $dst"
   rm -rf "$dst"; mkdir -p "$dst"
   cp "$src/package.json" "$src/package-lock.json" "$dst/"
-  (cd "$dst" && env "$@" npm ci --no-audit --no-fund --loglevel=error)
+  # Under `npm test` the outer npm's settings reach this one through npm_config_* variables;
+  # its user agent names Node 20 and would fail code-server's Node 24 check, so drop them.
+  (cd "$dst" && env $(env | sed -n 's/^\(npm_config_user_agent\|npm_node_execpath\|npm_execpath\)=.*/-u \1/p') "$@" npm ci --no-audit --no-fund --loglevel=error)
   [ -e "$dst/$marker" ] || { echo "[setup] $name: $marker missing after npm ci" >&2; exit 1; }
   cp "$src/package-lock.json" "$dst/.installed-lock.json"
   cp "$src/package.json" "$dst/.installed-package.json"

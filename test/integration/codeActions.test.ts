@@ -1,32 +1,11 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { cleanUp, ours, root, ruleOf, until } from './helpers/editor';
 
-// Each test file is bundled on its own, so these few helpers live here and in the sibling editor tests.
-const SOURCE = 'qa-articles';
-const root = () => vscode.workspace.workspaceFolders![0].uri;
-const ours = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === SOURCE);
-const ruleOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code));
+/** Files this suite created, removed at its end. */
+const created: vscode.Uri[] = [];
 
-function until<T>(probe: () => T | undefined, what: string, timeoutMs = 15_000): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const subs: vscode.Disposable[] = [];
-    const finish = (err?: Error, v?: T) => {
-      clearTimeout(timer);
-      clearInterval(tick);
-      subs.forEach((d) => d.dispose());
-      if (err) reject(err);
-      else resolve(v as T);
-    };
-    const check = () => {
-      const v = probe();
-      if (v !== undefined) finish(undefined, v);
-    };
-    const timer = setTimeout(() => finish(new Error(`timed out waiting for ${what}`)), timeoutMs);
-    const tick = setInterval(check, 50);
-    subs.push(vscode.languages.onDidChangeDiagnostics(check), vscode.workspace.onDidChangeTextDocument(check));
-    check();
-  });
-}
+
 
 const GOOD = [
   '---',
@@ -113,18 +92,6 @@ async function undoTo(editor: vscode.TextEditor, text: string): Promise<void> {
   await until(() => (editor.document.getText() === text ? true : undefined), 'undo to restore the original text');
 }
 
-/** Files a test created: reverted, closed and deleted afterwards so later suites see the sample corpus only. */
-const created: vscode.Uri[] = [];
-async function cleanUp(): Promise<void> {
-  const uris = created.splice(0);
-  const keys = new Set(uris.map((u) => u.toString()));
-  for (const doc of vscode.workspace.textDocuments.filter((d) => d.isDirty && keys.has(d.uri.toString()))) {
-    await vscode.window.showTextDocument(doc);
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-  }
-  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  await Promise.all(uris.map((u) => vscode.workspace.fs.delete(u, { useTrash: false }).then(undefined, () => undefined)));
-}
 
 suite('quick fixes', () => {
   suiteSetup(async function () {
@@ -134,7 +101,7 @@ suite('quick fixes', () => {
   });
   suiteTeardown(async function () {
     this.timeout(60_000);
-    await cleanUp();
+    await cleanUp(created);
   });
 
   for (const eol of ['\n', '\r\n']) {

@@ -1,35 +1,11 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { cleanUp, ours, root, ruleOf, SOURCE, until } from './helpers/editor';
 
-// Each test file is bundled on its own, so these few helpers live here and in the sibling editor tests.
-const SOURCE = 'qa-articles';
-const root = () => vscode.workspace.workspaceFolders![0].uri;
+/** Files this suite created, removed at its end. */
+const created: vscode.Uri[] = [];
+
 const articleUri = (name: string) => vscode.Uri.joinPath(root(), 'src', 'content', 'fraga-doktorn', `it-diag-${name}.md`);
-const ours = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === SOURCE);
-const ruleOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code));
-
-/** Resolves with the value once `probe` returns one; re-probes on diagnostics and document events, fails after a deadline. */
-function until<T>(probe: () => T | undefined, what: string, timeoutMs = 15_000): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const subs: vscode.Disposable[] = [];
-    const finish = (err?: Error, v?: T) => {
-      clearTimeout(timer);
-      clearInterval(tick);
-      subs.forEach((d) => d.dispose());
-      if (err) reject(err);
-      else resolve(v as T);
-    };
-    const check = () => {
-      const v = probe();
-      if (v !== undefined) finish(undefined, v);
-    };
-    const timer = setTimeout(() => finish(new Error(`timed out waiting for ${what}; diagnostics now: ${JSON.stringify(lastSeen())}`)), timeoutMs);
-    const tick = setInterval(check, 50);
-    subs.push(vscode.languages.onDidChangeDiagnostics(check), vscode.workspace.onDidChangeTextDocument(check));
-    check();
-  });
-}
-let lastSeen: () => unknown = () => undefined;
 
 async function openArticle(name: string, text: string): Promise<vscode.TextEditor> {
   const uri = articleUri(name);
@@ -39,8 +15,8 @@ async function openArticle(name: string, text: string): Promise<vscode.TextEdito
 }
 
 function diagnosticOf(uri: vscode.Uri, rule: string): Promise<vscode.Diagnostic> {
-  lastSeen = () => ours(uri).map((d) => [ruleOf(d), d.message]);
-  return until(() => ours(uri).find((d) => ruleOf(d) === rule), `${rule} on ${uri.path}`);
+  const seen = () => ours(uri).map((d) => [ruleOf(d), d.message]);
+  return until(() => ours(uri).find((d) => ruleOf(d) === rule), `${rule} on ${uri.path}`, undefined, seen);
 }
 
 async function replaceText(editor: vscode.TextEditor, from: string, to: string): Promise<void> {
@@ -68,18 +44,6 @@ const article = (title: string, extra: { fm?: Record<string, string>; body?: str
   return ['---', ...lines, '---', '', extra.body ?? 'Axeln blir stel av en inflammation i ledkapseln.', '', '**Sammanfattning:**', '- Stelheten går över', ''].join('\n');
 };
 
-/** Files a test created: reverted, closed and deleted afterwards so later suites see the sample corpus only. */
-const created: vscode.Uri[] = [];
-async function cleanUp(): Promise<void> {
-  const uris = created.splice(0);
-  const keys = new Set(uris.map((u) => u.toString()));
-  for (const doc of vscode.workspace.textDocuments.filter((d) => d.isDirty && keys.has(d.uri.toString()))) {
-    await vscode.window.showTextDocument(doc);
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-  }
-  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  await Promise.all(uris.map((u) => vscode.workspace.fs.delete(u, { useTrash: false }).then(undefined, () => undefined)));
-}
 
 suite('diagnostics', () => {
   suiteSetup(async function () {
@@ -89,7 +53,7 @@ suite('diagnostics', () => {
   });
   suiteTeardown(async function () {
     this.timeout(60_000);
-    await cleanUp();
+    await cleanUp(created);
   });
 
   test('an article gets diagnostics with rule codes and a docs link; README.md never does', async () => {

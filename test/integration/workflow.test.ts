@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { until } from './helpers/editor';
 import { createChecker } from '../../src/core/check/index';
 import { parseArticle } from '../../src/core/parse';
 import type { QaArticlesApi } from '../../src/extension/extension';
@@ -9,27 +10,6 @@ const content = () => vscode.Uri.joinPath(root(), 'src', 'content', 'fraga-dokto
 const inContent = (name: string) => vscode.Uri.joinPath(content(), name);
 const created: vscode.Uri[] = [];
 
-/** Resolves with the probe's value once it has one; re-probes on editor events and a short tick, fails after a deadline. */
-function until<T>(probe: () => T | undefined | false, what: string, timeoutMs = 15_000): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const subs: vscode.Disposable[] = [];
-    const finish = (err?: Error, v?: T) => {
-      clearTimeout(timer);
-      clearInterval(tick);
-      subs.forEach((d) => d.dispose());
-      if (err) reject(err);
-      else resolve(v as T);
-    };
-    const check = () => {
-      const v = probe();
-      if (v !== undefined && v !== false) finish(undefined, v);
-    };
-    const timer = setTimeout(() => finish(new Error(`timed out waiting for ${what}`)), timeoutMs);
-    const tick = setInterval(check, 50);
-    subs.push(vscode.workspace.onDidChangeTextDocument(check), vscode.workspace.onDidSaveTextDocument(check), vscode.languages.onDidChangeDiagnostics(check));
-    check();
-  });
-}
 
 async function api(): Promise<QaArticlesApi> {
   const a = (await vscode.extensions.getExtension('qa-articles.qa-articles')!.activate()) as QaArticlesApi;
