@@ -82,15 +82,21 @@ export async function benchCore(): Promise<void> {
   const cli = path.join(ROOT, 'dist', 'cli.js');
   const runs = 3;
   const cliRuns = Array.from({ length: runs }, () => runNode([cli, 'check', '--format', 'json', '--root', big, big], ROOT));
-  const floorRuns = Array.from({ length: runs }, () => runNode([path.join(__dirname, 'floor.cjs'), big], ROOT));
+  const floorSync = Array.from({ length: runs }, () => runNode([path.join(__dirname, 'floor.cjs'), big, 'sync'], ROOT));
+  const floorAsync = Array.from({ length: runs }, () => runNode([path.join(__dirname, 'floor.cjs'), big, 'async'], ROOT));
   const cliMs = stats(cliRuns.map((r) => r.ms)).median;
-  const floorMs = stats(floorRuns.map((r) => r.ms)).median;
+  const syncMs = stats(floorSync.map((r) => r.ms)).median;
+  const asyncMs = stats(floorAsync.map((r) => r.ms)).median;
+  // The floor is the faster of the two ways to read the files, so it is never made slow on purpose.
+  const floorMs = Math.min(syncMs, asyncMs);
+  const peak = (rs: { maxRssMb: number }[]) => `${Math.max(...rs.map((r) => r.maxRssMb)).toFixed(0)} MB`;
   const checked = JSON.parse(cliRuns[0].stdout).files as number;
   table(`Check of 20 copies of the corpus (${checked} files), whole process, median of ${runs} runs`, ['process', 'wall time', 'peak memory', 'vs floor'], [
-    ['node: find + read the files only (floor)', fmt(floorMs), `${Math.max(...floorRuns.map((r) => r.maxRssMb)).toFixed(0)} MB`, '1.0×'],
-    ['qa-articles check --format json', fmt(cliMs), `${Math.max(...cliRuns.map((r) => r.maxRssMb)).toFixed(0)} MB`, `${(cliMs / floorMs).toFixed(2)}×`],
+    ['node: find + read the files, one after another (floor)', fmt(syncMs), peak(floorSync), `${(syncMs / floorMs).toFixed(2)}×`],
+    ['node: find + read the files, 64 at a time', fmt(asyncMs), peak(floorAsync), `${(asyncMs / floorMs).toFixed(2)}×`],
+    ['qa-articles check --format json', fmt(cliMs), peak(cliRuns), `${(cliMs / floorMs).toFixed(2)}×`],
   ]);
-  console.log(`  target: at most 3× the floor — ${cliMs / floorMs <= 3 ? 'met' : 'NOT met'}`);
+  console.log(`  target: at most 3× the floor — ${cliMs / floorMs <= 3 ? 'met' : 'NOT met'} (${(cliMs / floorMs).toFixed(1)}× the fastest read-only floor)`);
 
   // 3. One article: typical and 1 MB.
   const texts = files.map((f) => fs.readFileSync(f, 'utf8'));

@@ -7,7 +7,7 @@ import { severityOf } from '../core/rules';
 import type { Problem, Severity } from '../core/types';
 import { findMarkdownFiles } from '../node/files';
 import { loadProject, ProjectError } from '../node/project';
-import { analyzeParallel } from './analyze';
+import { analyzeAll } from './analyze';
 import { parseCheckArgs, UsageError } from './args';
 import { formatJson, formatText } from './output';
 
@@ -79,7 +79,7 @@ export async function checkCommand(argv: string[], io: Io, lang: Lang): Promise<
   const display = (f: string) => shown.get(f) ?? (shown.set(f, path.relative(io.cwd, f) || f), shown.get(f)!);
   const index = new CorpusIndex();
   const checker = createChecker({ schema: project.schema, config: project.config, index, lang, displayPath: display });
-  const results = await analyzeParallel(all, targets, checker, { root, schema: project.schemaFile, lang });
+  const results = analyzeAll(all, targets, checker);
   for (const r of results) if (r.entry && inRoot.has(r.file)) index.set(r.file, r.entry);
 
   const problems: FileProblem[] = [];

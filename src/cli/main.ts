@@ -4,7 +4,6 @@ import { loadProject } from '../node/project';
 import { createChecker } from '../core/check/index';
 import { checkCommand, type Io } from './check';
 import { previewCommand } from './preview';
-import { isCheckWorker, runCheckWorker } from './worker';
 
 /** The environment's language: LC_ALL, LC_MESSAGES, LANG, LANGUAGE, in POSIX order. */
 export function envLang(env: NodeJS.ProcessEnv): Lang {
@@ -70,5 +69,4 @@ export function cliEntry(): void {
 }
 
 // Run when the bundle itself is the program (`node dist/cli.js …`); bin/qa-articles.js calls cliEntry().
-if (isCheckWorker()) runCheckWorker();
-else if (require.main === module) cliEntry();
+if (require.main === module) cliEntry();
