@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { complete, type CompletionEntry } from '../core/complete/completions';
+import { complete, narrow, type CompletionEntry } from '../core/complete/completions';
 import type { ArticleWorkspace } from './workspace';
 
 const KINDS: Record<CompletionEntry['kind'], vscode.CompletionItemKind> = {
@@ -17,14 +17,17 @@ export function registerCompletion(context: vscode.ExtensionContext, ws: Article
   const provider: vscode.CompletionItemProvider = {
     provideCompletionItems(doc, position) {
       if (!ws.isArticle(doc)) return undefined;
-      const entries = complete(doc.getText(), doc.offsetAt(position), {
+      const text = doc.getText();
+      const offset = doc.offsetAt(position);
+      const entries = complete(text, offset, {
         schema: ws.schemaOf(doc.uri),
         index: ws.indexOf(doc.uri),
         lang: ws.lang,
         t: (m, ...a) => vscode.l10n.t(m, ...a),
       });
       if (entries.length === 0) return undefined;
-      return entries.map((e) => toItem(doc, e));
+      const shown = narrow(entries, text, offset);
+      return new vscode.CompletionList(shown.entries.map((e) => toItem(doc, e)), shown.incomplete);
     },
     // Documentation is sent only for the item the user looks at: a list of hundreds of tags
     // then crosses to the workbench without hundreds of copies of the same description.

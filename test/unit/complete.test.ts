@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseDocument } from 'yaml';
-import { complete, needsQuotes, type CompletionEntry } from '../../src/core/complete/completions';
+import { complete, MAX_ENTRIES, narrow, needsQuotes, type CompletionEntry } from '../../src/core/complete/completions';
 import { cursorContext } from '../../src/core/complete/context';
 import { CorpusIndex, type IndexEntry } from '../../src/core/corpus';
 import { defaultSchema } from '../../src/core/schema';
@@ -235,5 +235,24 @@ describe('tag variants', () => {
     assert.ok(!offered.includes('ung patient'), 'a variant of a more common tag');
     assert.ok(!offered.includes('frozen-shoulder'), 'already in the list in another spelling');
     assert.ok(offered.includes('smärta'));
+  });
+});
+
+describe('long lists', () => {
+  it('narrows hundreds of tags to what is typed, most used first, and says the list is incomplete', () => {
+    const index = new CorpusIndex();
+    for (let i = 0; i < 300; i++) index.set(`/t${i}.md`, entry({ tags: [`tagg-${String(i).padStart(3, '0')}`, ...(i < 50 ? ['smärta'] : [])] }));
+    const { items, text, offset } = at(joinLines('---', 'tags: [$$CURSOR$$]', '---'), index);
+    assert.equal(items.length, 301);
+    const all = narrow(items, text, offset);
+    assert.equal(all.entries.length, MAX_ENTRIES);
+    assert.equal(all.incomplete, true);
+    assert.equal(all.entries[0].label, 'smärta', 'the most used tag first');
+    const typed = at(joinLines('---', 'tags: ["smar$$CURSOR$$]', '---'), index);
+    const some = narrow(typed.items, typed.text, typed.offset);
+    assert.deepEqual(some.entries.map((e) => e.label), ['smärta']);
+    assert.equal(some.incomplete, false);
+    const short = at(joinLines('---', 'tags: [$$CURSOR$$]', '---'));
+    assert.deepEqual(narrow(short.items, short.text, short.offset).entries, short.items);
   });
 });

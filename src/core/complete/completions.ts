@@ -227,3 +227,27 @@ function todayIso(): string {
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
+
+/** How many entries a list carries before it is narrowed to what the user has typed. */
+export const MAX_ENTRIES = 100;
+
+/** True when the letters of `typed` appear in `label` in order (the editor's own fuzzy match is no stricter). */
+function fuzzyIncludes(label: string, typed: string): boolean {
+  let i = 0;
+  for (let j = 0; j < label.length && i < typed.length; j++) if (label[j] === typed[i]) i++;
+  return i === typed.length;
+}
+
+/**
+ * Keeps a long list (hundreds of tags) small enough to cross to the editor fast: only the
+ * entries matching what is typed so far (å/ä/ö typed or not), at most `max`, most relevant
+ * first. `incomplete` tells the editor to ask again as the user types.
+ */
+export function narrow(entries: CompletionEntry[], text: string, offset: number, max = MAX_ENTRIES): { entries: CompletionEntry[]; incomplete: boolean } {
+  if (entries.length <= max) return { entries, incomplete: false };
+  const start = Math.min(...entries.map((e) => e.start));
+  const typed = foldSearch(text.slice(start, offset).replace(/^["']/, ''));
+  const matching = typed ? entries.filter((e) => fuzzyIncludes(foldSearch(e.filterText ?? e.label), typed)) : entries;
+  const sorted = [...matching].sort((a, b) => a.sortText.localeCompare(b.sortText));
+  return { entries: sorted.slice(0, max), incomplete: sorted.length > max };
+}
