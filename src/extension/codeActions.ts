@@ -18,7 +18,7 @@ export function workspaceEditOf(doc: vscode.TextDocument, edits: Fix['edits']): 
 }
 
 /** The edit that applies every preferred fix of a document that does not collide with another; undefined when there is none. */
-export function fixAllEdit(doc: vscode.TextDocument, problems: Problem[]): { edit: vscode.WorkspaceEdit; count: number } | undefined {
+export function fixAllEdit(doc: vscode.TextDocument, problems: readonly Problem[]): { edit: vscode.WorkspaceEdit; count: number } | undefined {
   const r = fixAll(problems);
   if (r.edits.length === 0) return undefined;
   return { edit: workspaceEditOf(doc, r.edits), count: r.fixed.length };

@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import { parseArticle } from '../core/parse';
 import { DIAGNOSTIC_SOURCE } from './editor/problemSet';
 import { workflowState, type WorkflowState } from './editor/workflowState';
 import type { ArticleWorkspace } from './workspace';
@@ -37,7 +36,7 @@ export function registerStatusBar(context: vscode.ExtensionContext, ws: ArticleW
       item.hide();
       return;
     }
-    const state = workflowState(parseArticle(doc.getText()).data);
+    const state = workflowState(ws.parsed(doc).data);
     let errors = 0;
     let warnings = 0;
     for (const d of vscode.languages.getDiagnostics(doc.uri)) {

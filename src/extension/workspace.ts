@@ -226,6 +226,7 @@ export class ArticleWorkspace implements vscode.Disposable {
   }
 
   private reloadAll(includeChanged: boolean): void {
+    this.settingsGeneration++;
     for (const f of this.folders.values()) {
       f.reload();
       if (includeChanged) {
@@ -254,16 +255,44 @@ export class ArticleWorkspace implements vscode.Disposable {
     if (doc.languageId !== 'markdown' && !doc.uri.path.toLowerCase().endsWith('.md')) return false;
     const f = this.folderOf(doc.uri);
     if (f && f.matches(doc.uri)) return true;
-    return hasQuestionField(doc.getText(new vscode.Range(0, 0, 400, 0)));
+    const hit = this.questionCache.get(doc);
+    if (hit && hit.version === doc.version) return hit.result;
+    // Only the head is read: a long README must not cost a full parse per keystroke.
+    const result = hasQuestionField(doc.getText(new vscode.Range(0, 0, 400, 0)));
+    this.questionCache.set(doc, { version: doc.version, result });
+    return result;
   }
+  private readonly questionCache = new WeakMap<vscode.TextDocument, { version: number; result: boolean }>();
 
-  /** Checks a document with its folder's checker (the defaults outside any folder). */
-  check(doc: vscode.TextDocument, parsed?: ParsedArticle): Problem[] {
+  /** The document parsed once per version, shared by diagnostics, the status bar and the preview. */
+  parsed(doc: vscode.TextDocument): ParsedArticle {
+    const hit = this.parseCache.get(doc);
+    if (hit && hit.version === doc.version) return hit.parsed;
+    const parsed = parseArticle(doc.getText());
+    this.parseCache.set(doc, { version: doc.version, parsed });
+    return parsed;
+  }
+  private readonly parseCache = new WeakMap<vscode.TextDocument, { version: number; parsed: ParsedArticle }>();
+
+  /**
+   * Checks a document with its folder's checker (the defaults outside any folder). The result
+   * is kept until the document, the corpus index or the settings change; callers must not
+   * modify it.
+   */
+  check(doc: vscode.TextDocument, parsed?: ParsedArticle): readonly Problem[] {
     const f = this.folderOf(doc.uri);
+    const revision = f?.index.revision ?? 0;
+    const hit = this.checkCache.get(doc);
+    if (hit && hit.version === doc.version && hit.revision === revision && hit.settings === this.settingsGeneration) return hit.problems;
     const checker = f?.checker ?? (this.looseChecker ??= createChecker({ lang: this.lang }));
-    return checker.checkParsed(parsed ?? parseArticle(doc.getText()), doc.uri.fsPath);
+    const problems = checker.checkParsed(parsed ?? this.parsed(doc), doc.uri.fsPath);
+    this.checkCache.set(doc, { version: doc.version, revision, settings: this.settingsGeneration, problems });
+    return problems;
   }
   private looseChecker?: Checker;
+  private readonly checkCache = new WeakMap<vscode.TextDocument, { version: number; revision: number; settings: number; problems: readonly Problem[] }>();
+  /** Bumps whenever checkers are rebuilt, so cached results of the old ones are not reused. */
+  private settingsGeneration = 0;
 
   /** The corpus index of the document's folder, or an empty one. */
   indexOf(uri: vscode.Uri): CorpusIndex {

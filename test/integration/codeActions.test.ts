@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { cleanUp, ours, root, ruleOf, until } from './helpers/editor';
+import { actionsUntil, cleanUp, ours, root, ruleOf, until } from './helpers/editor';
 
 /** Files this suite created, removed at its end. */
 const created: vscode.Uri[] = [];
@@ -66,24 +66,6 @@ async function open(text: string): Promise<vscode.TextEditor> {
   await vscode.workspace.fs.writeFile(uri, Buffer.from(text, 'utf8'));
   created.push(uri);
   return vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
-}
-
-/** Requests code actions until one satisfies `pick` (the command's results do not carry the attached diagnostics). */
-async function actionsUntil(uri: vscode.Uri, range: vscode.Range, kind: vscode.CodeActionKind, pick: (a: vscode.CodeAction) => boolean, timeoutMs = 10_000): Promise<vscode.CodeAction> {
-  const deadline = Date.now() + timeoutMs;
-  let titles: string[] = [];
-  for (;;) {
-    // Right after an editor opens, the workbench's own request can cancel ours ("Canceled"): ask again.
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, kind.value).then(
-      (a) => a,
-      (e: Error) => (/cancel/i.test(String(e?.message ?? e)) ? [] : Promise.reject(e)),
-    );
-    const found = actions.find(pick);
-    if (found) return found;
-    titles = actions.map((a) => a.title);
-    if (Date.now() > deadline) assert.fail(`no matching ${kind.value} action; got ${titles.join(' | ')}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 async function undoTo(editor: vscode.TextEditor, text: string): Promise<void> {

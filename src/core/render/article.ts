@@ -11,7 +11,7 @@ export interface RenderOptions {
   /** Language of the editor aids (problems, readability); the page itself is always Swedish. */
   lang?: Lang;
   /** Problems to list above the page. Leave undefined to show no problems panel at all. */
-  problems?: Problem[];
+  problems?: readonly Problem[];
   /** Show the readability line (LIX, title and description lengths). Default true. */
   readability?: boolean;
 }
@@ -95,7 +95,7 @@ function severityOf(p: Problem): Severity {
   return Object.prototype.hasOwnProperty.call(SEVERITY_ORDER, p.severity) ? p.severity : 'info';
 }
 
-function problemsHtml(problems: Problem[], lang: Lang): string {
+function problemsHtml(problems: readonly Problem[], lang: Lang): string {
   const sorted = [...problems].sort((a, b) => SEVERITY_ORDER[severityOf(a)] - SEVERITY_ORDER[severityOf(b)] || (a.range?.start?.line ?? 0) - (b.range?.start?.line ?? 0));
   const count = problems.length === 0 ? ui(lang, 'noProblems') : problems.length === 1 ? ui(lang, 'problemCount1') : ui(lang, 'problemCountN', problems.length);
   const worst = sorted[0] ? severityOf(sorted[0]) : 'none';

@@ -15,7 +15,7 @@ export function openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
  * Checks a file as the CLI does: the open document's text when it is open, else the file on
  * disk. `undefined` when the file is gone.
  */
-export async function checkFile(ws: ArticleWorkspace, uri: vscode.Uri): Promise<{ problems: Problem[]; version?: number } | undefined> {
+export async function checkFile(ws: ArticleWorkspace, uri: vscode.Uri): Promise<{ problems: readonly Problem[]; version?: number } | undefined> {
   const doc = openDocument(uri);
   if (doc) return { problems: ws.check(doc), version: doc.version };
   const folder = ws.folderOf(uri);

@@ -18,7 +18,7 @@ export function toRange(p: Problem): vscode.Range {
 
 /** The problems of a file, as checked: from an open document's version, or from the file on disk. */
 interface Entry {
-  problems: Problem[];
+  problems: readonly Problem[];
   /** The document version checked; undefined when the text came from disk. */
   version?: number;
 }
@@ -54,7 +54,7 @@ export class ArticleDiagnostics implements vscode.Disposable {
     return this.stamps.get(uri.toString()) ?? 0;
   }
 
-  set(uri: vscode.Uri, problems: Problem[], version?: number, stamp?: number): void {
+  set(uri: vscode.Uri, problems: readonly Problem[], version?: number, stamp?: number): void {
     if (stamp !== undefined && stamp !== this.stamp(uri)) return;
     this.stamps.set(uri.toString(), ++this.nextStamp);
     this.entries.set(uri.toString(), { problems, version });
@@ -99,7 +99,7 @@ export class ArticleDiagnostics implements vscode.Disposable {
   }
 
   /** The problems of a document at its current version: the stored ones when current, else a fresh check. */
-  problemsOf(doc: vscode.TextDocument): Problem[] {
+  problemsOf(doc: vscode.TextDocument): readonly Problem[] {
     const e = this.entries.get(doc.uri.toString());
     if (e && e.version === doc.version) return e.problems;
     return this.ws.isArticle(doc) ? this.ws.check(doc) : [];

@@ -1,7 +1,7 @@
 import * as crypto from 'crypto';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { parseArticle, type ParsedArticle } from '../../core/parse';
+import type { ParsedArticle } from '../../core/parse';
 import { renderArticle, renderWebviewHtml, type RenderOptions } from '../../core/render/article';
 import { externalLink, isPreviewToHost, type HostToPreview, type PreviewToHost } from '../../core/render/protocol';
 import type { ArticleWorkspace } from '../workspace';
@@ -141,7 +141,7 @@ export class PreviewPanel implements vscode.Disposable {
       return; // deleted or unreadable: keep showing the last render
     }
     if (this.disposed || version !== this.version) return;
-    const parsed = parseArticle(doc.getText());
+    const parsed = this.ws.parsed(doc);
     const opts: RenderOptions = { lang: this.ws.lang, problems: this.ws.check(doc, parsed) };
     const html = renderArticle(parsed, opts);
     const render: Render = { version, uri: uri.toString(), html };

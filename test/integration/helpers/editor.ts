@@ -1,4 +1,5 @@
 // Helpers shared by the integration suites (bundled into each suite by scripts/build-tests.mjs).
+import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 
 export const SOURCE = 'qa-articles';
@@ -44,4 +45,22 @@ export async function cleanUp(created: vscode.Uri[]): Promise<void> {
   }
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   await Promise.all(uris.map((u) => vscode.workspace.fs.delete(u, { useTrash: false }).then(undefined, () => undefined)));
+}
+
+/** Requests code actions until one satisfies `pick` (the command's results do not carry the attached diagnostics). */
+export async function actionsUntil(uri: vscode.Uri, range: vscode.Range, kind: vscode.CodeActionKind, pick: (a: vscode.CodeAction) => boolean, timeoutMs = 10_000): Promise<vscode.CodeAction> {
+  const deadline = Date.now() + timeoutMs;
+  let titles: string[] = [];
+  for (;;) {
+    // Right after an editor opens, the workbench's own request can cancel ours ("Canceled"): ask again.
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, kind.value).then(
+      (a) => a,
+      (e: Error) => (/cancel/i.test(String(e?.message ?? e)) ? [] : Promise.reject(e)),
+    );
+    const found = actions.find(pick);
+    if (found) return found;
+    titles = actions.map((a) => a.title);
+    if (Date.now() > deadline) assert.fail(`no matching ${kind.value} action; got ${titles.join(' | ')}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
