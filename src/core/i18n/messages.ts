@@ -40,7 +40,6 @@ export const en = {
   'summary-empty': 'The summary block has no bullets: add a list (- …) of the key points below **Sammanfattning:**.',
   'tag-variant': 'Tag "{0}" is a variant of "{1}" (used in {2} articles): use "{1}".',
   'tag-duplicate': 'Tag "{0}" is already in this list: remove the repeat.',
-  'topic-unknown': 'New topic "{0}": no other article uses it.',
   'topic-unknown-suggest': 'New topic "{0}": did you mean "{1}" (used in {2} articles)?',
   'pii-personnummer': 'This looks like a personnummer (Swedish national id): remove it before publishing.',
   'pii-phone': 'This looks like a phone number: remove it before publishing.',
@@ -74,8 +73,6 @@ export const en = {
   'cli-bad-value': 'Bad value for {0}: {1}.',
   'cli-bad-schema': 'The schema {0} could not be used: {1}',
   'cli-bad-config': 'The config file {0} could not be used: {1}',
-  'cli-no-files': 'No Markdown files found in {0}.',
-  'summary-label': 'Sammanfattning',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -114,7 +111,6 @@ export const sv: Record<MessageKey, string> = {
   'summary-empty': 'Sammanfattningen saknar punkter: lägg till en lista (- …) under **Sammanfattning:**.',
   'tag-variant': 'Taggen "{0}" är en variant av "{1}" (används i {2} artiklar): använd "{1}".',
   'tag-duplicate': 'Taggen "{0}" finns redan i listan: ta bort upprepningen.',
-  'topic-unknown': 'Nytt ämne "{0}": ingen annan artikel använder det.',
   'topic-unknown-suggest': 'Nytt ämne "{0}": menade du "{1}" (används i {2} artiklar)?',
   'pii-personnummer': 'Det här ser ut som ett personnummer: ta bort det före publicering.',
   'pii-phone': 'Det här ser ut som ett telefonnummer: ta bort det före publicering.',
@@ -145,8 +141,6 @@ export const sv: Record<MessageKey, string> = {
   'cli-bad-value': 'Felaktigt värde för {0}: {1}.',
   'cli-bad-schema': 'Schemat {0} kunde inte användas: {1}',
   'cli-bad-config': 'Konfigurationsfilen {0} kunde inte användas: {1}',
-  'cli-no-files': 'Inga Markdown-filer hittades i {0}.',
-  'summary-label': 'Sammanfattning',
 };
 
 export type Lang = 'en' | 'sv';
