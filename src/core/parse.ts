@@ -1,9 +1,20 @@
-import { isMap, isScalar, isSeq, parseDocument, type Document, type DocumentOptions, type ParseOptions, type SchemaOptions, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, Schema, type Document, type ScalarTag, type DocumentOptions, type ParseOptions, type SchemaOptions, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import { findFrontmatter, type FrontmatterBlock } from './frontmatter';
 import { LineIndex } from './lines';
 
-/** One YAML reading for the whole product: the site's parser reads YAML 1.2 core plus timestamps (js-yaml's default). */
-export const YAML_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = { schema: 'core', customTags: ['timestamp'], uniqueKeys: true, prettyErrors: false };
+/**
+ * The timestamps the site's parser (js-yaml) reads as dates: `2017-08-15` with two-digit month
+ * and day, or a date and time. The yaml package's own tag would also take `2017-8-15`, which
+ * the site reads as text, so its test is replaced by js-yaml's.
+ */
+const TIMESTAMP_TAG = (() => {
+  const tag = new Schema({ schema: 'core', customTags: ['timestamp'] }).tags.find((t) => t.tag === 'tag:yaml.org,2002:timestamp')!;
+  const test = /^(?:[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?)$/;
+  return { ...tag, test } as ScalarTag;
+})();
+
+/** One YAML reading for the whole product, as the site reads YAML: 1.2 core plus timestamps (js-yaml's default schema). */
+export const YAML_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = { schema: 'core', customTags: [TIMESTAMP_TAG], uniqueKeys: true, prettyErrors: false };
 
 /** A top-level frontmatter field with the source offsets of its key and value. */
 export interface Field {

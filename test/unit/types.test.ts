@@ -91,3 +91,12 @@ test('a missing required field points at the frontmatter and names what to add',
   const q = applyAll(article({ question: null }), check(article({ question: null }))[0]);
   assert.match(q, /question: \|\n {2}\n---/);
 });
+
+test('dates are read as the site reads them: two-digit month and day, or a full date and time', () => {
+  const short = check(article({ date: 'date: 2017-8-15' }));
+  assert.deepEqual(rules(short), ['yaml-type']);
+  assert.match(short[0].message, /YYYY-MM-DD/);
+  assert.deepEqual(rules(check(article({ date: 'date: 2017-8-5T1:30:00+02:00' }))), []);
+  assert.deepEqual(rules(check(article({ date: 'date: 2017-08-15 10:30:00' }))), []);
+  assert.deepEqual(rules(check(article({ date: 'date: 2017-08-15T10:30' }))), ['yaml-type']);
+});
