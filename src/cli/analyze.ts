@@ -21,7 +21,7 @@ export function analyzeFile(file: string, isTarget: boolean, checker: Checker): 
   const article = parseArticle(r.text);
   if (!isTarget) return { file, entry: article.frontmatter ? entryOf(article) : undefined };
   const { problems, facts } = checker.checkLocal(article);
-  return { file, entry: article.frontmatter ? facts.entry : undefined, problems, facts: article.data ? facts : undefined };
+  return { file, entry: article.frontmatter ? facts.entry : undefined, problems, facts: article.data && article.yamlIssues.length === 0 ? facts : undefined };
 }
 
 /** Analyzes files in this thread, in order. Small files read synchronously beat any asynchronous scheme here. */

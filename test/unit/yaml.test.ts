@@ -65,3 +65,30 @@ test('frontmatter that is not a mapping is an error', () => {
   const ps = check('---\n- a\n- b\n---\nSvar\n');
   assert.ok(rules(ps).includes('yaml-syntax'));
 });
+
+test('a key without a space after its colon is named as the cause, with a fix', () => {
+  const text = article({ author: 'author:"Dr. A"' });
+  const ps = check(text);
+  assert.deepEqual(rules(ps), ['yaml-syntax']);
+  assert.equal(at(ps[0]), '8:1-8:15');
+  assert.match(ps[0].message, /Put a space after the colon/);
+  assert.deepEqual(rules(check(applyAll(text, ps[0]))), []);
+});
+
+test('an unclosed or extra bracket and text after a closing quote get plain messages at the place to fix', () => {
+  const open = check(article({ tags: 'tags: ["smärta", "axel"' }));
+  assert.deepEqual(rules(open), ['yaml-syntax']);
+  assert.equal(open[0].range.start.line, 5);
+  assert.match(open[0].message, /never closed: add \]/);
+  const extra = check(article({ tags: 'tags: [smärta]]' }));
+  assert.deepEqual(rules(extra), ['yaml-syntax'], 'the fallout on later lines is not reported');
+  assert.equal(at(extra[0]), '6:15-6:16');
+  const quote = check(article({ title: 'title: "Ont "i" axeln"' }));
+  assert.deepEqual(rules(quote), ['yaml-syntax']);
+  assert.match(quote[0].message, /text after the closing quote/);
+});
+
+test('while the YAML does not parse, no schema or style problems are guessed from it', () => {
+  const ps = check(article({ title: `title: "${'x'.repeat(80)}`, date: 'date: "2017-08-15"' }, 'Inget.\n'));
+  assert.deepEqual([...new Set(rules(ps))], ['yaml-syntax']);
+});

@@ -13,16 +13,42 @@ export function checkFrontmatter(ctx: CheckContext): void {
   if (fm.closeStart === undefined) {
     ctx.report('frontmatter-unclosed', fm.openStart, fm.openEnd, ctx.msg('frontmatter-unclosed'));
   }
+  if (article.yamlIssues.length === 0) {
+    if (article.doc && article.data === undefined) ctx.report('yaml-syntax', fm.contentStart, fm.contentEnd, ctx.msg('frontmatter-not-map'));
+    return;
+  }
+  // A missing space after a key's colon derails the parser on the lines below it: name the cause, not the fallout.
   const seenLines = new Set<number>();
+  for (const line of keysWithoutSpace(ctx)) {
+    seenLines.add(line).add(line + 1);
+  }
+  let reported = seenLines.size > 0;
   for (const issue of article.yamlIssues) {
     const line = article.lines.positionAt(issue.start).line;
     if (seenLines.has(line) && issue.code !== 'DUPLICATE_KEY') continue; // one message per line: the rest is fallout
+    // Once the parser has lost its way, its "unexpected token" complaints on later lines are fallout too.
+    if (reported && issue.code === 'UNEXPECTED_TOKEN') continue;
     seenLines.add(line);
     reportYamlIssue(ctx, issue);
+    reported = true;
   }
-  if (article.doc && article.yamlIssues.length === 0 && article.data === undefined) {
-    ctx.report('yaml-syntax', fm.contentStart, fm.contentEnd, ctx.msg('frontmatter-not-map'));
+}
+
+/** Reports top-level lines such as `author:"Dr A"`, with a fix; returns their line numbers. */
+function keysWithoutSpace(ctx: CheckContext): number[] {
+  const { lines } = ctx.article;
+  const fm = ctx.article.frontmatter!;
+  const out: number[] = [];
+  for (let l = lines.positionAt(fm.contentStart).line; l < lines.lineCount && lines.starts[l] < fm.contentEnd; l++) {
+    const t = lines.lineText(l);
+    const m = /^([A-Za-z_][\w-]*):([^\s/][^]*)$/.exec(t);
+    if (!m) continue;
+    const colon = lines.starts[l] + m[1].length;
+    const fix = { title: ctx.msg('fix-colon-space'), edits: [{ start: colon + 1, end: colon + 1, newText: ' ' }], preferred: true };
+    ctx.report('yaml-syntax', lines.starts[l], lines.starts[l] + t.length, ctx.msg('yaml-colon-space', m[1], m[2]), [fix]);
+    out.push(l);
   }
+  return out;
 }
 
 function reportYamlIssue(ctx: CheckContext, issue: YamlIssue): void {
@@ -74,6 +100,21 @@ function reportYamlIssue(ctx: CheckContext, issue: YamlIssue): void {
     case 'BAD_INDENT':
     case 'BAD_DIRECTIVE':
     case 'UNEXPECTED_TOKEN': {
+      if (/^Flow (sequence|mapping)/.test(issue.message)) {
+        const open = unclosedBracketBefore(ctx, issue.start);
+        if (open !== undefined) {
+          ctx.report('yaml-syntax', open, lines.lineEnd(lines.positionAt(open).line), ctx.msg('yaml-unclosed-list'));
+          return;
+        }
+      }
+      if (/flow-seq-end token/.test(issue.message)) {
+        ctx.report('yaml-syntax', issue.start, issue.start + 1, ctx.msg('yaml-extra-bracket'));
+        return;
+      }
+      if (/^Unexpected scalar at node end/.test(issue.message)) {
+        ctx.report('yaml-syntax', issue.start, Math.max(issue.end, lineStart + lineText.length), ctx.msg('yaml-text-after-quote'));
+        return;
+      }
       if (/^\s+\S/.test(lineText) && issue.code !== 'UNEXPECTED_TOKEN') {
         const s = lineStart + /^\s*/.exec(lineText)![0].length;
         ctx.report('yaml-syntax', s, lineStart + lineText.length, ctx.msg('yaml-indent'));
@@ -152,4 +193,28 @@ function indentFor(ctx: CheckContext, line: number): number {
     return indent;
   }
   return 0;
+}
+
+/** The offset of a `[` or `{` on a line at or above `pos` that its line does not close. */
+function unclosedBracketBefore(ctx: CheckContext, pos: number): number | undefined {
+  const { lines } = ctx.article;
+  const fm = ctx.article.frontmatter!;
+  for (let l = lines.positionAt(Math.min(pos, fm.contentEnd)).line; l >= 0 && lines.starts[l] >= fm.contentStart; l--) {
+    const t = lines.lineText(l);
+    let depth = 0;
+    let quote: string | undefined;
+    let open: number | undefined;
+    for (let i = 0; i < t.length; i++) {
+      const c = t[i];
+      if (quote) {
+        if (c === '\\' && quote === '"') i++;
+        else if (c === quote) quote = undefined;
+      } else if (c === '"' || c === "'") quote = c;
+      else if (c === '[' || c === '{') {
+        if (depth++ === 0) open = i;
+      } else if (c === ']' || c === '}') depth--;
+    }
+    if (depth > 0 && open !== undefined) return lines.starts[l] + open;
+  }
+  return undefined;
 }

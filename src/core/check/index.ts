@@ -48,9 +48,13 @@ export function createChecker(options: CheckerOptions = {}): Checker {
   const checkLocal = (article: ParsedArticle, file?: string) => {
     const ctx = new CheckContext(article, schema, config, lang, options.index, file, displayPath);
     checkFrontmatter(ctx);
-    checkSchema(ctx);
-    checkStyle(ctx);
-    if (article.data) checkTagRepeats(ctx);
+    // While the YAML does not parse, what it seems to say is guesswork: the syntax comes first.
+    const readable = article.yamlIssues.length === 0;
+    if (readable) {
+      checkSchema(ctx);
+      checkStyle(ctx);
+      if (article.data) checkTagRepeats(ctx);
+    }
     checkPersonalData(ctx);
     return { problems: ctx.problems, facts: corpusFacts(article) };
   };
@@ -61,7 +65,7 @@ export function createChecker(options: CheckerOptions = {}): Checker {
   };
   const checkParsed = (article: ParsedArticle, file?: string): Problem[] => {
     const { problems, facts } = checkLocal(article, file);
-    if (article.data) problems.push(...checkCorpus(facts, file));
+    if (article.data && article.yamlIssues.length === 0) problems.push(...checkCorpus(facts, file));
     return sort(problems);
   };
   return {
