@@ -1,5 +1,6 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { localize } from './l10n';
 import { ArticleDiagnostics } from './editor/problemSet';
 import { checkFile, openDocument } from './editor/diskCheck';
 import type { ArticleFolder, ArticleWorkspace } from './workspace';
@@ -31,13 +32,13 @@ export function registerCheckAll(context: vscode.ExtensionContext, ws: ArticleWo
     vscode.window.withProgress(
       {
         location: quiet ? vscode.ProgressLocation.Window : vscode.ProgressLocation.Notification,
-        title: vscode.l10n.t('Checking Q&A articles'),
+        title: localize('Checking Q&A articles'),
         cancellable: !quiet,
       },
       async (progress, token) => {
         const perFile: [string, number, number][] = [];
         const summary = await checkFolders(ws, diagnostics, folders, token, (done, total) => {
-          progress.report({ message: vscode.l10n.t('{0} of {1}', done, total), increment: 100 / Math.max(1, total) });
+          progress.report({ message: localize('{0} of {1}', done, total), increment: 100 / Math.max(1, total) });
         }, perFile);
         report(channel(), summary, perFile);
         if (!quiet) showSummary(summary, channel());
@@ -113,18 +114,18 @@ async function checkFolders(
 }
 
 function report(out: vscode.OutputChannel, s: CheckAllSummary, perFile: [string, number, number][]): void {
-  out.appendLine(`[${new Date().toLocaleTimeString()}] ` + vscode.l10n.t('Checked {0} articles: {1} errors, {2} warnings.', s.files, s.errors, s.warnings) + (s.cancelled ? ' ' + vscode.l10n.t('(cancelled)') : ''));
+  out.appendLine(`[${new Date().toLocaleTimeString()}] ` + localize('Checked {0} articles: {1} errors, {2} warnings.', s.files, s.errors, s.warnings) + (s.cancelled ? ' ' + localize('(cancelled)') : ''));
   const rules = Object.entries(s.byRule).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   for (const [rule, n] of rules) out.appendLine(`  ${String(n).padStart(5)}  ${rule}`);
   for (const [file, e, w] of perFile.sort((a, b) => a[0].localeCompare(b[0]))) {
-    out.appendLine('  ' + vscode.l10n.t('{0}: {1} errors, {2} warnings', file, e, w));
+    out.appendLine('  ' + localize('{0}: {1} errors, {2} warnings', file, e, w));
   }
 }
 
 function showSummary(s: CheckAllSummary, out: vscode.OutputChannel): void {
-  const problems = vscode.l10n.t('Show Problems');
-  const details = vscode.l10n.t('Show Details');
-  const text = vscode.l10n.t('Checked {0} articles: {1} errors, {2} warnings.', s.files, s.errors, s.warnings);
+  const problems = localize('Show Problems');
+  const details = localize('Show Details');
+  const text = localize('Checked {0} articles: {1} errors, {2} warnings.', s.files, s.errors, s.warnings);
   void vscode.window.showInformationMessage(text, problems, details).then((choice) => {
     if (choice === problems) void vscode.commands.executeCommand('workbench.actions.view.problems');
     else if (choice === details) out.show(true);

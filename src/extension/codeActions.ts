@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { localize } from './l10n';
 import { fixAll } from '../core/fix/index';
 import type { Fix, Problem } from '../core/types';
 import { ArticleDiagnostics, DIAGNOSTIC_SOURCE, ruleOf, toRange } from './editor/problemSet';
@@ -53,7 +54,7 @@ export function registerCodeActions(context: vscode.ExtensionContext, ws: Articl
         const all = fixAllEdit(doc, problems);
         // Worth offering only when it does more than the single fixes shown next to it.
         if (all && all.count > 1 && actions.length > 0) {
-          const a = new vscode.CodeAction(vscode.l10n.t('Fix all problems in this file ({0})', all.count), vscode.CodeActionKind.QuickFix);
+          const a = new vscode.CodeAction(localize('Fix all problems in this file ({0})', all.count), vscode.CodeActionKind.QuickFix);
           a.edit = all.edit;
           a.diagnostics = ctx.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE);
           actions.push(a);
@@ -62,7 +63,7 @@ export function registerCodeActions(context: vscode.ExtensionContext, ws: Articl
       if (wantFixAll) {
         const all = fixAllEdit(doc, problems);
         if (all) {
-          const a = new vscode.CodeAction(vscode.l10n.t('Fix all problems in this file ({0})', all.count), FIX_ALL_KIND);
+          const a = new vscode.CodeAction(localize('Fix all problems in this file ({0})', all.count), FIX_ALL_KIND);
           a.edit = all.edit;
           actions.push(a);
         }
@@ -78,12 +79,12 @@ export function registerCodeActions(context: vscode.ExtensionContext, ws: Articl
     vscode.commands.registerCommand('qaArticles.fixAll', async (uri?: vscode.Uri): Promise<number> => {
       const doc = uri instanceof vscode.Uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
       if (!doc || !ws.isArticle(doc)) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('Open a Q&A article to fix its problems.'));
+        void vscode.window.showInformationMessage(localize('Open a Q&A article to fix its problems.'));
         return 0;
       }
       const all = fixAllEdit(doc, diagnostics.problemsOf(doc));
       if (!all) {
-        void vscode.window.setStatusBarMessage(vscode.l10n.t('Nothing to fix automatically in this article.'), 3000);
+        void vscode.window.setStatusBarMessage(localize('Nothing to fix automatically in this article.'), 3000);
         return 0;
       }
       // One WorkspaceEdit: a single undo step restores the text.

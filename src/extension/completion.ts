@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { localize } from './l10n';
 import { complete, narrow, type CompletionEntry } from '../core/complete/completions';
 import type { ArticleWorkspace } from './workspace';
 
@@ -23,7 +24,7 @@ export function registerCompletion(context: vscode.ExtensionContext, ws: Article
         schema: ws.schemaOf(doc.uri),
         index: ws.indexOf(doc.uri),
         lang: ws.lang,
-        t: (m, ...a) => vscode.l10n.t(m, ...a),
+        t: (m, ...a) => localize(m, ...a),
       });
       if (entries.length === 0) return undefined;
       const shown = narrow(entries, text, offset);

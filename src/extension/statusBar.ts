@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { localize } from './l10n';
 import { DIAGNOSTIC_SOURCE } from './editor/problemSet';
 import { workflowState, type WorkflowState } from './editor/workflowState';
 import type { ArticleWorkspace } from './workspace';
@@ -14,9 +15,9 @@ const ICON: Record<WorkflowState, string> = {
 function label(s: WorkflowState): string {
   switch (s) {
     case 'published':
-      return vscode.l10n.t('published');
+      return localize('published');
     case 'unpublished':
-      return vscode.l10n.t('unpublished');
+      return localize('unpublished');
     default:
       return s; // the frontmatter's own word
   }
@@ -26,7 +27,7 @@ function label(s: WorkflowState): string {
 export function registerStatusBar(context: vscode.ExtensionContext, ws: ArticleWorkspace): vscode.Disposable {
   void context;
   const item = vscode.window.createStatusBarItem('qaArticles.status', vscode.StatusBarAlignment.Left, 50);
-  item.name = vscode.l10n.t('Q&A Article');
+  item.name = localize('Q&A Article');
   item.command = 'qaArticles.showProblems';
   let timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -45,7 +46,7 @@ export function registerStatusBar(context: vscode.ExtensionContext, ws: ArticleW
       else if (d.severity === vscode.DiagnosticSeverity.Warning) warnings++;
     }
     item.text = `${ICON[state]} ${label(state)}  $(error) ${errors} $(warning) ${warnings}`;
-    item.tooltip = vscode.l10n.t('Article: {0}. {1} errors, {2} warnings. Click to show the problems.', label(state), errors, warnings);
+    item.tooltip = localize('Article: {0}. {1} errors, {2} warnings. Click to show the problems.', label(state), errors, warnings);
     item.backgroundColor = errors > 0 ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
     item.show();
   };

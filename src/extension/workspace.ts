@@ -4,7 +4,8 @@ import * as vscode from 'vscode';
 import { createChecker, type Checker } from '../core/check/index';
 import { DEFAULT_CONFIG, type ProjectConfig } from '../core/config';
 import { CorpusIndex, entryOf } from '../core/corpus';
-import { langFromLocale, type Lang } from '../core/i18n/messages';
+import type { Lang } from '../core/i18n/messages';
+import { messageLang } from './l10n';
 import { parseArticle, type ParsedArticle } from '../core/parse';
 import { defaultSchema, type ArticleSchema } from '../core/schema';
 import type { RuleSetting } from '../core/rules';
@@ -34,7 +35,7 @@ export class ArticleFolder {
   /** Resolves when the first index build is done. */
   ready: Promise<void> = Promise.resolve();
 
-  constructor(readonly folder: vscode.WorkspaceFolder, private readonly lang: Lang) {
+  constructor(readonly folder: vscode.WorkspaceFolder, private readonly langOf: () => Lang) {
     this.reload();
   }
 
@@ -70,7 +71,7 @@ export class ArticleFolder {
       schema,
       config,
       index: this.index,
-      lang: this.lang,
+      lang: this.langOf(),
       displayPath: (f) => path.relative(root, f) || f,
     });
   }
@@ -139,7 +140,10 @@ export class ArticleFolder {
  * index of each folder, kept current as files are saved, created, deleted and renamed.
  */
 export class ArticleWorkspace implements vscode.Disposable {
-  readonly lang: Lang = langFromLocale(vscode.env.language);
+  /** The language of messages: the `qaArticles.language` setting, or VS Code's display language. */
+  get lang(): Lang {
+    return messageLang();
+  }
   private readonly folders = new Map<string, ArticleFolder>();
   private readonly disposables: vscode.Disposable[] = [];
   private readonly watchers = new Map<string, vscode.Disposable[]>();
@@ -191,7 +195,7 @@ export class ArticleWorkspace implements vscode.Disposable {
   }
 
   private addFolder(wf: vscode.WorkspaceFolder): ArticleFolder {
-    const f = new ArticleFolder(wf, this.lang);
+    const f = new ArticleFolder(wf, () => this.lang);
     this.folders.set(wf.uri.toString(), f);
     this.watch(f);
     return f;
@@ -284,12 +288,14 @@ export class ArticleWorkspace implements vscode.Disposable {
     const revision = f?.index.revision ?? 0;
     const hit = this.checkCache.get(doc);
     if (hit && hit.version === doc.version && hit.revision === revision && hit.settings === this.settingsGeneration) return hit.problems;
-    const checker = f?.checker ?? (this.looseChecker ??= createChecker({ lang: this.lang }));
+    if (this.looseLang !== this.lang) this.looseChecker = undefined;
+    const checker = f?.checker ?? (this.looseChecker ??= createChecker({ lang: (this.looseLang = this.lang) }));
     const problems = checker.checkParsed(parsed ?? this.parsed(doc), doc.uri.fsPath);
     this.checkCache.set(doc, { version: doc.version, revision, settings: this.settingsGeneration, problems });
     return problems;
   }
   private looseChecker?: Checker;
+  private looseLang?: Lang;
   private readonly checkCache = new WeakMap<vscode.TextDocument, { version: number; revision: number; settings: number; problems: readonly Problem[] }>();
   /** Bumps whenever checkers are rebuilt, so cached results of the old ones are not reused. */
   private settingsGeneration = 0;

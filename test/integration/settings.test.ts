@@ -5,9 +5,6 @@ import { cleanUp, ours, root, ruleOf, until } from './helpers/editor';
 /** Files this suite created, removed at its end. */
 const created: vscode.Uri[] = [];
 
-
-
-
 suite('settings', () => {
   suiteSetup(async function () {
     this.timeout(60_000);
@@ -21,6 +18,27 @@ suite('settings', () => {
 
   suiteTeardown(async () => {
     await vscode.workspace.getConfiguration('qaArticles').update('rules', undefined, vscode.ConfigurationTarget.Workspace);
+    await vscode.workspace.getConfiguration('qaArticles').update('language', undefined, vscode.ConfigurationTarget.Global);
+  });
+
+  test('qaArticles.language gives Swedish messages in an English VS Code, without a reload', async () => {
+    const api = (await vscode.extensions.getExtension('qa-articles.qa-articles')!.activate()) as { workflow: { articles: vscode.TreeDataProvider<unknown> } };
+    const uri = vscode.Uri.joinPath(root(), 'src', 'content', 'fraga-doktorn', 'frusen-axel-efter-fall.md');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    const date = () => ours(uri).find((d) => ruleOf(d) === 'yaml-type');
+    assert.match((await until(date, 'the quoted date')).message, /^Remove the quotes/);
+    const groups = async () => {
+      const nodes = (await api.workflow.articles.getChildren()) ?? [];
+      return Promise.all(nodes.map(async (n) => String((await api.workflow.articles.getTreeItem(n)).label)));
+    };
+
+    await vscode.workspace.getConfiguration('qaArticles').update('language', 'sv', vscode.ConfigurationTarget.Global);
+    await until(() => (date()?.message.startsWith('Ta bort citattecknen') ? true : undefined), 'the message in Swedish');
+    assert.ok((await groups()).some((g) => g.startsWith('Publicerade')), (await groups()).join(', '));
+
+    await vscode.workspace.getConfiguration('qaArticles').update('language', undefined, vscode.ConfigurationTarget.Global);
+    await until(() => (date()?.message.startsWith('Remove the quotes') ? true : undefined), 'the message back in English');
+    assert.ok((await groups()).some((g) => g.startsWith('Published')), (await groups()).join(', '));
   });
 
   test('qaArticles.rules changes a rule’s severity, or turns it off, without a reload', async () => {

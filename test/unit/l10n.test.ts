@@ -19,7 +19,7 @@ function uiStrings(): Set<string> {
   const unescape = (s: string) => s.replace(/\\(['"`\\])/g, '$1');
   for (const f of [...sourceFiles('src/extension'), ...sourceFiles('src/core/complete')]) {
     const text = read(f);
-    const re = f.includes('core') ? /\bt\(\s*(?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)")/g : /l10n\.t\(\s*(?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)"|`([^`$]*)`)/g;
+    const re = f.includes('core') ? /\bt\(\s*(?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)")/g : /\b(?:l10n\.t|localize)\(\s*(?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)"|`([^`$]*)`)/g;
     for (const m of text.matchAll(re)) out.add(unescape(m[1] ?? m[2] ?? m[3]));
   }
   return out;

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { localize } from '../l10n';
 import type { ArticleWorkspace } from '../workspace';
 import { PreviewPanel, type RenderedEvent } from './panel';
 
@@ -38,7 +39,7 @@ export class PreviewManager implements vscode.Disposable, PreviewApi {
   async open(uri: vscode.Uri | undefined, toSide: boolean): Promise<void> {
     const target = uri ?? this.activeArticle();
     if (!target) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('Open an article to preview it.'));
+      void vscode.window.showInformationMessage(localize('Open an article to preview it.'));
       return;
     }
     if (uri) await vscode.workspace.openTextDocument(uri); // fails early, with VS Code's message, for a file that cannot be read

@@ -1,6 +1,7 @@
 import * as crypto from 'crypto';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { localize } from '../l10n';
 import type { ParsedArticle } from '../../core/parse';
 import { renderArticle, renderWebviewHtml, type RenderOptions } from '../../core/render/article';
 import { externalLink, isPreviewToHost, type HostToPreview, type PreviewToHost } from '../../core/render/protocol';
@@ -118,7 +119,7 @@ export class PreviewPanel implements vscode.Disposable {
   private updateTitle(): void {
     const name = path.basename(this.uri.path);
     // The marker leads, so a narrow tab that cuts the end of its title still shows it.
-    this.panel.title = this.lockedState ? vscode.l10n.t('[Locked] Preview {0}', name) : vscode.l10n.t('Preview {0}', name);
+    this.panel.title = this.lockedState ? localize('[Locked] Preview {0}', name) : localize('Preview {0}', name);
   }
 
   private scheduleUpdate(): void {

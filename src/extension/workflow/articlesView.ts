@@ -1,5 +1,6 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { localize } from '../l10n';
 import type { IndexEntry } from '../../core/corpus';
 import { baseName, groupArticles, type StateGroup } from '../../core/workflow/articleGroups';
 import type { WorkflowState } from '../../core/workflow/statusEdits';
@@ -30,13 +31,13 @@ const REFRESH_DELAY = 150;
 function stateLabel(s: WorkflowState): string {
   switch (s) {
     case 'unanswered':
-      return vscode.l10n.t('Unanswered');
+      return localize('Unanswered');
     case 'draft':
-      return vscode.l10n.t('Drafts');
+      return localize('Drafts');
     case 'ready':
-      return vscode.l10n.t('Ready');
+      return localize('Ready');
     case 'published':
-      return vscode.l10n.t('Published');
+      return localize('Published');
   }
 }
 
@@ -139,7 +140,7 @@ export class ArticlesProvider implements vscode.TreeDataProvider<ArticleNode>, v
       return item;
     }
     if (node.kind === 'category') {
-      const label = categoryChoices(this.ws).find((c) => c.value === node.category)?.label ?? (node.category || vscode.l10n.t('(no category)'));
+      const label = categoryChoices(this.ws).find((c) => c.value === node.category)?.label ?? (node.category || localize('(no category)'));
       const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Collapsed);
       item.id = `cat:${node.state}:${node.category}`;
       item.description = String(node.count);
@@ -156,7 +157,7 @@ export class ArticlesProvider implements vscode.TreeDataProvider<ArticleNode>, v
     item.resourceUri = uri;
     item.description = entry.questionLine ?? '';
     item.contextValue = 'article';
-    item.command = { command: 'vscode.open', title: vscode.l10n.t('Open Article'), arguments: [uri] };
+    item.command = { command: 'vscode.open', title: localize('Open Article'), arguments: [uri] };
     let errors = 0;
     let warnings = 0;
     for (const d of vscode.languages.getDiagnostics(uri)) {
@@ -172,7 +173,7 @@ export class ArticlesProvider implements vscode.TreeDataProvider<ArticleNode>, v
     const rel = folder ? path.relative(folder.uri.fsPath, uri.fsPath) : uri.fsPath;
     const tip = new vscode.MarkdownString();
     tip.appendText(rel);
-    if (errors || warnings) tip.appendMarkdown('\n\n').appendText(vscode.l10n.t('{0} errors, {1} warnings', errors, warnings));
+    if (errors || warnings) tip.appendMarkdown('\n\n').appendText(localize('{0} errors, {1} warnings', errors, warnings));
     item.tooltip = tip;
     return item;
   }
@@ -187,7 +188,7 @@ export function registerArticlesView(ws: ArticleWorkspace): { provider: Articles
   const provider = new ArticlesProvider(ws);
   const view = vscode.window.createTreeView('qaArticles.articles', { treeDataProvider: provider, showCollapseAll: true });
   const updateMessage = () => {
-    view.message = provider.filter ? vscode.l10n.t('Filter: {0}', provider.filter) : undefined;
+    view.message = provider.filter ? localize('Filter: {0}', provider.filter) : undefined;
   };
   void vscode.commands.executeCommand('setContext', 'qaArticles.filterActive', false);
   const disposable = vscode.Disposable.from(
@@ -198,8 +199,8 @@ export function registerArticlesView(ws: ArticleWorkspace): { provider: Articles
         typeof text === 'string'
           ? text
           : await vscode.window.showInputBox({
-              title: vscode.l10n.t('Filter Articles'),
-              prompt: vscode.l10n.t('Title, file name, topic, tag or question text'),
+              title: localize('Filter Articles'),
+              prompt: localize('Title, file name, topic, tag or question text'),
               value: provider.filter,
             });
       if (value === undefined) return;

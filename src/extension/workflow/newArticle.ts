@@ -1,5 +1,6 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { localize } from '../l10n';
 import { newArticleText } from '../../core/workflow/newArticle';
 import { slugify, uniqueSlug } from '../../core/workflow/slug';
 import type { ArticleFolder, ArticleWorkspace } from '../workspace';
@@ -68,9 +69,9 @@ export async function newArticle(ws: ArticleWorkspace, arg?: unknown): Promise<v
     }
     const free = vscode.Uri.joinPath(dir, `${uniqueSlug(slug, (s) => taken.has(`${s}.md`))}.md`);
     if (!silent) {
-      const open = vscode.l10n.t('Open the Existing Article');
-      const create = vscode.l10n.t('Create {0}', path.basename(free.fsPath));
-      const choice = await vscode.window.showWarningMessage(vscode.l10n.t('{0} already exists.', path.basename(target.fsPath)), { modal: true }, open, create);
+      const open = localize('Open the Existing Article');
+      const create = localize('Create {0}', path.basename(free.fsPath));
+      const choice = await vscode.window.showWarningMessage(localize('{0} already exists.', path.basename(target.fsPath)), { modal: true }, open, create);
       if (choice === open) {
         await vscode.window.showTextDocument(target);
         return undefined;
@@ -87,7 +88,7 @@ export async function newArticle(ws: ArticleWorkspace, arg?: unknown): Promise<v
   const edit = new vscode.WorkspaceEdit();
   edit.createFile(target, { overwrite: false, ignoreIfExists: false, contents: new TextEncoder().encode(text) });
   if (!(await vscode.workspace.applyEdit(edit))) {
-    if (!silent) void vscode.window.showErrorMessage(vscode.l10n.t('Could not create {0}.', target.fsPath));
+    if (!silent) void vscode.window.showErrorMessage(localize('Could not create {0}.', target.fsPath));
     return undefined;
   }
   const doc = await vscode.workspace.openTextDocument(target);
@@ -106,10 +107,10 @@ async function pickFolder(ws: ArticleWorkspace, given: vscode.Uri | string | und
     return ws.folderOf(uri) ?? folders.find((f) => f.folder.uri.fsPath === uri.fsPath);
   }
   if (folders.length <= 1 || silent) {
-    if (!folders.length && !silent) void vscode.window.showErrorMessage(vscode.l10n.t('Open the site folder first.'));
+    if (!folders.length && !silent) void vscode.window.showErrorMessage(localize('Open the site folder first.'));
     return folders[0];
   }
-  const wf = await vscode.window.showWorkspaceFolderPick({ placeHolder: vscode.l10n.t('Which folder gets the new article?') });
+  const wf = await vscode.window.showWorkspaceFolderPick({ placeHolder: localize('Which folder gets the new article?') });
   return wf && ws.folderOf(wf.uri);
 }
 
@@ -121,11 +122,11 @@ interface Answers {
 }
 
 async function askInput(ws: ArticleWorkspace, folder: ArticleFolder): Promise<Answers | undefined> {
-  const title = vscode.l10n.t('New Article');
+  const title = localize('New Article');
   const cats = categoryChoices(ws, folder.folder.uri);
   const cat = await vscode.window.showQuickPick(
     cats.map((c) => ({ label: c.label, description: c.value, value: c.value })),
-    { title: `${title} (1/4)`, placeHolder: vscode.l10n.t('Category') },
+    { title: `${title} (1/4)`, placeHolder: localize('Category') },
   );
   if (!cat) return undefined;
   const topic = await pickTopic(folder, cat.value, `${title} (2/4)`);
@@ -133,12 +134,12 @@ async function askInput(ws: ArticleWorkspace, folder: ArticleFolder): Promise<An
   const max = folder.settings.config.titleMax;
   const articleTitle = await vscode.window.showInputBox({
     title: `${title} (3/4)`,
-    prompt: vscode.l10n.t('Title (at most {0} characters: it is the Google result title)', max),
+    prompt: localize('Title (at most {0} characters: it is the Google result title)', max),
     validateInput: (v) => {
       const n = [...v.trim()].length;
-      if (n === 0) return { message: vscode.l10n.t('Write a title.'), severity: vscode.InputBoxValidationSeverity.Error };
-      if (n > max) return { message: vscode.l10n.t('{0}/{1} characters: too long, Google cuts it', n, max), severity: vscode.InputBoxValidationSeverity.Warning };
-      return { message: vscode.l10n.t('{0}/{1} characters', n, max), severity: vscode.InputBoxValidationSeverity.Info };
+      if (n === 0) return { message: localize('Write a title.'), severity: vscode.InputBoxValidationSeverity.Error };
+      if (n > max) return { message: localize('{0}/{1} characters: too long, Google cuts it', n, max), severity: vscode.InputBoxValidationSeverity.Warning };
+      return { message: localize('{0}/{1} characters', n, max), severity: vscode.InputBoxValidationSeverity.Info };
     },
   });
   if (!articleTitle?.trim()) return undefined;
@@ -153,16 +154,16 @@ function pickTopic(folder: ArticleFolder, category: string, title: string): Prom
   const own = folder.index.topicsOf(category);
   const ownSet = new Set(own.map(([t]) => t));
   const others = folder.index.topics.sorted().filter(([t]) => !ownSet.has(t));
-  const none: Item = { label: vscode.l10n.t('(no topic)'), value: '' };
+  const none: Item = { label: localize('(no topic)'), value: '' };
   const base: Item[] = [
     ...own.map(([t, n]) => ({ label: t, description: String(n), value: t })),
-    ...(others.length ? [{ label: vscode.l10n.t('Other categories'), kind: vscode.QuickPickItemKind.Separator } as Item] : []),
+    ...(others.length ? [{ label: localize('Other categories'), kind: vscode.QuickPickItemKind.Separator } as Item] : []),
     ...others.map(([t, n]) => ({ label: t, description: String(n), value: t })),
     none,
   ];
   const qp = vscode.window.createQuickPick<Item>();
   qp.title = title;
-  qp.placeholder = vscode.l10n.t('Topic: pick one, or type a new one');
+  qp.placeholder = localize('Topic: pick one, or type a new one');
   qp.items = base;
   return new Promise((resolve) => {
     let done = false;
@@ -175,7 +176,7 @@ function pickTopic(folder: ArticleFolder, category: string, title: string): Prom
     qp.onDidChangeValue((v) => {
       const t = slugify(v, 80);
       const known = !v.trim() || base.some((i) => i.value === t);
-      qp.items = known ? base : [{ label: t, description: vscode.l10n.t('new topic'), value: t, alwaysShow: true }, ...base];
+      qp.items = known ? base : [{ label: t, description: localize('new topic'), value: t, alwaysShow: true }, ...base];
     });
     qp.onDidAccept(() => finish(qp.selectedItems[0]?.value));
     qp.onDidHide(() => finish(undefined));
@@ -190,12 +191,12 @@ async function askQuestion(title: string): Promise<string | undefined> {
   const items: Item[] = [];
   if (clip) {
     const lines = clip.split(/\r\n|\r|\n/);
-    items.push({ label: vscode.l10n.t('Paste the question from the clipboard'), description: vscode.l10n.t('{0} lines', lines.length), detail: lines[0].slice(0, 120), how: 'clipboard' });
+    items.push({ label: localize('Paste the question from the clipboard'), description: localize('{0} lines', lines.length), detail: lines[0].slice(0, 120), how: 'clipboard' });
   }
-  items.push({ label: vscode.l10n.t('Type a short question'), how: 'type' }, { label: vscode.l10n.t('Add the question later'), how: 'later' });
-  const pick = await vscode.window.showQuickPick(items, { title, placeHolder: vscode.l10n.t("The patient's question") });
+  items.push({ label: localize('Type a short question'), how: 'type' }, { label: localize('Add the question later'), how: 'later' });
+  const pick = await vscode.window.showQuickPick(items, { title, placeHolder: localize("The patient's question") });
   if (!pick) return undefined;
   if (pick.how === 'clipboard') return clip;
   if (pick.how === 'later') return '';
-  return vscode.window.showInputBox({ title, prompt: vscode.l10n.t("The patient's question") });
+  return vscode.window.showInputBox({ title, prompt: localize("The patient's question") });
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { localize } from '../l10n';
 import { LineIndex } from '../../core/lines';
 import { groupTags } from '../../core/workflow/tagGroups';
 import { tagRenameEdits } from '../../core/workflow/tagEdits';
@@ -10,7 +11,7 @@ import { tagCounts, type TagItemNode, type TagsProvider } from './tagsView';
 export async function buildTagRenameEdit(ws: ArticleWorkspace, from: string, to: string, confirm: boolean): Promise<{ edit: vscode.WorkspaceEdit; files: number }> {
   const edit = new vscode.WorkspaceEdit();
   const metadata: vscode.WorkspaceEditEntryMetadata | undefined = confirm
-    ? { needsConfirmation: true, label: vscode.l10n.t('Tag "{0}" → "{1}"', from, to) }
+    ? { needsConfirmation: true, label: localize('Tag "{0}" → "{1}"', from, to) }
     : undefined;
   const candidates = ws.allFolders().flatMap((f) => [...f.index.files()].filter(([, e]) => e.tags.includes(from)).map(([file]) => file));
   let files = 0;
@@ -55,28 +56,28 @@ export async function renameTag(ws: ArticleWorkspace, arg?: unknown): Promise<{ 
   if (from === undefined) return undefined;
   const suggestion = node?.kind === 'tag' && node.preferred !== from ? node.preferred : from;
   const to = await vscode.window.showInputBox({
-    title: vscode.l10n.t('Rename or Merge Tag "{0}"', from),
-    prompt: vscode.l10n.t('New name. An existing tag merges the two.'),
+    title: localize('Rename or Merge Tag "{0}"', from),
+    prompt: localize('New name. An existing tag merges the two.'),
     value: suggestion,
     validateInput: (v) => {
       const t = v.trim();
-      if (!t) return vscode.l10n.t('Write a tag.');
-      if (t === from) return { message: vscode.l10n.t('Same as now.'), severity: vscode.InputBoxValidationSeverity.Info };
+      if (!t) return localize('Write a tag.');
+      if (t === from) return { message: localize('Same as now.'), severity: vscode.InputBoxValidationSeverity.Info };
       const n = tagCounts(ws).get(t);
-      return n ? { message: vscode.l10n.t('Merges into "{0}" ({1} articles).', t, n), severity: vscode.InputBoxValidationSeverity.Info } : undefined;
+      return n ? { message: localize('Merges into "{0}" ({1} articles).', t, n), severity: vscode.InputBoxValidationSeverity.Info } : undefined;
     },
   });
   if (!to?.trim() || to.trim() === from) return undefined;
   const { edit, files } = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Preparing the tag edit…') },
+    { location: vscode.ProgressLocation.Window, title: localize('Preparing the tag edit…') },
     () => buildTagRenameEdit(ws, from, to.trim(), true),
   );
   if (!files) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('No article has the tag "{0}".', from));
+    void vscode.window.showInformationMessage(localize('No article has the tag "{0}".', from));
     return { files: 0 };
   }
   if (!(await vscode.workspace.applyEdit(edit, { isRefactoring: true }))) return undefined;
-  void vscode.window.showInformationMessage(vscode.l10n.t('Tag "{0}" → "{1}" in {2} files.', from, to.trim(), files));
+  void vscode.window.showInformationMessage(localize('Tag "{0}" → "{1}" in {2} files.', from, to.trim(), files));
   return { files };
 }
 
@@ -88,11 +89,11 @@ async function pickTag(ws: ArticleWorkspace, provider?: TagsProvider): Promise<s
     g.tags.map((t) => ({
       label: t.tag,
       description: String(t.count),
-      detail: g.tags.length > 1 ? vscode.l10n.t('Variants: {0}', g.tags.filter((o) => o.tag !== t.tag).map((o) => `${o.tag} (${o.count})`).join(', ')) : undefined,
+      detail: g.tags.length > 1 ? localize('Variants: {0}', g.tags.filter((o) => o.tag !== t.tag).map((o) => `${o.tag} (${o.count})`).join(', ')) : undefined,
       tag: t.tag,
     })),
   );
-  const pick = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Manage Tags'), placeHolder: vscode.l10n.t('Pick a tag to rename or merge'), matchOnDetail: true });
+  const pick = await vscode.window.showQuickPick(items, { title: localize('Manage Tags'), placeHolder: localize('Pick a tag to rename or merge'), matchOnDetail: true });
   return pick?.tag;
 }
 

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { localize } from '../l10n';
 import { createChecker } from '../../core/check/index';
 import { DEFAULT_CONFIG } from '../../core/config';
 import { applyEdits, publishBlockers, statusEdits, type WorkflowAction } from '../../core/workflow/statusEdits';
@@ -28,14 +29,14 @@ export async function runWorkflowStep(ws: ArticleWorkspace, action: WorkflowActi
   const silent = isSilent(arg);
   const uri = articleUriOf(arg);
   if (!uri) {
-    if (!silent) void vscode.window.showWarningMessage(vscode.l10n.t('Open an article first.'));
+    if (!silent) void vscode.window.showWarningMessage(localize('Open an article first.'));
     return false;
   }
   const doc = await vscode.workspace.openTextDocument(uri);
   const text = doc.getText();
   const edits = statusEdits(text, action);
   if (!edits) {
-    if (!silent) void vscode.window.showErrorMessage(vscode.l10n.t('This file has no complete frontmatter to change.'));
+    if (!silent) void vscode.window.showErrorMessage(localize('This file has no complete frontmatter to change.'));
     return false;
   }
   if (action === 'publish') {
@@ -63,11 +64,11 @@ function publishProblems(ws: ArticleWorkspace, uri: vscode.Uri, after: string): 
 }
 
 async function showRefusal(doc: vscode.TextDocument, problems: Problem[]): Promise<void> {
-  const lines = problems.slice(0, 12).map((p) => vscode.l10n.t('Line {0}: {1}', p.range.start.line + 1, p.message));
-  if (problems.length > lines.length) lines.push(vscode.l10n.t('… and {0} more', problems.length - lines.length));
-  const show = vscode.l10n.t('Show Problems');
+  const lines = problems.slice(0, 12).map((p) => localize('Line {0}: {1}', p.range.start.line + 1, p.message));
+  if (problems.length > lines.length) lines.push(localize('… and {0} more', problems.length - lines.length));
+  const show = localize('Show Problems');
   const choice = await vscode.window.showErrorMessage(
-    vscode.l10n.t('Not published: fix these problems first.'),
+    localize('Not published: fix these problems first.'),
     { modal: true, detail: lines.join('\n') },
     show,
   );

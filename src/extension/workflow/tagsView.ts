@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { localize } from '../l10n';
 import { groupTags, type TagGroup } from '../../core/workflow/tagGroups';
 import type { ArticleWorkspace } from '../workspace';
 
@@ -65,9 +66,9 @@ export class TagsProvider implements vscode.TreeDataProvider<TagNode>, vscode.Di
       const first = node.group.tags[0].tag;
       const item = new vscode.TreeItem(first, vscode.TreeItemCollapsibleState.Collapsed);
       item.id = `group:${first}`;
-      item.description = vscode.l10n.t('{0} · {1} spellings', node.group.total, node.group.tags.length);
+      item.description = localize('{0} · {1} spellings', node.group.total, node.group.tags.length);
       item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
-      item.tooltip = vscode.l10n.t('Probably one tag written several ways: {0}', node.group.tags.map((t) => `${t.tag} (${t.count})`).join(', '));
+      item.tooltip = localize('Probably one tag written several ways: {0}', node.group.tags.map((t) => `${t.tag} (${t.count})`).join(', '));
       item.contextValue = 'tagGroup';
       return item;
     }
@@ -76,7 +77,7 @@ export class TagsProvider implements vscode.TreeDataProvider<TagNode>, vscode.Di
     item.description = String(node.count);
     item.iconPath = new vscode.ThemeIcon('tag');
     item.contextValue = 'tag';
-    item.tooltip = vscode.l10n.t('Used in {0} articles', node.count);
+    item.tooltip = localize('Used in {0} articles', node.count);
     return item;
   }
 

@@ -1,0 +1,28 @@
+import * as vscode from 'vscode';
+import { langFromLocale, type Lang } from '../core/i18n/messages';
+import svBundle from '../../l10n/bundle.l10n.sv.json';
+
+const sv = svBundle as Record<string, string>;
+
+/**
+ * The language of the extension's messages: the `qaArticles.language` setting, or VS Code's
+ * display language when it is `auto`. VS Code ships no Swedish language pack, so a doctor
+ * with an English VS Code can still have every message of this extension in Swedish.
+ */
+export function messageLang(): Lang {
+  const setting = vscode.workspace.getConfiguration('qaArticles').get<string>('language', 'auto');
+  return setting === 'en' || setting === 'sv' ? setting : langFromLocale(vscode.env.language);
+}
+
+/** A UI string in the message language: `vscode.l10n.t` when it follows VS Code, else the bundled Swedish text. */
+export function localize(message: string, ...args: (string | number | boolean)[]): string {
+  const lang = messageLang();
+  if (lang === 'sv' && !vscode.env.language.startsWith('sv')) {
+    const text = sv[message] ?? message;
+    return text.replace(/\{(\d+)\}/g, (m, i: string) => (args[+i] !== undefined ? String(args[+i]) : m));
+  }
+  if (lang === 'en' && vscode.env.language.startsWith('sv')) {
+    return message.replace(/\{(\d+)\}/g, (m, i: string) => (args[+i] !== undefined ? String(args[+i]) : m));
+  }
+  return vscode.l10n.t(message, ...args);
+}
