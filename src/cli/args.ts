@@ -7,6 +7,9 @@ export interface CheckArgs {
   maxWarnings?: number;
   lang?: string;
   color?: boolean;
+  /** Reuse the results of files unchanged since the last `--cache` run. */
+  cache?: boolean;
+  cacheLocation?: string;
 }
 
 export class UsageError extends Error {
@@ -56,6 +59,13 @@ export function parseCheckArgs(argv: string[]): CheckArgs {
         out.lang = v;
         break;
       }
+      case '--cache':
+        out.cache = true;
+        break;
+      case '--cache-location':
+        out.cacheLocation = value();
+        out.cache = true;
+        break;
       case '--color':
         out.color = true;
         break;

@@ -8,8 +8,13 @@ import type { Problem, Severity } from '../core/types';
 import { findMarkdownFiles } from '../node/files';
 import { loadProject, ProjectError } from '../node/project';
 import { analyzeAll } from './analyze';
+import { CheckCache } from './cache';
 import { parseCheckArgs, UsageError } from './args';
 import { formatJson, formatText } from './output';
+
+/** The default cache file of `--cache`, in the current folder. */
+export const CACHE_FILE = '.qa-articles-cache';
+const VERSION: string = (require('../../package.json') as { version: string }).version;
 
 export interface Io {
   stdout: (s: string) => void;
@@ -79,7 +84,11 @@ export async function checkCommand(argv: string[], io: Io, lang: Lang): Promise<
   const display = (f: string) => shown.get(f) ?? (shown.set(f, path.relative(io.cwd, f) || f), shown.get(f)!);
   const index = new CorpusIndex();
   const checker = createChecker({ schema: project.schema, config: project.config, index, lang, displayPath: display });
-  const results = analyzeAll(all, targets, checker);
+  const cache = args.cache
+    ? new CheckCache(path.resolve(io.cwd, args.cacheLocation ?? CACHE_FILE), CheckCache.keyOf({ version: VERSION, schema: project.schema.json, config: project.config, lang }))
+    : undefined;
+  const results = cache ? all.map((f) => cache.analyze(f, targets.has(f), checker)) : analyzeAll(all, targets, checker);
+  cache?.save();
   for (const r of results) if (r.entry && inRoot.has(r.file)) index.set(r.file, r.entry);
 
   const problems: FileProblem[] = [];

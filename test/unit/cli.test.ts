@@ -100,3 +100,24 @@ test('a project config and a project schema are used; a broken one exits 2', asy
   assert.equal(b.code, 2);
   assert.match(b.stderr, /\.qa-articles\.json could not be used: not valid JSON/);
 });
+
+test('--cache reuses the results of unchanged files and rechecks changed ones', async () => {
+  const dir = tmpProject({ 'a.md': article({ date: 'date: "2017-08-15"' }), 'b.md': article({ title: 'title: "Annan rubrik"' }) });
+  const first = await run(['check', '--cache', '--format', 'json'], dir);
+  assert.ok(fs.existsSync(path.join(dir, '.qa-articles-cache')));
+  const again = await run(['check', '--cache', '--format', 'json'], dir);
+  assert.equal(again.stdout, first.stdout);
+  assert.equal(again.code, 1);
+  // A changed file is checked again (a different size and time).
+  fs.writeFileSync(path.join(dir, 'a.md'), article({ title: 'title: "Ny rubrik"' }));
+  const fixed = await run(['check', '--cache', '--format', 'json'], dir);
+  assert.equal(fixed.code, 0);
+  assert.deepEqual(JSON.parse(fixed.stdout).problems, []);
+  // Another language is another checker: nothing is reused.
+  fs.writeFileSync(path.join(dir, 'a.md'), article({ date: 'date: "2017-08-15"' }));
+  assert.match((await run(['check', '--cache', '--lang', 'sv'], dir)).stdout, /Ta bort citattecknen/);
+  assert.match((await run(['check', '--cache', '--lang', 'en'], dir)).stdout, /Remove the quotes/);
+  // A broken cache file costs only speed.
+  fs.writeFileSync(path.join(dir, '.qa-articles-cache'), '{nope');
+  assert.equal((await run(['check', '--cache'], dir)).code, 1);
+});
