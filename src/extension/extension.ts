@@ -7,6 +7,7 @@ import { registerHover } from './hover';
 import { registerPreview, type PreviewApi } from './preview/register';
 import { registerStatusBar } from './statusBar';
 import { registerWorkflow, type WorkflowApi } from './workflow/register';
+import { trackMessageLang } from './l10n';
 import { ArticleWorkspace } from './workspace';
 
 /** When this module started evaluating (its bundled dependencies already have): activation timing starts here. */
@@ -37,6 +38,8 @@ export interface QaArticlesApi {
 
 export function activate(context: vscode.ExtensionContext): QaArticlesApi {
   const calledAt = performance.now();
+  // Before the workspace: its listener must reset the language before checkers are rebuilt.
+  context.subscriptions.push(trackMessageLang());
   const ws = new ArticleWorkspace();
   context.subscriptions.push(ws);
 

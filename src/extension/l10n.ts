@@ -10,8 +10,23 @@ const sv = svBundle as Record<string, string>;
  * with an English VS Code can still have every message of this extension in Swedish.
  */
 export function messageLang(): Lang {
+  return (current ??= readLang());
+}
+
+// Read once and again only when the setting changes: messages are formatted on every check.
+let current: Lang | undefined;
+
+function readLang(): Lang {
   const setting = vscode.workspace.getConfiguration('qaArticles').get<string>('language', 'auto');
   return setting === 'en' || setting === 'sv' ? setting : langFromLocale(vscode.env.language);
+}
+
+/** Keeps the message language in step with `qaArticles.language`; register it before anything that reads the language. */
+export function trackMessageLang(): vscode.Disposable {
+  current = undefined;
+  return vscode.workspace.onDidChangeConfiguration((e) => {
+    if (e.affectsConfiguration('qaArticles.language')) current = undefined;
+  });
 }
 
 /** A UI string in the message language: `vscode.l10n.t` when it follows VS Code, else the bundled Swedish text. */
