@@ -22,6 +22,7 @@ export const RULES = {
   'published-incomplete': { severity: 'warning', about: 'A published article that is unanswered, has an empty answer or an empty question.' },
   'duplicate-title': { severity: 'warning', about: 'Another article has the same title.' },
   'answer-heading': { severity: 'warning', about: 'A heading in the answer (the house style uses none).' },
+  'date-invalid': { severity: 'warning', about: 'A date that does not exist (2017-02-30), which the site silently moves to another day.' },
   'topic-unknown': { severity: 'info', about: 'A topic no other article uses that is a near miss of a known one (a likely typo).' },
 } as const satisfies Record<string, { severity: Severity; about: string }>;
 

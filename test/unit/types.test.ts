@@ -100,3 +100,12 @@ test('dates are read as the site reads them: two-digit month and day, or a full 
   assert.deepEqual(rules(check(article({ date: 'date: 2017-08-15 10:30:00' }))), []);
   assert.deepEqual(rules(check(article({ date: 'date: 2017-08-15T10:30' }))), ['yaml-type']);
 });
+
+test('a date that does not exist is a warning naming the day the site would show', () => {
+  const ps = check(article({ date: 'date: 2017-02-30' }));
+  assert.deepEqual(rules(ps), ['date-invalid']);
+  assert.equal(ps[0].severity, 'warning');
+  assert.equal(ps[0].message, '2017-02-30 is not a real date: the site shows it as 2017-03-02. Check the day and month.');
+  assert.deepEqual(rules(check(article({ date: 'date: 2016-02-29' }))), []);
+  assert.deepEqual(rules(check(article({ date: 'date: 2017-12-31T23:59:59' }))), []);
+});

@@ -63,6 +63,8 @@ export function checkStyle(ctx: CheckContext): void {
     }
   }
 
+  checkDateExists(ctx);
+
   const published = data.published !== false;
   const bodyEmpty = article.body.trim() === '';
   if (published && article.frontmatter) {
@@ -122,4 +124,18 @@ function checkHeadings(ctx: CheckContext): void {
     const h = /^\s{0,3}#{1,6}(?:[ \t]+|$)/.exec(t);
     if (h) ctx.report('answer-heading', lines.starts[l], lines.starts[l] + t.length, ctx.msg('answer-heading'));
   }
+}
+
+/** A date such as 2017-02-30 parses (the day overflows into March), so the build passes with the wrong day. */
+function checkDateExists(ctx: CheckContext): void {
+  const f = ctx.article.fields.get('date');
+  const value = ctx.article.data?.date;
+  if (!f || !(value instanceof Date) || !ctx.on('date-invalid')) return;
+  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})/.exec(ctx.article.text.slice(f.valueStart, f.valueEnd));
+  if (!m) return;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const real = new Date(Date.UTC(y, mo - 1, d));
+  if (real.getUTCFullYear() === y && real.getUTCMonth() === mo - 1 && real.getUTCDate() === d) return;
+  const shown = value.toISOString().slice(0, 10);
+  ctx.report('date-invalid', f.valueStart, f.valueEnd, ctx.msg('date-invalid', m[0], shown));
 }

@@ -53,6 +53,7 @@ export const en = {
   'published-empty-question': 'The article is published but its question is empty.',
   'duplicate-title': 'Another article has the same title: {0}.',
   'answer-heading': 'The answer uses no headings (house style): write this as a normal paragraph, or in bold if it must stand out.',
+  'date-invalid': '{0} is not a real date: the site shows it as {1}. Check the day and month.',
   // files
   'file-binary': 'This is not a text file (it contains binary data): it cannot be an article.',
   'file-unreadable': 'The file could not be read: {0}.',
@@ -129,6 +130,7 @@ export const sv: Record<MessageKey, string> = {
   'published-empty-question': 'Artikeln är publicerad men frågan är tom.',
   'duplicate-title': 'En annan artikel har samma rubrik: {0}.',
   'answer-heading': 'Svaret har inga rubriker (husstil): skriv det som ett vanligt stycke, eller i fetstil om det måste synas.',
+  'date-invalid': '{0} är inget riktigt datum: webbplatsen visar det som {1}. Kontrollera dag och månad.',
   'file-binary': 'Det här är ingen textfil (den innehåller binärdata): den kan inte vara en artikel.',
   'file-unreadable': 'Filen kunde inte läsas: {0}.',
   'file-encoding': 'Filen är inte giltig UTF-8: spara den som UTF-8.',
