@@ -19,9 +19,11 @@ export function analyzeFile(file: string, isTarget: boolean, checker: Checker): 
   const r = readArticleSync(file);
   if (!r.ok) return { file, unreadable: { reason: r.reason, detail: r.detail } };
   const article = parseArticle(r.text);
-  if (!isTarget) return { file, entry: article.frontmatter ? entryOf(article) : undefined };
+  // Only a closed frontmatter is one the site reads, and only YAML that parses is worth comparing.
+  const closed = article.frontmatter?.closeStart !== undefined;
+  if (!isTarget) return { file, entry: closed ? entryOf(article) : undefined };
   const { problems, facts } = checker.checkLocal(article);
-  return { file, entry: article.frontmatter ? facts.entry : undefined, problems, facts: article.data && article.yamlIssues.length === 0 ? facts : undefined };
+  return { file, entry: closed ? facts.entry : undefined, problems, facts: closed && article.data && article.yamlIssues.length === 0 ? facts : undefined };
 }
 
 /** Analyzes files in this thread, in order. Small files read synchronously beat any asynchronous scheme here. */

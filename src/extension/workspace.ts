@@ -130,7 +130,7 @@ export class ArticleFolder {
 
   indexText(uri: vscode.Uri, text: string, parsed?: ParsedArticle): void {
     const a = parsed ?? parseArticle(text);
-    if (a.frontmatter) this.index.set(uri.fsPath, entryOf(a));
+    if (a.frontmatter?.closeStart !== undefined) this.index.set(uri.fsPath, entryOf(a));
     else this.index.delete(uri.fsPath);
   }
 }

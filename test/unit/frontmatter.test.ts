@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { findFrontmatter } from '../../src/core/frontmatter';
 import { parseArticle } from '../../src/core/parse';
+import { applyAll } from './apply';
 import { article, at, check, only, rules } from './helpers';
 
 test('frontmatter at the start, closed by the next fence', () => {
@@ -26,10 +27,14 @@ test('a document that does not open with a fence has no frontmatter: an error on
   assert.deepEqual(rules(check('')), ['frontmatter-missing']);
 });
 
-test('an unclosed fence is an error at the opening fence', () => {
-  const ps = only(check('---\ntitle: "x"\ncategory: "axel"\n\nSvar utan slut'), 'frontmatter-unclosed');
-  assert.equal(ps.length, 1);
+test('an unclosed fence is an error at the opening fence, alone, with a fix that closes it after the fields', () => {
+  const text = '---\ntitle: "x"\ncategory: "axel"\ndate: 2017-08-15\nquestion: |\n  Hej\n\nSvaret: det gör ont.\n\n**Sammanfattning:**\n- En\n';
+  const ps = check(text);
+  assert.deepEqual(rules(ps), ['frontmatter-unclosed'], 'no YAML errors from the answer below');
   assert.equal(at(ps[0]), '1:1-1:4');
+  const fixed = applyAll(text, ps[0]);
+  assert.equal(fixed, text.replace('  Hej\n', '  Hej\n---\n'));
+  assert.deepEqual(rules(check(fixed)), []);
 });
 
 test('CR LF, lone CR and LF mixed in one file parse and give VS Code line numbers', () => {

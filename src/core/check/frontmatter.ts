@@ -11,7 +11,12 @@ export function checkFrontmatter(ctx: CheckContext): void {
     return;
   }
   if (fm.closeStart === undefined) {
-    ctx.report('frontmatter-unclosed', fm.openStart, fm.openEnd, ctx.msg('frontmatter-unclosed'));
+    // Without its closing fence the site sees no frontmatter at all: the YAML errors of the
+    // answer below would only be noise.
+    const at = likelyEnd(ctx);
+    const fixes = at === undefined ? [] : [{ title: ctx.msg('fix-close-frontmatter'), edits: [{ start: at, end: at, newText: '---' + ctx.eol }], preferred: true }];
+    ctx.report('frontmatter-unclosed', fm.openStart, fm.openEnd, ctx.msg('frontmatter-unclosed'), fixes);
+    return;
   }
   if (article.yamlIssues.length === 0) {
     if (article.doc && article.data === undefined) ctx.report('yaml-syntax', fm.contentStart, fm.contentEnd, ctx.msg('frontmatter-not-map'));
@@ -217,4 +222,28 @@ function unclosedBracketBefore(ctx: CheckContext, pos: number): number | undefin
     if (depth > 0 && open !== undefined) return lines.starts[l] + open;
   }
   return undefined;
+}
+
+/** Where an unclosed frontmatter most likely ends: before the first line that cannot be YAML (prose at the left margin), after the fields. */
+function likelyEnd(ctx: CheckContext): number | undefined {
+  const { lines } = ctx.article;
+  const fm = ctx.article.frontmatter!;
+  const known = new Set(ctx.schema.fields);
+  let lastYaml: number | undefined;
+  let afterBlank = false;
+  for (let l = lines.positionAt(fm.contentStart).line; l < lines.lineCount && lines.starts[l] < ctx.article.text.length; l++) {
+    const t = lines.lineText(l);
+    if (t.trim() === '') {
+      afterBlank = true;
+      continue;
+    }
+    const key = /^([A-Za-z_][\w-]*):(\s|$)/.exec(t)?.[1];
+    // After a blank line, "Svaret: …" is prose unless it names a field.
+    const yamlLine = /^\s/.test(t) || /^#/.test(t) || /^-(\s|$)/.test(t) || (key !== undefined && (!afterBlank || known.has(key)));
+    if (!yamlLine) break;
+    lastYaml = l;
+    afterBlank = false;
+  }
+  if (lastYaml === undefined) return undefined;
+  return lastYaml + 1 < lines.lineCount ? lines.starts[lastYaml + 1] : undefined;
 }

@@ -49,7 +49,7 @@ export function createChecker(options: CheckerOptions = {}): Checker {
     const ctx = new CheckContext(article, schema, config, lang, options.index, file, displayPath);
     checkFrontmatter(ctx);
     // While the YAML does not parse, what it seems to say is guesswork: the syntax comes first.
-    const readable = article.yamlIssues.length === 0;
+    const readable = article.yamlIssues.length === 0 && article.frontmatter?.closeStart !== undefined;
     if (readable) {
       checkSchema(ctx);
       checkStyle(ctx);
@@ -65,7 +65,7 @@ export function createChecker(options: CheckerOptions = {}): Checker {
   };
   const checkParsed = (article: ParsedArticle, file?: string): Problem[] => {
     const { problems, facts } = checkLocal(article, file);
-    if (article.data && article.yamlIssues.length === 0) problems.push(...checkCorpus(facts, file));
+    if (article.data && article.yamlIssues.length === 0 && article.frontmatter?.closeStart !== undefined) problems.push(...checkCorpus(facts, file));
     return sort(problems);
   };
   return {

@@ -70,6 +70,7 @@ export const en = {
   'fix-write-boolean': 'Write {0}',
   'fix-tab': 'Replace the tab with spaces',
   'fix-colon-space': 'Add a space after the colon',
+  'fix-close-frontmatter': 'Close the frontmatter after the last field',
   // CLI
   'cli-summary': '{0} files checked: {1} errors, {2} warnings, {3} suggestions.',
   'cli-clean': '{0} files checked: no problems.',
@@ -145,6 +146,7 @@ export const sv: Record<MessageKey, string> = {
   'fix-write-boolean': 'Skriv {0}',
   'fix-tab': 'Ersätt tabben med mellanslag',
   'fix-colon-space': 'Lägg till ett mellanslag efter kolonet',
+  'fix-close-frontmatter': 'Avsluta frontmattern efter sista fältet',
   'cli-summary': '{0} filer kontrollerade: {1} fel, {2} varningar, {3} förslag.',
   'cli-clean': '{0} filer kontrollerade: inga problem.',
   'cli-too-many-warnings': 'För många varningar: {0} (högst {1} tillåts av --max-warnings).',
