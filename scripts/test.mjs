@@ -70,6 +70,9 @@ await step('type-check', process.execPath, ['node_modules/typescript/bin/tsc', '
 await step('lint', process.execPath, ['node_modules/eslint/bin/eslint.js', '--no-error-on-unmatched-pattern', 'src', 'test', 'bench', 'scripts']);
 const built = await step('build', process.execPath, ['scripts/build.mjs']);
 await nodeTests('unit tests', glob('test/unit', '.test.ts'));
+// Chromium (for the browser tests) and the test VS Code come from one idempotent setup; on a
+// fresh machine it installs them first, so the browser tests run instead of skipping.
+if (!unitOnly) await step('setup of Chromium and the test VS Code', 'bash', ['scripts/vscode/setup.sh']);
 await nodeTests('browser tests', glob('test/browser', '.test.ts'));
 
 /** One run of the integration tests in a real VS Code; adds its counts. */
