@@ -1,15 +1,23 @@
+import { findNodeAtLocation, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { format, type MessageKey } from './i18n/messages';
 import { isRuleId, type RuleSetting } from './rules';
 
 /** The project's config file, read by the CLI and the editor alike. */
 export const CONFIG_FILE = '.qa-articles.json';
 /** A project's own schema, used when present beside the config file (or at the root). */
 export const SCHEMA_FILE = '.qa-articles.schema.json';
+/** Which files are articles when neither the config nor a setting says. */
+export const DEFAULT_INCLUDE = ['src/content/fraga-doktorn/**/*.md'];
 
 export interface ProjectConfig {
   /** Per-rule severity overrides: `"title-length": "error" | "warning" | "info" | "hint" | "off"`. */
   rules: Record<string, RuleSetting>;
   /** Path of a project schema, relative to the config file. */
   schema?: string;
+  /** Globs (relative to the project root) of the files that are articles. */
+  include: string[];
+  /** Globs of files never taken as articles, even when `include` matches them. */
+  exclude: string[];
   /** Rules whose warnings stop "Publish" (errors always do). */
   blockPublish: string[];
   /** Limits of the house style. */
@@ -20,50 +28,79 @@ export interface ProjectConfig {
 
 export const DEFAULT_CONFIG: ProjectConfig = {
   rules: {},
+  include: DEFAULT_INCLUDE,
+  exclude: ['**/_*', '**/_*/**'],
   blockPublish: ['published-incomplete', 'personal-data'],
   titleMax: 60,
   descriptionMin: 120,
   descriptionMax: 160,
 };
 
-const SETTINGS = new Set(['error', 'warning', 'info', 'hint', 'off']);
-const KNOWN_KEYS = new Set(['rules', 'schema', 'blockPublish', 'titleMax', 'descriptionMin', 'descriptionMax']);
-
-/** Reads a config file's text. Throws an Error with a readable message when it is not valid. */
-export function parseConfig(text: string): ProjectConfig {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (e) {
-    throw new Error(`not valid JSON (${(e as Error).message})`);
+/** Why a config file cannot be used: a message of the core's table, and where in the file. */
+export class ConfigError extends Error {
+  constructor(
+    readonly key: MessageKey,
+    readonly args: (string | number)[],
+    /** Offset in the file's text of the value at fault. */
+    readonly offset = 0,
+    readonly length = 0,
+  ) {
+    super(format('en', key, ...args));
   }
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new Error('expected a JSON object');
-  const o = raw as Record<string, unknown>;
+}
+
+const SETTINGS = new Set(['error', 'warning', 'info', 'hint', 'off']);
+const KNOWN_KEYS = ['rules', 'schema', 'include', 'exclude', 'blockPublish', 'titleMax', 'descriptionMin', 'descriptionMax'];
+
+/** Reads a config file's text. Throws a ConfigError (with the offset of the value at fault) when it is not valid. */
+export function parseConfig(text: string): ProjectConfig {
+  const errors: ParseError[] = [];
+  const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  if (errors.length || !tree) {
+    const e = errors[0];
+    throw new ConfigError('config-not-json', [e ? printParseErrorCode(e.error) : 'empty'], e?.offset ?? 0, e?.length ?? 0);
+  }
+  if (tree.type !== 'object') throw new ConfigError('config-not-object', [], tree.offset, tree.length);
+  const at = (path: (string | number)[]) => {
+    const n = findNodeAtLocation(tree, path);
+    const prop = n?.parent?.type === 'property' ? n.parent : n;
+    return [prop?.offset ?? 0, prop?.length ?? 0] as const;
+  };
+  const fail = (key: MessageKey, args: (string | number)[], path: (string | number)[]): never => {
+    throw new ConfigError(key, args, ...at(path));
+  };
+  const o = JSON.parse(text) as Record<string, unknown>;
   const cfg: ProjectConfig = { ...DEFAULT_CONFIG, rules: {} };
   for (const k of Object.keys(o)) {
-    if (!KNOWN_KEYS.has(k)) throw new Error(`unknown setting "${k}" (known: ${[...KNOWN_KEYS].join(', ')})`);
+    if (!KNOWN_KEYS.includes(k)) fail('config-unknown-key', [k, KNOWN_KEYS.join(', ')], [k]);
   }
   if (o.rules !== undefined) {
-    if (!o.rules || typeof o.rules !== 'object') throw new Error('"rules" must be an object');
-    for (const [id, v] of Object.entries(o.rules)) {
-      if (!isRuleId(id)) throw new Error(`unknown rule "${id}"`);
-      if (typeof v !== 'string' || !SETTINGS.has(v)) throw new Error(`rule "${id}": use error, warning, info, hint or off`);
+    if (!o.rules || typeof o.rules !== 'object' || Array.isArray(o.rules)) fail('config-rules-object', [], ['rules']);
+    for (const [id, v] of Object.entries(o.rules as object)) {
+      if (!isRuleId(id)) fail('config-unknown-rule', [id], ['rules', id]);
+      if (typeof v !== 'string' || !SETTINGS.has(v)) fail('config-rule-setting', [id], ['rules', id]);
       cfg.rules[id] = v as RuleSetting;
     }
   }
   if (o.schema !== undefined) {
-    if (typeof o.schema !== 'string') throw new Error('"schema" must be a path');
-    cfg.schema = o.schema;
+    if (typeof o.schema !== 'string' || o.schema.trim() === '') fail('config-path', ['schema'], ['schema']);
+    cfg.schema = o.schema as string;
+  }
+  for (const k of ['include', 'exclude'] as const) {
+    const v = o[k];
+    if (v === undefined) continue;
+    const list = typeof v === 'string' ? [v] : v;
+    if (!Array.isArray(list) || !list.every((g) => typeof g === 'string' && g.trim() !== '')) fail('config-globs', [k], [k]);
+    if (k === 'include' && (list as string[]).length === 0) fail('config-globs', [k], [k]);
+    cfg[k] = (list as string[]).map((g) => g.trim());
   }
   if (o.blockPublish !== undefined) {
-    if (!Array.isArray(o.blockPublish) || !o.blockPublish.every((x) => typeof x === 'string' && isRuleId(x))) {
-      throw new Error('"blockPublish" must be a list of rule ids');
-    }
+    if (!Array.isArray(o.blockPublish) || !o.blockPublish.every((x) => typeof x === 'string' && isRuleId(x))) fail('config-block-publish', [], ['blockPublish']);
     cfg.blockPublish = o.blockPublish as string[];
   }
   for (const k of ['titleMax', 'descriptionMin', 'descriptionMax'] as const) {
     if (o[k] !== undefined) {
-      if (typeof o[k] !== 'number' || !Number.isInteger(o[k]) || (o[k] as number) < 0) throw new Error(`"${k}" must be a whole number`);
+      if (typeof o[k] !== 'number' || !Number.isInteger(o[k]) || (o[k] as number) < 0) fail('config-whole-number', [k], [k]);
       cfg[k] = o[k] as number;
     }
   }

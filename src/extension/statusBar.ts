@@ -1,25 +1,27 @@
 import * as vscode from 'vscode';
 import { localize } from './l10n';
 import { DIAGNOSTIC_SOURCE } from './editor/problemSet';
-import { workflowState, type WorkflowState } from './editor/workflowState';
+import { workflowState, type WorkflowState } from '../core/workflow/state';
 import type { ArticleWorkspace } from './workspace';
 
 const ICON: Record<WorkflowState, string> = {
-  obesvarad: '$(question)',
-  utkast: '$(edit)',
-  klar: '$(check)',
+  unanswered: '$(question)',
+  draft: '$(edit)',
+  ready: '$(check)',
   published: '$(globe)',
-  unpublished: '$(eye-closed)',
 };
 
+/** The state in the writer's words: the status words the site uses, and "published". */
 function label(s: WorkflowState): string {
   switch (s) {
+    case 'unanswered':
+      return localize('unanswered');
+    case 'draft':
+      return localize('draft');
+    case 'ready':
+      return localize('ready');
     case 'published':
       return localize('published');
-    case 'unpublished':
-      return localize('unpublished');
-    default:
-      return s; // the frontmatter's own word
   }
 }
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import Ajv from 'ajv';
 import configSchema from '../../schemas/config.schema.json';
-import { parseConfig } from '../../src/core/config';
+import { ConfigError, parseConfig } from '../../src/core/config';
 import { RULES } from '../../src/core/rules';
 
 test('the config file schema lists every rule, with its default severity', () => {
@@ -21,5 +21,12 @@ test('what the config schema accepts, the config reader accepts, and the reverse
   assert.throws(() => parseConfig(bad));
   const extra = '{"rulez": {}}';
   assert.equal(validate(JSON.parse(extra)), false);
-  assert.throws(() => parseConfig(extra), /unknown setting "rulez"/);
+  assert.throws(() => parseConfig(extra), (e: ConfigError) => e.key === 'config-unknown-key' && e.args[0] === 'rulez' && e.offset === 1);
+  const globs = '{"include": ["content/**/*.md"], "exclude": "content/drafts/**"}';
+  assert.ok(validate(JSON.parse(globs)));
+  assert.deepEqual(parseConfig(globs).exclude, ['content/drafts/**']);
+  for (const badGlobs of ['{"include": []}', '{"include": [""]}', '{"exclude": [3]}']) {
+    assert.equal(validate(JSON.parse(badGlobs)), false, badGlobs);
+    assert.throws(() => parseConfig(badGlobs), ConfigError, badGlobs);
+  }
 });

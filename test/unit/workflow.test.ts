@@ -6,7 +6,7 @@ import { parseArticle } from '../../src/core/parse';
 import { baseName, groupArticles } from '../../src/core/workflow/articleGroups';
 import { newArticleText, QUESTION_PLACEHOLDER } from '../../src/core/workflow/newArticle';
 import { slugify, uniqueSlug } from '../../src/core/workflow/slug';
-import { applyEdits, publishBlockers, statusEdits, workflowState } from '../../src/core/workflow/statusEdits';
+import { applyEdits, publishBlockers, statusEdits } from '../../src/core/workflow/statusEdits';
 
 const errors = (text: string) => createChecker().check(text).filter((p) => p.severity === 'error');
 
@@ -140,15 +140,6 @@ describe('statusEdits', () => {
 });
 
 describe('workflow grouping', () => {
-  it('maps status and published to states', () => {
-    assert.equal(workflowState('obesvarad', false), 'unanswered');
-    assert.equal(workflowState('obesvarad', true), 'unanswered');
-    assert.equal(workflowState('utkast', true), 'draft');
-    assert.equal(workflowState(undefined, false), 'draft');
-    assert.equal(workflowState('klar', false), 'ready');
-    assert.equal(workflowState('klar', true), 'published');
-    assert.equal(workflowState(undefined, true), 'published');
-  });
   const index = new CorpusIndex();
   const add = (file: string, fields: string) => index.set(file, entryOf(parseArticle(ART(fields))));
   add('/c/b.md', 'published: false\nstatus: "obesvarad"');

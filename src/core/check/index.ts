@@ -11,6 +11,12 @@ import { checkPersonalData } from './personalData';
 import { checkSchema } from './schema';
 import { checkStyle } from './style';
 
+/** A replacement character is what is left of bytes that were not UTF-8: the site shows it as it is. */
+function checkEncoding(ctx: CheckContext): void {
+  const at = ctx.article.text.indexOf('\uFFFD');
+  if (at >= 0) ctx.report('file-encoding', at, at + 1, ctx.msg('file-encoding'));
+}
+
 export interface CheckerOptions {
   schema?: ArticleSchema;
   config?: ProjectConfig;
@@ -48,6 +54,7 @@ export function createChecker(options: CheckerOptions = {}): Checker {
   const checkLocal = (article: ParsedArticle, file?: string) => {
     const ctx = new CheckContext(article, schema, config, lang, options.index, file, displayPath);
     checkFrontmatter(ctx);
+    checkEncoding(ctx);
     // While the YAML does not parse, what it seems to say is guesswork: the syntax comes first.
     const readable = article.yamlIssues.length === 0 && article.frontmatter?.closeStart !== undefined;
     if (readable) {

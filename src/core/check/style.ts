@@ -1,32 +1,7 @@
 import type { CheckContext } from './context';
 import { nearest } from '../similarity';
 import type { Fix } from '../types';
-
-const SUMMARY_RE = /^[ \t]{0,3}(?:\*\*|__)\s*Sammanfattning\s*:?\s*(?:\*\*|__)\s*:?(?:[ \t]|$)/i;
-const BULLET_RE = /^[ \t]{0,3}(?:[-*+]|\d{1,3}[.)])[ \t]+\S/;
-
-/** Where the summary block is in the body: the offset of its heading line and whether it has bullets. */
-export function findSummary(ctx: Pick<CheckContext, 'article'>): { start: number; end: number; bullets: number } | undefined {
-  const { lines, bodyStart } = ctx.article;
-  const first = lines.positionAt(bodyStart).line;
-  let found: { start: number; end: number; bullets: number } | undefined;
-  for (let l = first; l < lines.lineCount; l++) {
-    const t = lines.lineText(l);
-    if (!SUMMARY_RE.test(t)) continue;
-    let bullets = 0;
-    for (let k = l + 1; k < lines.lineCount; k++) {
-      const u = lines.lineText(k);
-      if (u.trim() === '') {
-        if (bullets > 0) break;
-        continue;
-      }
-      if (BULLET_RE.test(u)) bullets++;
-      else if (!/^\s{2,}\S/.test(u) || bullets === 0) break;
-    }
-    found = { start: lines.starts[l], end: lines.starts[l] + t.length, bullets };
-  }
-  return found;
-}
+import { findSummaryBlock } from '../document/summary';
 
 const char = (s: string) => [...s].length;
 
@@ -90,7 +65,7 @@ export function checkStyle(ctx: CheckContext): void {
 
 function checkSummary(ctx: CheckContext): void {
   const { article } = ctx;
-  const s = findSummary(ctx);
+  const s = findSummaryBlock(article.lines, article.bodyStart);
   if (s && s.bullets > 0) return;
   if (s) {
     ctx.report('summary-block', s.start, s.end, ctx.msg('summary-empty'));

@@ -2,7 +2,9 @@ import type { Lang } from '../i18n/messages';
 import type { ParsedArticle } from '../parse';
 import type { Problem, Severity } from '../types';
 import { parseBody } from './blocks';
-import { blockEnd, findSummarySpan, md, type Token } from './markdown';
+import { DEFAULT_CONFIG } from '../config';
+import { findSummaryBlock, type SummaryBlock } from '../document/summary';
+import { blockEnd, md, summarySpan, type Token } from './markdown';
 import { pageCss } from './page.css';
 import { categoryLabels, lookup, site, statusLabels, ui } from './strings';
 import { charCount, escapeHtml, formatSwedishDate, isoDate, lixOf, type LixCounts } from './text';
@@ -14,6 +16,17 @@ export interface RenderOptions {
   problems?: readonly Problem[];
   /** Show the readability line (LIX, title and description lengths). Default true. */
   readability?: boolean;
+  /** The house-style limits in force (the project's config); the defaults otherwise. */
+  limits?: Limits;
+  /** Category labels (the schema's `x-enum-labels`); the site's own otherwise. */
+  categoryLabels?: Record<string, string>;
+}
+
+/** Title and description limits, as the project's config sets them. */
+export interface Limits {
+  titleMax: number;
+  descriptionMin: number;
+  descriptionMax: number;
 }
 
 export interface WebviewOptions extends RenderOptions {
@@ -27,9 +40,9 @@ export interface WebviewOptions extends RenderOptions {
   extraStylesheetUris?: string[];
 }
 
-export const TITLE_MAX = 60;
-export const DESCRIPTION_MIN = 120;
-export const DESCRIPTION_MAX = 160;
+export const TITLE_MAX = DEFAULT_CONFIG.titleMax;
+export const DESCRIPTION_MIN = DEFAULT_CONFIG.descriptionMin;
+export const DESCRIPTION_MAX = DEFAULT_CONFIG.descriptionMax;
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
 
@@ -78,13 +91,13 @@ function markLines(tokens: Token[], lineOffset: number): void {
 }
 
 /** The answer blocks with the summary lifted into the key-points box. */
-function answerHtml(tokens: Token[], lineOffset: number): string {
+function answerHtml(tokens: Token[], lineOffset: number, block: SummaryBlock | undefined): string {
   const env = {};
-  const span = findSummarySpan(tokens);
+  const span = summarySpan(tokens, block, lineOffset);
   if (!span) return md.renderer.render(tokens, md.options, env);
-  const line = tokens[span.start].map ? tokens[span.start].map![0] + lineOffset : undefined;
+  const line = block!.labelLine;
   let box = `<aside class="qa-key-points" data-qa="summary"${lineAttr(line)}>\n<p class="qa-key-points-title">${escapeHtml(site.summary)}</p>\n`;
-  if (span.intro) box += `<p class="qa-key-points-intro">${md.renderInline(span.intro, env)}</p>\n`;
+  if (block!.intro) box += `<p class="qa-key-points-intro">${md.renderInline(block!.intro.replace(/^(\*\*|__)\s*$/, ''), env)}</p>\n`;
   if (span.listStart !== undefined) box += md.renderer.render(tokens.slice(span.listStart, blockEnd(tokens, span.listStart) + 1), md.options, env);
   box += '</aside>\n';
   return md.renderer.render(tokens.slice(0, span.start), md.options, env) + box + md.renderer.render(tokens.slice(span.end), md.options, env);
@@ -118,7 +131,8 @@ function problemsHtml(problems: readonly Problem[], lang: Lang): string {
   );
 }
 
-function readabilityHtml(article: ParsedArticle, counts: LixCounts, lang: Lang): string {
+function readabilityHtml(article: ParsedArticle, counts: LixCounts, lang: Lang, limits: Limits): string {
+  const { titleMax: TITLE_MAX, descriptionMin: DESCRIPTION_MIN, descriptionMax: DESCRIPTION_MAX } = limits;
   const data = article.data ?? {};
   const parts: string[] = [];
   const r = lixOf(counts);
@@ -192,7 +206,7 @@ export function renderArticle(article: ParsedArticle, opts: RenderOptions = {}):
   if (opts.problems || opts.readability !== false) {
     out += '<div class="qa-tools" data-qa="tools">\n';
     if (opts.problems) out += problemsHtml(opts.problems, lang);
-    if (opts.readability !== false) out += readabilityHtml(article, counts, lang);
+    if (opts.readability !== false) out += readabilityHtml(article, counts, lang, opts.limits ?? DEFAULT_CONFIG);
     out += '</div>\n';
   }
 
@@ -201,7 +215,7 @@ export function renderArticle(article: ParsedArticle, opts: RenderOptions = {}):
 
   out += '<header class="qa-header">\n';
   if (categoryRaw) {
-    const known = lookup(categoryLabels, categoryRaw);
+    const known = lookup(opts.categoryLabels ?? categoryLabels, categoryRaw);
     out += `<p class="qa-category${known ? '' : ' qa-invalid'}" data-qa="category"${lineAttr(fieldLine(article, 'category'))}>${escapeHtml(known ?? categoryRaw)}</p>\n`;
   }
   out += title
@@ -223,7 +237,7 @@ export function renderArticle(article: ParsedArticle, opts: RenderOptions = {}):
   out += author
     ? `<h2 class="qa-box-heading"><span>${escapeHtml(author)}</span> ${escapeHtml(site.answers)}</h2>\n`
     : `<h2 class="qa-box-heading">${escapeHtml(site.answerHeading)}</h2>\n`;
-  const answer = tokens.length ? answerHtml(tokens, bodyLine) : '';
+  const answer = tokens.length ? answerHtml(tokens, bodyLine, findSummaryBlock(article.lines, article.bodyStart)) : '';
   out += answer
     ? `<div class="qa-answer-text" data-qa="answer">\n${answer}</div>\n`
     : `<div class="qa-answer-text qa-missing" data-qa="answer"><p>${escapeHtml(site.noAnswer)}</p></div>\n`;

@@ -1,4 +1,6 @@
 import MarkdownIt from 'markdown-it';
+import { findSummaryBlock, type SummaryBlock } from '../document/summary';
+import { LineIndex } from '../lines';
 import { site } from './strings';
 
 const imageLabel = site.image;
@@ -41,21 +43,6 @@ export interface Summary {
   endLine: number;
 }
 
-/** Token span of the summary, for the renderer. */
-export interface SummarySpan {
-  start: number;
-  /** Exclusive. */
-  end: number;
-  /** Index of the list's open token, when the label is followed by a list. */
-  listStart?: number;
-  intro?: string;
-}
-
-// `**Sammanfattning:**`, `**Sammanfattning**:`, `__Sammanfattning:__` – the label, bold.
-const BOLD_LABEL_RE = /^\s*(\*\*|__)\s*Sammanfattning\s*:?\s*\1\s*:?/i;
-const PLAIN_LABEL_RE = /^\s*Sammanfattning\s*:\s*$/i;
-const HEADING_LABEL_RE = /^\s*Sammanfattning\s*:?\s*$/i;
-
 /** Index of the token closing the block opened at `i` (or `i` for a self-contained block). */
 export function blockEnd(tokens: Token[], i: number): number {
   const t = tokens[i];
@@ -68,37 +55,20 @@ export function blockEnd(tokens: Token[], i: number): number {
   return tokens.length - 1;
 }
 
-export function findSummarySpan(tokens: Token[]): SummarySpan | undefined {
-  let found: SummarySpan | undefined;
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i];
-    if (t.level !== 0 || t.nesting !== 1) continue;
-    const end = blockEnd(tokens, i);
-    let intro: string | undefined;
-    let isLabel = false;
-    const inline = tokens[i + 1];
-    if (t.type === 'paragraph_open' && inline?.type === 'inline') {
-      const m = BOLD_LABEL_RE.exec(inline.content);
-      if (m) {
-        isLabel = true;
-        intro = inline.content.slice(m[0].length).trim() || undefined;
-      } else if (PLAIN_LABEL_RE.test(inline.content)) isLabel = true;
-    } else if (t.type === 'heading_open' && inline?.type === 'inline') {
-      isLabel = HEADING_LABEL_RE.test(inline.content);
-    }
-    if (!isLabel) {
-      i = end;
-      continue;
-    }
-    const next = tokens[end + 1];
-    if (next && (next.type === 'bullet_list_open' || next.type === 'ordered_list_open')) {
-      found = { start: i, end: blockEnd(tokens, end + 1) + 1, listStart: end + 1, intro };
-    } else {
-      found = { start: i, end: end + 1, intro };
-    }
-    i = found.end - 1;
+/** Token span of a summary block the core's detector found: the label block to the end of its list. */
+export function summarySpan(tokens: Token[], block: SummaryBlock | undefined, lineOffset: number): { start: number; end: number; listStart?: number } | undefined {
+  if (!block) return undefined;
+  const label = block.labelLine - lineOffset;
+  const endLine = block.endLine - lineOffset;
+  const start = tokens.findIndex((t) => t.level === 0 && t.nesting !== -1 && t.map?.[0] === label);
+  if (start < 0) return undefined;
+  let end = blockEnd(tokens, start) + 1;
+  let listStart: number | undefined;
+  while (end < tokens.length && tokens[end].map && tokens[end].map![0] < endLine) {
+    if (listStart === undefined && (tokens[end].type === 'bullet_list_open' || tokens[end].type === 'ordered_list_open')) listStart = end;
+    end = blockEnd(tokens, end) + 1;
   }
-  return found;
+  return { start, end, listStart };
 }
 
 /** Markdown source of the first inline of each top-level item of the list opened at `listStart`. */
@@ -129,16 +99,15 @@ export function listItems(tokens: Token[], listStart: number): string[] {
  * older articles use is found too, with its text as `intro` and no items.
  */
 export function extractSummary(markdown: string): Summary | undefined {
+  const block = findSummaryBlock(new LineIndex(markdown), 0);
   const tokens = md.parse(markdown, {});
-  const span = findSummarySpan(tokens);
-  if (!span) return undefined;
-  const first = tokens[span.start];
-  const lastMapped = [...tokens.slice(span.start, span.end)].reverse().find((t) => t.map && t.level === 0);
+  const span = summarySpan(tokens, block, 0);
+  if (!block || !span) return undefined;
   return {
-    intro: span.intro,
+    intro: block.intro,
     items: span.listStart !== undefined ? listItems(tokens, span.listStart) : [],
-    startLine: first.map?.[0] ?? 0,
-    endLine: lastMapped?.map?.[1] ?? first.map?.[1] ?? 0,
+    startLine: block.labelLine,
+    endLine: block.endLine,
   };
 }
 

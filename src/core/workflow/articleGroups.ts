@@ -1,6 +1,6 @@
 import type { IndexEntry } from '../corpus';
 import { foldSearch } from '../similarity';
-import { workflowState, type WorkflowState } from './statusEdits';
+import { workflowState, type WorkflowState } from './state';
 
 /** The order of the Articles view's top level. */
 export const STATES: WorkflowState[] = ['unanswered', 'draft', 'ready', 'published'];
@@ -39,7 +39,7 @@ export function groupArticles(entries: Iterable<[string, IndexEntry]>, categoryO
   const byState = new Map<WorkflowState, Map<string, ArticleRef[]>>(STATES.map((s) => [s, new Map()]));
   for (const [file, entry] of entries) {
     if (needle && !matches(file, entry, needle)) continue;
-    const cats = byState.get(workflowState(entry.status, entry.published))!;
+    const cats = byState.get(workflowState(entry))!;
     const cat = entry.category ?? '';
     let list = cats.get(cat);
     if (!list) cats.set(cat, (list = []));

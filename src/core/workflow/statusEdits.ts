@@ -6,16 +6,7 @@ import type { Problem, TextEdit } from '../types';
 /** A workflow step on one article. */
 export type WorkflowAction = 'markDraft' | 'markReady' | 'publish' | 'unpublish';
 
-/** The workflow state an article is shown under in the Articles view. */
-export type WorkflowState = 'unanswered' | 'draft' | 'ready' | 'published';
-
-/** Where an article stands: `status` first, then `published` (which defaults to true). */
-export function workflowState(status: string | undefined, published: boolean): WorkflowState {
-  if (status === 'obesvarad') return 'unanswered';
-  if (status === 'utkast') return 'draft';
-  if (!published) return status === 'klar' ? 'ready' : 'draft';
-  return 'published';
-}
+export { workflowState, type WorkflowState } from './state';
 
 /**
  * The edits that perform a workflow step, touching only the `status` and `published` lines:
@@ -70,11 +61,7 @@ export function applyEdits(text: string, edits: TextEdit[]): string {
   return out + text.slice(at);
 }
 
-/** The problems that stop publishing: every error, and the warnings of the `blockPublish` rules. */
-export function publishBlockers(problems: Problem[], blockPublish: string[]): Problem[] {
-  const block = new Set(blockPublish);
-  return problems.filter((p) => p.severity === 'error' || (block.has(p.rule) && p.severity === 'warning'));
-}
+export { publishBlockers } from './publish';
 
 function pushValue(edits: TextEdit[], f: Field, newText: string): void {
   // An empty value (`status:`) ends right after the colon and needs its separating space.

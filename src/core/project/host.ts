@@ -1,0 +1,51 @@
+// What a host (the CLI, VS Code, later a browser) supplies to the project model: file access
+// and, where it has one, a watcher. Nothing else of the host reaches the core.
+
+/** What a path is. Symbolic links are followed; `other` is a FIFO, socket or device. */
+export type FileType = 'file' | 'directory' | 'other';
+
+export interface FileStat {
+  type: FileType;
+  /** Bytes. */
+  size: number;
+  /** Milliseconds since the epoch. */
+  mtime: number;
+  /** For a path through a symbolic link: the real path it leads to. */
+  realPath?: string;
+}
+
+export interface DirEntry {
+  name: string;
+  /** `symlink` when the entry is a link (its target is known only by `stat`). */
+  type: FileType | 'symlink';
+}
+
+/** A change a watcher saw. */
+export type FileChange = 'created' | 'changed' | 'deleted';
+
+export interface Disposable {
+  dispose(): void;
+}
+
+/** Cancellation as VS Code gives it: a flag to poll. */
+export interface CancellationToken {
+  readonly isCancellationRequested: boolean;
+}
+
+/** A result or a promise of it: a host with synchronous access (the CLI) answers at once. */
+export type MaybePromise<T> = T | Promise<T>;
+
+/**
+ * File access of a host. Paths are absolute and `/`-separated. Every method answers
+ * `undefined` for a path that does not exist and throws only for a real I/O failure.
+ */
+export interface FileHost {
+  stat(path: string): MaybePromise<FileStat | undefined>;
+  read(path: string): MaybePromise<Uint8Array | undefined>;
+  list(dir: string): MaybePromise<DirEntry[] | undefined>;
+  /** Calls `onChange` for changes to files matching the globs (relative to `base`) until disposed. */
+  watch?(base: string, globs: string[], onChange: (path: string, change: FileChange) => void): Disposable;
+}
+
+/** Where the model writes what a user may want to see in a log (the editor's output channel). */
+export type Log = (message: string) => void;

@@ -1,0 +1,493 @@
+import { createChecker, type Checker } from '../check/index';
+import type { CorpusFacts } from '../check/corpus';
+import { CONFIG_FILE, SCHEMA_FILE } from '../config';
+import { CorpusIndex, entryOf, type IndexEntry } from '../corpus';
+import { format, type Lang, type MessageKey } from '../i18n/messages';
+import { parseArticle, type ParsedArticle } from '../parse';
+import { severityOf } from '../rules';
+import type { Problem } from '../types';
+import { publishBlockers } from '../workflow/publish';
+import { workflowState, type WorkflowState } from '../workflow/state';
+import { decodeArticle } from './decode';
+import { Emitter, type Event } from './events';
+import type { CancellationToken, Disposable, FileHost, FileStat, Log } from './host';
+import { ArticleMatcher } from './include';
+import { basename, isInside, join, relative } from './paths';
+import { loadProjectSettings, type HostSettings, type LoadProblem, type ProjectSettings } from './settings';
+
+/** Files above this size are not read: an article is a few kilobytes, and a runaway file must not stall a run. */
+export const MAX_ARTICLE_BYTES = 10 * 1024 * 1024;
+
+export interface ArticleServiceInit {
+  files: FileHost;
+  /** The project root (see `findProjectRoot`). */
+  root: string;
+  settings?: HostSettings;
+  /** The language of messages, read on every check so a setting change takes effect at once. */
+  lang?: Lang | (() => Lang);
+  log?: Log;
+}
+
+/** Why a file is not an article that can be read. */
+export interface Unreadable {
+  key: MessageKey;
+  args: (string | number)[];
+}
+
+/** Reading a file as an article: its text, or why not. */
+export type ReadOutcome = { ok: true; text: string; stat: FileStat } | { ok: false; unreadable: Unreadable; stat?: FileStat; missing?: boolean };
+
+/** What a change to the project was. */
+export interface ProjectChange {
+  /** `settings`: config, schema or host settings; every result may differ. `index`: the corpus changed (one file, or all when `path` is unset). */
+  kind: 'settings' | 'index';
+  path?: string;
+}
+
+/** One file's result in a batch check. */
+export interface FileResult {
+  file: string;
+  problems: Problem[];
+  /** Whether the file could be read at all. */
+  readable: boolean;
+}
+
+/** A cache of a batch check's per-file work, keyed by what identifies a file's content (CLI `--cache`). */
+export interface AnalysisCache {
+  get(file: string, stat: FileStat, target: boolean): Analysis | undefined;
+  set(file: string, stat: FileStat, target: boolean, analysis: Analysis): void;
+}
+
+/** What one pass over one file yields, small enough to keep for thousands of files. */
+export interface Analysis {
+  unreadable?: Unreadable;
+  entry?: IndexEntry;
+  /** Local problems (targets only). */
+  problems?: Problem[];
+  facts?: CorpusFacts;
+}
+
+/**
+ * The project model every host goes through: which files are articles, the config and schema
+ * in force, the corpus index, per-version parse and check caches, the workflow state and the
+ * publish gate. A host supplies only file access (and a watcher, where it has one).
+ */
+export interface ArticleService extends Disposable {
+  readonly root: string;
+  /** The settings in force (config + host settings + schema) and their load errors. */
+  readonly settings: ProjectSettings;
+  readonly index: CorpusIndex;
+  readonly lang: Lang;
+  /** Resolves when the settings are loaded; they are reloaded by `reload`. */
+  readonly ready: Promise<void>;
+  readonly onDidChange: Event<ProjectChange>;
+  /** Re-reads the config and schema, with new host settings when given. */
+  reload(settings?: HostSettings): Promise<void>;
+  /** Whether a path is one of the project's articles (the include/exclude setting). */
+  isArticle(path: string): boolean;
+  /** Every article of the project, sorted (searching only below the include globs' folders). */
+  findArticles(token?: CancellationToken): Promise<string[]>;
+  /** Builds the corpus index from disk; false when cancelled (a newer build cancels an older one). */
+  buildIndex(token?: CancellationToken, progress?: (done: number, total: number) => void): Promise<boolean>;
+  /** Re-reads one file into the index (or drops it when it is gone or not an article). */
+  refreshFile(path: string): Promise<void>;
+  /** Drops a file from the index. */
+  removeFile(path: string): void;
+  /** Reads a file as an article: stat (regular files only, within the size limit), read, decode. */
+  readArticle(path: string): Promise<ReadOutcome>;
+  /** The problem for a file that cannot be read; undefined when `file-unreadable` is off. */
+  unreadableProblem(u: Unreadable): Problem | undefined;
+  /** The text parsed, once per version (cached while `version` is given and unchanged). */
+  parse(path: string, text: string, version?: number): ParsedArticle;
+  /** The problems of a text at a path, against the corpus; cached per version, index revision and settings. */
+  check(path: string, text: string, version?: number): readonly Problem[];
+  /** Reads a file from disk and checks it. */
+  checkFile(path: string): Promise<readonly Problem[]>;
+  /** Checks many files in one pass, each read once; the corpus is the project's articles plus `targets` outside it. */
+  checkFiles(targets: string[], opts?: { cache?: AnalysisCache; token?: CancellationToken }): Promise<FileResult[]>;
+  /** Forgets the cached parse and check of a path (a closed document). */
+  forget(path: string): void;
+  /** The problems that stop Publish: every error, and warnings of the `blockPublish` rules. */
+  publishBlockers(problems: readonly Problem[]): Problem[];
+  /** The one workflow state of an article's values. */
+  workflowState(data: { published?: unknown; status?: unknown } | undefined): WorkflowState;
+  /** A load problem's message in the current language. */
+  describe(p: LoadProblem): string;
+  /** Starts watching the project's files through the host (articles, config, schema). */
+  watch(): Disposable;
+}
+
+/** Creates the project model for a root. */
+export function createArticleService(init: ArticleServiceInit): ArticleService {
+  return new Service(init);
+}
+
+class Service implements ArticleService {
+  readonly index = new CorpusIndex();
+  readonly root: string;
+  settings!: ProjectSettings;
+  ready: Promise<void>;
+  private matcher!: ArticleMatcher;
+  private checker?: Checker;
+  private checkerLang?: Lang;
+  private generation = 0;
+  private indexBuilt = false;
+  private restartWatch: () => void = () => undefined;
+  private buildGeneration = 0;
+  private host: HostSettings;
+  private readonly emitter = new Emitter<ProjectChange>();
+  readonly onDidChange = this.emitter.event;
+  private readonly parses = new Map<string, { version: number; text: string; parsed: ParsedArticle }>();
+  private readonly checks = new Map<string, { version: number; text: string; revision: number; generation: number; lang: Lang; problems: readonly Problem[] }>();
+  private readonly watchers: Disposable[] = [];
+
+  constructor(private readonly init: ArticleServiceInit) {
+    this.root = init.root;
+    this.host = init.settings ?? {};
+    this.ready = this.load();
+  }
+
+  get lang(): Lang {
+    const l = this.init.lang;
+    return typeof l === 'function' ? l() : (l ?? 'en');
+  }
+
+  private async load(): Promise<void> {
+    const s = await loadProjectSettings(this.init.files, this.root, this.host);
+    for (const e of s.errors) this.init.log?.(`${e.file}:${e.line + 1}:${e.column + 1} ${this.describe(e)}`);
+    this.settings = s;
+    this.matcher = new ArticleMatcher(this.root, s.config.include, s.config.exclude);
+    this.checker = undefined;
+    this.generation++;
+  }
+
+  async reload(settings?: HostSettings): Promise<void> {
+    if (settings) this.host = settings;
+    const before = this.ready.then(() => this.includeKey());
+    const was = await before.catch(() => '');
+    await (this.ready = this.ready.then(() => this.load(), () => this.load()));
+    const changed = was !== this.includeKey();
+    this.restartWatch();
+    this.emitter.fire({ kind: 'settings' });
+    // Other include globs are another corpus.
+    if (changed && this.indexBuilt) await this.buildIndex();
+  }
+
+  private includeKey(): string {
+    return JSON.stringify([this.settings.config.include, this.settings.config.exclude]);
+  }
+
+  describe(p: LoadProblem): string {
+    return format(this.lang, p.key, ...p.args);
+  }
+
+  private currentChecker(): Checker {
+    const lang = this.lang;
+    if (!this.checker || this.checkerLang !== lang) {
+      this.checkerLang = lang;
+      this.checker = createChecker({
+        schema: this.settings.schema,
+        config: this.settings.config,
+        index: this.index,
+        lang,
+        displayPath: (f) => relative(this.root, f) || f,
+      });
+    }
+    return this.checker;
+  }
+
+  isArticle(path: string): boolean {
+    return this.matcher.matches(path);
+  }
+
+  async findArticles(token?: CancellationToken): Promise<string[]> {
+    await this.ready;
+    const files = this.init.files;
+    const out: string[] = [];
+    const seenDirs = new Set<string>();
+    const walk = async (dir: string): Promise<void> => {
+      if (token?.isCancellationRequested || seenDirs.has(dir)) return;
+      seenDirs.add(dir);
+      const entries = await files.list(dir);
+      for (const e of entries ?? []) {
+        const path = join(dir, e.name);
+        let type = e.type;
+        if (type === 'symlink') {
+          const st = await files.stat(path);
+          // A link is followed only where it stays inside the project.
+          if (!st || (st.realPath !== undefined && !isInside(this.root, st.realPath))) continue;
+          type = st.type;
+        }
+        const rel = relative(this.root, path);
+        if (type === 'directory') {
+          if (this.matcher.searches(rel)) await walk(path);
+        } else if (this.matcher.matchesRelative(rel)) out.push(path);
+      }
+    };
+    for (const base of this.matcher.bases) {
+      const start = join(this.root, base);
+      const st = await files.stat(start);
+      if (st?.type === 'directory') await walk(start);
+    }
+    return [...new Set(out)].sort();
+  }
+
+  async buildIndex(token?: CancellationToken, progress?: (done: number, total: number) => void): Promise<boolean> {
+    const generation = ++this.buildGeneration;
+    this.indexBuilt = true;
+    const cancelled = () => token?.isCancellationRequested || generation !== this.buildGeneration;
+    const articles = await this.findArticles(token);
+    if (cancelled()) return false;
+    const keep = new Set(articles);
+    for (const [f] of [...this.index.files()]) if (!keep.has(f)) this.index.delete(f);
+    let done = 0;
+    for (const path of articles) {
+      if (cancelled()) return false;
+      await this.indexFromDisk(path);
+      progress?.(++done, articles.length);
+      // Let the host breathe between files (the editor's extension host stays responsive).
+      if (done % 100 === 0) await new Promise<void>((r) => setTimeout(r, 0));
+    }
+    this.emitter.fire({ kind: 'index' });
+    return true;
+  }
+
+  private async indexFromDisk(path: string): Promise<boolean> {
+    const r = await this.readArticle(path);
+    if (!r.ok) return this.dropEntry(path);
+    return this.setEntry(path, parseArticle(r.text));
+  }
+
+  /** Sets a file's index entry; false when nothing changed (a second event for one save). */
+  private setEntry(path: string, article: ParsedArticle): boolean {
+    if (article.frontmatter?.closeStart === undefined) return this.dropEntry(path);
+    const entry = entryOf(article);
+    const old = this.index.get(path);
+    if (old && sameEntry(old, entry)) return false;
+    this.index.set(path, entry);
+    return true;
+  }
+
+  private dropEntry(path: string): boolean {
+    if (!this.index.get(path)) return false;
+    this.index.delete(path);
+    return true;
+  }
+
+  async refreshFile(path: string): Promise<void> {
+    await this.ready;
+    const changed = this.isArticle(path) ? await this.indexFromDisk(path) : this.dropEntry(path);
+    if (changed) this.emitter.fire({ kind: 'index', path });
+  }
+
+  removeFile(path: string): void {
+    this.forget(path);
+    if (this.dropEntry(path)) this.emitter.fire({ kind: 'index', path });
+  }
+
+  async readArticle(path: string): Promise<ReadOutcome> {
+    const files = this.init.files;
+    let stat: FileStat | undefined;
+    try {
+      stat = await files.stat(path);
+    } catch (e) {
+      return { ok: false, unreadable: { key: 'file-unreadable', args: [errorCode(e)] } };
+    }
+    if (!stat) return { ok: false, unreadable: { key: 'path-missing', args: [basename(path)] }, missing: true };
+    if (stat.type === 'directory') return { ok: false, unreadable: { key: 'file-unreadable', args: ['EISDIR'] }, stat };
+    if (stat.type !== 'file') return { ok: false, unreadable: { key: 'file-special', args: [] }, stat };
+    if (stat.realPath !== undefined && !isInside(this.root, stat.realPath) && this.isArticle(path)) {
+      return { ok: false, unreadable: { key: 'file-outside-root', args: [stat.realPath] }, stat };
+    }
+    if (stat.size > MAX_ARTICLE_BYTES) return { ok: false, unreadable: { key: 'file-too-large', args: [MAX_ARTICLE_BYTES / 1024 / 1024] }, stat };
+    let bytes: Uint8Array | undefined;
+    try {
+      bytes = await files.read(path);
+    } catch (e) {
+      return { ok: false, unreadable: { key: 'file-unreadable', args: [errorCode(e)] }, stat };
+    }
+    if (bytes === undefined) return { ok: false, unreadable: { key: 'path-missing', args: [basename(path)] }, missing: true };
+    // The stat may be stale (the file grew in between): the cap holds for what was read.
+    if (bytes.length > MAX_ARTICLE_BYTES) return { ok: false, unreadable: { key: 'file-too-large', args: [MAX_ARTICLE_BYTES / 1024 / 1024] }, stat };
+    const d = decodeArticle(bytes);
+    if (!d.ok) return { ok: false, unreadable: { key: 'file-binary', args: [] }, stat };
+    return { ok: true, text: d.text, stat };
+  }
+
+  unreadableProblem(u: Unreadable): Problem | undefined {
+    const severity = severityOf('file-unreadable', this.settings.config.rules);
+    if (!severity) return undefined;
+    const zero = { line: 0, character: 0 };
+    return { rule: 'file-unreadable', severity, message: format(this.lang, u.key, ...u.args), range: { start: zero, end: zero }, start: 0, end: 0 };
+  }
+
+  parse(path: string, text: string, version?: number): ParsedArticle {
+    if (version === undefined) return parseArticle(text);
+    const hit = this.parses.get(path);
+    if (hit && hit.version === version && hit.text === text) return hit.parsed;
+    const parsed = parseArticle(text);
+    this.parses.set(path, { version, text, parsed });
+    return parsed;
+  }
+
+  check(path: string, text: string, version?: number): readonly Problem[] {
+    const lang = this.lang;
+    const revision = this.index.revision;
+    if (version !== undefined) {
+      const hit = this.checks.get(path);
+      if (hit && hit.version === version && hit.text === text && hit.revision === revision && hit.generation === this.generation && hit.lang === lang) return hit.problems;
+    }
+    const problems = this.safeCheck(path, () => this.currentChecker().checkParsed(this.parse(path, text, version), path));
+    if (version !== undefined) this.checks.set(path, { version, text, revision, generation: this.generation, lang, problems });
+    return problems;
+  }
+
+  /** One file's check never throws: a failure inside it becomes that file's own problem. */
+  private safeCheck(path: string, run: () => Problem[]): Problem[] {
+    try {
+      return run();
+    } catch (e) {
+      this.init.log?.(`${path}: ${(e as Error)?.stack ?? String(e)}`);
+      const p = this.unreadableProblem({ key: 'check-crashed', args: [(e as Error)?.message ?? String(e)] });
+      return p ? [p] : [];
+    }
+  }
+
+  async checkFile(path: string): Promise<readonly Problem[]> {
+    await this.ready;
+    const r = await this.readArticle(path);
+    if (!r.ok) {
+      const p = this.unreadableProblem(r.unreadable);
+      return p ? [p] : [];
+    }
+    return this.check(path, r.text);
+  }
+
+  async checkFiles(targets: string[], opts: { cache?: AnalysisCache; token?: CancellationToken } = {}): Promise<FileResult[]> {
+    await this.ready;
+    const checker = this.currentChecker();
+    const targetSet = new Set(targets);
+    const corpus = await this.findArticles(opts.token);
+    const all = [...new Set([...corpus, ...targets])];
+    const inCorpus = new Set(corpus);
+    // One pass reads and parses each file once; the parsed document is dropped at once. The
+    // corpus rules run afterwards, when the index is complete.
+    const analyses = new Map<string, Analysis>();
+    for (const file of all) {
+      if (opts.token?.isCancellationRequested) break;
+      const target = targetSet.has(file);
+      const a = await this.analyze(file, target, checker, opts.cache);
+      analyses.set(file, a);
+      if (inCorpus.has(file)) {
+        if (a.entry) this.index.set(file, a.entry);
+        else this.index.delete(file);
+      }
+    }
+    const results: FileResult[] = [];
+    for (const file of [...targetSet].sort()) {
+      const a = analyses.get(file);
+      if (!a) continue;
+      if (a.unreadable) {
+        const p = this.unreadableProblem(a.unreadable);
+        results.push({ file, problems: p ? [p] : [], readable: false });
+        continue;
+      }
+      const problems = [...(a.problems ?? []), ...(a.facts ? this.safeCheck(file, () => checker.checkCorpus(a.facts!, file)) : [])];
+      problems.sort((x, y) => x.start - y.start || x.end - y.end);
+      results.push({ file, problems, readable: true });
+    }
+    return results;
+  }
+
+  private async analyze(file: string, target: boolean, checker: Checker, cache?: AnalysisCache): Promise<Analysis> {
+    const r = await this.readArticle(file);
+    if (!r.ok) return { unreadable: r.unreadable };
+    const hit = cache?.get(file, r.stat, target);
+    if (hit) return hit;
+    let a: Analysis;
+    try {
+      const article = parseArticle(r.text);
+      // Only a closed frontmatter is one the site reads, and only YAML that parses is worth comparing.
+      const closed = article.frontmatter?.closeStart !== undefined;
+      if (!target) a = { entry: closed ? entryOf(article) : undefined };
+      else {
+        const { problems, facts } = checker.checkLocal(article);
+        a = { entry: closed ? facts.entry : undefined, problems, facts: closed && article.data && article.yamlIssues.length === 0 ? facts : undefined };
+      }
+    } catch (e) {
+      this.init.log?.(`${file}: ${(e as Error)?.stack ?? String(e)}`);
+      return { unreadable: { key: 'check-crashed', args: [(e as Error)?.message ?? String(e)] } };
+    }
+    cache?.set(file, r.stat, target, a);
+    return a;
+  }
+
+  forget(path: string): void {
+    this.parses.delete(path);
+    this.checks.delete(path);
+  }
+
+  publishBlockers(problems: readonly Problem[]): Problem[] {
+    return publishBlockers(problems, this.settings.config.blockPublish);
+  }
+
+  workflowState(data: { published?: unknown; status?: unknown } | undefined): WorkflowState {
+    return workflowState(data);
+  }
+
+  watch(): Disposable {
+    const files = this.init.files;
+    if (!files.watch) return { dispose: () => undefined };
+    const settingsFiles = () =>
+      new Set([join(this.root, CONFIG_FILE), join(this.root, SCHEMA_FILE), this.settings.configFile, this.settings.schemaFile].filter((f): f is string => !!f));
+    let reloadTimer: ReturnType<typeof setTimeout> | undefined;
+    const onSettingsFile = () => {
+      // An editor's save can come as several events: reload once.
+      if (reloadTimer) clearTimeout(reloadTimer);
+      reloadTimer = setTimeout(() => {
+        reloadTimer = undefined;
+        void this.reload();
+      }, 50);
+    };
+    let current: Disposable | undefined;
+    let disposed = false;
+    const start = () => {
+      current?.dispose();
+      if (disposed) return;
+      const watched = settingsFiles();
+      const globs = [...this.settings.config.include, ...[...watched].filter((f) => isInside(this.root, f)).map((f) => relative(this.root, f))];
+      current = files.watch!(this.root, [...new Set(globs)], (path, change) => {
+        if (watched.has(path)) return onSettingsFile();
+        if (change === 'deleted') return this.removeFile(path);
+        void this.refreshFile(path);
+      });
+    };
+    this.restartWatch = start;
+    void this.ready.then(start);
+    const d = {
+      dispose: () => {
+        disposed = true;
+        current?.dispose();
+        if (reloadTimer) clearTimeout(reloadTimer);
+        this.restartWatch = () => undefined;
+      },
+    };
+    this.watchers.push(d);
+    return d;
+  }
+
+  dispose(): void {
+    for (const w of this.watchers.splice(0)) w.dispose();
+    this.emitter.dispose();
+    this.buildGeneration++;
+  }
+}
+
+function sameEntry(a: IndexEntry, b: IndexEntry): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+function errorCode(e: unknown): string {
+  const err = e as { code?: unknown; message?: unknown };
+  return typeof err?.code === 'string' ? err.code : String(err?.message ?? e);
+}

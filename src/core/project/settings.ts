@@ -1,0 +1,156 @@
+import { CONFIG_FILE, ConfigError, DEFAULT_CONFIG, parseConfig, SCHEMA_FILE, type ProjectConfig } from '../config';
+import type { MessageKey } from '../i18n/messages';
+import { LineIndex } from '../lines';
+import type { RuleSetting } from '../rules';
+import { compileSchema, defaultSchema, type ArticleSchema, type SchemaObject } from '../schema';
+import type { FileHost } from './host';
+import { dirname, join, resolve } from './paths';
+
+/** What a host's own settings add to the project's config file (the editor's `qaArticles.*`, the CLI's flags). */
+export interface HostSettings {
+  /** Replaces the config's `include` (only when the user set it). */
+  include?: string[];
+  exclude?: string[];
+  /** Merged over the config's `rules`. */
+  rules?: Record<string, RuleSetting>;
+  /** A schema file (relative to the root): the editor's `qaArticles.schemaPath`, the CLI's `--schema`. */
+  schemaPath?: string;
+  /** False in an untrusted workspace: no schema file of the workspace is compiled. */
+  trusted?: boolean;
+}
+
+/** A config or schema file that could not be used, and where in it. */
+export interface LoadProblem {
+  file: string;
+  kind: 'config' | 'schema';
+  key: MessageKey;
+  args: (string | number)[];
+  /** 0-based position of the fault in the file (0:0 when the whole file is at fault). */
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+/** Where the schema in force comes from, in the order they are tried. */
+export type SchemaSource = 'setting' | 'config' | 'project' | 'bundled';
+
+/** The project's settings, merged once: config file + host settings, the schema, and what failed. */
+export interface ProjectSettings {
+  root: string;
+  config: ProjectConfig;
+  schema: ArticleSchema;
+  schemaSource: SchemaSource;
+  configFile?: string;
+  schemaFile?: string;
+  errors: LoadProblem[];
+}
+
+const decoder = new TextDecoder('utf-8');
+
+async function readText(files: FileHost, path: string): Promise<string | undefined> {
+  const bytes = await files.read(path);
+  return bytes === undefined ? undefined : decoder.decode(bytes).replace(/^\uFEFF/, '');
+}
+
+function problemAt(file: string, kind: LoadProblem['kind'], key: MessageKey, args: (string | number)[], text = '', offset = 0, length = 0): LoadProblem {
+  const lines = new LineIndex(text);
+  const s = lines.positionAt(offset);
+  const e = lines.positionAt(offset + length);
+  return { file, kind, key, args, line: s.line, column: s.character, endLine: e.line, endColumn: e.character };
+}
+
+/** Reads and compiles a schema file; a problem instead when it cannot be used. */
+export async function loadSchemaFile(files: FileHost, file: string): Promise<ArticleSchema | LoadProblem> {
+  let text: string | undefined;
+  try {
+    text = await readText(files, file);
+  } catch (e) {
+    return problemAt(file, 'schema', 'schema-unreadable', [String((e as NodeLikeError).code ?? (e as Error).message)]);
+  }
+  if (text === undefined) return problemAt(file, 'schema', 'schema-missing', []);
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    return problemAt(file, 'schema', 'schema-not-json', [(e as Error).message], text);
+  }
+  if (!json || typeof json !== 'object' || Array.isArray(json)) return problemAt(file, 'schema', 'schema-not-object', [], text);
+  try {
+    return compileSchema(json as SchemaObject);
+  } catch (e) {
+    return problemAt(file, 'schema', 'schema-invalid', [(e as Error).message], text);
+  }
+}
+
+/** The nearest file of that name at or above a folder. */
+async function findUp(files: FileHost, dir: string, name: string): Promise<string | undefined> {
+  for (let d = dir; ; d = dirname(d)) {
+    const f = join(d, name);
+    if ((await files.stat(f))?.type === 'file') return f;
+    if (dirname(d) === d) return undefined;
+  }
+}
+
+type NodeLikeError = Error & { code?: string };
+
+/**
+ * Loads the project's settings: `.qa-articles.json` in the root, merged with the host's
+ * settings; the schema from the host setting, else the config's `schema`, else
+ * `.qa-articles.schema.json` in the root, else the site's contract bundled with the product.
+ * A file that cannot be used is reported in `errors` and the defaults stand in for it.
+ */
+export async function loadProjectSettings(files: FileHost, root: string, host: HostSettings = {}): Promise<ProjectSettings> {
+  const trusted = host.trusted ?? true;
+  const errors: LoadProblem[] = [];
+  const configFile = (await findUp(files, root, CONFIG_FILE)) ?? join(root, CONFIG_FILE);
+  let config: ProjectConfig = DEFAULT_CONFIG;
+  let configText: string | undefined;
+  try {
+    configText = await readText(files, configFile);
+  } catch (e) {
+    errors.push(problemAt(configFile, 'config', 'schema-unreadable', [String((e as NodeLikeError).code ?? (e as Error).message)]));
+  }
+  if (configText !== undefined) {
+    try {
+      config = parseConfig(configText);
+    } catch (e) {
+      if (!(e instanceof ConfigError)) throw e;
+      errors.push(problemAt(configFile, 'config', e.key, e.args, configText, e.offset, e.length));
+    }
+  }
+  config = {
+    ...config,
+    include: host.include?.length ? host.include : config.include,
+    exclude: host.exclude ?? config.exclude,
+    rules: { ...config.rules, ...(host.rules ?? {}) },
+  };
+
+  let schema = defaultSchema();
+  let schemaSource: SchemaSource = 'bundled';
+  let schemaFile: string | undefined;
+  if (trusted) {
+    const candidates: [SchemaSource, string | undefined][] = [
+      ['setting', host.schemaPath ? resolve(root, host.schemaPath) : undefined],
+      ['config', config.schema ? resolve(dirname(configFile), config.schema) : undefined],
+    ];
+    let chosen = candidates.find(([, f]) => f !== undefined) as [SchemaSource, string] | undefined;
+    if (!chosen) {
+      for (const own of new Set([join(dirname(configFile), SCHEMA_FILE), join(root, SCHEMA_FILE)])) {
+        if ((await files.stat(own))?.type === 'file') {
+          chosen = ['project', own];
+          break;
+        }
+      }
+    }
+    if (chosen) {
+      const r = await loadSchemaFile(files, chosen[1]);
+      schemaFile = chosen[1];
+      if ('validate' in r) {
+        schema = r;
+        schemaSource = chosen[0];
+      } else errors.push(r);
+    }
+  }
+  return { root, config, schema, schemaSource, configFile: configText !== undefined ? configFile : undefined, schemaFile, errors };
+}

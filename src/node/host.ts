@@ -1,0 +1,72 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import type { DirEntry, FileHost, FileStat } from '../core/project/host';
+
+/** A host path (`C:\site\a.md` on Windows) as the core's `/`-separated path. */
+export function toCorePath(p: string): string {
+  const abs = path.resolve(p);
+  return path.sep === '\\' ? abs.replace(/\\/g, '/') : abs;
+}
+
+/** A core path as the host's own. */
+export function fromCorePath(p: string): string {
+  return path.sep === '\\' ? p.replace(/\//g, '\\') : p;
+}
+
+const missing = (e: unknown) => {
+  const code = (e as NodeJS.ErrnoException).code;
+  return code === 'ENOENT' || code === 'ENOTDIR';
+};
+
+function typeOf(st: fs.Stats): FileStat['type'] {
+  return st.isFile() ? 'file' : st.isDirectory() ? 'directory' : 'other';
+}
+
+/**
+ * Node's file system as the project model's file host. Synchronous calls: for many small
+ * files they are several times faster than the promise API, and the CLI has nothing else to
+ * do meanwhile. Special files are never opened (a FIFO would block the read forever).
+ */
+export function nodeFileHost(): FileHost {
+  return {
+    stat(p: string): FileStat | undefined {
+      const hp = fromCorePath(p);
+      let lst: fs.Stats;
+      try {
+        lst = fs.lstatSync(hp);
+      } catch (e) {
+        if (missing(e)) return undefined;
+        throw e;
+      }
+      if (!lst.isSymbolicLink()) return { type: typeOf(lst), size: lst.size, mtime: lst.mtimeMs };
+      let st: fs.Stats;
+      let real: string;
+      try {
+        st = fs.statSync(hp);
+        real = fs.realpathSync(hp);
+      } catch (e) {
+        if (missing(e) || (e as NodeJS.ErrnoException).code === 'ELOOP') return undefined;
+        throw e;
+      }
+      return { type: typeOf(st), size: st.size, mtime: st.mtimeMs, realPath: toCorePath(real) };
+    },
+    read(p: string): Uint8Array | undefined {
+      try {
+        return fs.readFileSync(fromCorePath(p));
+      } catch (e) {
+        if (missing(e)) return undefined;
+        throw e;
+      }
+    },
+    list(dir: string): DirEntry[] | undefined {
+      let entries: fs.Dirent[];
+      try {
+        entries = fs.readdirSync(fromCorePath(dir), { withFileTypes: true });
+      } catch (e) {
+        if (missing(e)) return undefined;
+        throw e;
+      }
+      return entries.map((e) => ({ name: e.name, type: e.isSymbolicLink() ? 'symlink' : e.isFile() ? 'file' : e.isDirectory() ? 'directory' : 'other' }));
+    },
+  };
+}
