@@ -1,14 +1,14 @@
 import { createHash } from 'crypto';
 import * as fs from 'fs';
-import type { Checker } from '../core/check/index';
-import { analyzeFile, type FileResult } from './analyze';
+import type { FileStat } from '../core/project/host';
+import type { Analysis, AnalysisCache } from '../core/project/service';
 
-/** One file's result as the cache keeps it, with what identifies the file's content on disk. */
+/** One file's analysis as the cache keeps it, with what identifies the file's content on disk. */
 interface CachedFile {
   size: number;
   mtimeMs: number;
   target: boolean;
-  result: Omit<FileResult, 'file'>;
+  result: Analysis;
 }
 
 interface CacheFile {
@@ -19,9 +19,10 @@ interface CacheFile {
 /**
  * Results of earlier checks, reused for files whose size and modification time are unchanged,
  * as long as the checker is the same (version, schema, config, language: `key`). Like ESLint's
- * `--cache`: a repeated check in CI or before a commit reads only what changed.
+ * `--cache`: a repeated check in CI or before a commit reads only what changed. The corpus
+ * rules always run afresh, over the index of this run.
  */
-export class CheckCache {
+export class CheckCache implements AnalysisCache {
   private old: Record<string, CachedFile> = {};
   private readonly next: Record<string, CachedFile> = {};
   private misses = 0;
@@ -40,29 +41,21 @@ export class CheckCache {
     return createHash('sha1').update(JSON.stringify(parts)).digest('hex');
   }
 
-  /** The file's result, from the cache when its content is unchanged, else freshly analyzed. */
-  analyze(file: string, target: boolean, checker: Checker): FileResult {
-    let st: fs.Stats | undefined;
-    try {
-      st = fs.statSync(file);
-    } catch {
-      st = undefined;
-    }
+  get(file: string, stat: FileStat, target: boolean): Analysis | undefined {
     const hit = this.old[file];
-    if (st && hit && hit.size === st.size && hit.mtimeMs === st.mtimeMs && (hit.target || !target)) {
+    // A result made for the corpus only has no problems: a file now being checked needs its own.
+    if (hit && hit.size === stat.size && hit.mtimeMs === stat.mtime && (hit.target || !target)) {
       this.next[file] = hit;
-      return { file, ...hit.result };
+      return hit.result;
     }
-    const result = analyzeFile(file, target, checker);
+    return undefined;
+  }
+
+  set(file: string, stat: FileStat, target: boolean, analysis: Analysis): void {
     this.misses++;
-    if (st) {
-      const { file: _file, ...rest } = result;
-      void _file;
-      // Fixes are for editors; the CLI never prints them.
-      const problems = rest.problems?.map(({ fixes: _fixes, ...p }) => p);
-      this.next[file] = { size: st.size, mtimeMs: st.mtimeMs, target, result: { ...rest, problems } };
-    }
-    return result;
+    // Fixes are for editors; the CLI never prints them.
+    const problems = analysis.problems?.map(({ fixes: _fixes, ...p }) => p);
+    this.next[file] = { size: stat.size, mtimeMs: stat.mtime, target, result: { ...analysis, problems } };
   }
 
   /** Writes the results of this run (files no longer checked drop out); nothing when nothing changed. */

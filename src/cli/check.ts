@@ -1,16 +1,14 @@
-import * as fs from 'fs';
-import * as path from 'path';
-import { createChecker } from '../core/check/index';
-import { CorpusIndex } from '../core/corpus';
+import * as nodePath from 'path';
 import { format, type Lang } from '../core/i18n/messages';
-import { severityOf } from '../core/rules';
-import type { Problem, Severity } from '../core/types';
-import { findMarkdownFiles } from '../node/files';
-import { loadProject, ProjectError } from '../node/project';
-import { analyzeAll } from './analyze';
+import { isInside, relative } from '../core/project/paths';
+import { countProblems } from '../core/problems';
+import type { Problem } from '../core/types';
+import { fromCorePath, nodeFileHost, toCorePath } from '../node/host';
 import { CheckCache } from './cache';
 import { parseCheckArgs, UsageError } from './args';
 import { formatJson, formatText } from './output';
+import { openProject } from './project';
+import { explicitMarkdownFiles } from './walk';
 
 /** The default cache file of `--cache`, in the current folder. */
 export const CACHE_FILE = '.qa-articles-cache';
@@ -42,79 +40,65 @@ export async function checkCommand(argv: string[], io: Io, lang: Lang): Promise<
     throw e;
   }
   if (args.lang) lang = args.lang as Lang;
-  const root = path.resolve(io.cwd, args.root ?? '.');
-  let exit = 0;
-  if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) {
-    io.stderr(format(lang, 'path-missing', root) + '\n');
+  const opened = await openProject({ cwd: io.cwd, root: args.root, paths: args.paths, settings: { schemaPath: args.schema ? nodePath.resolve(io.cwd, args.schema) : undefined }, lang });
+  if (!opened.ok) {
+    io.stderr(opened.message + '\n');
     return 2;
   }
-  let project;
-  try {
-    project = loadProject(root, args.schema ? path.resolve(io.cwd, args.schema) : undefined);
-  } catch (e) {
-    if (e instanceof ProjectError) {
-      io.stderr(format(lang, e.key, path.relative(io.cwd, e.file) || e.file, e.reason) + '\n');
+  const service = opened.service;
+  const cwd = toCorePath(io.cwd);
+  const shown = (f: string) => printable(fromCorePath(relative(cwd, f) || f));
+  // A config or schema that cannot be used stops the run: its verdicts would be the wrong ones.
+  if (service.settings.errors.length) {
+    for (const e of service.settings.errors) io.stderr(`${shown(e.file)}:${e.line + 1}:${e.column + 1}  ${format(lang, e.kind === 'config' ? 'cli-bad-config' : 'cli-bad-schema', shown(e.file), service.describe(e))}\n`);
+    return 2;
+  }
+
+  // The files to check: the project's articles, or the files and folders named.
+  let exit = 0;
+  const targets = new Set<string>();
+  if (args.paths.length === 0) {
+    for (const f of await service.findArticles()) targets.add(f);
+    if (targets.size === 0) {
+      io.stderr(format(lang, 'project-no-articles', shown(service.root) || '.', service.settings.config.include.join(', ')) + '\n');
       return 2;
     }
-    throw e;
-  }
-
-  // The files to check.
-  const targets = new Set<string>();
-  for (const p of args.paths.length ? args.paths : ['.']) {
-    const abs = path.resolve(io.cwd, p);
-    let st: fs.Stats;
-    try {
-      st = fs.statSync(abs);
-    } catch {
-      io.stderr(format(lang, 'path-missing', p) + '\n');
-      exit = 2;
-      continue;
+  } else {
+    const files = nodeFileHost();
+    let articles: string[] | undefined;
+    for (const p of args.paths) {
+      const abs = toCorePath(nodePath.resolve(io.cwd, p));
+      const st = files.stat(abs) as Awaited<ReturnType<typeof files.stat>>;
+      if (!st) {
+        io.stderr(format(lang, 'path-missing', printable(p)) + '\n');
+        exit = 2;
+        continue;
+      }
+      if (st.type !== 'directory') {
+        targets.add(abs);
+        continue;
+      }
+      // A folder: the project's articles in it; a folder outside the articles is taken as asked, every Markdown file in it.
+      articles ??= await service.findArticles();
+      const inside = articles.filter((f) => isInside(abs, f));
+      for (const f of inside.length ? inside : explicitMarkdownFiles(abs)) targets.add(f);
     }
-    if (st.isDirectory()) for (const f of await findMarkdownFiles(abs)) targets.add(f);
-    else targets.add(abs);
+    if (exit && targets.size === 0) return exit;
   }
 
-  // One pass reads and parses every file once: index entries for the corpus, local problems
-  // and corpus facts for the targets. Corpus rules run after, when the index is complete.
-  const corpusFiles = await findMarkdownFiles(root);
-  const inRoot = new Set(corpusFiles);
-  const all = [...new Set([...corpusFiles, ...targets])];
-  const shown = new Map<string, string>();
-  const display = (f: string) => shown.get(f) ?? (shown.set(f, path.relative(io.cwd, f) || f), shown.get(f)!);
-  const index = new CorpusIndex();
-  const checker = createChecker({ schema: project.schema, config: project.config, index, lang, displayPath: display });
   const cache = args.cache
-    ? new CheckCache(path.resolve(io.cwd, args.cacheLocation ?? CACHE_FILE), CheckCache.keyOf({ version: VERSION, schema: project.schema.json, config: project.config, lang }))
+    ? new CheckCache(nodePath.resolve(io.cwd, args.cacheLocation ?? CACHE_FILE), CheckCache.keyOf({ version: VERSION, schema: service.settings.schema.json, config: service.settings.config, lang }))
     : undefined;
-  const results = cache ? all.map((f) => cache.analyze(f, targets.has(f), checker)) : analyzeAll(all, targets, checker);
+  const results = await service.checkFiles([...targets], { cache });
   cache?.save();
-  for (const r of results) if (r.entry && inRoot.has(r.file)) index.set(r.file, r.entry);
 
   const problems: FileProblem[] = [];
-  const files = [...targets].sort();
-  const byFile = new Map(results.map((r) => [r.file, r]));
-  for (const f of files) {
-    const r = byFile.get(f)!;
-    if (r.unreadable) {
-      const sev: Severity | undefined = severityOf('file-unreadable', project.config.rules);
-      if (!sev) continue;
-      const u = r.unreadable;
-      const message = u.reason === 'binary' ? format(lang, 'file-binary') : u.reason === 'encoding' ? format(lang, 'file-encoding') : format(lang, 'file-unreadable', u.detail ?? '');
-      problems.push({ file: f, rule: 'file-unreadable', severity: sev, message, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, start: 0, end: 0 });
-      continue;
-    }
-    const own = [...(r.problems ?? []), ...(r.facts ? checker.checkCorpus(r.facts, f) : [])];
-    own.sort((a, b) => a.start - b.start || a.end - b.end);
-    for (const p of own) problems.push({ ...p, file: f });
-  }
-
+  for (const r of results) for (const p of r.problems) problems.push({ ...p, file: r.file });
   const color = args.color ?? (io.isTTY && !io.env.NO_COLOR);
-  if (args.format === 'json') io.stdout(formatJson(files.length, problems, display) + '\n');
-  else io.stdout(formatText(files.length, problems, display, lang, color));
+  if (args.format === 'json') io.stdout(formatJson(results.length, problems, shown) + '\n');
+  else io.stdout(formatText(results.length, problems, shown, lang, color));
 
-  const errors = problems.filter((p) => p.severity === 'error').length;
-  const warnings = problems.filter((p) => p.severity === 'warning').length;
+  const { errors, warnings } = countProblems(problems);
   if (exit) return exit;
   if (errors > 0) return 1;
   if (args.maxWarnings !== undefined && warnings > args.maxWarnings) {
@@ -122,4 +106,10 @@ export async function checkCommand(argv: string[], io: Io, lang: Lang): Promise<
     return 1;
   }
   return 0;
+}
+
+/** A file name as it may be printed: control characters (a newline, terminal escape codes) written as escapes. */
+export function printable(name: string): string {
+  // eslint-disable-next-line no-control-regex
+  return name.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => (c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
 }

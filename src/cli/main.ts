@@ -1,8 +1,5 @@
-import * as path from 'path';
 import { format, langFromLocale, type Lang } from '../core/i18n/messages';
-import { loadProject } from '../node/project';
-import { createChecker } from '../core/check/index';
-import { checkCommand, type Io } from './check';
+import { checkCommand, printable, type Io } from './check';
 import { previewCommand } from './preview';
 
 /** The environment's language: LC_ALL, LC_MESSAGES, LANG, LANGUAGE, in POSIX order. */
@@ -19,19 +16,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
   switch (cmd) {
     case 'check':
       return checkCommand(rest, io, l);
-    case 'preview': {
-      // The page lists the problems as `check` would report them, with the project's config and schema.
-      const problemsFor = (text: string, file: string) => {
-        let project;
-        try {
-          project = loadProject(path.dirname(path.resolve(io.cwd, file)));
-        } catch {
-          project = undefined;
-        }
-        return createChecker({ lang: l, schema: project?.schema, config: project?.config }).check(text, file);
-      };
-      return previewCommand(rest, { ...io }, problemsFor, l);
-    }
+    case 'preview':
+      return previewCommand(rest, io, l);
     case '--help':
     case '-h':
     case 'help':
@@ -41,7 +27,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       io.stdout(require('../../package.json').version + '\n');
       return 0;
     default:
-      io.stderr((cmd ? format(l, 'cli-bad-option', cmd) + '\n' : '') + format(l, 'cli-usage') + '\n');
+      io.stderr((cmd ? format(l, cmd.startsWith('-') ? 'cli-bad-option' : 'cli-unknown-command', printable(cmd)) + '\n' : '') + format(l, 'cli-usage') + '\n');
       return 2;
   }
 }

@@ -4,7 +4,10 @@ import { format, type Lang } from '../core/i18n/messages';
 import { parseArticle } from '../core/parse';
 import { renderPage } from '../core/render';
 import { ui } from '../core/render/strings';
-import type { Problem } from '../core/types';
+import { categoryLabelsOf } from '../core/labels';
+import { toCorePath } from '../node/host';
+import { printable } from './check';
+import { openProject } from './project';
 
 export interface PreviewIo {
   stdout: (s: string) => void;
@@ -18,15 +21,9 @@ const EXIT_USAGE = 2;
 
 /**
  * `qa-articles preview <article.md> [--out page.html] [--lang en|sv]`: the article as a
- * standalone HTML page. `problemsFor` is how the CLI entry passes the checker in, so the page
- * can list the article's problems without this module depending on the checker.
+ * standalone HTML page, with its problems as `check` reports them.
  */
-export async function previewCommand(
-  args: string[],
-  io: PreviewIo,
-  problemsFor?: (text: string, path: string) => Problem[],
-  defaultLang: Lang = 'en',
-): Promise<number> {
+export async function previewCommand(args: string[], io: PreviewIo, defaultLang: Lang = 'en'): Promise<number> {
   let lang: Lang = defaultLang;
   let out: string | undefined;
   let file: string | undefined;
@@ -72,39 +69,27 @@ export async function previewCommand(
     return EXIT_USAGE;
   }
 
-  const abs = path.resolve(io.cwd, file);
-  let bytes: Buffer;
-  try {
-    const st = await fs.stat(abs);
-    if (st.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
-    bytes = await fs.readFile(abs);
-  } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    io.stderr((err.code === 'ENOENT' ? format(lang, 'path-missing', file) : format(lang, 'file-unreadable', `${file}: ${err.code ?? err.message}`)) + '\n');
+  const opened = await openProject({ cwd: io.cwd, paths: [file], settings: {}, lang });
+  if (!opened.ok) {
+    io.stderr(opened.message + '\n');
     return EXIT_USAGE;
   }
-  if (bytes.includes(0)) {
-    io.stderr(`${file}: ${format(lang, 'file-binary')}\n`);
+  const service = opened.service;
+  // The same settings as `check`: a config or schema that cannot be used stops here too.
+  if (service.settings.errors.length) {
+    for (const e of service.settings.errors) io.stderr(format(lang, e.kind === 'config' ? 'cli-bad-config' : 'cli-bad-schema', printable(e.file), service.describe(e)) + '\n');
     return EXIT_USAGE;
   }
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    io.stderr(`${file}: ${format(lang, 'file-encoding')}\n`);
+  const abs = toCorePath(path.resolve(io.cwd, file));
+  const read = await service.readArticle(abs);
+  if (!read.ok) {
+    io.stderr(`${printable(file)}: ${format(lang, read.unreadable.key, ...read.unreadable.args)}\n`);
     return EXIT_USAGE;
   }
-
-  let problems: Problem[] | undefined;
-  if (problemsFor) {
-    try {
-      problems = problemsFor(text, abs);
-    } catch (e) {
-      // A checker bug must not cost the user the preview; say so and render without problems.
-      io.stderr(`${file}: ${(e as Error).message}\n`);
-    }
-  }
-  const html = renderPage(parseArticle(text), { lang, problems });
+  // The page lists the problems as `check` would report them: the project's settings and corpus.
+  const [result] = await service.checkFiles([abs]);
+  const { config, schema } = service.settings;
+  const html = renderPage(parseArticle(read.text), { lang, problems: result?.problems ?? [], limits: config, categoryLabels: categoryLabelsOf(schema) });
 
   if (out === undefined || out === '-') {
     io.stdout(html);

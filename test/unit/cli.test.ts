@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import { main } from '../../src/cli/main';
 import { article } from './helpers';
 
@@ -13,8 +13,15 @@ async function run(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) {
   return { code, stdout, stderr };
 }
 
-function tmpProject(files: Record<string, string | Buffer>): string {
+const made: string[] = [];
+after(() => {
+  for (const d of made) fs.rmSync(d, { recursive: true, force: true });
+});
+
+/** A temporary folder; a project (a config whose articles are every `.md`) unless `project: false`. */
+function tmpDir(files: Record<string, string | Buffer>): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qa-cli-'));
+  made.push(dir);
   for (const [f, c] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(dir, f)), { recursive: true });
     fs.writeFileSync(path.join(dir, f), c);
@@ -22,11 +29,30 @@ function tmpProject(files: Record<string, string | Buffer>): string {
   return dir;
 }
 
-test('a clean folder exits 0 with a summary line', async () => {
-  const dir = tmpProject({ 'a.md': article(), 'README.md': '# Not an article\n' });
+function tmpProject(files: Record<string, string | Buffer>): string {
+  return tmpDir({ '.qa-articles.json': '{"include": ["**/*.md"]}', ...files });
+}
+
+test('a clean project exits 0 with a summary line; only its articles are checked', async () => {
+  // The site's layout: package.json marks the root, articles are under the default include.
+  const dir = tmpDir({ 'package.json': '{}', 'src/content/fraga-doktorn/a.md': article(), 'README.md': '# Not an article\n', 'docs/guide.md': '# Guide\n', 'src/content/blog/post.md': '---\ntitle: x\n---\n' });
   const r = await run(['check'], dir);
+  assert.equal(r.stderr, '');
   assert.equal(r.code, 0);
   assert.equal(r.stdout, '1 files checked: no problems.\n');
+  // From a folder below the root, the same project.
+  assert.equal((await run(['check'], path.join(dir, 'docs'))).stdout, '1 files checked: no problems.\n');
+});
+
+test('a folder with no project says how to point at one', async () => {
+  const dir = tmpDir({ 'a.md': article() });
+  const r = await run(['check'], dir);
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /No project found in \. or the folders above it: no \.qa-articles\.json, astro\.config\.\* or package\.json/);
+  // Named files are still checked, with the built-in contract.
+  const named = await run(['check', 'a.md'], dir);
+  assert.equal(named.code, 0);
+  assert.equal(named.stdout, '1 files checked: no problems.\n');
 });
 
 test('errors exit 1; text lines are file:line:col  severity  message  rule', async () => {
@@ -66,20 +92,30 @@ test('bad arguments and missing paths exit 2 with a clear message; other files a
   assert.match(r.stderr, /No such file or folder: nope\.md/);
   assert.match(r.stdout, /a\.md:7:7 {2}error/);
   assert.equal((await run(['check', '--root', 'missing-dir'], dir)).code, 2);
+  const rootFile = await run(['check', '--root', 'a.md'], dir);
+  assert.equal(rootFile.code, 2);
+  assert.match(rootFile.stderr, /Not a folder: a\.md/);
+  const unknown = await run(['frobnicate'], dir);
+  assert.match(unknown.stderr, /^Unknown command frobnicate: use check or preview\./);
+  // A missing path alone: its error, and no "0 files checked" after it.
+  const alone = await run(['check', 'nope.md'], dir);
+  assert.equal(alone.code, 2);
+  assert.equal(alone.stdout, '');
 });
 
 test('binary, non-UTF-8 and 5 MB files: a clear message, no crash', async () => {
   const big = article({}, 'Lång rad. '.repeat(520_000) + '\n\n**Sammanfattning:**\n- En\n');
-  const dir = tmpProject({ 'bin.md': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2]), 'latin1.md': Buffer.from([0x2d, 0x2d, 0x2d, 0x0a, 0xe5, 0x0a]), 'big.md': big.replace('Ont i axeln', 'Stor'), 'ok.md': article() });
-  const t0 = Date.now();
+  const latin1 = Buffer.from(article().replace('Ont i axeln', 'Ont i axeln NNN'), 'utf8');
+  latin1.set([0xe5, 0xe4, 0xf6], latin1.indexOf('NNN'));
+  const dir = tmpProject({ 'bin.md': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2]), 'latin1.md': latin1, 'big.md': big.replace('Ont i axeln', 'Stor'), 'ok.md': article() });
   const r = await run(['check', '--format', 'json'], dir);
   const out = JSON.parse(r.stdout);
   assert.equal(out.files, 4);
-  assert.deepEqual(out.problems.map((p: { file: string; rule: string }) => `${p.file}:${p.rule}`), ['bin.md:file-unreadable', 'latin1.md:file-unreadable']);
+  // The site reads a file with bytes that are not UTF-8 (they show as �): a warning on the first of them, not an error.
+  assert.deepEqual(out.problems.map((p: { file: string; rule: string; line: number }) => `${p.file}:${p.rule}:${p.line}`), ['bin.md:file-unreadable:1', 'latin1.md:file-encoding:2']);
   assert.match(out.problems[0].message, /not a text file/);
-  assert.match(out.problems[1].message, /UTF-8/);
+  assert.match(out.problems[1].message, /not UTF-8/);
   assert.equal(r.code, 1);
-  assert.ok(Date.now() - t0 < 10_000);
 });
 
 test('Swedish with --lang sv or from the environment', async () => {
@@ -90,15 +126,20 @@ test('Swedish with --lang sv or from the environment', async () => {
 
 test('a project config and a project schema are used; a broken one exits 2', async () => {
   const schema = { type: 'object', required: ['title', 'rubrik'], properties: { title: { type: 'string' }, rubrik: { type: 'string' } } };
-  const dir = tmpProject({ 'a.md': article(), '.qa-articles.json': '{"rules": {"unknown-field": "off"}}', '.qa-articles.schema.json': JSON.stringify(schema) });
+  const dir = tmpProject({ 'a.md': article(), '.qa-articles.json': '{"include": "*.md", "rules": {"unknown-field": "off"}}', '.qa-articles.schema.json': JSON.stringify(schema) });
   const r = await run(['check', '--format', 'json'], dir);
   assert.deepEqual(JSON.parse(r.stdout).problems.map((p: { rule: string }) => p.rule), ['schema-required']);
   const other = tmpProject({ 's.json': '{"type": "object", "required": ["x"]}', 'a.md': article() });
   assert.deepEqual(JSON.parse((await run(['check', '--schema', 's.json', '--format', 'json'], other)).stdout).problems.map((p: { rule: string }) => p.rule), ['schema-required']);
-  const broken = tmpProject({ 'a.md': article(), '.qa-articles.json': '{"rules": ' });
+  const broken = tmpProject({ 'a.md': article(), '.qa-articles.json': '{\n  "rules": ' });
   const b = await run(['check'], broken);
   assert.equal(b.code, 2);
-  assert.match(b.stderr, /\.qa-articles\.json could not be used: not valid JSON/);
+  assert.match(b.stderr, /^\.qa-articles\.json:2:12 {2}The config file \.qa-articles\.json could not be used: not valid JSON/);
+  assert.equal(b.stdout, '');
+  const nullSchema = tmpProject({ 'a.md': article(), '.qa-articles.schema.json': 'null' });
+  const n = await run(['check'], nullSchema);
+  assert.equal(n.code, 2);
+  assert.match(n.stderr, /The schema \.qa-articles\.schema\.json could not be used: a schema must be a JSON object/);
 });
 
 test('--cache reuses the results of unchanged files and rechecks changed ones', async () => {
@@ -120,4 +161,64 @@ test('--cache reuses the results of unchanged files and rechecks changed ones', 
   // A broken cache file costs only speed.
   fs.writeFileSync(path.join(dir, '.qa-articles-cache'), '{nope');
   assert.equal((await run(['check', '--cache'], dir)).code, 1);
+});
+
+test('one named file is checked against its project\'s corpus, without walking unrelated folders', async () => {
+  const dir = tmpDir({
+    'package.json': '{}',
+    'src/content/fraga-doktorn/a.md': article({ tags: 'tags: ["Smärta"]' }),
+    'src/content/fraga-doktorn/b.md': article({ title: 'title: "B"', tags: 'tags: ["smärta"]' }),
+    'src/content/fraga-doktorn/c.md': article({ title: 'title: "C"', tags: 'tags: ["smärta"]' }),
+  });
+  // A folder the walk must never enter: unreadable, so a walk into it would show.
+  const locked = path.join(dir, 'unrelated');
+  fs.mkdirSync(locked);
+  fs.writeFileSync(path.join(locked, 'x.md'), '# no');
+  const r = await run(['check', '--format', 'json', 'src/content/fraga-doktorn/a.md'], dir);
+  const out = JSON.parse(r.stdout);
+  assert.equal(out.files, 1);
+  assert.deepEqual(out.problems.map((p: { rule: string }) => p.rule), ['tag-variant']);
+});
+
+test('hidden folders are not searched; a config in a parent folder and a schema beside it are found', async () => {
+  const schema = { type: 'object', required: ['rubrik'], properties: { rubrik: { type: 'string' } } };
+  const dir = tmpDir({ '.qa-articles.json': '{"include": "**/*.md"}', '.qa-articles.schema.json': JSON.stringify(schema), 'site/a.md': article(), '.github/notes.md': '# no', 'site/.obsidian/x.md': '# no' });
+  const r = await run(['check', '--format', 'json'], path.join(dir, 'site'));
+  const out = JSON.parse(r.stdout);
+  assert.equal(out.files, 1);
+  assert.ok(out.problems.every((p: { file: string }) => p.file === 'a.md'));
+  assert.ok(out.problems.some((p: { rule: string }) => p.rule === 'schema-required'));
+});
+
+test('special files, links out of the project and files over the size limit are not read', async (t) => {
+  const dir = tmpProject({ 'ok.md': article() });
+  const outside = tmpDir({ 'secret.md': article() });
+  fs.symlinkSync(path.join(outside, 'secret.md'), path.join(dir, 'link.md'));
+  fs.writeFileSync(path.join(dir, 'huge.md'), Buffer.alloc(11 * 1024 * 1024, 0x61));
+  let fifo = false;
+  try {
+    require('node:child_process').execFileSync('mkfifo', [path.join(dir, 'pipe.md')]);
+    fifo = true;
+  } catch {
+    t.diagnostic('mkfifo is not available: the FIFO case is skipped');
+  }
+  const r = await run(['check', '--format', 'json'], dir);
+  const out = JSON.parse(r.stdout);
+  const byFile = Object.fromEntries(out.problems.map((p: { file: string; message: string }) => [p.file, p.message]));
+  assert.match(byFile['huge.md'], /larger than 10 MB/);
+  assert.equal(byFile['link.md'], undefined, 'a link out of the project is not an article of it');
+  assert.equal(out.files, fifo ? 3 : 2);
+  if (fifo) assert.match(byFile['pipe.md'], /Not a regular file/);
+  // Named on the command line, a link out of the project is refused with its reason.
+  const named = JSON.parse((await run(['check', '--format', 'json', 'link.md'], dir)).stdout);
+  assert.match(named.problems[0]?.message ?? '', /leads outside the project/);
+});
+
+test('file names are printed with control characters escaped', async () => {
+  const dir = tmpProject({ 'a\nb.md': article({ date: 'date: "2017-08-15"' }), 'c\u001b[31m.md': article({ title: 'title: "Annan"', date: 'date: "2017-08-15"' }) });
+  const r = await run(['check'], dir);
+  assert.match(r.stdout, /^a\\nb\.md:7:7 {2}error/m);
+  assert.match(r.stdout, /^c\\u001b\[31m\.md:7:7 {2}error/m);
+  assert.ok(!r.stdout.includes('\u001b'));
+  assert.ok(!/^b\.md/m.test(r.stdout));
 });

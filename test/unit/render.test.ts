@@ -204,13 +204,25 @@ describe('preview CLI', () => {
     assert.equal(o.err, '');
     rmSync(x.cwd, { recursive: true });
   });
-  it('prints to stdout and passes problems through', async () => {
+  it('prints to stdout and lists the problems as check reports them, with the project config', async () => {
     const { o, io: x } = io();
-    writeFileSync(path.join(x.cwd, 'a.md'), article(BASE));
-    const code = await previewCommand(['a.md', '--lang=sv'], x, () => [{ rule: 'r', severity: 'error', message: 'Trasig', range: { start: { line: 2, character: 0 }, end: { line: 2, character: 1 } }, start: 0, end: 0 }]);
+    writeFileSync(path.join(x.cwd, '.qa-articles.json'), '{"include": ["*.md"], "titleMax": 10}');
+    writeFileSync(path.join(x.cwd, 'a.md'), article(BASE).replace('date: 2017-08-15', 'date: "2017-08-15"'));
+    const code = await previewCommand(['a.md', '--lang=sv'], x);
     assert.equal(code, 0);
     assert.match(o.out, /^<!DOCTYPE html>/);
-    assert.match(o.out, /1 problem[\s\S]*Trasig/);
+    assert.match(o.out, /data-count="3"[\s\S]*Ta bort citattecknen[\s\S]*Rubriken är 11 tecken; håll den till högst 10/);
+    // The title limit of the config, not the default: "Ont i axeln" is 11 characters.
+    assert.match(o.out, /data-qa="title-length" class="qa-tooLong"/);
+    rmSync(x.cwd, { recursive: true });
+  });
+  it('stops with exit 2 on a broken config, as check does', async () => {
+    const { o, io: x } = io();
+    writeFileSync(path.join(x.cwd, '.qa-articles.json'), '{"rules": ');
+    writeFileSync(path.join(x.cwd, 'a.md'), article(BASE));
+    assert.equal(await previewCommand(['a.md'], x), 2);
+    assert.match(o.err, /\.qa-articles\.json could not be used: not valid JSON/);
+    assert.equal(o.out, '');
     rmSync(x.cwd, { recursive: true });
   });
   it('fails with exit 2 on a missing file or a bad option', async () => {

@@ -156,20 +156,18 @@ describe('workflow grouping', () => {
     assert.equal(groupArticles(index.files(), [], 'fraga').reduce((n, s) => n + s.count, 0), 4);
     assert.deepEqual(groupArticles(index.files(), [], 'b').flatMap((s) => s.categories.flatMap((c) => c.articles.map((a) => a.file))), ['/c/b.md']);
   });
-  it('groups 13,000 articles quickly', () => {
+  it('groups and filters 13,000 articles (speed: npm run bench)', () => {
     const big = new CorpusIndex();
     const cats = ['axel', 'kna', 'armbage', 'annat'];
     const st = ['obesvarad', 'utkast', 'klar', undefined];
     for (let i = 0; i < 13000; i++) {
       big.set(`/c/artikel-${i}.md`, { title: `Fråga nummer ${i} om smärta`, category: cats[i % 4], topic: 't', tags: ['a', 'b'], status: st[i % 4], published: i % 3 === 0, questionLine: 'Jag har ont i axeln' });
     }
-    const t0 = performance.now();
     const g = groupArticles(big.files(), cats);
-    const t1 = performance.now();
-    groupArticles(big.files(), cats, 'smärta 12');
-    const t2 = performance.now();
     assert.equal(g.reduce((n, s) => n + s.count, 0), 13000);
-    assert.ok(t1 - t0 < 200, `grouping took ${t1 - t0} ms`);
-    assert.ok(t2 - t1 < 200, `filtering took ${t2 - t1} ms`);
+    // "nummer 12" matches the titles whose number starts with 12 (12, 120–129, 1200–1299, 12000–12999).
+    const f = groupArticles(big.files(), cats, 'NUMMER 12');
+    const expected = Array.from({ length: 13000 }, (_, i) => i).filter((i) => String(i).startsWith('12')).length;
+    assert.equal(f.reduce((n, s) => n + s.count, 0), expected);
   });
 });

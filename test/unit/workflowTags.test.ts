@@ -55,13 +55,11 @@ describe('tagRenameEdits', () => {
   it('ignores a tags value that is not a list', () => {
     assert.deepEqual(tagRenameEdits(doc('tags: "frozen shoulder"'), 'frozen shoulder', 'x'), []);
   });
-  it('builds a 300-file merge well under 2 s', () => {
+  it('builds a 300-file merge (speed: npm run bench)', () => {
     const texts = Array.from({ length: 300 }, (_, i) => doc(`tags: ["frozen shoulder", "t${i}", "frozen-shoulder"]`, i % 2 ? '\r\n' : '\n'));
-    const t0 = performance.now();
     let n = 0;
     for (const t of texts) n += tagRenameEdits(t, 'frozen shoulder', 'frozen-shoulder').length;
     assert.equal(n, 300);
-    assert.ok(performance.now() - t0 < 2000);
   });
 });
 

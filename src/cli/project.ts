@@ -1,0 +1,44 @@
+import { format, type Lang } from '../core/i18n/messages';
+import { createArticleService, type ArticleService } from '../core/project/service';
+import { findProjectRoot } from '../core/project/root';
+import * as nodePath from 'path';
+import { dirname, relative } from '../core/project/paths';
+import type { HostSettings } from '../core/project/settings';
+import { nodeFileHost, toCorePath } from '../node/host';
+
+/** The CLI's project: the service over Node's file system, or why none could be opened. */
+export type OpenedProject = { ok: true; service: ArticleService; found: boolean } | { ok: false; message: string };
+
+/**
+ * Opens the project the CLI works on: `--root` when given (it must be a folder), else the
+ * project found at or above the first path named (or the current folder). With no project
+ * found, named files are still checked, against the built-in contract and no corpus.
+ */
+export async function openProject(opts: { cwd: string; root?: string; paths: string[]; settings: HostSettings; lang: Lang }): Promise<OpenedProject> {
+  const files = nodeFileHost();
+  const cwd = toCorePath(opts.cwd);
+  let root: string | undefined;
+  let found = true;
+  if (opts.root !== undefined) {
+    root = toCorePath(nodePath.resolve(opts.cwd, opts.root));
+    const st = await files.stat(root);
+    if (!st) return { ok: false, message: format(opts.lang, 'path-missing', opts.root) };
+    if (st.type !== 'directory') return { ok: false, message: format(opts.lang, 'root-not-folder', opts.root) };
+  } else {
+    let start = cwd;
+    const first = opts.paths[0] !== undefined ? toCorePath(nodePath.resolve(opts.cwd, opts.paths[0])) : undefined;
+    if (first) {
+      const st = await files.stat(first);
+      if (st) start = st.type === 'directory' ? first : dirname(first);
+    }
+    root = (await findProjectRoot(files, start))?.root;
+    if (!root) {
+      if (opts.paths.length === 0) return { ok: false, message: format(opts.lang, 'project-none', relative(cwd, start) || '.') };
+      root = start;
+      found = false;
+    }
+  }
+  const service = createArticleService({ files, root, settings: opts.settings, lang: opts.lang });
+  await service.ready;
+  return { ok: true, service, found };
+}

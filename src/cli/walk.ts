@@ -1,0 +1,33 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { fromCorePath, toCorePath } from '../node/host';
+
+const SKIP_DIRS = new Set(['node_modules', 'dist', 'out', 'build']);
+/** Project documents that live beside articles but are never articles themselves. */
+const NOT_ARTICLES = new Set(['readme.md', 'changelog.md', 'contributing.md', 'license.md', 'code_of_conduct.md']);
+
+/**
+ * Every `.md` file under a folder the user named that holds none of the project's articles,
+ * sorted: hidden, dependency and build folders and project documents (README.md …) skipped,
+ * symbolic links not followed, special files left for the check to report.
+ */
+export function explicitMarkdownFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(fromCorePath(d), { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      if (e.name.startsWith('.')) continue;
+      const p = path.join(fromCorePath(d), e.name);
+      if (e.isDirectory()) {
+        if (!SKIP_DIRS.has(e.name)) walk(toCorePath(p));
+      } else if (!e.isSymbolicLink() && e.name.toLowerCase().endsWith('.md') && !NOT_ARTICLES.has(e.name.toLowerCase())) out.push(toCorePath(p));
+    }
+  };
+  walk(dir);
+  return out.sort();
+}
