@@ -25,8 +25,14 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'vscode', message: 'The core never imports vscode.' }],
-          patterns: [{ group: ['**/extension/**', '**/cli/**'], message: 'The core depends on no host.' }],
+          paths: [
+            { name: 'vscode', message: 'The core never imports vscode.' },
+            ...['fs', 'path', 'os', 'crypto', 'child_process', 'url', 'util', 'worker_threads', 'stream', 'events', 'buffer', 'process'].map((name) => ({ name, message: 'The core uses no Node API: a browser host runs it too. File access comes from the host (core/project/host.ts).' })),
+          ],
+          patterns: [
+            { group: ['**/extension/**', '**/cli/**', '**/node/**', '**/webview/**'], message: 'The core depends on no host.' },
+            { group: ['node:*'], message: 'The core uses no Node API: a browser host runs it too.' },
+          ],
         },
       ],
     },

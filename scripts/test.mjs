@@ -67,6 +67,8 @@ const glob = (dir, suffix) =>
   fs.existsSync(path.join(root, dir)) ? fs.readdirSync(path.join(root, dir)).filter((f) => f.endsWith(suffix)).sort().map((f) => `${dir}/${f}`) : [];
 
 await step('type-check', process.execPath, ['node_modules/typescript/bin/tsc', '--noEmit', '-p', '.']);
+// The core alone, without Node or DOM types: a browser host will run it.
+await step('type-check of the core without Node or DOM', process.execPath, ['node_modules/typescript/bin/tsc', '--noEmit', '-p', 'src/core']);
 await step('lint', process.execPath, ['node_modules/eslint/bin/eslint.js', '--no-error-on-unmatched-pattern', 'src', 'test', 'bench', 'scripts']);
 const built = await step('build', process.execPath, ['scripts/build.mjs']);
 await nodeTests('unit tests', glob('test/unit', '.test.ts'));

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { QaArticlesApi } from '../../src/extension/extension';
 import type { ArticleNode } from '../../src/extension/workflow/articlesView';
-import type { ArticleWorkspace } from '../../src/extension/workspace';
+import type { ArticleWorkspace } from '../../src/extension/host/workspace';
 import { apply, gcFunction, hasRule, medianP95, nextDiagnostics, nextRender, revert, settledHeapMb, settleDiagnostics, titleEnd, type Figure } from './probes';
 
 const EXTENSION_ID = 'qa-articles.qa-articles';

@@ -110,6 +110,5 @@ export async function checkCommand(argv: string[], io: Io, lang: Lang): Promise<
 
 /** A file name as it may be printed: control characters (a newline, terminal escape codes) written as escapes. */
 export function printable(name: string): string {
-  // eslint-disable-next-line no-control-regex
   return name.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => (c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
 }

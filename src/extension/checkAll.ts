@@ -1,9 +1,10 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { countProblems } from '../core/problems';
 import { localize } from './l10n';
 import { ArticleDiagnostics } from './editor/problemSet';
 import { checkFile, openDocument } from './editor/diskCheck';
-import type { ArticleFolder, ArticleWorkspace } from './workspace';
+import type { ArticleFolder, ArticleWorkspace } from './host/workspace';
 
 /** What `qaArticles.checkAll` returns. */
 export interface CheckAllSummary {
@@ -96,13 +97,8 @@ async function checkFolders(
         diagnostics.markCheckedAll(uri);
       }
       summary.files++;
-      let e = 0;
-      let w = 0;
-      for (const p of r.problems) {
-        if (p.severity === 'error') e++;
-        else if (p.severity === 'warning') w++;
-        summary.byRule[p.rule] = (summary.byRule[p.rule] ?? 0) + 1;
-      }
+      const { errors: e, warnings: w } = countProblems(r.problems);
+      for (const p of r.problems) summary.byRule[p.rule] = (summary.byRule[p.rule] ?? 0) + 1;
       summary.errors += e;
       summary.warnings += w;
       if (e + w > 0) perFile.push([path.relative(folder.folder.uri.fsPath, uri.fsPath), e, w]);

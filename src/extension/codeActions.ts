@@ -3,7 +3,7 @@ import { localize } from './l10n';
 import { fixAll } from '../core/fix/index';
 import type { Fix, Problem } from '../core/types';
 import { ArticleDiagnostics, DIAGNOSTIC_SOURCE, ruleOf, toRange } from './editor/problemSet';
-import type { ArticleWorkspace } from './workspace';
+import type { ArticleWorkspace } from './host/workspace';
 
 /** The kind of the "fix all" source action, under `source.fixAll` so `editor.codeActionsOnSave` can run it. */
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('qaArticles');

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { localize } from './l10n';
 import { complete, narrow, type CompletionEntry } from '../core/complete/completions';
-import type { ArticleWorkspace } from './workspace';
+import type { ArticleWorkspace } from './host/workspace';
 
 const KINDS: Record<CompletionEntry['kind'], vscode.CompletionItemKind> = {
   field: vscode.CompletionItemKind.Property,

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { ArticleDiagnostics } from './editor/problemSet';
 import { checkFile, openDocument } from './editor/diskCheck';
-import type { ArticleWorkspace } from './workspace';
+import type { ArticleWorkspace } from './host/workspace';
 
 /** How long after the corpus index changed the open articles are checked again (other files' titles and tags matter). */
 const INDEX_DELAY = 300;

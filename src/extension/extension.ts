@@ -8,7 +8,8 @@ import { registerPreview, type PreviewApi } from './preview/register';
 import { registerStatusBar } from './statusBar';
 import { registerWorkflow, type WorkflowApi } from './workflow/register';
 import { trackMessageLang } from './l10n';
-import { ArticleWorkspace } from './workspace';
+import { registerProjectErrors } from './projectErrors';
+import { ArticleWorkspace } from './host/workspace';
 
 /** When this module started evaluating (its bundled dependencies already have): activation timing starts here. */
 const loadedAt = performance.now();
@@ -56,6 +57,7 @@ export function activate(context: vscode.ExtensionContext): QaArticlesApi {
     preview,
     workflow,
     registerArticleContextKey(ws),
+    registerProjectErrors(ws),
   );
 
   // Indexing runs after activation, off its critical path.

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { localize } from './l10n';
 import { hoverAt } from '../core/complete/hover';
-import type { ArticleWorkspace } from './workspace';
+import type { ArticleWorkspace } from './host/workspace';
 
 /** Hover on frontmatter keys and values of articles: field docs, tag use and variants, enum meanings. */
 export function registerHover(context: vscode.ExtensionContext, ws: ArticleWorkspace, selector: vscode.DocumentSelector): vscode.Disposable {

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { localize } from './l10n';
 import { DIAGNOSTIC_SOURCE } from './editor/problemSet';
 import { workflowState, type WorkflowState } from '../core/workflow/state';
-import type { ArticleWorkspace } from './workspace';
+import type { ArticleWorkspace } from './host/workspace';
 
 const ICON: Record<WorkflowState, string> = {
   unanswered: '$(question)',

@@ -1,6 +1,7 @@
 import { createChecker, type Checker } from '../check/index';
 import type { CorpusFacts } from '../check/corpus';
-import { CONFIG_FILE, SCHEMA_FILE } from '../config';
+import { CONFIG_FILE, DEFAULT_CONFIG, SCHEMA_FILE } from '../config';
+import { defaultSchema } from '../schema';
 import { CorpusIndex, entryOf, type IndexEntry } from '../corpus';
 import { format, type Lang, type MessageKey } from '../i18n/messages';
 import { parseArticle, type ParsedArticle } from '../parse';
@@ -125,9 +126,9 @@ export function createArticleService(init: ArticleServiceInit): ArticleService {
 class Service implements ArticleService {
   readonly index = new CorpusIndex();
   readonly root: string;
-  settings!: ProjectSettings;
+  settings: ProjectSettings;
   ready: Promise<void>;
-  private matcher!: ArticleMatcher;
+  private matcher: ArticleMatcher;
   private checker?: Checker;
   private checkerLang?: Lang;
   private generation = 0;
@@ -144,6 +145,9 @@ class Service implements ArticleService {
   constructor(private readonly init: ArticleServiceInit) {
     this.root = init.root;
     this.host = init.settings ?? {};
+    // The built-in settings until the project's own are read, so a host may ask at once.
+    this.settings = { root: this.root, config: DEFAULT_CONFIG, schema: defaultSchema(), schemaSource: 'bundled', errors: [] };
+    this.matcher = new ArticleMatcher(this.root, DEFAULT_CONFIG.include, DEFAULT_CONFIG.exclude);
     this.ready = this.load();
   }
 

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Problem, Severity } from '../../core/types';
-import type { ArticleWorkspace } from '../workspace';
+import type { ArticleWorkspace } from '../host/workspace';
 
 /** The `source` of every diagnostic this extension reports. */
 export const DIAGNOSTIC_SOURCE = 'qa-articles';

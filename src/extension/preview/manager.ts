@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { localize } from '../l10n';
-import type { ArticleWorkspace } from '../workspace';
+import type { ArticleWorkspace } from '../host/workspace';
 import { PreviewPanel, type RenderedEvent } from './panel';
 
 /** What the preview exposes through the extension's API (used by the integration tests). */

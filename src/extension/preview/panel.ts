@@ -5,7 +5,7 @@ import { localize } from '../l10n';
 import type { ParsedArticle } from '../../core/parse';
 import { renderArticle, renderWebviewHtml, type RenderOptions } from '../../core/render/article';
 import { externalLink, isPreviewToHost, type HostToPreview, type PreviewToHost } from '../../core/render/protocol';
-import type { ArticleWorkspace } from '../workspace';
+import type { ArticleWorkspace } from '../host/workspace';
 import { parentOf, projectStylesheet } from './stylesheet';
 
 export const PREVIEW_VIEW_TYPE = 'qaArticles.preview';
@@ -143,7 +143,7 @@ export class PreviewPanel implements vscode.Disposable {
     }
     if (this.disposed || version !== this.version) return;
     const parsed = this.ws.parsed(doc);
-    const opts: RenderOptions = { lang: this.ws.lang, problems: this.ws.check(doc, parsed) };
+    const opts: RenderOptions = { lang: this.ws.lang, problems: this.ws.check(doc), ...this.ws.renderOptions(uri) };
     const html = renderArticle(parsed, opts);
     const render: Render = { version, uri: uri.toString(), html };
     this.latest = render;

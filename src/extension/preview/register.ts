@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { ArticleWorkspace } from '../workspace';
+import type { ArticleWorkspace } from '../host/workspace';
 import { PreviewManager, type PreviewApi } from './manager';
 
 export type { PreviewApi } from './manager';

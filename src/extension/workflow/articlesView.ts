@@ -4,7 +4,7 @@ import { localize } from '../l10n';
 import type { IndexEntry } from '../../core/corpus';
 import { baseName, groupArticles, type StateGroup } from '../../core/workflow/articleGroups';
 import type { WorkflowState } from '../../core/workflow/statusEdits';
-import type { ArticleWorkspace } from '../workspace';
+import type { ArticleWorkspace } from '../host/workspace';
 import { categoryChoices } from './labels';
 
 export type ArticleNode =

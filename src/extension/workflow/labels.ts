@@ -1,13 +1,12 @@
 import * as vscode from 'vscode';
-import type { ArticleWorkspace } from '../workspace';
+import { categoryChoices as coreCategoryChoices } from '../../core/labels';
+import { decodeArticle } from '../../core/project/decode';
+import type { ArticleWorkspace } from '../host/workspace';
 
-/** The schema's categories with their Swedish labels (`x-enum-labels`), in schema order. */
+/** The schema's categories with their labels (`x-enum-labels`), in schema order: the core's one list. */
 export function categoryChoices(ws: ArticleWorkspace, uri?: vscode.Uri): { value: string; label: string }[] {
   const schema = uri ? ws.schemaOf(uri) : (ws.allFolders()[0]?.settings.schema ?? ws.schemaOf(vscode.Uri.file('/')));
-  const cat = schema.json.properties?.category;
-  const labels = cat?.['x-enum-labels'] ?? {};
-  const values = Array.isArray(cat?.enum) ? cat.enum.filter((v): v is string => typeof v === 'string') : [];
-  return values.map((value) => ({ value, label: typeof labels[value] === 'string' ? labels[value] : value }));
+  return coreCategoryChoices(schema);
 }
 
 /** Resolves a command argument to an article URI: a Uri, a path string, a view item, or the active editor. */
@@ -23,8 +22,9 @@ export async function currentText(uri: vscode.Uri): Promise<string | undefined> 
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
   if (open) return open.getText();
   try {
-    const bytes = await vscode.workspace.fs.readFile(uri);
-    return new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
+    const d = decodeArticle(await vscode.workspace.fs.readFile(uri));
+    // As an editor holds it: without the BOM, so positions mean the same in both.
+    return d.ok ? d.text.replace(/^\uFEFF/, '') : undefined;
   } catch {
     return undefined;
   }

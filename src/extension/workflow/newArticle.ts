@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { localize } from '../l10n';
 import { newArticleText } from '../../core/workflow/newArticle';
 import { slugify, uniqueSlug } from '../../core/workflow/slug';
-import type { ArticleFolder, ArticleWorkspace } from '../workspace';
+import type { ArticleFolder, ArticleWorkspace } from '../host/workspace';
 import { categoryChoices } from './labels';
 
 /** The arguments that create an article without asking anything. */
@@ -33,7 +33,7 @@ export function contentFolder(f: ArticleFolder): vscode.Uri {
   }
   let best: string | undefined;
   for (const [dir, n] of counts) if (!best || n > counts.get(best)!) best = dir;
-  return best ? vscode.Uri.file(best) : vscode.Uri.joinPath(root, DEFAULT_CONTENT_FOLDER);
+  return best ? f.uriOf(best) : vscode.Uri.joinPath(root, DEFAULT_CONTENT_FOLDER);
 }
 
 async function exists(uri: vscode.Uri): Promise<boolean> {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { ArticleWorkspace } from '../workspace';
+import type { ArticleWorkspace } from '../host/workspace';
 import { registerArticlesView, type ArticlesProvider } from './articlesView';
 import { newArticle } from './newArticle';
 import { registerTagCommands, renameTag } from './renameTag';

@@ -3,7 +3,7 @@ import { localize } from '../l10n';
 import { LineIndex } from '../../core/lines';
 import { groupTags } from '../../core/workflow/tagGroups';
 import { tagRenameEdits } from '../../core/workflow/tagEdits';
-import type { ArticleWorkspace } from '../workspace';
+import type { ArticleWorkspace } from '../host/workspace';
 import { currentText } from './labels';
 import { tagCounts, type TagItemNode, type TagsProvider } from './tagsView';
 

@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
 import { localize } from '../l10n';
-import { createChecker } from '../../core/check/index';
-import { DEFAULT_CONFIG } from '../../core/config';
-import { applyEdits, publishBlockers, statusEdits, type WorkflowAction } from '../../core/workflow/statusEdits';
+import { applyEdits } from '../../core/fix/index';
+import { statusEdits, type WorkflowAction } from '../../core/workflow/statusEdits';
 import type { Problem } from '../../core/types';
-import type { ArticleWorkspace } from '../workspace';
+import { pathOf } from '../host/files';
+import type { ArticleWorkspace } from '../host/workspace';
 import { articleUriOf } from './labels';
 
 const COMMANDS: Record<string, WorkflowAction> = {
@@ -57,10 +57,9 @@ export async function runWorkflowStep(ws: ArticleWorkspace, action: WorkflowActi
 
 /** The problems that stop publishing, checked on the text as it would be after publishing. */
 function publishProblems(ws: ArticleWorkspace, uri: vscode.Uri, after: string): Problem[] {
-  const folder = ws.folderOf(uri);
-  const checker = folder?.checker ?? createChecker({ lang: ws.lang });
-  const block = folder?.settings.config.blockPublish ?? DEFAULT_CONFIG.blockPublish;
-  return publishBlockers(checker.check(after, uri.fsPath), block);
+  // The same check as the editor's diagnostics, on the text as it would be: the project's settings and corpus.
+  const service = ws.serviceOf(uri);
+  return service.publishBlockers(service.check(pathOf(uri), after));
 }
 
 async function showRefusal(doc: vscode.TextDocument, problems: Problem[]): Promise<void> {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { localize } from '../l10n';
 import { groupTags, type TagGroup } from '../../core/workflow/tagGroups';
-import type { ArticleWorkspace } from '../workspace';
+import type { ArticleWorkspace } from '../host/workspace';
 
 export type TagNode = { kind: 'group'; group: TagGroup } | TagItemNode;
 
