@@ -1,0 +1,204 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { findProjectRoot } from '../../src/core/project/root';
+import { createArticleService, MAX_ARTICLE_BYTES } from '../../src/core/project/service';
+import { article } from './helpers';
+import { MemoryHost } from './memoryHost';
+
+const A = '/site/src/content/fraga-doktorn';
+const tick = () => new Promise((r) => setTimeout(r, 80));
+
+describe('project root', () => {
+  it('is the nearest folder with .qa-articles.json, else astro.config.*, else package.json', async () => {
+    const host = new MemoryHost({ '/a/package.json': '{}', '/a/b/astro.config.mjs': '', '/a/b/c/d/x.md': '', '/q/.qa-articles.json': '{}', '/q/r/package.json': '{}', '/q/r/s/x.md': '' });
+    assert.deepEqual(await findProjectRoot(host, '/a/b/c/d'), { root: '/a/b', marker: 'astro' });
+    assert.deepEqual(await findProjectRoot(host, '/a'), { root: '/a', marker: 'package' });
+    // A config file above wins over a package.json nearer by.
+    assert.deepEqual(await findProjectRoot(host, '/q/r/s'), { root: '/q', marker: 'config' });
+    assert.equal(await findProjectRoot(host, '/elsewhere'), undefined);
+  });
+});
+
+describe('which files are articles', () => {
+  it('the include setting decides, searching only below its folders', async () => {
+    const host = new MemoryHost({
+      '/site/package.json': '{}',
+      [`${A}/a.md`]: article(),
+      [`${A}/sub/b.md`]: article(),
+      [`${A}/_draft.md`]: article(),
+      [`${A}/.hidden/c.md`]: article(),
+      '/site/src/content/blog/post.md': '---\ntitle: x\n---\n',
+      '/site/docs/README.md': '# docs',
+      '/site/node_modules/pkg/readme.md': '# no',
+    });
+    const s = createArticleService({ files: host, root: '/site' });
+    assert.deepEqual(await s.findArticles(), [`${A}/a.md`, `${A}/sub/b.md`]);
+    assert.ok(!host.entered('/site/docs') && !host.entered('/site/node_modules') && !host.entered('/site/src/content/blog'), `listed: ${host.listed.join(', ')}`);
+    assert.ok(s.isArticle(`${A}/new.md`));
+    assert.ok(!s.isArticle('/site/src/content/blog/post.md'));
+    assert.ok(!s.isArticle(`${A}/_draft.md`), 'the site skips files whose name starts with _');
+  });
+  it('include and exclude from .qa-articles.json; the host setting replaces the include', async () => {
+    const host = new MemoryHost({ '/p/.qa-articles.json': '{"include": ["articles/**/*.md"], "exclude": ["articles/old/**"]}', '/p/articles/a.md': article(), '/p/articles/old/b.md': article(), '/p/other/c.md': article() });
+    assert.deepEqual(await createArticleService({ files: host, root: '/p' }).findArticles(), ['/p/articles/a.md']);
+    assert.deepEqual(await createArticleService({ files: host, root: '/p', settings: { include: ['other/*.md'] } }).findArticles(), ['/p/other/c.md']);
+  });
+});
+
+describe('config and schema', () => {
+  it('a broken config is reported at its fault, and the built-in settings stand in', async () => {
+    const host = new MemoryHost({ '/p/.qa-articles.json': '{\n  "titleMax": 70,\n  "rulez": {}\n}' });
+    const s = createArticleService({ files: host, root: '/p' });
+    await s.ready;
+    assert.equal(s.settings.errors.length, 1);
+    const e = s.settings.errors[0];
+    assert.deepEqual([e.kind, e.key, e.line, e.column], ['config', 'config-unknown-key', 2, 2]);
+    assert.match(s.describe(e), /unknown setting "rulez"/);
+    assert.equal(s.settings.config.titleMax, 60);
+    const sv = createArticleService({ files: host, root: '/p', lang: 'sv' });
+    await sv.ready;
+    assert.match(sv.describe(sv.settings.errors[0]), /okänd inställning "rulez"/);
+  });
+  it('schemas: not JSON, null, a missing file named by the config, and none read in an untrusted workspace', async () => {
+    const cases: [Record<string, string>, string][] = [
+      [{ '/p/.qa-articles.schema.json': '{ nope' }, 'schema-not-json'],
+      [{ '/p/.qa-articles.schema.json': 'null' }, 'schema-not-object'],
+      [{ '/p/.qa-articles.json': '{"schema": "s/x.json"}' }, 'schema-missing'],
+      [{ '/p/.qa-articles.schema.json': '{"type": "object", "properties": {"title": {"type": "nope"}}}' }, 'schema-invalid'],
+    ];
+    for (const [files, key] of cases) {
+      const s = createArticleService({ files: new MemoryHost(files), root: '/p' });
+      await s.ready;
+      assert.deepEqual(s.settings.errors.map((e) => e.key), [key], key);
+      assert.equal(s.settings.schemaSource, 'bundled');
+    }
+    const own = { '/p/.qa-articles.schema.json': '{"type": "object", "required": ["rubrik"]}' };
+    const trustedHost = new MemoryHost(own);
+    const trusted = createArticleService({ files: trustedHost, root: '/p' });
+    await trusted.ready;
+    assert.equal(trusted.settings.schemaSource, 'project');
+    assert.ok(trustedHost.reads.includes('/p/.qa-articles.schema.json'));
+    const untrustedHost = new MemoryHost(own);
+    const untrusted = createArticleService({ files: untrustedHost, root: '/p', settings: { trusted: false } });
+    await untrusted.ready;
+    assert.equal(untrusted.settings.schemaSource, 'bundled');
+    assert.ok(!untrustedHost.reads.includes('/p/.qa-articles.schema.json'), 'an untrusted workspace\'s schema is never read');
+  });
+  it('limits of the config reach the rules; a changed config file takes effect through the watcher', async () => {
+    const host = new MemoryHost({ '/p/.qa-articles.json': '{"include": "*.md", "titleMax": 70}', '/p/a.md': article({ title: `title: "${'x'.repeat(65)}"` }) });
+    const s = createArticleService({ files: host, root: '/p' });
+    const w = s.watch();
+    await s.ready;
+    assert.deepEqual((await s.checkFile('/p/a.md')).map((p) => p.rule), []);
+    let settingsEvents = 0;
+    s.onDidChange((e) => e.kind === 'settings' && settingsEvents++);
+    host.write('/p/.qa-articles.json', '{"include": "*.md", "titleMax": 60}');
+    await tick();
+    assert.equal(settingsEvents, 1);
+    assert.deepEqual((await s.checkFile('/p/a.md')).map((p) => p.rule), ['title-length']);
+    w.dispose();
+    assert.equal(host.watcherCount, 0);
+  });
+});
+
+describe('the corpus index', () => {
+  it('follows adds, changes, deletions and renames; a second event for one save changes nothing', async () => {
+    const host = new MemoryHost({ '/p/.qa-articles.json': '{"include": "*.md"}', '/p/a.md': article({ tags: 'tags: ["smärta"]' }) });
+    const s = createArticleService({ files: host, root: '/p' });
+    s.watch();
+    assert.equal(await s.buildIndex(), true);
+    assert.equal(s.index.tags.get('smärta'), 1);
+    host.write('/p/b.md', article({ title: 'title: "B"', tags: 'tags: ["smärta", "axel"]' }));
+    await tick();
+    assert.equal(s.index.tags.get('smärta'), 2);
+    const rev = s.index.revision;
+    host.write('/p/b.md', article({ title: 'title: "B"', tags: 'tags: ["smärta", "axel"]' }));
+    await tick();
+    assert.equal(s.index.revision, rev, 'the same content is not indexed twice');
+    // A rename: the old path goes, the new one comes.
+    const text = new TextDecoder().decode(host.files.get('/p/b.md'));
+    host.remove('/p/b.md');
+    host.write('/p/c.md', text);
+    await tick();
+    assert.deepEqual([...s.index.files()].map(([f]) => f).sort(), ['/p/a.md', '/p/c.md']);
+    assert.deepEqual(s.index.filesWithTitle('B'), ['/p/c.md']);
+    host.remove('/p/c.md');
+    await tick();
+    assert.equal(s.index.tags.get('axel'), 0);
+    assert.deepEqual(s.index.filesWithTitle('B'), []);
+  });
+  it('a build can be cancelled, and a newer build cancels an older one', async () => {
+    const files: Record<string, string> = { '/p/.qa-articles.json': '{"include": "*.md"}' };
+    for (let i = 0; i < 250; i++) files[`/p/a${i}.md`] = article({ title: `title: "T${i}"` });
+    const s = createArticleService({ files: new MemoryHost(files), root: '/p' });
+    let n = 0;
+    const token = { get isCancellationRequested() { return n > 120; } };
+    assert.equal(await s.buildIndex(token, () => n++), false);
+    assert.ok(s.index.size < 250);
+    const first = s.buildIndex();
+    const second = s.buildIndex();
+    assert.deepEqual(await Promise.all([first, second]), [false, true]);
+    assert.equal(s.index.size, 250);
+  });
+  it('a changed include setting is another corpus', async () => {
+    const host = new MemoryHost({ '/p/.qa-articles.json': '{"include": "a/*.md"}', '/p/a/x.md': article(), '/p/b/y.md': article(), '/p/b/z.md': article() });
+    const s = createArticleService({ files: host, root: '/p' });
+    await s.buildIndex();
+    assert.equal(s.index.size, 1);
+    await s.reload({ include: ['b/*.md'] });
+    assert.equal(s.index.size, 2);
+  });
+});
+
+describe('reading and checking', () => {
+  it('special files are never read; a file over the limit is not read; binary data is refused', async () => {
+    const host = new MemoryHost({ '/p/.qa-articles.json': '{"include": "*.md"}', '/p/big.md': new Uint8Array(MAX_ARTICLE_BYTES + 1), '/p/bin.md': new Uint8Array([0x89, 0x50, 0, 1]), '/p/ok.md': article() });
+    host.special.add('/p/pipe.md');
+    const s = createArticleService({ files: host, root: '/p' });
+    const results = await s.checkFiles(await s.findArticles());
+    const by = Object.fromEntries(results.map((r) => [r.file, r.problems.map((p) => p.message).join(' ')]));
+    assert.match(by['/p/pipe.md'], /Not a regular file/);
+    assert.match(by['/p/big.md'], /larger than 10 MB/);
+    assert.match(by['/p/bin.md'], /not a text file/);
+    assert.equal(by['/p/ok.md'], '');
+    assert.ok(!host.reads.includes('/p/big.md'));
+  });
+  it('checks are cached per version and redone when the corpus or the settings change', async () => {
+    const host = new MemoryHost({ '/p/.qa-articles.json': '{"include": "*.md"}', '/p/a.md': article({ tags: 'tags: ["Smärta"]' }) });
+    const s = createArticleService({ files: host, root: '/p' });
+    s.watch();
+    await s.buildIndex();
+    const text = article({ title: 'title: "Ny"', tags: 'tags: ["Smärta"]' });
+    const first = s.check('/p/new.md', text, 1);
+    assert.equal(s.check('/p/new.md', text, 1), first, 'the same version is not checked twice');
+    assert.deepEqual(first.map((p) => p.rule), []);
+    host.write('/p/b.md', article({ title: 'title: "B"', tags: 'tags: ["smärta"]' }));
+    host.write('/p/c.md', article({ title: 'title: "C"', tags: 'tags: ["smärta"]' }));
+    await tick();
+    assert.deepEqual(s.check('/p/new.md', text, 1).map((p) => p.rule), ['tag-variant']);
+    await s.reload({ rules: { 'tag-variant': 'off' } });
+    assert.deepEqual(s.check('/p/new.md', text, 1).map((p) => p.rule), []);
+  });
+  it('a crash inside one file\'s check becomes that file\'s problem, and the others are checked', async () => {
+    const host = new MemoryHost({ '/p/.qa-articles.json': '{"include": "*.md"}', '/p/.qa-articles.schema.json': '{"type": "object"}', '/p/a.md': article(), '/p/b.md': article({ title: 'title: "B"' }) });
+    const logged: string[] = [];
+    const s = createArticleService({ files: host, root: '/p', log: (m) => logged.push(m) });
+    await s.ready;
+    // A schema whose validator throws (the project's own, compiled for this service) stands for any bug inside the checker.
+    assert.equal(s.settings.schemaSource, 'project');
+    (s.settings.schema as { validate: unknown }).validate = () => {
+      throw new Error('boom');
+    };
+    const results = await s.checkFiles(['/p/a.md', '/p/b.md']);
+    assert.equal(results.length, 2);
+    for (const r of results) assert.deepEqual(r.problems.map((p) => [p.rule, /could not be checked \(boom\)/.test(p.message)]), [['file-unreadable', true]]);
+    assert.ok(logged.some((m) => m.includes('boom')));
+  });
+  it('publish blockers: every error and the blockPublish warnings of the config', async () => {
+    const host = new MemoryHost({ '/p/.qa-articles.json': '{"include": "*.md", "blockPublish": ["title-length"]}' });
+    const s = createArticleService({ files: host, root: '/p' });
+    await s.ready;
+    const problems = s.check('/p/a.md', article({ title: `title: "${'x'.repeat(70)}"`, date: 'date: "2017-08-15"' }));
+    assert.deepEqual(s.publishBlockers(problems).map((p) => p.rule).sort(), ['title-length', 'yaml-type']);
+  });
+});
