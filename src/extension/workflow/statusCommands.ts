@@ -55,6 +55,13 @@ export async function runWorkflowStep(ws: ArticleWorkspace, action: WorkflowActi
   return true;
 }
 
+/** The problems that would stop Publish now: those of the article's text as it would be once published. */
+export async function publishGate(ws: ArticleWorkspace, uri: vscode.Uri): Promise<Problem[] | undefined> {
+  const text = (await vscode.workspace.openTextDocument(uri)).getText();
+  const edits = statusEdits(text, 'publish');
+  return edits ? publishProblems(ws, uri, applyEdits(text, edits)) : undefined;
+}
+
 /** The problems that stop publishing, checked on the text as it would be after publishing. */
 function publishProblems(ws: ArticleWorkspace, uri: vscode.Uri, after: string): Problem[] {
   // The same check as the editor's diagnostics, on the text as it would be: the project's settings and corpus.
