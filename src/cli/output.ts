@@ -1,4 +1,5 @@
 import { format, type Lang } from '../core/i18n/messages';
+import { countProblems } from '../core/problems';
 import type { FileProblem } from './check';
 
 const COLORS: Record<string, string> = { error: '\x1b[31m', warning: '\x1b[33m', info: '\x1b[36m', hint: '\x1b[90m' };
@@ -20,12 +21,10 @@ export function formatText(fileCount: number, problems: FileProblem[], display: 
     const loc = `${display(p.file)}:${p.range.start.line + 1}:${p.range.start.character + 1}`;
     out.push(`${color ? c(DIM, loc) : loc}  ${c(COLORS[p.severity], p.severity)}  ${p.message}  ${c(DIM, p.rule)}`);
   }
-  const n = (s: string) => problems.filter((p) => p.severity === s).length;
+  const n = countProblems(problems);
   if (out.length) out.push('');
-  const summary = problems.length
-    ? format(lang, 'cli-summary', fileCount, n('error'), n('warning'), n('info') + n('hint'))
-    : format(lang, 'cli-clean', fileCount);
-  out.push(c(BOLD + (n('error') ? COLORS.error : n('warning') ? COLORS.warning : '\x1b[32m'), summary));
+  const summary = problems.length ? format(lang, 'cli-summary', fileCount, n.errors, n.warnings, n.suggestions) : format(lang, 'cli-clean', fileCount);
+  out.push(c(BOLD + (n.errors ? COLORS.error : n.warnings ? COLORS.warning : '\x1b[32m'), summary));
   return out.join('\n') + '\n';
 }
 
