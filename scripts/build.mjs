@@ -20,7 +20,9 @@ if (process.argv.includes('--production')) rmSync('dist', { recursive: true, for
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
-const common = { bundle: true, sourcemap: !production, minify: production, logLevel: 'warning', legalComments: 'none' };
+// ES module builds first: they tree-shake, and some packages' CommonJS builds (jsonc-parser's UMD)
+// require files by paths a bundle cannot follow.
+const common = { bundle: true, sourcemap: !production, minify: production, logLevel: 'warning', legalComments: 'none', mainFields: ['module', 'main'] };
 
 const builds = [
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
