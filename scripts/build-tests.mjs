@@ -28,6 +28,8 @@ await build({
   platform: 'node',
   target: 'node20',
   external: ['vscode', 'mocha'],
+  // ES module builds first, as in scripts/build.mjs (jsonc-parser's UMD build cannot be bundled).
+  mainFields: ['module', 'main'],
   sourcemap: 'linked',
   logLevel: 'warning',
 });
