@@ -222,3 +222,16 @@ test('file names are printed with control characters escaped', async () => {
   assert.ok(!r.stdout.includes('\u001b'));
   assert.ok(!/^b\.md/m.test(r.stdout));
 });
+
+test('the built CLI bundle runs as a program (dist/cli.js)', (t) => {
+  const bundle = path.resolve(__dirname, '../../dist/cli.js');
+  if (!fs.existsSync(bundle)) {
+    t.skip(`no ${bundle}: run npm run build first (npm test does)`);
+    return;
+  }
+  const { spawnSync } = require('node:child_process') as typeof import('node:child_process');
+  const dir = tmpProject({ 'a.md': article({ date: 'date: "2017-08-15"' }) });
+  const r = spawnSync(process.execPath, [bundle, 'check', '--format', 'json'], { cwd: dir, encoding: 'utf8' });
+  assert.equal(r.status, 1, r.stderr);
+  assert.deepEqual(JSON.parse(r.stdout).problems.map((p: { rule: string }) => p.rule), ['yaml-type']);
+});
