@@ -86,8 +86,13 @@ suite('the CLI, the editor, the preview and the publish gate agree', () => {
   const created: vscode.Uri[] = [];
   const config = () => vscode.Uri.joinPath(root(), '.qa-articles.json');
   let original: Uint8Array | undefined;
+  let autoSave: string | undefined;
 
   suiteSetup(async () => {
+    // VS Code for the web saves after a delay by default: the gate's unsaved publish must stay unsaved.
+    const files = vscode.workspace.getConfiguration('files');
+    autoSave = files.inspect<string>('autoSave')?.workspaceValue;
+    await files.update('autoSave', 'off', vscode.ConfigurationTarget.Workspace);
     await api().indexReady;
     original = await vscode.workspace.fs.readFile(config()).then((b) => b, () => undefined);
     for (const [name, text] of Object.entries(FIXTURES)) {
@@ -102,6 +107,7 @@ suite('the CLI, the editor, the preview and the publish gate agree', () => {
     if (original) await vscode.workspace.fs.writeFile(config(), original);
     await until(() => api().workspace.allFolders()[0].settings.config.titleMax === 60, 'the original config back');
     await cleanUp(created);
+    await vscode.workspace.getConfiguration('files').update('autoSave', autoSave, vscode.ConfigurationTarget.Workspace);
   });
 
   const configs: [string, { include: string[]; titleMax?: number; rules?: Record<string, string>; blockPublish?: string[] }, number][] = [
@@ -137,8 +143,11 @@ suite('the CLI, the editor, the preview and the publish gate agree', () => {
         const blocking = () => diagnosticRows(uri).filter((r) => / error /.test(r) || [...block].some((b) => r.includes(` warning ${b} `)));
         await until(() => doc.version > before && JSON.stringify(blocking()) === JSON.stringify(gateRows), `${name}: blocking diagnostics equal the gate`, 10_000).catch(() => undefined);
         assert.deepEqual(blocking(), gateRows, `${name}: gate vs editor`);
+        // Back to the fixture as it is on disk (it was never saved).
+        await vscode.window.showTextDocument(doc);
         await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-        await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(FIXTURES[name]));
+        await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+        assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)), FIXTURES[name]);
       }
     });
   }

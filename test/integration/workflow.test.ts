@@ -45,7 +45,8 @@ suite('workflow', () => {
       return undefined;
     };
     assert.equal(where('knaet-viker-sig.md'), 'unanswered/kna');
-    assert.equal(where('tennisarmbage-utkast.md'), 'draft/Armbåge');
+    // `publised: false` is a typo the site ignores: its page is live, whatever its status says.
+    assert.equal(where('tennisarmbage-utkast.md'), 'published/Armbåge');
     assert.equal(where('ont-i-axeln-vid-lyft.md'), 'published/axel');
     assert.equal(where('ung-instabil-axel.md'), 'published/axel');
     const top = a.workflow.articles.getChildren();
