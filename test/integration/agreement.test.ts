@@ -1,5 +1,5 @@
 // The same file gives the same problems in every host: the CLI's JSON, the editor's
-// diagnostics, the preview's problem list and the publish gate, under two project configs.
+// diagnostics, Check All, the preview's problem list and the publish gate, under two project configs.
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
@@ -148,6 +148,13 @@ suite('the CLI, the editor, the preview and the publish gate agree', () => {
         await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
         await vscode.commands.executeCommand('workbench.action.closeAllEditors');
         assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)), FIXTURES[name]);
+      }
+      // Check All reads the closed files from disk: the same rows again.
+      await vscode.commands.executeCommand('qaArticles.checkAll');
+      for (const uri of created) {
+        const expected = cli.get(path.basename(uri.fsPath))!;
+        await until(() => JSON.stringify(diagnosticRows(uri)) === JSON.stringify(expected), `${uri.path}: Check All equal to the CLI`, 15_000).catch(() => undefined);
+        assert.deepEqual(diagnosticRows(uri), expected, `${path.basename(uri.fsPath)}: Check All vs CLI`);
       }
     });
   }
