@@ -102,6 +102,10 @@ export function parseArticle(text: string): ParsedArticle {
   const base = fm.contentStart;
   let doc: Document.Parsed | undefined;
   try {
+    // On a very long broken line (a 6 KB run of `": "`) the yaml package blows up inside its
+    // parser (a stack overflow, or a fatal V8 error that no catch can stop). Where the site's
+    // reader has already refused the text, the line-based messages need no document.
+    if (site?.ok === false && hasLongLine(text, base, fm.contentEnd)) throw new Error('no source reading');
     doc = parseDocument(text.slice(base, fm.contentEnd).replace(/\r(?!\n)/g, '\n'), YAML_OPTIONS) as Document.Parsed;
     shiftRanges(doc, base);
     for (const e of [...doc.errors, ...doc.warnings]) {
@@ -137,6 +141,19 @@ function dropMisread(fields: Map<string, Field>, list: Field[], data: Record<str
   list.length = 0;
   list.push(...keep);
   for (const k of [...fields.keys()]) if (!Object.prototype.hasOwnProperty.call(data, k)) fields.delete(k);
+}
+
+/** Longest frontmatter line the source reading is tried on once the site's reader has refused the block. */
+const LONG_LINE = 1000;
+
+function hasLongLine(text: string, from: number, to: number): boolean {
+  let start = from;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) start = i + 1;
+    else if (i - start >= LONG_LINE) return true;
+  }
+  return false;
 }
 
 /** Moves every node's range from YAML-text offsets to document offsets (iteratively: nesting can be deep). */
