@@ -4,7 +4,6 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import { astroCollectionSchemaObject, schemaFromAstroCollection } from '../../src/core/astroSchema';
 import { createChecker } from '../../src/core/check/index';
-import { DEFAULT_CONFIG } from '../../src/core/config';
 import { parseArticle } from '../../src/core/parse';
 import { compileSchema } from '../../src/core/schema';
 import { applyAll } from './apply';
@@ -63,17 +62,6 @@ test('a 6 KB line of `": "` pairs (and its kin) gets one problem, never a crash'
       if (ps.length) assert.match(ps[0].rule, /^yaml-/);
     }
   }
-});
-
-test('a crash inside the check of one file becomes one problem on that file', () => {
-  const checker = createChecker();
-  const broken = parseArticle(art([]));
-  // A parsed article whose parts are unusable (as a bug in a rule would leave them) must not throw.
-  (broken as { lines: unknown }).lines = null;
-  const ps = checker.checkParsed(broken, 'a.md');
-  assert.deepEqual(rules(ps), ['file-unreadable']);
-  assert.match(ps[0].message, /could not be checked/);
-  assert.deepEqual(createChecker({ config: { ...DEFAULT_CONFIG, rules: { 'file-unreadable': 'off' } } }).checkParsed(broken), []);
 });
 
 test('merge keys: supplying `title` is no error, supplying a bad value is one, at the `<<` line', () => {

@@ -1,9 +1,8 @@
 import { DEFAULT_CONFIG, type ProjectConfig } from '../config';
 import type { CorpusIndex } from '../corpus';
-import { format, type Lang } from '../i18n/messages';
+import type { Lang } from '../i18n/messages';
 import { parseArticle, type ParsedArticle } from '../parse';
 import { defaultSchema, type ArticleSchema } from '../schema';
-import { severityOf } from '../rules';
 import type { Problem } from '../types';
 import { CheckContext } from './context';
 import { checkAgainstCorpus, checkTagRepeats, corpusFacts, type CorpusFacts } from './corpus';
@@ -76,24 +75,10 @@ export function createChecker(options: CheckerOptions = {}): Checker {
     if (article.data && article.yamlIssues.length === 0 && article.frontmatter?.closeStart !== undefined) problems.push(...checkCorpus(facts, file));
     return sort(problems);
   };
-  // A failure inside the checker on one file's text becomes that file's problem: it never hides the other files' results.
-  const failed = (e: unknown): Problem[] => {
-    const severity = severityOf('file-unreadable', config.rules);
-    if (!severity) return [];
-    const zero = { line: 0, character: 0 };
-    return [{ rule: 'file-unreadable', severity, message: format(lang, 'check-crashed', (e as Error)?.message ?? String(e)), range: { start: zero, end: zero }, start: 0, end: 0 }];
-  };
-  const guard = <T>(run: () => T, fallback: (e: unknown) => T): T => {
-    try {
-      return run();
-    } catch (e) {
-      return fallback(e);
-    }
-  };
   return {
-    checkParsed: (article, file) => guard(() => checkParsed(article, file), failed),
-    check: (text, file) => guard(() => checkParsed(parseArticle(text), file), failed),
-    checkLocal: (article) => guard(() => checkLocal(article), (e) => ({ problems: failed(e), facts: corpusFacts(EMPTY_ARTICLE) })),
-    checkCorpus: (facts, file) => guard(() => sort(checkCorpus(facts, file)), () => []),
+    checkParsed,
+    check: (text, file) => checkParsed(parseArticle(text), file),
+    checkLocal: (article) => checkLocal(article),
+    checkCorpus: (facts, file) => sort(checkCorpus(facts, file)),
   };
 }
