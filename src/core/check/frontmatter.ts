@@ -72,18 +72,30 @@ function reportSiteError(ctx: CheckContext, issue: YamlIssue): void {
     case 'bad-escape':
       reportLine(ctx, line, ctx.msg('yaml-bad-escape'));
       return;
-    case 'unknown-tag':
-      reportLine(ctx, line, ctx.msg('yaml-unknown-tag'));
+    case 'unknown-tag': {
+      // js-yaml marks the end of the tagged value; the `!` may sit lines above.
+      const bang = text.lastIndexOf('!', pos);
+      reportLine(ctx, bang >= fm.contentStart ? lines.positionAt(bang).line : line, ctx.msg('yaml-unknown-tag'));
       return;
+    }
     case 'alias':
       reportLine(ctx, line, ctx.msg('yaml-alias'));
       return;
     case 'merge':
       reportLine(ctx, line, ctx.msg('yaml-merge'));
       return;
-    case 'structure':
+    case 'structure': {
+      // A second document (a `...` or `---` line inside the block) has no mark: find its line.
+      if (/single document/.test(issue.message)) {
+        const l = markerLine(ctx);
+        if (l !== undefined) {
+          reportLine(ctx, l, ctx.msg('yaml-syntax'));
+          return;
+        }
+      }
       if (reportStructure(ctx, pos, line)) return;
       break;
+    }
   }
   reportLine(ctx, contentLineAtOrBefore(ctx, line), ctx.msg('yaml-syntax'));
 }
@@ -147,6 +159,16 @@ function reportStructure(ctx: CheckContext, pos: number, line: number): boolean 
 }
 
 const text = (ctx: CheckContext, at: number) => ctx.article.text[at];
+
+/** The first line inside the block that ends a YAML document (`...`, `---`) or is a directive (`%YAML`). */
+function markerLine(ctx: CheckContext): number | undefined {
+  const { lines } = ctx.article;
+  const fm = ctx.article.frontmatter!;
+  for (let l = lines.positionAt(fm.contentStart).line; l < lines.lineCount && lines.starts[l] < fm.contentEnd; l++) {
+    if (/^(\.\.\.|---|%)/.test(lines.lineText(l))) return l;
+  }
+  return undefined;
+}
 
 /** The line itself when it has text, else the nearest line above it that has (js-yaml marks the end of the text for some failures). */
 function contentLineAtOrBefore(ctx: CheckContext, line: number): number {
