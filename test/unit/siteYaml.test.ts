@@ -76,7 +76,15 @@ test('what js-yaml reads, the checker accepts: 0b101, a comment right after a qu
   assert.deepEqual(rules(errors(art(['patientAge: 0b101']))), []);
   assert.equal(parseArticle(art(['patientAge: 0b101'])).data?.patientAge, 5);
   assert.deepEqual(rules(errors(art(['topic: "x"#note']))), []);
+  // zod's number takes infinity but not NaN.
+  assert.deepEqual(rules(errors(art(['patientAge: .inf']))), []);
+  assert.deepEqual(rules(errors(art(['patientAge: .nan']))), ['yaml-type']);
   assert.deepEqual(rules(check(art(['description: "Ont i', '\taxeln"']))).filter((r) => r !== 'description-length'), []);
+  // Continuation lines at the left margin: yaml calls them wrongly indented (or a quote never
+  // closed, or a list never closed); js-yaml, and so the build, reads them.
+  for (const lines of [['description: "Ont i', 'axeln"'], ["description: 'Ont i", "axeln'"], ['tags: [a,', 'b]'], ['x: {a: 1,', 'b: 2}']]) {
+    assert.deepEqual(rules(errors(art(lines))), [], lines.join(' / '));
+  }
   // yaml's own complaint ("indentation") about text js-yaml reads is no error either.
   assert.ok(parseArticle(art(['description: "Ont i', '\taxeln"'])).sourceIssues.length > 0);
 });

@@ -13,8 +13,8 @@ export function checkSchema(ctx: CheckContext): void {
   const { article, schema } = ctx;
   const data = article.data;
   if (!article.frontmatter || data === undefined) return;
-  if (schema.validate(data)) return;
-  const errors = schema.validate.errors ?? [];
+  const errors = [...(schema.validate(data) ? [] : (schema.validate.errors ?? [])), ...notANumber(schema.json, data)];
+  if (errors.length === 0) return;
   const handled = new Set<string>();
   for (const err of errors) {
     const path = pointerToPath(err.instancePath);
@@ -60,6 +60,21 @@ function fallbackRange(ctx: CheckContext, path: (string | number)[]): { start: n
   if (f) return { start: f.keyStart, end: Math.max(f.valueEnd, f.keyEnd) };
   const fm = ctx.article.frontmatter!;
   return { start: fm.openStart, end: fm.openEnd };
+}
+
+/**
+ * JSON Schema's `number` takes NaN (`.nan` in YAML); the site's zod `z.number()` does not. A
+ * top-level number field holding NaN is reported as a type error, as the build fails on it.
+ */
+function notANumber(json: SchemaObject, data: Record<string, unknown>): ErrorObject[] {
+  const out: ErrorObject[] = [];
+  for (const [key, prop] of Object.entries(json.properties ?? {})) {
+    const t = prop.type;
+    if ((t === 'number' || t === 'integer') && typeof data[key] === 'number' && Number.isNaN(data[key])) {
+      out.push({ keyword: 'type', instancePath: '/' + key.replace(/~/g, '~0').replace(/\//g, '~1'), schemaPath: `#/properties/${key}/type`, params: { type: t } });
+    }
+  }
+  return out;
 }
 
 function pointerToPath(p: string): (string | number)[] {
