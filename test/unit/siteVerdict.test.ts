@@ -12,7 +12,9 @@ const ROOT = path.resolve(__dirname, '../..');
 const CORPUS = path.resolve(ROOT, '../shared/corpus/fraga-doktorn');
 const SAMPLES = path.resolve(ROOT, 'sample-workspace/src/content/fraga-doktorn');
 const GENERATED = path.resolve(ROOT, '../shared/site/generated/fraga-doktorn.schema.json');
-const MUTATIONS = 2500;
+// A few thousand in the unit suite; QA_MUTATIONS=50000 (and QA_SEED) for a longer run by hand.
+const MUTATIONS = Number(process.env.QA_MUTATIONS) || 2000;
+const SEED = Number(process.env.QA_SEED) || 20261201;
 
 const source = fs.existsSync(CORPUS) ? CORPUS : SAMPLES;
 if (source !== CORPUS) console.log(`# the real corpus is not at ${CORPUS}: mutating the sample workspace's articles instead`);
@@ -24,7 +26,7 @@ const fails = (checker: Checker, text: string) => checker.check(text).some((p) =
 
 /** The articles and their seeded mutations (one to three slips each), the same on every run. */
 function cases(): { name: string; text: string }[] {
-  const r = rng(20261201);
+  const r = rng(SEED);
   const out = articles.map((a) => ({ name: a.file, text: a.text }));
   for (let i = 0; i < MUTATIONS; i++) {
     const a = articles[Math.floor(r() * articles.length)];

@@ -113,52 +113,51 @@ function reportStructure(ctx: CheckContext, pos: number, line: number): boolean 
   }
   const lineStart = lines.starts[line];
   const lineText = lines.lineText(line);
-  const m = /^([A-Za-z_][\w-]*):[ \t]+(.*?)[ \t]*$/.exec(lineText);
+  // `key: value`, the value without trailing blanks (trimmed by hand: a lazy pattern is quadratic on a long run of spaces).
+  const km = /^([A-Za-z_][\w-]*):[ \t]+/.exec(lineText);
+  const m = km ? [km[0], km[1], trimBlanksEnd(lineText.slice(km[0].length))] : undefined;
   if (m && /:\s/.test(m[2]) && !/^["'[{|>]/.test(m[2])) {
-    const vStart = lineStart + lineText.indexOf(m[2], m[1].length + 1);
+    const vStart = lineStart + km![0].length;
     const vEnd = vStart + m[2].length;
     const quoted = '"' + m[2].replace(/\\/g, '\\\\').replace(/"/g, '\\"') + '"';
     const fix = { title: ctx.msg('fix-quote-value'), edits: [{ start: vStart, end: vEnd, newText: quoted }], preferred: true };
     ctx.report('yaml-syntax', vStart, vEnd, ctx.msg('yaml-colon-in-value', m[1], m[2]), [fix]);
     return true;
   }
-  if (m && /^["']/.test(m[2]) && pos > lineStart) {
-    const quote = m[2][0];
-    const rest = lineText.slice(pos - lineStart);
-    if (text(ctx, pos) === ']' && /^\[.*\]\]/.test(m[2])) {
-      ctx.report('yaml-syntax', pos, pos + 1, ctx.msg('yaml-extra-bracket'));
-      return true;
-    }
-    if (rest.trim() !== '' && lineText.lastIndexOf(quote) > lineText.indexOf(quote)) {
-      ctx.report('yaml-syntax', pos, lineStart + lineText.length, ctx.msg('yaml-text-after-quote'));
-      return true;
-    }
-  }
   if (m && text(ctx, pos) === ']') {
     ctx.report('yaml-syntax', pos, pos + 1, ctx.msg('yaml-extra-bracket'));
     return true;
   }
-  // A line indented where no field can hold it, or a line of a block value that lost its indentation.
-  if (/^\s+\S/.test(lineText) && !m) {
+  if (m && /^["']/.test(m[2]) && pos > lineStart) {
+    const quote = m[2][0];
+    if (lineText.slice(pos - lineStart).trim() !== '' && lineText.lastIndexOf(quote) > lineText.indexOf(quote)) {
+      ctx.report('yaml-syntax', pos, lineStart + lineText.length, ctx.msg('yaml-text-after-quote'));
+      return true;
+    }
+  }
+  // A line indented where no field can hold it.
+  if (!m && /^\s+\S/.test(lineText)) {
     const s = lineStart + /^\s*/.exec(lineText)![0].length;
     ctx.report('yaml-syntax', s, lineStart + lineText.length, ctx.msg('yaml-indent'));
     return true;
   }
+  // A line of a block value that lost its indentation (text at the left margin that is no field).
   const stray = contentLineAtOrBefore(ctx, line);
   const strayText = lines.lineText(stray);
   if (/^\S/.test(strayText) && !/^[A-Za-z_][\w-]*:(\s|$)/.test(strayText) && !/^(-|#)/.test(strayText)) {
     reportLine(ctx, stray, ctx.msg('yaml-indent'));
     return true;
   }
-  if (/^\s+\S/.test(lineText)) {
-    const s = lineStart + /^\s*/.exec(lineText)![0].length;
-    ctx.report('yaml-syntax', s, lineStart + lineText.length, ctx.msg('yaml-indent'));
-    return true;
-  }
   return false;
 }
 
 const text = (ctx: CheckContext, at: number) => ctx.article.text[at];
+
+function trimBlanksEnd(s: string): string {
+  let e = s.length;
+  while (e > 0 && (s[e - 1] === ' ' || s[e - 1] === '\t')) e--;
+  return s.slice(0, e);
+}
 
 /** The first line inside the block that ends a YAML document (`...`, `---`) or is a directive (`%YAML`). */
 function markerLine(ctx: CheckContext): number | undefined {
