@@ -6,6 +6,7 @@ import { astroCollectionSchemaObject, schemaFromAstroCollection } from '../../sr
 import { createChecker } from '../../src/core/check/index';
 import { parseArticle } from '../../src/core/parse';
 import { compileSchema } from '../../src/core/schema';
+import { statusEdits } from '../../src/core/workflow/statusEdits';
 import { applyAll } from './apply';
 import { at, check, rules } from './helpers';
 import { buildFails } from './siteBuild';
@@ -128,4 +129,11 @@ test('a file that is not an Astro collection schema is refused with a plain reas
   assert.throws(() => schemaFromAstroCollection(null), /not a collection schema written by Astro: it is not a JSON object/);
   assert.throws(() => schemaFromAstroCollection({ $ref: '#/definitions/x', definitions: {} }), /its \$ref #\/definitions\/x leads to no definition/);
   assert.throws(() => schemaFromAstroCollection({ type: 'string' }, 'sv'), /inget samlingsschema skrivet av Astro: det beskriver inget objekt/);
+});
+
+test('a workflow step refuses where only the site reads the block: the source ranges cannot be trusted', () => {
+  const text = art(['description: "Ont i', '\taxeln"', 'published: false']);
+  assert.deepEqual(rules(errors(text)), [], 'no error: the build reads it');
+  assert.equal(statusEdits(text, 'publish'), undefined);
+  assert.ok(statusEdits(art(['published: false']), 'publish')?.length);
 });
