@@ -4,7 +4,10 @@ export interface FrontmatterBlock {
   openStart: number;
   /** End of the opening fence line (before its break). */
   openEnd: number;
-  /** First offset of the YAML text (after the opening fence's line break). */
+  /**
+   * First offset of the YAML text: after the opening fence's line break, or right after its
+   * `---` when the fence line carries more than spaces (the site reads that rest as YAML).
+   */
   contentStart: number;
   /** End of the YAML text (start of the closing fence line, or end of text when unclosed). */
   contentEnd: number;
@@ -13,9 +16,12 @@ export interface FrontmatterBlock {
   closeEnd?: number;
   /** Where the Markdown body starts. */
   bodyStart: number;
+  /** The text the site's reader gets: from just after the opening `---` to the closing line's start. */
+  siteStart: number;
 }
 
 const isBreak = (c: number) => c === 10 || c === 13;
+const WHITESPACE = /\s/;
 
 function lineEndAt(text: string, i: number): number {
   while (i < text.length && !isBreak(text.charCodeAt(i))) i++;
@@ -27,38 +33,35 @@ function skipBreak(text: string, i: number): number {
   return i < text.length ? i + 1 : i;
 }
 
-/** True when a line is a fence: `---` with only trailing spaces or tabs. */
-function isFence(line: string): boolean {
-  return /^---[ \t]*$/.test(line);
+/** Where the opening `---` is, as the site's pattern `(?:^\uFEFF?|^\s*\n)---` finds it; -1 when there is none. */
+function openingFence(text: string): number {
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  if (text.startsWith('---', bom)) return bom;
+  let w = 0;
+  while (w < text.length && WHITESPACE.test(text[w])) w++;
+  return w > 0 && text.charCodeAt(w - 1) === 10 && text.startsWith('---', w) ? w : -1;
 }
 
 /**
- * Finds the frontmatter as the site does: a `---` line at the very start, after an optional
- * BOM and optional blank lines, closed by the next `---` line. Returns undefined when the
- * document does not open with a fence.
+ * Finds the frontmatter exactly as the site's build does (Astro's markdown pipeline): a `---` at
+ * the very start (after an optional BOM or whitespace-only lines), closed by the next line that
+ * starts with `---`, whatever follows on it. Returns undefined when the document does not open
+ * with a fence. When no closing line exists the block runs to the end and `closeStart` is
+ * undefined: the site then sees no frontmatter at all.
  */
 export function findFrontmatter(text: string): FrontmatterBlock | undefined {
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  // Leading blank (whitespace-only) lines are tolerated.
-  for (;;) {
-    const end = lineEndAt(text, i);
-    const line = text.slice(i, end);
-    if (line.trim() === '' && end < text.length) {
-      i = skipBreak(text, end);
-      continue;
-    }
-    if (!isFence(line)) return undefined;
-    const openStart = i;
-    const openEnd = end;
-    const contentStart = skipBreak(text, end);
-    let j = contentStart;
-    while (j < text.length) {
-      const e = lineEndAt(text, j);
-      if (isFence(text.slice(j, e))) {
-        return { openStart, openEnd, contentStart, contentEnd: j, closeStart: j, closeEnd: e, bodyStart: skipBreak(text, e) };
-      }
-      j = skipBreak(text, e);
-    }
-    return { openStart, openEnd, contentStart: Math.min(contentStart, text.length), contentEnd: text.length, bodyStart: text.length };
+  const openStart = openingFence(text);
+  if (openStart < 0) return undefined;
+  const openEnd = lineEndAt(text, openStart);
+  const siteStart = openStart + 3;
+  const restOfFence = text.slice(siteStart, openEnd);
+  const contentStart = restOfFence.trim() === '' ? skipBreak(text, openEnd) : siteStart;
+  // The site's pattern: the shortest run from the fence up to a "\n" followed by "---".
+  const nl = text.indexOf('\n---', siteStart);
+  if (nl < 0) {
+    return { openStart, openEnd, contentStart: Math.min(contentStart, text.length), contentEnd: text.length, bodyStart: text.length, siteStart };
   }
+  const closeStart = nl + 1;
+  const closeEnd = lineEndAt(text, closeStart);
+  return { openStart, openEnd, contentStart: Math.min(contentStart, closeStart), contentEnd: closeStart, closeStart, closeEnd, bodyStart: skipBreak(text, closeEnd), siteStart };
 }

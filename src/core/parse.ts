@@ -1,5 +1,6 @@
 import { isMap, isScalar, isSeq, parseDocument, Schema, type Document, type ScalarTag, type DocumentOptions, type ParseOptions, type SchemaOptions, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import { findFrontmatter, type FrontmatterBlock } from './frontmatter';
+import { readAsSite, type SiteReading } from './yaml/siteReader';
 import { LineIndex } from './lines';
 
 /**
@@ -13,7 +14,10 @@ const TIMESTAMP_TAG = (() => {
   return { ...tag, test } as ScalarTag;
 })();
 
-/** One YAML reading for the whole product, as the site reads YAML: 1.2 core plus timestamps (js-yaml's default schema). */
+/**
+ * The `yaml` package's reading, for source ranges: set up close to the site's reader (1.2 core plus
+ * timestamps) so that its nodes line up with js-yaml's values; what a value *is* comes from js-yaml.
+ */
 export const YAML_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = { schema: 'core', customTags: [TIMESTAMP_TAG], uniqueKeys: true, prettyErrors: false };
 
 /** A top-level frontmatter field with the source offsets of its key and value. */
@@ -29,7 +33,7 @@ export interface Field {
   pair: Pair;
 }
 
-/** A YAML syntax error at document offsets. */
+/** A YAML problem at document offsets. */
 export interface YamlIssue {
   code: string;
   message: string;
@@ -37,28 +41,42 @@ export interface YamlIssue {
   end: number;
 }
 
-/** An article split into frontmatter and body, with the YAML read once. */
+/** An article split into frontmatter and body, with the YAML read as the site reads it and with source ranges. */
 export interface ParsedArticle {
   text: string;
   lines: LineIndex;
   frontmatter?: FrontmatterBlock;
-  /** The parsed YAML document (offsets in it are document offsets). */
+  /** The `yaml` document, for source ranges only (offsets in it are document offsets); undefined when it could not be built. */
   doc?: Document.Parsed;
-  /** Frontmatter as plain values (dates as Date); undefined when it is not a mapping. */
+  /**
+   * Frontmatter as plain values. When the site's reader (js-yaml) reads the block, exactly its
+   * values (dates as Date, `0b101` as 5, merge keys applied); otherwise a best effort from the
+   * source, for the preview and the index. Undefined when the frontmatter is not a mapping.
+   */
   data?: Record<string, unknown>;
-  /** Top-level fields by key (the first one when a key repeats). */
+  /** Top-level fields by key (the first one when a key repeats), from the source. */
   fields: Map<string, Field>;
   /** Every top-level field in source order, repeats included. */
   fieldList: Field[];
+  /**
+   * Why the site's build cannot read the YAML: at most one issue (code `SITE`, js-yaml's reason as
+   * message, its mark as position). Empty when the site reads it.
+   */
   yamlIssues: YamlIssue[];
+  /**
+   * The `yaml` package's own complaints. They never make a diagnostic (the site does not use that
+   * reader); they mark source ranges that may be wrong, where an edit must not trust them.
+   */
+  sourceIssues: YamlIssue[];
   /** The Markdown body and its offset. */
   body: string;
   bodyStart: number;
 }
 
 /**
- * Parses an article. Lone CRs are read as line breaks, as VS Code and the site's parser do;
- * offsets everywhere are offsets into the original text.
+ * Parses an article. The site's reader decides what the YAML means; the `yaml` document gives
+ * every key and value its source range. Lone CRs are read as line breaks, as VS Code and the
+ * site's parser do; offsets everywhere are offsets into the original text. Never throws.
  */
 export function parseArticle(text: string): ParsedArticle {
   const lines = new LineIndex(text);
@@ -66,50 +84,93 @@ export function parseArticle(text: string): ParsedArticle {
   const fields = new Map<string, Field>();
   const fieldList: Field[] = [];
   const yamlIssues: YamlIssue[] = [];
-  if (!fm) return { text, lines, fields, fieldList, yamlIssues, body: text, bodyStart: 0 };
+  const sourceIssues: YamlIssue[] = [];
+  if (!fm) return { text, lines, fields, fieldList, yamlIssues, sourceIssues, body: text, bodyStart: 0 };
+  const body = text.slice(fm.bodyStart);
 
-  // The yaml package knows only LF and CR LF; a lone CR becomes LF, which keeps every offset.
-  const yamlText = text.slice(fm.contentStart, fm.contentEnd).replace(/\r(?!\n)/g, '\n');
-  const doc = parseDocument(yamlText, YAML_OPTIONS) as Document.Parsed;
-  const base = fm.contentStart;
-  shiftRanges(doc, base);
-  for (const e of [...doc.errors, ...doc.warnings]) {
-    yamlIssues.push({ code: e.code, message: e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, ''), start: e.pos[0] + base, end: e.pos[1] + base });
-  }
-  let data: Record<string, unknown> | undefined;
-  if (isMap(doc.contents)) {
-    collectFields(doc.contents, fields, fieldList);
-    if (doc.errors.length === 0) {
-      try {
-        data = doc.toJS({ maxAliasCount: 100 }) as Record<string, unknown>;
-      } catch (e) {
-        yamlIssues.push({ code: 'ALIAS', message: (e as Error).message, start: base, end: fm.contentEnd });
-      }
-    } else {
-      data = partialData(fieldList);
+  // The site's verdict: js-yaml on the text between the fences (only a closed block is frontmatter to it).
+  let site: SiteReading | undefined;
+  if (fm.closeStart !== undefined) {
+    site = readAsSite(text.slice(fm.siteStart, fm.contentEnd));
+    if (!site.ok) {
+      const start = Math.min(fm.siteStart + site.position, fm.contentEnd);
+      yamlIssues.push({ code: 'SITE', message: site.reason, start, end: start });
     }
-  } else if (doc.contents == null && doc.errors.length === 0) {
+  }
+
+  // The source ranges. The yaml package knows only LF and CR LF; a lone CR becomes LF, which keeps every offset.
+  const base = fm.contentStart;
+  let doc: Document.Parsed | undefined;
+  try {
+    // On a very long broken line (a 6 KB run of `": "`) the yaml package blows up inside its
+    // parser (a stack overflow, or a fatal V8 error that no catch can stop). Where the site's
+    // reader has already refused the text, the line-based messages need no document.
+    if (site?.ok === false && hasLongLine(text, base, fm.contentEnd)) throw new Error('no source reading');
+    doc = parseDocument(text.slice(base, fm.contentEnd).replace(/\r(?!\n)/g, '\n'), YAML_OPTIONS) as Document.Parsed;
+    shiftRanges(doc, base);
+    for (const e of [...doc.errors, ...doc.warnings]) {
+      sourceIssues.push({ code: e.code, message: e.message.split('\n')[0], start: e.pos[0] + base, end: e.pos[1] + base });
+    }
+    if (isMap(doc.contents)) collectFields(doc.contents, fields, fieldList);
+  } catch {
+    // Hostile input can exhaust the yaml package (deep nesting): the article still gets the site's verdict, without ranges.
+    doc = undefined;
+    fields.clear();
+    fieldList.length = 0;
+    sourceIssues.push({ code: 'UNREADABLE', message: 'source ranges unavailable', start: base, end: fm.contentEnd });
+  }
+
+  let data: Record<string, unknown> | undefined;
+  if (site?.ok) {
+    const v = site.value;
+    // The site takes anything that is not an object as an empty frontmatter (an array stays an array and fails its schema).
+    if (v === null || v === undefined) data = {};
+    else if (typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date) && !ArrayBuffer.isView(v)) data = v as Record<string, unknown>;
+  } else if (doc && isMap(doc.contents)) {
+    data = partialData(fieldList);
+  } else if (doc && doc.contents == null) {
     data = {};
   }
-  return { text, lines, frontmatter: fm, doc, data, fields, fieldList, yamlIssues, body: text.slice(fm.bodyStart), bodyStart: fm.bodyStart };
+  if (site?.ok && sourceIssues.length > 0 && data) dropMisread(fields, fieldList, data);
+  return { text, lines, frontmatter: fm, doc, data, fields, fieldList, yamlIssues, sourceIssues, body, bodyStart: fm.bodyStart };
 }
 
-/** Moves every node's range from YAML-text offsets to document offsets. */
+/** Where the source reading went astray but the site reads the block, a "field" the site does not have is an artefact of the former. */
+function dropMisread(fields: Map<string, Field>, list: Field[], data: Record<string, unknown>): void {
+  const keep = list.filter((f) => Object.prototype.hasOwnProperty.call(data, f.key) || f.key === '<<');
+  list.length = 0;
+  list.push(...keep);
+  for (const k of [...fields.keys()]) if (!Object.prototype.hasOwnProperty.call(data, k)) fields.delete(k);
+}
+
+/** Longest frontmatter line the source reading is tried on once the site's reader has refused the block. */
+const LONG_LINE = 1000;
+
+function hasLongLine(text: string, from: number, to: number): boolean {
+  let start = from;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) start = i + 1;
+    else if (i - start >= LONG_LINE) return true;
+  }
+  return false;
+}
+
+/** Moves every node's range from YAML-text offsets to document offsets (iteratively: nesting can be deep). */
 function shiftRanges(doc: Document.Parsed, base: number): void {
-  const visit = (n: unknown): void => {
-    if (!n || typeof n !== 'object') return;
+  const stack: unknown[] = [doc.contents];
+  while (stack.length) {
+    const n = stack.pop();
+    if (!n || typeof n !== 'object') continue;
     const node = n as Node & { range?: [number, number, number] };
     if (node.range) node.range = [node.range[0] + base, node.range[1] + base, node.range[2] + base];
     if (isMap(node) || isSeq(node)) {
       for (const item of node.items as unknown[]) {
-        if (item && typeof item === 'object' && 'key' in item) {
-          visit((item as Pair).key);
-          visit((item as Pair).value);
-        } else visit(item);
+        if (item && typeof item === 'object' && 'key' in item) stack.push((item as Pair).key, (item as Pair).value);
+        else stack.push(item);
       }
     }
-  };
-  visit(doc.contents);
+  }
 }
 
 function collectFields(map: YAMLMap, fields: Map<string, Field>, list: Field[]): void {
@@ -132,17 +193,19 @@ function collectFields(map: YAMLMap, fields: Map<string, Field>, list: Field[]):
   }
 }
 
-/** Best-effort values when the YAML has errors, so later rules and the preview still see what can be read. */
+/**
+ * Best-effort values when the site cannot read the YAML, so the preview and the index still see
+ * what can be read: scalars and lists of scalars only. A broken collection is never converted
+ * whole (on `{{{{…` that costs seconds and gigabytes).
+ */
 function partialData(list: Field[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const f of list) {
     if (f.key in out) continue;
-    try {
-      // toJSON would turn a date into text, and the schema would then call a correct date wrong.
-      out[f.key] = isScalar(f.node) && f.node.value instanceof Date ? f.node.value : f.node && 'toJSON' in f.node ? (f.node as Scalar).toJSON() : null;
-    } catch {
-      out[f.key] = undefined;
-    }
+    const n = f.node;
+    if (isScalar(n)) out[f.key] = n.value;
+    else if (isSeq(n)) out[f.key] = n.items.map((i) => (isScalar(i) ? i.value : undefined)).filter((v) => v !== undefined);
+    else out[f.key] = n === null ? null : undefined;
   }
   return out;
 }

@@ -1,5 +1,18 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import { RE2JS } from 're2js';
 import defaultSchemaJson from '../../schemas/article.schema.json';
+
+/**
+ * Schema patterns run on a linear-time engine (RE2, pure JS so it also runs in a browser): a
+ * project schema such as `"pattern": "^(a+)+$"` cannot make a check hang.
+ */
+const linearRegExp = Object.assign(
+  (pattern: string) => {
+    const re = RE2JS.compile(RE2JS.translateRegExp(pattern));
+    return { test: (s: string) => re.test(s), toString: () => pattern };
+  },
+  { code: 'linearRegExp' },
+);
 
 /** A JSON Schema for the frontmatter, with the metadata the editor shows. */
 export interface ArticleSchema {
@@ -31,7 +44,7 @@ export const defaultSchemaObject = defaultSchemaJson as SchemaObject;
  * (an unquoted YAML date) and ignores other `x-` keywords (descriptions in Swedish, labels).
  */
 export function compileSchema(json: SchemaObject): ArticleSchema {
-  const ajv = new Ajv({ allErrors: true, strict: false, validateSchema: true });
+  const ajv = new Ajv({ allErrors: true, strict: false, validateSchema: true, code: { regExp: linearRegExp } });
   ajv.addKeyword({
     keyword: 'x-yaml-type',
     schemaType: 'string',

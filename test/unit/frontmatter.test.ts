@@ -47,9 +47,15 @@ test('CR LF, lone CR and LF mixed in one file parse and give VS Code line number
   assert.equal(at(ps[0]), '4:7-4:19');
 });
 
-test('fence lines may carry trailing spaces; `----` is not a fence', () => {
+test('fences are found as the site finds them: the closing line only has to start with `---`', () => {
   assert.ok(findFrontmatter('---  \ntitle: x\n---\t\n'));
-  assert.equal(findFrontmatter('----\ntitle: x\n----\n'), undefined);
+  // The site reads `----` as a fence `---` followed by `-`: the closing line closes, the opening line's `-` is YAML.
+  const closing = article().replace(/\n---\n\n/, '\n----\n\n');
+  assert.deepEqual(rules(check(closing)), []);
+  const opening = findFrontmatter('----\ntitle: x\n---\n')!;
+  assert.equal('----\ntitle: x\n---\n'.slice(opening.contentStart, opening.contentEnd), '-\ntitle: x\n');
+  assert.ok(rules(check('----\ntitle: x\n---\n')).includes('yaml-syntax'), 'the stray `-` breaks the YAML, as in the build');
+  assert.equal(findFrontmatter(' ---\ntitle: x\n---\n'), undefined, 'an indented fence opens nothing');
 });
 
 test('empty frontmatter names every missing required field', () => {

@@ -1,7 +1,8 @@
 import type { CheckContext } from './context';
 import type { YamlIssue } from '../parse';
+import { codePointName, controlCharBefore, siteErrorKind } from '../yaml/siteErrors';
 
-/** Frontmatter presence and YAML syntax, with messages in the writer's terms. */
+/** Frontmatter presence and YAML syntax as the site's reader judges it, with messages in the writer's terms. */
 export function checkFrontmatter(ctx: CheckContext): void {
   const { article } = ctx;
   const fm = article.frontmatter;
@@ -18,25 +19,188 @@ export function checkFrontmatter(ctx: CheckContext): void {
     ctx.report('frontmatter-unclosed', fm.openStart, fm.openEnd, ctx.msg('frontmatter-unclosed'), fixes);
     return;
   }
-  if (article.yamlIssues.length === 0) {
-    if (article.doc && article.data === undefined) ctx.report('yaml-syntax', fm.contentStart, fm.contentEnd, ctx.msg('frontmatter-not-map'));
+  const issue = article.yamlIssues[0];
+  if (!issue) {
+    if (article.data === undefined) ctx.report('yaml-syntax', fm.contentStart, fm.contentEnd, ctx.msg('frontmatter-not-map'));
     return;
   }
-  // A missing space after a key's colon derails the parser on the lines below it: name the cause, not the fallout.
-  const seenLines = new Set<number>();
-  for (const line of keysWithoutSpace(ctx)) {
-    seenLines.add(line).add(line + 1);
+  reportSiteError(ctx, issue);
+}
+
+/**
+ * The site's reader (js-yaml) refused the YAML at `issue.start` for `issue.message`: one
+ * diagnostic where the writer must act, in the writer's words.
+ */
+function reportSiteError(ctx: CheckContext, issue: YamlIssue): void {
+  const { lines, text } = ctx.article;
+  const fm = ctx.article.frontmatter!;
+  const pos = issue.start;
+  const line = lines.positionAt(pos).line;
+  switch (siteErrorKind(issue.message)) {
+    case 'control-char': {
+      const at = controlCharBefore(text, fm.siteStart, pos);
+      if (at < 0) break;
+      const fix = { title: ctx.msg('fix-delete-char'), edits: [{ start: at, end: at + 1, newText: '' }], preferred: true };
+      ctx.report('yaml-syntax', at, at + 1, ctx.msg('yaml-control-char', codePointName(text[at])), [fix]);
+      return;
+    }
+    case 'too-deep':
+      reportLine(ctx, line, ctx.msg('yaml-too-deep', 100));
+      return;
+    case 'tab':
+      for (const l of [line, line - 1, line + 1]) if (reportTab(ctx, l)) return;
+      break;
+    case 'duplicate-key': {
+      const dup = duplicateKeyAt(ctx, pos);
+      if (dup) ctx.report('yaml-duplicate-key', dup.start, dup.end, ctx.msg('yaml-duplicate-key', dup.key));
+      else reportLine(ctx, line, ctx.msg('yaml-duplicate-key', '?'), 'yaml-duplicate-key');
+      return;
+    }
+    case 'unclosed-quote': {
+      const open = openingQuoteBefore(ctx, pos);
+      if (!open) break;
+      ctx.report('yaml-syntax', open.start, open.end, ctx.msg('yaml-unclosed-quote', text[open.start]));
+      return;
+    }
+    case 'unclosed-list': {
+      const open = unclosedBracketBefore(ctx, pos);
+      if (open === undefined) break;
+      const brace = text[open] === '{';
+      ctx.report('yaml-syntax', open, lines.lineEnd(lines.positionAt(open).line), ctx.msg('yaml-unclosed-list', brace ? '{' : '[', brace ? '}' : ']'));
+      return;
+    }
+    case 'bad-escape':
+      reportLine(ctx, line, ctx.msg('yaml-bad-escape'));
+      return;
+    case 'unknown-tag': {
+      // js-yaml marks the end of the tagged value; the `!` may sit lines above.
+      const bang = text.lastIndexOf('!', pos);
+      reportLine(ctx, bang >= fm.contentStart ? lines.positionAt(bang).line : line, ctx.msg('yaml-unknown-tag'));
+      return;
+    }
+    case 'alias':
+      reportLine(ctx, line, ctx.msg('yaml-alias'));
+      return;
+    case 'merge':
+      reportLine(ctx, line, ctx.msg('yaml-merge'));
+      return;
+    case 'structure': {
+      // A second document (a `...` or `---` line inside the block) has no mark: find its line.
+      if (/single document/.test(issue.message)) {
+        const l = markerLine(ctx);
+        if (l !== undefined) {
+          reportLine(ctx, l, ctx.msg('yaml-syntax'));
+          return;
+        }
+      }
+      if (reportStructure(ctx, pos, line)) return;
+      break;
+    }
   }
-  let reported = seenLines.size > 0;
-  for (const issue of article.yamlIssues) {
-    const line = article.lines.positionAt(issue.start).line;
-    if (seenLines.has(line) && issue.code !== 'DUPLICATE_KEY') continue; // one message per line: the rest is fallout
-    // Once the parser has lost its way, its "unexpected token" complaints on later lines are fallout too.
-    if (reported && issue.code === 'UNEXPECTED_TOKEN') continue;
-    seenLines.add(line);
-    reportYamlIssue(ctx, issue);
-    reported = true;
+  reportLine(ctx, contentLineAtOrBefore(ctx, line), ctx.msg('yaml-syntax'));
+}
+
+/** Mapping and indentation failures: the specific causes a writer makes, checked at and above the line js-yaml stopped at. */
+function reportStructure(ctx: CheckContext, pos: number, line: number): boolean {
+  const { lines } = ctx.article;
+  // A missing space after a key's colon derails the reader a line or two later: name the cause (every such line).
+  if (keysWithoutSpace(ctx).length > 0) return true;
+  for (const l of [line, line - 1]) if (reportTab(ctx, l)) return true;
+  const dangling = danglingQuoteBefore(ctx, pos);
+  if (dangling) {
+    ctx.report('yaml-syntax', dangling.start, dangling.end, ctx.msg('yaml-unclosed-quote', ctx.article.text[dangling.start]));
+    return true;
   }
+  const lineStart = lines.starts[line];
+  const lineText = lines.lineText(line);
+  // `key: value`, the value without trailing blanks (trimmed by hand: a lazy pattern is quadratic on a long run of spaces).
+  const km = /^([A-Za-z_][\w-]*):[ \t]+/.exec(lineText);
+  const m = km ? [km[0], km[1], trimBlanksEnd(lineText.slice(km[0].length))] : undefined;
+  if (m && /:\s/.test(m[2]) && !/^["'[{|>]/.test(m[2])) {
+    const vStart = lineStart + km![0].length;
+    const vEnd = vStart + m[2].length;
+    const quoted = '"' + m[2].replace(/\\/g, '\\\\').replace(/"/g, '\\"') + '"';
+    const fix = { title: ctx.msg('fix-quote-value'), edits: [{ start: vStart, end: vEnd, newText: quoted }], preferred: true };
+    ctx.report('yaml-syntax', vStart, vEnd, ctx.msg('yaml-colon-in-value', m[1], m[2]), [fix]);
+    return true;
+  }
+  if (m && text(ctx, pos) === ']') {
+    ctx.report('yaml-syntax', pos, pos + 1, ctx.msg('yaml-extra-bracket'));
+    return true;
+  }
+  if (m && /^["']/.test(m[2]) && pos > lineStart) {
+    const quote = m[2][0];
+    if (lineText.slice(pos - lineStart).trim() !== '' && lineText.lastIndexOf(quote) > lineText.indexOf(quote)) {
+      ctx.report('yaml-syntax', pos, lineStart + lineText.length, ctx.msg('yaml-text-after-quote'));
+      return true;
+    }
+  }
+  // A line indented where no field can hold it.
+  if (!m && /^\s+\S/.test(lineText)) {
+    const s = lineStart + /^\s*/.exec(lineText)![0].length;
+    ctx.report('yaml-syntax', s, lineStart + lineText.length, ctx.msg('yaml-indent'));
+    return true;
+  }
+  // A line of a block value that lost its indentation (text at the left margin that is no field).
+  const stray = contentLineAtOrBefore(ctx, line);
+  const strayText = lines.lineText(stray);
+  if (/^\S/.test(strayText) && !/^[A-Za-z_][\w-]*:(\s|$)/.test(strayText) && !/^(-|#)/.test(strayText)) {
+    reportLine(ctx, stray, ctx.msg('yaml-indent'));
+    return true;
+  }
+  return false;
+}
+
+const text = (ctx: CheckContext, at: number) => ctx.article.text[at];
+
+function trimBlanksEnd(s: string): string {
+  let e = s.length;
+  while (e > 0 && (s[e - 1] === ' ' || s[e - 1] === '\t')) e--;
+  return s.slice(0, e);
+}
+
+/** The first line inside the block that ends a YAML document (`...`, `---`) or is a directive (`%YAML`). */
+function markerLine(ctx: CheckContext): number | undefined {
+  const { lines } = ctx.article;
+  const fm = ctx.article.frontmatter!;
+  for (let l = lines.positionAt(fm.contentStart).line; l < lines.lineCount && lines.starts[l] < fm.contentEnd; l++) {
+    if (/^(\.\.\.|---|%)/.test(lines.lineText(l))) return l;
+  }
+  return undefined;
+}
+
+/** The line itself when it has text, else the nearest line above it that has (js-yaml marks the end of the text for some failures). */
+function contentLineAtOrBefore(ctx: CheckContext, line: number): number {
+  const { lines } = ctx.article;
+  const first = lines.positionAt(ctx.article.frontmatter!.contentStart).line;
+  for (let l = Math.min(line, lines.lineCount - 1); l >= first; l--) {
+    if (lines.starts[l] >= ctx.article.frontmatter!.contentEnd) continue;
+    if (lines.lineText(l).trim() !== '') return l;
+  }
+  return Math.max(first, Math.min(line, lines.lineCount - 1));
+}
+
+/** Reports a whole line (from its first non-space character). */
+function reportLine(ctx: CheckContext, line: number, message: string, rule: 'yaml-syntax' | 'yaml-duplicate-key' = 'yaml-syntax'): void {
+  const { lines } = ctx.article;
+  const l = Math.max(0, Math.min(line, lines.lineCount - 1));
+  const t = lines.lineText(l);
+  const s = lines.starts[l] + /^\s*/.exec(t)![0].length;
+  ctx.report(rule, s, Math.max(s + 1, lines.starts[l] + t.length), message);
+}
+
+/** A tab in a line's indentation: one message with a fix to spaces. False when the line has none. */
+function reportTab(ctx: CheckContext, line: number): boolean {
+  const { lines } = ctx.article;
+  const fm = ctx.article.frontmatter!;
+  if (line < 0 || line >= lines.lineCount || lines.starts[line] < fm.contentStart || lines.starts[line] >= fm.contentEnd) return false;
+  const lineText = lines.lineText(line);
+  if (!/^ *\t[ \t]*\S/.test(lineText)) return false;
+  const lineStart = lines.starts[line];
+  const end = lineStart + /^[ \t]*/.exec(lineText)![0].length;
+  const fix = { title: ctx.msg('fix-tab'), edits: [{ start: lineStart, end, newText: ' '.repeat(indentFor(ctx, line)) }], preferred: true };
+  ctx.report('yaml-syntax', lineStart, Math.max(end, lineStart + 1), ctx.msg('yaml-tab'), [fix]);
+  return true;
 }
 
 /** Reports top-level lines such as `author:"Dr A"`, with a fix; returns their line numbers. */
@@ -56,82 +220,6 @@ function keysWithoutSpace(ctx: CheckContext): number[] {
   return out;
 }
 
-function reportYamlIssue(ctx: CheckContext, issue: YamlIssue): void {
-  const { lines, text } = ctx.article;
-  const line = lines.positionAt(issue.start).line;
-  const lineStart = lines.starts[line];
-  const lineText = lines.lineText(line);
-  // A tab in the indentation trips the parser in several ways (TAB_AS_INDENT, BAD_INDENT in a block scalar …): offer one fix for all.
-  if (issue.code !== 'DUPLICATE_KEY' && /^ *\t[ \t]*\S/.test(lineText)) {
-    const m = /^[ \t]*/.exec(lineText)!;
-    const end = lineStart + m[0].length;
-    const fix = { title: ctx.msg('fix-tab'), edits: [{ start: lineStart, end, newText: ' '.repeat(indentFor(ctx, line)) }], preferred: true };
-    ctx.report('yaml-syntax', lineStart, Math.max(end, lineStart + 1), ctx.msg('yaml-tab'), [fix]);
-    return;
-  }
-  switch (issue.code) {
-    case 'DUPLICATE_KEY': {
-      const dup = duplicateKeyAt(ctx, issue.start);
-      if (dup) ctx.report('yaml-duplicate-key', dup.start, dup.end, ctx.msg('yaml-duplicate-key', dup.key));
-      else ctx.report('yaml-duplicate-key', issue.start, issue.end, ctx.msg('yaml-duplicate-key', '?'));
-      return;
-    }
-    case 'BLOCK_AS_IMPLICIT_KEY':
-    case 'MULTILINE_IMPLICIT_KEY': {
-      const m = /^([A-Za-z_][\w-]*):[ \t]+(.*?)[ \t]*$/.exec(lineText);
-      if (m && /:\s/.test(m[2]) && !/^["'[{|>]/.test(m[2])) {
-        const vStart = lineStart + lineText.indexOf(m[2], m[1].length + 1);
-        const vEnd = vStart + m[2].length;
-        const quoted = '"' + m[2].replace(/\\/g, '\\\\').replace(/"/g, '\\"') + '"';
-        const fix = { title: ctx.msg('fix-quote-value'), edits: [{ start: vStart, end: vEnd, newText: quoted }], preferred: true };
-        ctx.report('yaml-syntax', vStart, vEnd, ctx.msg('yaml-colon-in-value', m[1], m[2]), [fix]);
-        return;
-      }
-      // Otherwise a line below is indented under a value that cannot hold it.
-      const next = nextContentLine(ctx, line);
-      ctx.report('yaml-syntax', next.start, next.end, ctx.msg('yaml-indent'));
-      return;
-    }
-    case 'MISSING_CHAR': {
-      if (/quote/i.test(issue.message)) {
-        const open = openingQuoteBefore(ctx, issue.start);
-        if (open) {
-          ctx.report('yaml-syntax', open.start, open.end, ctx.msg('yaml-unclosed-quote', text[open.start]));
-          return;
-        }
-      }
-      break;
-    }
-    case 'BAD_INDENT':
-    case 'BAD_DIRECTIVE':
-    case 'UNEXPECTED_TOKEN': {
-      if (/^Flow (sequence|mapping)/.test(issue.message)) {
-        const open = unclosedBracketBefore(ctx, issue.start);
-        if (open !== undefined) {
-          ctx.report('yaml-syntax', open, lines.lineEnd(lines.positionAt(open).line), ctx.msg('yaml-unclosed-list'));
-          return;
-        }
-      }
-      if (/flow-seq-end token/.test(issue.message)) {
-        ctx.report('yaml-syntax', issue.start, issue.start + 1, ctx.msg('yaml-extra-bracket'));
-        return;
-      }
-      if (/^Unexpected scalar at node end/.test(issue.message)) {
-        ctx.report('yaml-syntax', issue.start, Math.max(issue.end, lineStart + lineText.length), ctx.msg('yaml-text-after-quote'));
-        return;
-      }
-      if (/^\s+\S/.test(lineText) && issue.code !== 'UNEXPECTED_TOKEN') {
-        const s = lineStart + /^\s*/.exec(lineText)![0].length;
-        ctx.report('yaml-syntax', s, lineStart + lineText.length, ctx.msg('yaml-indent'));
-        return;
-      }
-      break;
-    }
-  }
-  const end = issue.end > issue.start ? issue.end : Math.min(issue.start + 1, lineStart + lineText.length);
-  ctx.report('yaml-syntax', issue.start, Math.max(end, issue.start), ctx.msg('yaml-syntax', issue.message.replace(/\.$/, '')));
-}
-
 function duplicateKeyAt(ctx: CheckContext, pos: number): { key: string; start: number; end: number } | undefined {
   const seen = new Set<string>();
   let best: { key: string; start: number; end: number } | undefined;
@@ -149,17 +237,26 @@ function duplicateKeyAt(ctx: CheckContext, pos: number): { key: string; start: n
   return e > s ? { key: t.slice(s, e), start: s, end: e } : undefined;
 }
 
-function nextContentLine(ctx: CheckContext, line: number): { start: number; end: number } {
-  const { lines } = ctx.article;
-  const fmEnd = ctx.article.frontmatter!.contentEnd;
-  for (let l = line + 1; l < lines.lineCount && lines.starts[l] < fmEnd; l++) {
-    const t = lines.lineText(l);
-    if (t.trim() !== '') {
-      const s = lines.starts[l] + /^\s*/.exec(t)![0].length;
-      return { start: s, end: lines.starts[l] + t.length };
+/**
+ * A quote left open on its line whose "closing" quote is really the opening quote of a later
+ * value (text follows it on its line): `title: "Ont` above `description: "Text"`.
+ */
+function danglingQuoteBefore(ctx: CheckContext, pos: number): { start: number; end: number } | undefined {
+  const open = openingQuoteBefore(ctx, pos);
+  if (!open) return undefined;
+  const { text } = ctx.article;
+  const q = text[open.start];
+  let i = open.start + 1;
+  for (; i < pos; i++) {
+    if (q === '"' && text[i] === '\\') i++;
+    else if (text[i] === q) {
+      if (q === "'" && text[i + 1] === "'") i++;
+      else break;
     }
   }
-  return { start: lines.starts[line], end: lines.lineEnd(line) };
+  if (i >= pos) return open;
+  const after = text.slice(i + 1, ctx.article.lines.lineEnd(ctx.article.lines.positionAt(i).line));
+  return /^[ \t]*(#.*)?$/.test(after) ? undefined : open;
 }
 
 /** The quote that opens a value and is not closed on its line, searching back from `pos`. */

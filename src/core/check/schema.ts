@@ -8,13 +8,13 @@ import type { Fix } from '../types';
 const DATE_RE = /^\d{4}-\d{2}-\d{2}([Tt ]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?\s*(Z|[+-]\d{1,2}(:?\d{2})?)?)?$/;
 const YES_NO: Record<string, boolean> = { yes: true, no: false, y: true, n: false, on: true, off: false, ja: true, nej: false };
 
-/** Validates the frontmatter against the schema; every violation at its key or value, in the writer's terms. */
+/** Validates what the site read from the frontmatter against the schema; every violation at its key or value, in the writer's terms. */
 export function checkSchema(ctx: CheckContext): void {
   const { article, schema } = ctx;
   const data = article.data;
   if (!article.frontmatter || data === undefined) return;
-  if (schema.validate(data)) return;
-  const errors = schema.validate.errors ?? [];
+  const errors = [...(schema.validate(data) ? [] : (schema.validate.errors ?? [])), ...notANumber(schema.json, data)];
+  if (errors.length === 0) return;
   const handled = new Set<string>();
   for (const err of errors) {
     const path = pointerToPath(err.instancePath);
@@ -25,21 +25,56 @@ export function checkSchema(ctx: CheckContext): void {
     }
     if (handled.has(key)) continue;
     handled.add(key);
-    const node = nodeAt(article, path);
-    if (node === undefined) continue;
-    const range = nodeRange(ctx, path, node);
-    if (node === null || (isScalar(node) && node.value === null && !node.source)) {
+    const value = valueAt(data, path);
+    const found = nodeAt(article, path);
+    // A value the source does not show at its path (merged in with `<<`, or the source reading lost it) is reported where it comes from.
+    const node = found ?? undefined;
+    const range = found === undefined ? fallbackRange(ctx, path) : nodeRange(ctx, path, found);
+    if (value === null) {
       ctx.report('yaml-empty-value', range.start, range.end, ctx.msg('type-empty', String(path[path.length - 1])));
       continue;
     }
     if (err.keyword === 'type' || err.keyword === 'x-yaml-type') {
-      reportType(ctx, err, path, node, range);
+      reportType(ctx, err, path, node, range, value);
     } else if (err.keyword === 'enum') {
-      reportEnum(ctx, err, path, node, range);
+      reportEnum(ctx, err, path, node, range, value);
     } else {
       ctx.report('schema', range.start, range.end, ctx.msg('schema-other', path.join('.'), err.message ?? err.keyword));
     }
   }
+}
+
+/** The value the site read at a path. */
+function valueAt(data: unknown, path: (string | number)[]): unknown {
+  let v = data;
+  for (const seg of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<string, unknown>)[seg as string];
+  }
+  return v;
+}
+
+/** Where to show a problem whose value has no node of its own: its top-level field, the `<<` line that merged it in, or the opening fence. */
+function fallbackRange(ctx: CheckContext, path: (string | number)[]): { start: number; end: number } {
+  const f = ctx.article.fields.get(String(path[0])) ?? ctx.article.fields.get('<<');
+  if (f) return { start: f.keyStart, end: Math.max(f.valueEnd, f.keyEnd) };
+  const fm = ctx.article.frontmatter!;
+  return { start: fm.openStart, end: fm.openEnd };
+}
+
+/**
+ * JSON Schema's `number` takes NaN (`.nan` in YAML); the site's zod `z.number()` does not. A
+ * top-level number field holding NaN is reported as a type error, as the build fails on it.
+ */
+function notANumber(json: SchemaObject, data: Record<string, unknown>): ErrorObject[] {
+  const out: ErrorObject[] = [];
+  for (const [key, prop] of Object.entries(json.properties ?? {})) {
+    const t = prop.type;
+    if ((t === 'number' || t === 'integer') && typeof data[key] === 'number' && Number.isNaN(data[key])) {
+      out.push({ keyword: 'type', instancePath: '/' + key.replace(/~/g, '~0').replace(/\//g, '~1'), schemaPath: `#/properties/${key}/type`, params: { type: t } });
+    }
+  }
+  return out;
 }
 
 function pointerToPath(p: string): (string | number)[] {
@@ -93,10 +128,10 @@ function expectedType(err: ErrorObject): string {
   return Array.isArray(t) ? t[0] : t;
 }
 
-function reportType(ctx: CheckContext, err: ErrorObject, path: (string | number)[], node: Node, range: { start: number; end: number }): void {
+function reportType(ctx: CheckContext, err: ErrorObject, path: (string | number)[], node: Node | undefined, range: { start: number; end: number }, read: unknown): void {
   const name = String(path[0]);
   const expected = expectedType(err);
-  const scalar = isScalar(node) ? (node as Scalar) : undefined;
+  const scalar = node && isScalar(node) ? (node as Scalar) : undefined;
   const quoted = scalar && (scalar.type === 'QUOTE_DOUBLE' || scalar.type === 'QUOTE_SINGLE');
   const value = scalar?.value;
   const unquote = (text: string): Fix => ({ title: ctx.msg('fix-unquote'), edits: [{ start: range.start, end: range.end, newText: text }], preferred: true });
@@ -134,7 +169,7 @@ function reportType(ctx: CheckContext, err: ErrorObject, path: (string | number)
   if (expected === 'string') {
     const src = ctx.article.text.slice(range.start, range.end);
     const fixes: Fix[] = [];
-    if (scalar && !isCollection(node)) {
+    if (scalar && node && !isCollection(node)) {
       const q = '"' + src.replace(/\\/g, '\\\\').replace(/"/g, '\\"') + '"';
       fixes.push({ title: ctx.msg('fix-quote-value'), edits: [{ start: range.start, end: range.end, newText: q }], preferred: true });
     }
@@ -149,16 +184,16 @@ function reportType(ctx: CheckContext, err: ErrorObject, path: (string | number)
       const items = value.split(',').map((s) => s.trim()).filter(Boolean).map((s) => JSON.stringify(s));
       fixes.push({ title: ctx.msg('fix-replace', `[${items.join(', ')}]`), edits: [{ start: range.start, end: range.end, newText: `[${items.join(', ')}]` }], preferred: true });
     }
-    ctx.report('yaml-type', range.start, range.end, ctx.msg('type-not-list', name, isMap(node) || isSeq(node) ? '…' : src), fixes);
+    ctx.report('yaml-type', range.start, range.end, ctx.msg('type-not-list', name, isMap(node) || isSeq(node) || typeof read !== 'string' ? '…' : read), fixes);
     return;
   }
   ctx.report('schema', range.start, range.end, ctx.msg('schema-other', path.join('.'), err.message ?? err.keyword));
 }
 
-function reportEnum(ctx: CheckContext, err: ErrorObject, path: (string | number)[], node: Node, range: { start: number; end: number }): void {
+function reportEnum(ctx: CheckContext, err: ErrorObject, path: (string | number)[], node: Node | undefined, range: { start: number; end: number }, read: unknown): void {
   const name = path.join('.');
   const allowed = ((err.params as { allowedValues: unknown[] }).allowedValues ?? []).map(String);
-  const value = isScalar(node) ? String((node as Scalar).value) : ctx.article.text.slice(range.start, range.end);
+  const value = typeof read === 'string' || typeof read === 'number' || typeof read === 'boolean' ? String(read) : ctx.article.text.slice(range.start, range.end);
   const suggestion = nearest(value, allowed);
   const list = allowed.join(', ');
   if (suggestion) {

@@ -28,7 +28,8 @@ export function checkStyle(ctx: CheckContext): void {
   if (ctx.on('unknown-field') && ctx.schema.fields.length) {
     const known = new Set(ctx.schema.fields);
     for (const f of article.fieldList) {
-      if (known.has(f.key)) continue;
+      // `<<` is YAML's merge key: the site reads the fields it brings in, not a field of that name.
+      if (known.has(f.key) || f.key === '<<') continue;
       const present = new Set(article.fieldList.map((x) => x.key));
       const suggestion = nearest(f.key, ctx.schema.fields.filter((k) => !present.has(k)));
       if (suggestion) {

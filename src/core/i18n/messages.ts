@@ -12,9 +12,15 @@ export const en = {
   'yaml-colon-in-value': 'The value contains ": ", which YAML reads as a new field. Put the whole value in double quotes: {0}: "{1}"',
   'yaml-unclosed-quote': 'This quote is never closed: add the closing {0} at the end of the value.',
   'yaml-indent': 'Wrong indentation: line up this line with the other fields, or indent it under the field it belongs to.',
-  'yaml-syntax': 'YAML syntax error: {0}.',
+  'yaml-syntax': 'The site cannot read the frontmatter from here: check this line for a stray character, a missing quote or a wrong indentation.',
+  'yaml-control-char': 'An invisible control character ({0}) is in this value: the site\'s build fails on it. Delete it.',
+  'yaml-too-deep': 'Values nested this deep stop the site\'s build (it reads at most {0} levels of brackets or indentation): remove the extra nesting.',
+  'yaml-bad-escape': 'Inside double quotes a backslash starts an escape the site does not know: write \\\\ for a backslash, or put the value in single quotes.',
+  'yaml-unknown-tag': 'The site cannot read a value marked with !: remove the ! and what follows it, or put the value in quotes.',
+  'yaml-alias': 'A value written with & or * (a YAML anchor or alias) cannot be read here: write the value out, or put it in quotes.',
+  'yaml-merge': 'A `<<` line must merge in a mapping of fields: remove it, or write the fields out.',
   'yaml-colon-space': 'Put a space after the colon: YAML reads `{0}:{1}` as one word, not a field. Write {0}: {1}',
-  'yaml-unclosed-list': 'The list opened with [ is never closed: add ] at its end.',
+  'yaml-unclosed-list': 'The {0} opened here is never closed: add {1} at its end.',
   'yaml-extra-bracket': 'This ] closes no list: remove it.',
   'yaml-text-after-quote': 'There is text after the closing quote. Inside double quotes write a quote as \\", or put the whole value in single quotes.',
   // YAML types
@@ -70,6 +76,7 @@ export const en = {
   'fix-tab': 'Replace the tab with spaces',
   'fix-colon-space': 'Add a space after the colon',
   'fix-close-frontmatter': 'Close the frontmatter after the last field',
+  'fix-delete-char': 'Delete the invisible character',
   // CLI
   'cli-summary': '{0} files checked: {1} errors, {2} warnings, {3} suggestions.',
   'cli-clean': '{0} files checked: no problems.',
@@ -106,6 +113,11 @@ export const en = {
   'check-crashed': 'This file could not be checked ({0}); the other files were. Please report it with the file attached.',
   'config-error-title': 'The project settings in {0} could not be used: {1} The built-in settings are used until it is fixed.',
   'schema-error-title': 'The schema {0} could not be used: {1} The site\'s built-in contract is used until it is fixed.',
+  // the site's generated schema
+  'schema-not-astro': 'This is not a collection schema written by Astro: {0}.',
+  'schema-not-astro-object': 'it is not a JSON object',
+  'schema-not-astro-ref': 'its $ref {0} leads to no definition in the file',
+  'schema-not-astro-fields': 'it describes no object with properties',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -119,9 +131,15 @@ export const sv: Record<MessageKey, string> = {
   'yaml-colon-in-value': 'Värdet innehåller ": ", som YAML läser som ett nytt fält. Sätt hela värdet inom dubbla citattecken: {0}: "{1}"',
   'yaml-unclosed-quote': 'Citattecknet stängs aldrig: lägg till det avslutande {0} i slutet av värdet.',
   'yaml-indent': 'Fel indrag: rada upp raden med de andra fälten, eller dra in den under fältet den hör till.',
-  'yaml-syntax': 'Syntaxfel i YAML: {0}.',
+  'yaml-syntax': 'Webbplatsen kan inte läsa frontmattern härifrån: kontrollera raden efter ett tecken för mycket, ett saknat citattecken eller fel indrag.',
+  'yaml-control-char': 'Ett osynligt styrtecken ({0}) finns i värdet: webbplatsens bygge misslyckas på det. Ta bort det.',
+  'yaml-too-deep': 'Så djupt kapslade värden stoppar webbplatsens bygge (den läser högst {0} nivåer av parenteser eller indrag): ta bort den överflödiga kapslingen.',
+  'yaml-bad-escape': 'Inom dubbla citattecken inleder ett omvänt snedstreck en kod som webbplatsen inte känner till: skriv \\\\ för ett omvänt snedstreck, eller sätt värdet inom enkla citattecken.',
+  'yaml-unknown-tag': 'Webbplatsen kan inte läsa ett värde märkt med !: ta bort ! och det som följer, eller sätt värdet inom citattecken.',
+  'yaml-alias': 'Ett värde skrivet med & eller * (ett YAML-ankare eller alias) kan inte läsas här: skriv ut värdet, eller sätt det inom citattecken.',
+  'yaml-merge': 'En rad `<<` måste slå ihop en samling fält: ta bort den, eller skriv ut fälten.',
   'yaml-colon-space': 'Sätt ett mellanslag efter kolonet: YAML läser `{0}:{1}` som ett ord, inte som ett fält. Skriv {0}: {1}',
-  'yaml-unclosed-list': 'Listan som börjar med [ avslutas aldrig: lägg till ] i slutet.',
+  'yaml-unclosed-list': '{0} som öppnas här stängs aldrig: lägg till {1} i slutet.',
   'yaml-extra-bracket': 'Den här ] avslutar ingen lista: ta bort den.',
   'yaml-text-after-quote': 'Det står text efter det avslutande citattecknet. Skriv ett citattecken inuti dubbla citattecken som \\", eller sätt hela värdet inom enkla citattecken.',
   'type-quoted-date': 'Ta bort citattecknen: webbplatsen läser "{0}" som text och bygget misslyckas. Skriv {1}: {0}',
@@ -172,6 +190,7 @@ export const sv: Record<MessageKey, string> = {
   'fix-tab': 'Ersätt tabben med mellanslag',
   'fix-colon-space': 'Lägg till ett mellanslag efter kolonet',
   'fix-close-frontmatter': 'Avsluta frontmattern efter sista fältet',
+  'fix-delete-char': 'Ta bort det osynliga tecknet',
   'cli-summary': '{0} filer kontrollerade: {1} fel, {2} varningar, {3} förslag.',
   'cli-clean': '{0} filer kontrollerade: inga problem.',
   'cli-too-many-warnings': 'För många varningar: {0} (högst {1} tillåts av --max-warnings).',
@@ -207,6 +226,10 @@ export const sv: Record<MessageKey, string> = {
   'check-crashed': 'Den här filen kunde inte kontrolleras ({0}); de andra filerna kontrollerades. Rapportera gärna felet med filen bifogad.',
   'config-error-title': 'Projektinställningarna i {0} kunde inte användas: {1} De inbyggda inställningarna används tills felet är rättat.',
   'schema-error-title': 'Schemat {0} kunde inte användas: {1} Webbplatsens inbyggda kontrakt används tills felet är rättat.',
+  'schema-not-astro': 'Det här är inget samlingsschema skrivet av Astro: {0}.',
+  'schema-not-astro-object': 'det är inget JSON-objekt',
+  'schema-not-astro-ref': 'dess $ref {0} leder inte till någon definition i filen',
+  'schema-not-astro-fields': 'det beskriver inget objekt med egenskaper',
 };
 
 export type Lang = 'en' | 'sv';

@@ -20,6 +20,9 @@ export function statusEdits(text: string, action: WorkflowAction): TextEdit[] | 
   const a = parseArticle(text);
   // An unclosed block or a frontmatter that is not a mapping has no safe place for a field.
   if (!a.frontmatter || a.frontmatter.closeStart === undefined || !a.data) return undefined;
+  // Where the source reading (the yaml package) went astray, its ranges cannot be trusted for an
+  // edit, even when the site reads the block: refuse rather than overwrite the wrong bytes.
+  if (a.sourceIssues.length > 0) return undefined;
   const edits: TextEdit[] = [];
   const status = a.fields.get('status');
   const published = a.fields.get('published');
