@@ -202,3 +202,53 @@ describe('reading and checking', () => {
     assert.deepEqual(s.publishBlockers(problems).map((p) => p.rule).sort(), ['title-length', 'yaml-type']);
   });
 });
+
+describe("the site's generated schema", () => {
+  // In the shape `astro sync` writes (.astro/collections/<collection>.schema.json).
+  const generated = (extra: Record<string, unknown> = {}) =>
+    JSON.stringify({
+      $ref: '#/definitions/fraga-doktorn',
+      definitions: {
+        'fraga-doktorn': {
+          type: 'object',
+          properties: {
+            title: { type: 'string' },
+            category: { type: 'string', enum: ['axel', 'kna', 'armbage', 'annat'] },
+            date: { anyOf: [{ type: 'string', format: 'date-time' }, { type: 'string', format: 'date' }, { type: 'integer', format: 'unix-time' }] },
+            question: { type: 'string' },
+            published: { type: 'boolean', default: true },
+            ...extra,
+          },
+          required: ['title', 'category', 'date', 'question'],
+          additionalProperties: false,
+        },
+      },
+      $schema: 'http://json-schema.org/draft-07/schema#',
+    });
+  const SCHEMA = `/site/.astro/collections/fraga-doktorn.schema.json`;
+
+  it('is the contract when present, after the project\'s own schema settings; a field added to it is accepted without a reload', async () => {
+    const host = new MemoryHost({ '/site/package.json': '{}', [SCHEMA]: generated(), [`${A}/a.md`]: article({ topic: null, tags: null, description: null, author: null }) + '' });
+    const s = createArticleService({ files: host, root: '/site' });
+    s.watch();
+    await s.ready;
+    assert.equal(s.settings.schemaSource, 'site');
+    const text = article({ topic: null, tags: null, description: null, author: null, published: 'published: true\nrubrik: "x"' });
+    assert.deepEqual(s.check(`${A}/a.md`, text).map((p) => p.rule), ['unknown-field']);
+    // A quoted date is text to the site, whatever the anyOf says.
+    assert.deepEqual(s.check(`${A}/a.md`, text.replace('date: 2017-08-15', 'date: "2017-08-15"')).map((p) => p.rule).sort(), ['unknown-field', 'yaml-type']);
+    host.write(SCHEMA, generated({ rubrik: { type: 'string' } }));
+    await tick();
+    assert.deepEqual(s.check(`${A}/a.md`, text).map((p) => p.rule), []);
+    // A project schema file comes first.
+    host.write('/site/.qa-articles.schema.json', '{"type": "object", "required": ["ingress"]}');
+    await tick();
+    assert.equal(s.settings.schemaSource, 'project');
+  });
+  it('a generated file that is not such a schema is reported, and the bundled contract stands in', async () => {
+    const s = createArticleService({ files: new MemoryHost({ '/site/package.json': '{}', [SCHEMA]: '{"type": "string"}' }), root: '/site' });
+    await s.ready;
+    assert.equal(s.settings.schemaSource, 'bundled');
+    assert.deepEqual(s.settings.errors.map((e) => [e.kind, e.file]), [['schema', SCHEMA]]);
+  });
+});

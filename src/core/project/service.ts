@@ -146,7 +146,7 @@ class Service implements ArticleService {
     this.root = init.root;
     this.host = init.settings ?? {};
     // The built-in settings until the project's own are read, so a host may ask at once.
-    this.settings = { root: this.root, config: DEFAULT_CONFIG, schema: defaultSchema(), schemaSource: 'bundled', errors: [] };
+    this.settings = { root: this.root, config: DEFAULT_CONFIG, schema: defaultSchema(), schemaSource: 'bundled', errors: [], watchFiles: [] };
     this.matcher = new ArticleMatcher(this.root, DEFAULT_CONFIG.include, DEFAULT_CONFIG.exclude);
     this.ready = this.load();
   }
@@ -157,7 +157,7 @@ class Service implements ArticleService {
   }
 
   private async load(): Promise<void> {
-    const s = await loadProjectSettings(this.init.files, this.root, this.host);
+    const s = await loadProjectSettings(this.init.files, this.root, this.host, this.lang);
     for (const e of s.errors) this.init.log?.(`${e.file}:${e.line + 1}:${e.column + 1} ${this.describe(e)}`);
     this.settings = s;
     this.matcher = new ArticleMatcher(this.root, s.config.include, s.config.exclude);
@@ -443,7 +443,7 @@ class Service implements ArticleService {
     const files = this.init.files;
     if (!files.watch) return { dispose: () => undefined };
     const settingsFiles = () =>
-      new Set([join(this.root, CONFIG_FILE), join(this.root, SCHEMA_FILE), this.settings.configFile, this.settings.schemaFile].filter((f): f is string => !!f));
+      new Set([join(this.root, CONFIG_FILE), join(this.root, SCHEMA_FILE), this.settings.configFile, this.settings.schemaFile, ...this.settings.watchFiles].filter((f): f is string => !!f));
     let reloadTimer: ReturnType<typeof setTimeout> | undefined;
     const onSettingsFile = () => {
       // An editor's save can come as several events: reload once.

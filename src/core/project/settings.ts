@@ -1,5 +1,6 @@
 import { CONFIG_FILE, ConfigError, DEFAULT_CONFIG, parseConfig, SCHEMA_FILE, type ProjectConfig } from '../config';
-import type { MessageKey } from '../i18n/messages';
+import { schemaFromAstroCollection } from '../astroSchema';
+import type { Lang, MessageKey } from '../i18n/messages';
 import { LineIndex } from '../lines';
 import type { RuleSetting } from '../rules';
 import { compileSchema, defaultSchema, type ArticleSchema, type SchemaObject } from '../schema';
@@ -33,7 +34,7 @@ export interface LoadProblem {
 }
 
 /** Where the schema in force comes from, in the order they are tried. */
-export type SchemaSource = 'setting' | 'config' | 'project' | 'bundled';
+export type SchemaSource = 'setting' | 'config' | 'project' | 'site' | 'bundled';
 
 /** The project's settings, merged once: config file + host settings, the schema, and what failed. */
 export interface ProjectSettings {
@@ -44,6 +45,25 @@ export interface ProjectSettings {
   configFile?: string;
   schemaFile?: string;
   errors: LoadProblem[];
+  /** Files whose appearance, change or removal changes these settings (watched by the hosts). */
+  watchFiles: string[];
+}
+
+/**
+ * The content collection the articles belong to, from the include globs: `fraga-doktorn` for
+ * a glob under `src/content/fraga-doktorn/` (Astro keeps one folder per collection).
+ */
+export function collectionOf(include: readonly string[]): string | undefined {
+  for (const g of include) {
+    const m = /^(?:\.\/)?src\/content\/([^/*?{}[\]]+)\//.exec(g);
+    if (m) return m[1];
+  }
+  return undefined;
+}
+
+/** Where `astro sync` writes a collection's schema, relative to the project root. */
+export function astroSchemaPath(collection: string): string {
+  return `.astro/collections/${collection}.schema.json`;
 }
 
 const decoder = new TextDecoder('utf-8');
@@ -60,8 +80,8 @@ function problemAt(file: string, kind: LoadProblem['kind'], key: MessageKey, arg
   return { file, kind, key, args, line: s.line, column: s.character, endLine: e.line, endColumn: e.character };
 }
 
-/** Reads and compiles a schema file; a problem instead when it cannot be used. */
-export async function loadSchemaFile(files: FileHost, file: string): Promise<ArticleSchema | LoadProblem> {
+/** Reads and compiles a schema file (the site's generated one when `astro`); a problem instead when it cannot be used. */
+export async function loadSchemaFile(files: FileHost, file: string, astro: false | Lang = false): Promise<ArticleSchema | LoadProblem> {
   let text: string | undefined;
   try {
     text = await readText(files, file);
@@ -77,7 +97,7 @@ export async function loadSchemaFile(files: FileHost, file: string): Promise<Art
   }
   if (!json || typeof json !== 'object' || Array.isArray(json)) return problemAt(file, 'schema', 'schema-not-object', [], text);
   try {
-    return compileSchema(json as SchemaObject);
+    return astro ? schemaFromAstroCollection(json, astro) : compileSchema(json as SchemaObject);
   } catch (e) {
     return problemAt(file, 'schema', 'schema-invalid', [(e as Error).message], text);
   }
@@ -100,10 +120,12 @@ type NodeLikeError = Error & { code?: string };
  * `.qa-articles.schema.json` in the root, else the site's contract bundled with the product.
  * A file that cannot be used is reported in `errors` and the defaults stand in for it.
  */
-export async function loadProjectSettings(files: FileHost, root: string, host: HostSettings = {}): Promise<ProjectSettings> {
+export async function loadProjectSettings(files: FileHost, root: string, host: HostSettings = {}, lang: Lang = 'en'): Promise<ProjectSettings> {
   const trusted = host.trusted ?? true;
   const errors: LoadProblem[] = [];
+  const watchFiles: string[] = [];
   const configFile = (await findUp(files, root, CONFIG_FILE)) ?? join(root, CONFIG_FILE);
+  watchFiles.push(configFile, join(root, CONFIG_FILE));
   let config: ProjectConfig = DEFAULT_CONFIG;
   let configText: string | undefined;
   try {
@@ -136,15 +158,19 @@ export async function loadProjectSettings(files: FileHost, root: string, host: H
     ];
     let chosen = candidates.find(([, f]) => f !== undefined) as [SchemaSource, string] | undefined;
     if (!chosen) {
-      for (const own of new Set([join(dirname(configFile), SCHEMA_FILE), join(root, SCHEMA_FILE)])) {
-        if ((await files.stat(own))?.type === 'file') {
-          chosen = ['project', own];
+      const own = [...new Set([join(dirname(configFile), SCHEMA_FILE), join(root, SCHEMA_FILE)])];
+      const collection = collectionOf(config.include);
+      const site = collection ? join(root, astroSchemaPath(collection)) : undefined;
+      watchFiles.push(...own, ...(site ? [site] : []));
+      for (const [source, f] of [...own.map((f) => ['project', f] as const), ...(site ? [['site', site] as const] : [])]) {
+        if ((await files.stat(f))?.type === 'file') {
+          chosen = [source, f];
           break;
         }
       }
     }
     if (chosen) {
-      const r = await loadSchemaFile(files, chosen[1]);
+      const r = await loadSchemaFile(files, chosen[1], chosen[0] === 'site' ? lang : false);
       schemaFile = chosen[1];
       if ('validate' in r) {
         schema = r;
@@ -152,5 +178,6 @@ export async function loadProjectSettings(files: FileHost, root: string, host: H
       } else errors.push(r);
     }
   }
-  return { root, config, schema, schemaSource, configFile: configText !== undefined ? configFile : undefined, schemaFile, errors };
+  if (schemaFile) watchFiles.push(schemaFile);
+  return { root, config, schema, schemaSource, configFile: configText !== undefined ? configFile : undefined, schemaFile, errors, watchFiles: [...new Set(watchFiles)] };
 }
