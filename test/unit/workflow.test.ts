@@ -1,11 +1,14 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { createChecker } from '../../src/core/check/index';
 import { CorpusIndex, entryOf } from '../../src/core/corpus';
 import { parseArticle } from '../../src/core/parse';
 import { baseName, groupArticles } from '../../src/core/workflow/articleGroups';
 import { newArticleText, QUESTION_PLACEHOLDER } from '../../src/core/workflow/newArticle';
-import { slugify, uniqueSlug } from '../../src/core/workflow/slug';
+import { fileSlug, isWindowsReserved, slugify, uniqueSlug } from '../../src/core/workflow/slug';
+import { relativeFolder } from '../../src/core/workflow/articleFolder';
 import { applyEdits, publishBlockers, statusEdits } from '../../src/core/workflow/statusEdits';
 
 const errors = (text: string) => createChecker().check(text).filter((p) => p.severity === 'error');
@@ -169,5 +172,46 @@ describe('workflow grouping', () => {
     const f = groupArticles(big.files(), cats, 'NUMMER 12');
     const expected = Array.from({ length: 13000 }, (_, i) => i).filter((i) => String(i).startsWith('12')).length;
     assert.equal(f.reduce((n, s) => n + s.count, 0), expected);
+  });
+});
+
+describe('file names of new articles', () => {
+  it('never a name Windows reserves, in any case or with trailing dots', () => {
+    for (const [title, slug] of [['CON', 'con-artikel'], ['NUL', 'nul-artikel'], ['AUX', 'aux-artikel'], ['PRN.', 'prn-artikel'], ['COM1', 'com1-artikel'], ['lpt9', 'lpt9-artikel'], ['Com0', 'com0-artikel']]) {
+      assert.equal(fileSlug(title), slug, title);
+    }
+    // A long title cut back to a device name is renamed too.
+    assert.equal(fileSlug('Con ' + 'x'.repeat(80)), 'con-artikel');
+    // Names that merely start with one are fine.
+    assert.equal(fileSlug('Console och auxiliär'), 'console-och-auxiliar');
+    assert.equal(fileSlug('COM10'), 'com10');
+    assert.equal(fileSlug('Nul i knät'), 'nul-i-knat');
+  });
+
+  it('isWindowsReserved knows the device names with an extension or trailing spaces', () => {
+    for (const n of ['con', 'CON.md', 'nul.tar.gz', 'aux ', 'Prn', 'com9.md', 'LPT1']) assert.ok(isWindowsReserved(n), n);
+    for (const n of ['cons', 'com', 'lpt10', 'icon', 'con-artikel', 'artikel']) assert.ok(!isWindowsReserved(n), n);
+  });
+
+  it('slugify stays linear on runs of separators', () => {
+    assert.equal(slugify('-'.repeat(50_000) + 'a' + ' '.repeat(50_000) + 'b' + '-'.repeat(50_000)), 'a-b');
+  });
+});
+
+describe('the folder for new articles', () => {
+  it('is relative to the workspace folder; .. may not climb out of it', () => {
+    assert.deepEqual(relativeFolder('src/content/fraga-doktorn'), { segments: ['src', 'content', 'fraga-doktorn'] });
+    assert.deepEqual(relativeFolder(' ./a\\b/../c/ '), { segments: ['a', 'c'] });
+    assert.deepEqual(relativeFolder('a/b/../..'), { segments: [] });
+    for (const s of ['..', '../x', 'a/../..', 'a/../../b', 'src\\..\\..', '.. /x', '.../x']) assert.deepEqual(relativeFolder(s), { refused: 'outside' }, s);
+  });
+
+  it('refuses absolute paths of every platform', () => {
+    for (const s of ['/tmp', '/', '\\\\server\\share', '\\x', 'C:\\Users', 'c:foo', '~/x', '~']) assert.deepEqual(relativeFolder(s), { refused: 'absolute' }, s);
+  });
+
+  it('is a restricted setting in untrusted workspaces', () => {
+    const pkg = JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8'));
+    assert.ok(pkg.capabilities.untrustedWorkspaces.restrictedConfigurations.includes('qaArticles.newArticleFolder'));
   });
 });
