@@ -208,13 +208,16 @@ if (testFiles.length === 0) usage(`no test files match ${opts.tests}`);
 function runTests() {
   const args = ['--import', 'tsx', '--test', '--test-reporter=dot', ...testFiles];
   const r = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', timeout: opts.timeout * 1000, killSignal: 'SIGKILL', env: { ...process.env, QA_MUTATION_RUN: '1' } });
+  lastOutput = `${r.stdout ?? ''}${r.stderr ?? ''}`;
   if (r.error?.code === 'ETIMEDOUT' || r.signal === 'SIGKILL') return 'timeout';
   return r.status === 0 ? 'survived' : 'killed';
 }
+let lastOutput = '';
 
 const t0 = Date.now();
 console.log('unmutated run …');
 if (runTests() !== 'survived') {
+  console.error(lastOutput.split('\n').slice(-40).join('\n'));
   console.error('the unit tests fail without any mutant: fix them first');
   process.exit(2);
 }

@@ -2,13 +2,9 @@ import type { Lang } from '../i18n/messages';
 import type { ParsedArticle } from '../parse';
 import type { Problem, Severity } from '../types';
 import { parseBody } from './blocks';
-<<<<<<< HEAD
 import { DEFAULT_CONFIG } from '../config';
 import { findSummaryBlock, type SummaryBlock } from '../document/summary';
-import { blockEnd, md, summarySpan, type Token } from './markdown';
-=======
-import { blockEnd, findSummarySpan, md, type RenderEnv, type Token } from './markdown';
->>>>>>> b62fd54 (Preview links carry data-href and only the extension opens them: VS Code's webview opened every clicked href itself (twice for http, and vscode: links the allow-list refuses); a real-VS-Code test clicks them through the harness's new browser driver)
+import { blockEnd, md, summarySpan, type RenderEnv, type Token } from './markdown';
 import { pageCss } from './page.css';
 import { categoryLabels, lookup, site, statusLabels, ui } from './strings';
 import { charCount, escapeHtml, formatSwedishDate, isoDate, lixOf, type LixCounts } from './text';
@@ -20,11 +16,12 @@ export interface RenderOptions {
   problems?: readonly Problem[];
   /** Show the readability line (LIX, title and description lengths). Default true. */
   readability?: boolean;
-<<<<<<< HEAD
   /** The house-style limits in force (the project's config); the defaults otherwise. */
   limits?: Limits;
   /** Category labels (the schema's `x-enum-labels`); the site's own otherwise. */
   categoryLabels?: Record<string, string>;
+  /** Links with `data-href` instead of `href`, for a host that opens them itself (see `RenderEnv`). */
+  hostLinks?: boolean;
 }
 
 /** Title and description limits, as the project's config sets them. */
@@ -32,10 +29,6 @@ export interface Limits {
   titleMax: number;
   descriptionMin: number;
   descriptionMax: number;
-=======
-  /** Links with `data-href` instead of `href`, for a host that opens them itself (see `RenderEnv`). */
-  hostLinks?: boolean;
->>>>>>> b62fd54 (Preview links carry data-href and only the extension opens them: VS Code's webview opened every clicked href itself (twice for http, and vscode: links the allow-list refuses); a real-VS-Code test clicks them through the harness's new browser driver)
 }
 
 export interface WebviewOptions extends RenderOptions {
@@ -100,15 +93,9 @@ function markLines(tokens: Token[], lineOffset: number): void {
 }
 
 /** The answer blocks with the summary lifted into the key-points box. */
-<<<<<<< HEAD
-function answerHtml(tokens: Token[], lineOffset: number, block: SummaryBlock | undefined): string {
-  const env = {};
-  const span = summarySpan(tokens, block, lineOffset);
-=======
-function answerHtml(tokens: Token[], lineOffset: number, hostLinks: boolean): string {
+function answerHtml(tokens: Token[], lineOffset: number, block: SummaryBlock | undefined, hostLinks: boolean): string {
   const env: RenderEnv = { hostLinks };
-  const span = findSummarySpan(tokens);
->>>>>>> b62fd54 (Preview links carry data-href and only the extension opens them: VS Code's webview opened every clicked href itself (twice for http, and vscode: links the allow-list refuses); a real-VS-Code test clicks them through the harness's new browser driver)
+  const span = summarySpan(tokens, block, lineOffset);
   if (!span) return md.renderer.render(tokens, md.options, env);
   const line = block!.labelLine;
   let box = `<aside class="qa-key-points" data-qa="summary"${lineAttr(line)}>\n<p class="qa-key-points-title">${escapeHtml(site.summary)}</p>\n`;
@@ -252,11 +239,7 @@ export function renderArticle(article: ParsedArticle, opts: RenderOptions = {}):
   out += author
     ? `<h2 class="qa-box-heading"><span>${escapeHtml(author)}</span> ${escapeHtml(site.answers)}</h2>\n`
     : `<h2 class="qa-box-heading">${escapeHtml(site.answerHeading)}</h2>\n`;
-<<<<<<< HEAD
-  const answer = tokens.length ? answerHtml(tokens, bodyLine, findSummaryBlock(article.lines, article.bodyStart)) : '';
-=======
-  const answer = tokens.length ? answerHtml(tokens, bodyLine, opts.hostLinks === true) : '';
->>>>>>> b62fd54 (Preview links carry data-href and only the extension opens them: VS Code's webview opened every clicked href itself (twice for http, and vscode: links the allow-list refuses); a real-VS-Code test clicks them through the harness's new browser driver)
+  const answer = tokens.length ? answerHtml(tokens, bodyLine, findSummaryBlock(article.lines, article.bodyStart), opts.hostLinks === true) : '';
   out += answer
     ? `<div class="qa-answer-text" data-qa="answer">\n${answer}</div>\n`
     : `<div class="qa-answer-text qa-missing" data-qa="answer"><p>${escapeHtml(site.noAnswer)}</p></div>\n`;

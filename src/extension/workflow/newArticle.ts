@@ -2,6 +2,7 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { localize } from '../l10n';
+import { charCount } from '../../core/render/text';
 import { newArticleText } from '../../core/workflow/newArticle';
 import { relativeFolder } from '../../core/workflow/articleFolder';
 import { fileSlug, slugify, uniqueSlug } from '../../core/workflow/slug';
@@ -175,7 +176,7 @@ async function askInput(ws: ArticleWorkspace, folder: ArticleFolder): Promise<An
     title: `${title} (3/4)`,
     prompt: localize('Title (at most {0} characters: it is the Google result title)', max),
     validateInput: (v) => {
-      const n = [...v.trim()].length;
+      const n = charCount(v.trim());
       if (n === 0) return { message: localize('Write a title.'), severity: vscode.InputBoxValidationSeverity.Error };
       if (n > max) return { message: localize('{0}/{1} characters: too long, Google cuts it', n, max), severity: vscode.InputBoxValidationSeverity.Warning };
       return { message: localize('{0}/{1} characters', n, max), severity: vscode.InputBoxValidationSeverity.Info };
