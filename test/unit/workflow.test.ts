@@ -159,6 +159,21 @@ describe('workflow grouping', () => {
     assert.equal(groupArticles(index.files(), [], 'fraga').reduce((n, s) => n + s.count, 0), 4);
     assert.deepEqual(groupArticles(index.files(), [], 'b').flatMap((s) => s.categories.flatMap((c) => c.articles.map((a) => a.file))), ['/c/b.md']);
   });
+  it('filters folding å, ä, ö and accents both ways, and finds an article by a tag or topic alone', () => {
+    const idx = new CorpusIndex();
+    idx.set('/c/knat.md', { title: 'Ont i knät', category: 'kna', tags: ['smärta'], topic: 'menisk', published: true, questionLine: 'Jag har ont' });
+    idx.set('/c/axel.md', { title: 'Stel axel', category: 'axel', tags: ['frozen-shoulder', 'Övningar'], topic: 'frusen-axel', published: true });
+    idx.set('/c/arm.md', { title: 'Tennisarmbåge', category: 'armbage', tags: [], published: true });
+    const found = (filter: string) => groupArticles(idx.files(), [], filter).flatMap((s) => s.categories.flatMap((c) => c.articles.map((a) => baseName(a.file)))).sort();
+    for (const f of ['knät', 'KNAT', 'knat', 'Knä']) assert.deepEqual(found(f), ['knat'], f);
+    for (const f of ['SMÄRTA', 'smarta', 'smär']) assert.deepEqual(found(f), ['knat'], f);
+    assert.deepEqual(found('frozen-shoulder'), ['axel'], 'a tag only this article has');
+    assert.deepEqual(found('ovningar'), ['axel'], 'a tag with Ö, typed without');
+    assert.deepEqual(found('menisk'), ['knat'], 'the topic');
+    assert.deepEqual(found('armbage'), ['arm']);
+    assert.deepEqual(found('  '), ['arm', 'axel', 'knat'], 'blank keeps everything');
+    assert.deepEqual(found('xyz'), []);
+  });
   it('groups and filters 13,000 articles (speed: npm run bench)', () => {
     const big = new CorpusIndex();
     const cats = ['axel', 'kna', 'armbage', 'annat'];
