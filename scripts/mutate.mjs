@@ -11,7 +11,7 @@
 // same mutants. A mutated file is always restored — after each run, on Ctrl+C, on an error; a
 // run killed outright leaves .mutate-backup.json, and `--restore` puts the originals back.
 // Exit code 0 when every mutant was killed, 1 when some survived, 2 on bad arguments.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -66,6 +66,7 @@ if (restoreFromBackup()) console.log('(a previous run was interrupted; its file 
 process.on('exit', restore);
 for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(sig, () => {
+    child?.kill('SIGKILL');
     restore();
     console.log(`\n${sig}: stopped, files restored`);
     process.exit(130);
@@ -205,18 +206,34 @@ function expand(pattern) {
 const testFiles = expand(opts.tests);
 if (testFiles.length === 0) usage(`no test files match ${opts.tests}`);
 
+/** The test run in progress, so that a signal can stop it before the file is restored. */
+let child;
+let lastOutput = '';
+// Asynchronous, so that Ctrl+C (or a kill of this process alone) is handled while the tests run.
 function runTests() {
   const args = ['--import', 'tsx', '--test', '--test-reporter=dot', ...testFiles];
-  const r = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', timeout: opts.timeout * 1000, killSignal: 'SIGKILL', env: { ...process.env, QA_MUTATION_RUN: '1' } });
-  lastOutput = `${r.stdout ?? ''}${r.stderr ?? ''}`;
-  if (r.error?.code === 'ETIMEDOUT' || r.signal === 'SIGKILL') return 'timeout';
-  return r.status === 0 ? 'survived' : 'killed';
+  return new Promise((resolve) => {
+    child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, QA_MUTATION_RUN: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (out += d));
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    }, opts.timeout * 1000);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      child = undefined;
+      lastOutput = out;
+      resolve(timedOut ? 'timeout' : code === 0 ? 'survived' : 'killed');
+    });
+  });
 }
-let lastOutput = '';
 
 const t0 = Date.now();
 console.log('unmutated run …');
-if (runTests() !== 'survived') {
+if ((await runTests()) !== 'survived') {
   console.error(lastOutput.split('\n').slice(-40).join('\n'));
   console.error('the unit tests fail without any mutant: fix them first');
   process.exit(2);
@@ -226,7 +243,7 @@ for (const [k, m] of chosen.entries()) {
   mutated = { file: m.file, text: m.text };
   fs.writeFileSync(backupFile, JSON.stringify(mutated));
   fs.writeFileSync(m.file, m.text.slice(0, m.start) + m.to + m.text.slice(m.end));
-  const outcome = runTests();
+  const outcome = await runTests();
   restore();
   results.push({ ...m, outcome });
   console.log(`[${k + 1}/${chosen.length}] ${outcome.padEnd(8)} ${describe(m)}`);

@@ -22,7 +22,7 @@ export function terminalSafe(s: string): string {
     const c = s.charCodeAt(i);
     const unsafe = c < 0x20 || (c >= 0x7f && c <= 0x9f) || c === 0x2028 || c === 0x2029 || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
     if (!unsafe) continue;
-    out += s.slice(from, i) + (NAMED[s[i]] ?? (c <= 0xff ? '\\x' + c.toString(16).padStart(2, '0') : '\\u' + c.toString(16).padStart(4, '0')));
+    out += s.slice(from, i) + (NAMED[s[i]] ?? '\\u' + c.toString(16).padStart(4, '0'));
     from = i + 1;
   }
   return from === 0 ? s : out + s.slice(from);

@@ -48,22 +48,24 @@ describe('file-unreadable', () => {
   async function run(files: Record<string, string | Buffer>) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qa-unreadable-'));
     dirs.push(dir);
+    fs.writeFileSync(path.join(dir, '.qa-articles.json'), '{"include": ["**/*.md"]}');
     for (const [f, c] of Object.entries(files)) fs.writeFileSync(path.join(dir, f), c);
     let stdout = '';
     const code = await main(['check', '--format', 'json'], { stdout: (s) => (stdout += s), stderr: () => {}, cwd: dir, env: {}, isTTY: false });
     return { code, out: JSON.parse(stdout) as { problems: { rule: string; severity: string }[] } };
   }
-  const binary = Buffer.from([0x2d, 0x2d, 0x2d, 0x0a, 0x00, 0xff, 0xfe, 0x00, 0x01]);
+  // A PNG saved with an .md name.
+  const binary = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52]);
   it('is an error by default', async () => {
     const r = await run({ 'a.md': binary });
     assert.equal(r.code, 1);
     assert.deepEqual(r.out.problems.map((p) => [p.rule, p.severity]), [['file-unreadable', 'error']]);
   });
   it('reports nothing when turned off, and follows a changed severity', async () => {
-    const off = await run({ 'a.md': binary, '.qa-articles.json': JSON.stringify({ rules: { 'file-unreadable': 'off' } }) });
+    const off = await run({ 'a.md': binary, '.qa-articles.json': JSON.stringify({ include: ['**/*.md'], rules: { 'file-unreadable': 'off' } }) });
     assert.deepEqual(off.out.problems, []);
     assert.equal(off.code, 0);
-    const warn = await run({ 'a.md': binary, '.qa-articles.json': JSON.stringify({ rules: { 'file-unreadable': 'warning' } }) });
+    const warn = await run({ 'a.md': binary, '.qa-articles.json': JSON.stringify({ include: ['**/*.md'], rules: { 'file-unreadable': 'warning' } }) });
     assert.deepEqual(warn.out.problems.map((p) => [p.rule, p.severity]), [['file-unreadable', 'warning']]);
   });
 });
