@@ -14,6 +14,16 @@
 //      VSCODE_SHIM_TMP               parent folder of the per-run temp folder
 //      CHROMIUM_PATH, CODE_SERVER_NODE, CODE_SERVER_ENTRY  override the binaries
 // Without --extensionTestsPath it leaves VS Code running and prints a URL to open.
+//
+// Tests that need what only the browser sees get a driver on 127.0.0.1, its address in
+// $VSCODE_SHIM_DRIVER (the extension host inherits code-server's environment):
+//   POST /click  {"selector": "..."}   a real mouse click on the first element matching the
+//                                       selector in any frame of the workbench (webviews too)
+//   GET  /opened                        {"windows": [urls the workbench asked the browser to open
+//                                       with window.open], "pages": [urls of new browser tabs],
+//                                       "hits": {"/landing/x": n}}
+//   GET  /landing/<anything>            a page that counts its loads, a link target that shows
+//                                       whether (and how often) a click really opened it
 const { spawn } = require('child_process');
 const fs = require('fs');
 const os = require('os');
@@ -58,11 +68,50 @@ const freePort = () => new Promise((resolve, reject) => {
   s.listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => resolve(p)); });
 });
 
+/** The driver's state: what the browser opened, filled in once the page exists. */
+const driver = { page: undefined, windows: [], pages: [], hits: {} };
+const http = require('http');
+const driverServer = http.createServer(async (req, res) => {
+  const send = (code, body) => { res.writeHead(code, { 'content-type': 'application/json' }); res.end(JSON.stringify(body)); };
+  try {
+    const url = new URL(req.url, 'http://127.0.0.1');
+    if (url.pathname.startsWith('/landing/')) {
+      driver.hits[url.pathname] = (driver.hits[url.pathname] ?? 0) + 1;
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.end('<!DOCTYPE html><title>landing</title><p>opened</p>');
+      return;
+    }
+    if (url.pathname === '/opened') {
+      send(200, { windows: driver.windows, pages: driver.pages.map((p) => p.url()), hits: driver.hits });
+      return;
+    }
+    if (url.pathname === '/click' && req.method === 'POST') {
+      let body = '';
+      for await (const chunk of req) body += chunk;
+      const { selector } = JSON.parse(body);
+      if (!driver.page) return send(503, { error: 'the workbench is not loaded yet' });
+      for (const frame of driver.page.frames()) {
+        const el = await frame.$(selector).catch(() => null);
+        if (!el) continue;
+        await el.scrollIntoViewIfNeeded();
+        await el.click();
+        return send(200, { clicked: selector, frame: frame.url().slice(0, 120) });
+      }
+      return send(404, { error: `no frame has ${selector}` });
+    }
+    send(404, { error: 'unknown request' });
+  } catch (e) {
+    send(500, { error: String(e && e.message || e) });
+  }
+});
+
 (async () => {
   const t0 = Date.now();
   const port = await freePort();
+  await new Promise((resolve) => driverServer.listen(0, '127.0.0.1', resolve));
+  driverServer.unref();
   const env = { ...process.env, XDG_CONFIG_HOME: path.join(tmp, 'config'), XDG_DATA_HOME: path.join(tmp, 'data'),
-    XDG_CACHE_HOME: path.join(tmp, 'cache'), TMPDIR: tmp };
+    XDG_CACHE_HOME: path.join(tmp, 'cache'), TMPDIR: tmp, VSCODE_SHIM_DRIVER: `http://127.0.0.1:${driverServer.address().port}` };
   // enable-smoke-test-driver: without it the workbench ignores the development `payload`.
   if (process.env.VSCODE_SHIM_LANGUAGE_PACK) {
     const r = require('child_process').spawnSync(NODE24, [CODE_SERVER, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir,
@@ -114,7 +163,19 @@ const freePort = () => new Promise((resolve, reject) => {
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync'] });
   // The web workbench takes its display language from the browser as well as from code-server's --locale.
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, ...(locale ? { locale } : {}) });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...(locale ? { locale } : {}) });
+  const page = await context.newPage();
+  driver.page = page;
+  context.on('page', (p) => { if (driver.page && p !== driver.page) driver.pages.push(p); });
+  // What the workbench asks the browser to open: recorded, then passed on unchanged.
+  await page.exposeFunction('__shimWindowOpen', (u) => { driver.windows.push(String(u)); });
+  await page.addInitScript(() => {
+    const open = window.open;
+    window.open = function (...args) {
+      try { window.__shimWindowOpen(args[0] === undefined ? '' : String(args[0])); } catch {}
+      return open.apply(this, args);
+    };
+  });
   let resolveExit; const exited = new Promise(r => (resolveExit = r));
   // the workbench forwards the extension host's console output (Mocha's reporter) here
   await page.exposeFunction('codeAutomationLog', (type, args) => {

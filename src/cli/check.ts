@@ -6,7 +6,7 @@ import type { Problem } from '../core/types';
 import { fromCorePath, nodeFileHost, toCorePath } from '../node/host';
 import { CheckCache } from './cache';
 import { parseCheckArgs, UsageError } from './args';
-import { formatJson, formatText } from './output';
+import { formatJson, formatText, terminalSafe } from './output';
 import { openProject } from './project';
 import { explicitMarkdownFiles } from './walk';
 
@@ -109,6 +109,4 @@ export async function checkCommand(argv: string[], io: Io, lang: Lang): Promise<
 }
 
 /** A file name as it may be printed: control characters (a newline, terminal escape codes) written as escapes. */
-export function printable(name: string): string {
-  return name.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => (c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
-}
+export const printable = terminalSafe;

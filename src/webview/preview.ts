@@ -128,13 +128,28 @@ window.addEventListener(
   { passive: true },
 );
 
+/**
+ * The target of a clicked link, for the host to check and open. The page's links carry it in
+ * `data-href`: VS Code's webview opens every `<a href>` clicked, `preventDefault()` or not, so a
+ * real `href` would open twice, or open what the host refuses. An `href` that still turns up (not
+ * a `#…` within the page) is kept from VS Code's handler and handed to the host the same way.
+ */
+function linkTarget(event: Event, link: Element): string | undefined {
+  const data = link.getAttribute('data-href');
+  if (data !== null) return data;
+  const href = link.getAttribute('href');
+  if (href === null || href.startsWith('#')) return undefined;
+  event.stopPropagation();
+  return href;
+}
+
 document.addEventListener('click', (event) => {
   const target = event.target instanceof Element ? event.target : null;
   if (!target) return;
   const link = target.closest('a');
   if (link) {
-    const href = link.getAttribute('href') ?? '';
-    if (href.startsWith('#')) return;
+    const href = linkTarget(event, link);
+    if (href === undefined) return;
     event.preventDefault();
     post({ type: 'openLink', href });
     return;
@@ -145,7 +160,15 @@ document.addEventListener('click', (event) => {
 
 document.addEventListener('keydown', (event) => {
   if (event.key !== 'Enter' && event.key !== ' ') return;
-  const problem = event.target instanceof Element ? event.target.closest<HTMLElement>('[data-qa="problem"]') : null;
+  const el = event.target instanceof Element ? event.target : null;
+  // A link without href is not activated by the browser: Enter opens it, as on a real link.
+  const link = el?.closest('a[data-href]');
+  if (link && event.key === 'Enter') {
+    event.preventDefault();
+    post({ type: 'openLink', href: link.getAttribute('data-href') ?? '' });
+    return;
+  }
+  const problem = el?.closest<HTMLElement>('[data-qa="problem"]');
   if (!problem) return;
   event.preventDefault();
   revealOf(problem);

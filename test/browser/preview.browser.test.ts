@@ -7,7 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { previewCommand } from '../../src/cli/preview';
 import { parseArticle, type ParsedArticle } from '../../src/core/parse';
-import { categoryLabels, extractSummary, formatSwedishDate, renderArticle } from '../../src/core/render';
+import { categoryLabels, extractSummary, formatSwedishDate, renderArticle, renderWebviewHtml } from '../../src/core/render';
 
 const CHROMIUM = '/usr/bin/chromium';
 const CORPUS = '/work/shared/corpus/fraga-doktorn';
@@ -177,7 +177,7 @@ describe('exported preview page in Chromium', { skip: chromiumMissing }, () => {
       assert.equal(await page.locator('script, iframe, object, embed, svg, form, base, meta[http-equiv="refresh"]').count(), 0, 'no active elements');
       const onAttrs = await page.evaluate(() => Array.from(document.querySelectorAll('*')).flatMap((el) => Array.from(el.attributes).filter((a) => /^on/i.test(a.name)).map((a) => `${el.tagName}.${a.name}`)));
       assert.deepEqual(onAttrs, [], 'no on* attributes');
-      const badHrefs = await page.evaluate(() => Array.from(document.querySelectorAll('[href], [src], [srcdoc], [action], [formaction]')).map((el) => el.getAttribute('href') ?? el.getAttribute('src') ?? el.getAttribute('srcdoc') ?? '').filter((h) => /^\s*(javascript|vbscript|data):|<script/i.test(h)));
+      const badHrefs = await page.evaluate(() => Array.from(document.querySelectorAll('[href], [data-href], [src], [srcdoc], [action], [formaction]')).map((el) => el.getAttribute('href') ?? el.getAttribute('data-href') ?? el.getAttribute('src') ?? el.getAttribute('srcdoc') ?? '').filter((h) => /^\s*(javascript|vbscript|data):|<script/i.test(h)));
       assert.deepEqual(badHrefs, [], 'no script URLs');
       assert.deepEqual(w.requests, [url], 'no request besides the page itself');
 
@@ -188,7 +188,36 @@ describe('exported preview page in Chromium', { skip: chromiumMissing }, () => {
       assert.deepEqual(await texts(page, '[data-qa="summary"] li'), ["Punkt med <script>alert('summary')</script>", '[Farlig](javascript:alert(1)) punkt']);
       assert.match(norm(await page.locator('[data-qa="answer"]').textContent()), /Text som bryter <\/p><\/div><\/section><p onclick="alert\(1\)">ut/);
       assert.equal(await page.locator('[data-qa="status"]').count(), 1);
+      // The author, in the byline and in the answer's heading, is text.
+      assert.equal(norm(await page.locator('[data-qa="author"]').textContent()), 'Dr. <b onmouseover=alert(1)>Elak</b>');
+      assert.equal(norm(await page.locator('.qa-answer .qa-box-heading').textContent()), 'Dr. <b onmouseover=alert(1)>Elak</b> svarar');
+      assert.equal(await page.locator('.qa-box-heading b, [data-qa="author"] b').count(), 0);
       await page.close();
     });
   }
+
+  it('the webview document keeps a hostile nonce and CSP source inside its policy', async () => {
+    const w = await open();
+    const html = renderWebviewHtml(parseArticle(readFileSync(HOSTILE, 'utf8')), {
+      cspSource: 'https://x.invalid; script-src *"><script>window.__pwned=11</script>',
+      nonce: '"><script>window.__pwned=10</script><meta x="',
+    });
+    const file = path.join(work, 'hostile-webview.html');
+    writeFileSync(file, html);
+    const url = pathToFileURL(file).href;
+    await w.page.goto(url);
+    const page = w.page;
+    await page.waitForTimeout(300);
+    assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned), undefined, 'no injected code ran');
+    assert.equal(await page.locator('script').count(), 0, 'no script element at all (no scriptUri was given)');
+    const policies = await page.locator('meta[http-equiv="Content-Security-Policy"]').evaluateAll((els) => els.map((e) => e.getAttribute('content') ?? ''));
+    assert.equal(policies.length, 1);
+    assert.match(policies[0], /^default-src 'none'; img-src [^;]* data:; style-src [^;]* 'nonce-[A-Za-z0-9+/=_-]*'; script-src 'nonce-[A-Za-z0-9+/=_-]*'$/);
+    // Links in the webview carry data-href (the extension opens them): none has an href that leaves the page.
+    const hrefs = await page.locator('[data-qa="answer"] a[href]').evaluateAll((els) => els.map((e) => e.getAttribute('href')));
+    assert.deepEqual(hrefs.filter((h) => !h?.startsWith('#')), []);
+    assert.deepEqual(w.dialogs, []);
+    assert.deepEqual(w.requests.filter((r) => r !== url), [], 'no request besides the page itself');
+    await page.close();
+  });
 });

@@ -233,3 +233,49 @@ describe('long lists', () => {
     assert.deepEqual(narrow(short.items, short.text, short.offset).entries, short.items);
   });
 });
+
+describe('values with quotes and backslashes', () => {
+  const odd = () => {
+    const idx = makeIndex();
+    idx.set('/q.md', entry({ tags: ['säg "aj"', 'C:\\knä', "it's"], author: 'Dr. "Bosse" Ek' }));
+    return idx;
+  };
+  it('inside double quotes, escapes " and \\ so the value reads back as written', () => {
+    for (const [line, label] of [
+      ['tags: ["$$CURSOR$$"]', 'säg "aj"'],
+      ['tags: ["knä", "$$CURSOR$$]', 'C:\\knä'],
+      ['tags:\n  - "$$CURSOR$$"', 'säg "aj"'],
+      ['author: "$$CURSOR$$"', 'Dr. "Bosse" Ek'],
+    ]) {
+      const { items, text } = at(joinLines('---', line, '---'), odd());
+      const e = items.find((i) => i.label === label);
+      assert.ok(e, `${line}: ${labels(items).join(', ')}`);
+      const fm = frontmatterOf(apply(text, e)) as { tags?: string[]; author?: string };
+      assert.ok((fm.tags ?? [fm.author]).includes(label), `${line} → ${JSON.stringify(fm)}`);
+    }
+  });
+  it("inside single quotes, doubles the '", () => {
+    const { items, text } = at(joinLines('---', "tags: ['$$CURSOR$$']", '---'), odd());
+    const e = items.find((i) => i.label === "it's")!;
+    assert.deepEqual((frontmatterOf(apply(text, e)) as { tags: string[] }).tags, ["it's"]);
+  });
+  it('unquoted, a value with quotes or a backslash gets quotes that keep it', () => {
+    const { items, text } = at(joinLines('---', 'tags: [knä, $$CURSOR$$]', '---'), odd());
+    for (const label of ['säg "aj"', 'C:\\knä']) {
+      const fm = frontmatterOf(apply(text, items.find((i) => i.label === label)!)) as { tags: string[] };
+      assert.deepEqual(fm.tags, ['knä', label]);
+    }
+  });
+});
+
+describe('comments', () => {
+  for (const line of ['tags: [knä, # sm$$CURSOR$$', 'tags: [knä,\t#$$CURSOR$$', 'tags: [knä] # sm$$CURSOR$$', 'tags: [knä, smärta] #$$CURSOR$$', 'category: axel # k$$CURSOR$$', 'tags:\n  - knä # sm$$CURSOR$$', 'topic: "menisk" #$$CURSOR$$', '# tags: [sm$$CURSOR$$]', 'author: Dr. #$$CURSOR$$']) {
+    it(`offers nothing inside a comment: ${JSON.stringify(line)}`, () => {
+      assert.deepEqual(labels(at(joinLines('---', line, '---')).items), []);
+    });
+  }
+  it('a # inside quotes or a word is no comment', () => {
+    assert.ok(labels(at(joinLines('---', 'tags: ["a #b", $$CURSOR$$]', '---')).items).includes('smärta'));
+    assert.ok(labels(at(joinLines('---', 'tags: [c#, $$CURSOR$$]', '---')).items).includes('smärta'));
+  });
+});

@@ -84,3 +84,36 @@ test('a title used by another article is a warning naming that file', () => {
 test('without an index, corpus rules stay quiet', () => {
   assert.deepEqual(rules(check(withTags('["Frozen Shoulder"]'))), []);
 });
+
+test('a tag no article uses any more is gone: not counted at 0, not offered, no variant of anything', () => {
+  const index = indexOf({ a: withTags('["smärta", "Frozen shoulder"]', 'A'), b: withTags('["frozen-shoulder"]', 'B') });
+  index.set('a', entryOf(parseArticle(withTags('["smärta"]', 'A'))));
+  index.delete('b');
+  assert.deepEqual(index.tags.sorted(), [['smärta', 1]]);
+  assert.equal(index.tags.counts.has('frozen-shoulder'), false);
+  assert.deepEqual(index.tagSpellings('frozen-shoulder'), []);
+  assert.equal(index.preferredTag('Frozen shoulder'), undefined);
+  // A tag used again after being removed counts from 1.
+  index.set('c', entryOf(parseArticle(withTags('["frozen-shoulder"]', 'C'))));
+  assert.equal(index.tags.get('frozen-shoulder'), 1);
+  assert.deepEqual(index.tagSpellings('Frozen Shoulder'), ['frozen-shoulder']);
+  // Topics, categories and authors forget the same way.
+  index.set('c', entryOf(parseArticle(article({ topic: 'topic: "menisk"', category: 'category: "kna"', author: 'author: "Dr. B"' }))));
+  assert.deepEqual(index.topics.sorted(), [['impingement', 1], ['menisk', 1]]);
+  assert.deepEqual(index.topicsOf('kna'), [['menisk', 1]]);
+  assert.deepEqual(index.topicsOf('axel'), [['impingement', 1]]);
+  assert.equal(index.authors.get('Dr. A'), 1);
+});
+
+test('the title index forgets a renamed or deleted article', () => {
+  const index = indexOf({ a: withTags('[]', 'Ont i axeln'), b: withTags('[]', 'ont i  axeln ') });
+  assert.deepEqual(index.filesWithTitle('Ont i axeln').sort(), ['a', 'b']);
+  index.set('a', entryOf(parseArticle(withTags('[]', 'Stel axel'))));
+  assert.deepEqual(index.filesWithTitle('Ont i axeln'), ['b']);
+  assert.deepEqual(index.filesWithTitle('stel axel'), ['a']);
+  index.delete('b');
+  assert.deepEqual(index.filesWithTitle('Ont i axeln'), []);
+  // The renamed article no longer counts as a duplicate of the old title.
+  assert.deepEqual(only(check(withTags('[]', 'Ont i axeln'), { index }, 'new'), 'duplicate-title'), []);
+  assert.equal(only(check(withTags('[]', 'Stel axel'), { index }, 'new'), 'duplicate-title').length, 1);
+});

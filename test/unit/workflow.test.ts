@@ -1,11 +1,14 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { createChecker } from '../../src/core/check/index';
 import { CorpusIndex, entryOf } from '../../src/core/corpus';
 import { parseArticle } from '../../src/core/parse';
 import { baseName, groupArticles } from '../../src/core/workflow/articleGroups';
 import { newArticleText, QUESTION_PLACEHOLDER } from '../../src/core/workflow/newArticle';
-import { slugify, uniqueSlug } from '../../src/core/workflow/slug';
+import { fileSlug, isWindowsReserved, slugify, uniqueSlug } from '../../src/core/workflow/slug';
+import { relativeFolder } from '../../src/core/workflow/articleFolder';
 import { applyEdits, publishBlockers, statusEdits } from '../../src/core/workflow/statusEdits';
 
 const errors = (text: string) => createChecker().check(text).filter((p) => p.severity === 'error');
@@ -156,6 +159,21 @@ describe('workflow grouping', () => {
     assert.equal(groupArticles(index.files(), [], 'fraga').reduce((n, s) => n + s.count, 0), 4);
     assert.deepEqual(groupArticles(index.files(), [], 'b').flatMap((s) => s.categories.flatMap((c) => c.articles.map((a) => a.file))), ['/c/b.md']);
   });
+  it('filters folding å, ä, ö and accents both ways, and finds an article by a tag or topic alone', () => {
+    const idx = new CorpusIndex();
+    idx.set('/c/knat.md', { title: 'Ont i knät', category: 'kna', tags: ['smärta'], topic: 'menisk', published: true, questionLine: 'Jag har ont' });
+    idx.set('/c/axel.md', { title: 'Stel axel', category: 'axel', tags: ['frozen-shoulder', 'Övningar'], topic: 'frusen-axel', published: true });
+    idx.set('/c/arm.md', { title: 'Tennisarmbåge', category: 'armbage', tags: [], published: true });
+    const found = (filter: string) => groupArticles(idx.files(), [], filter).flatMap((s) => s.categories.flatMap((c) => c.articles.map((a) => baseName(a.file)))).sort();
+    for (const f of ['knät', 'KNAT', 'knat', 'Knä']) assert.deepEqual(found(f), ['knat'], f);
+    for (const f of ['SMÄRTA', 'smarta', 'smär']) assert.deepEqual(found(f), ['knat'], f);
+    assert.deepEqual(found('frozen-shoulder'), ['axel'], 'a tag only this article has');
+    assert.deepEqual(found('ovningar'), ['axel'], 'a tag with Ö, typed without');
+    assert.deepEqual(found('menisk'), ['knat'], 'the topic');
+    assert.deepEqual(found('armbage'), ['arm']);
+    assert.deepEqual(found('  '), ['arm', 'axel', 'knat'], 'blank keeps everything');
+    assert.deepEqual(found('xyz'), []);
+  });
   it('groups and filters 13,000 articles (speed: npm run bench)', () => {
     const big = new CorpusIndex();
     const cats = ['axel', 'kna', 'armbage', 'annat'];
@@ -169,5 +187,46 @@ describe('workflow grouping', () => {
     const f = groupArticles(big.files(), cats, 'NUMMER 12');
     const expected = Array.from({ length: 13000 }, (_, i) => i).filter((i) => String(i).startsWith('12')).length;
     assert.equal(f.reduce((n, s) => n + s.count, 0), expected);
+  });
+});
+
+describe('file names of new articles', () => {
+  it('never a name Windows reserves, in any case or with trailing dots', () => {
+    for (const [title, slug] of [['CON', 'con-artikel'], ['NUL', 'nul-artikel'], ['AUX', 'aux-artikel'], ['PRN.', 'prn-artikel'], ['COM1', 'com1-artikel'], ['lpt9', 'lpt9-artikel'], ['Com0', 'com0-artikel']]) {
+      assert.equal(fileSlug(title), slug, title);
+    }
+    // A long title cut back to a device name is renamed too.
+    assert.equal(fileSlug('Con ' + 'x'.repeat(80)), 'con-artikel');
+    // Names that merely start with one are fine.
+    assert.equal(fileSlug('Console och auxiliär'), 'console-och-auxiliar');
+    assert.equal(fileSlug('COM10'), 'com10');
+    assert.equal(fileSlug('Nul i knät'), 'nul-i-knat');
+  });
+
+  it('isWindowsReserved knows the device names with an extension or trailing spaces', () => {
+    for (const n of ['con', 'CON.md', 'nul.tar.gz', 'aux ', 'Prn', 'com9.md', 'LPT1']) assert.ok(isWindowsReserved(n), n);
+    for (const n of ['cons', 'com', 'lpt10', 'icon', 'con-artikel', 'artikel']) assert.ok(!isWindowsReserved(n), n);
+  });
+
+  it('slugify stays linear on runs of separators', () => {
+    assert.equal(slugify('-'.repeat(50_000) + 'a' + ' '.repeat(50_000) + 'b' + '-'.repeat(50_000)), 'a-b');
+  });
+});
+
+describe('the folder for new articles', () => {
+  it('is relative to the workspace folder; .. may not climb out of it', () => {
+    assert.deepEqual(relativeFolder('src/content/fraga-doktorn'), { segments: ['src', 'content', 'fraga-doktorn'] });
+    assert.deepEqual(relativeFolder(' ./a\\b/../c/ '), { segments: ['a', 'c'] });
+    assert.deepEqual(relativeFolder('a/b/../..'), { segments: [] });
+    for (const s of ['..', '../x', 'a/../..', 'a/../../b', 'src\\..\\..', '.. /x', '.../x']) assert.deepEqual(relativeFolder(s), { refused: 'outside' }, s);
+  });
+
+  it('refuses absolute paths of every platform', () => {
+    for (const s of ['/tmp', '/', '\\\\server\\share', '\\x', 'C:\\Users', 'c:foo', '~/x', '~']) assert.deepEqual(relativeFolder(s), { refused: 'absolute' }, s);
+  });
+
+  it('is a restricted setting in untrusted workspaces', () => {
+    const pkg = JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8'));
+    assert.ok(pkg.capabilities.untrustedWorkspaces.restrictedConfigurations.includes('qaArticles.newArticleFolder'));
   });
 });

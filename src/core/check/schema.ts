@@ -107,6 +107,15 @@ export function fieldSkeleton(key: string, prop: SchemaObject | undefined, eol: 
   return `${key}: ""`;
 }
 
+/** The text before a line's first colon, blanks before it dropped (a scan: `/[ \t]*:.*$/` is quadratic on a long run of blanks). */
+function keyOfLine(l: string): string {
+  const colon = l.indexOf(':');
+  if (colon < 0) return l;
+  let end = colon;
+  while (end > 0 && (l[end - 1] === ' ' || l[end - 1] === '\t')) end--;
+  return l.slice(0, end);
+}
+
 function reportRequired(ctx: CheckContext, missing: string, path: (string | number)[]): void {
   if (path.length > 0) return; // nested objects are not part of the contract
   const fm = ctx.article.frontmatter!;
@@ -115,7 +124,7 @@ function reportRequired(ctx: CheckContext, missing: string, path: (string | numb
   const line = fieldSkeleton(missing, prop, eol);
   const fixes: Fix[] = [];
   // A key that is written but unreadable (a YAML error above swallowed it) must not be added a second time.
-  const written = ctx.article.text.slice(fm.contentStart, fm.contentEnd).split(/\r\n|\r|\n/).some((l) => l.replace(/[ \t]*:.*$/, '') === missing);
+  const written = ctx.article.text.slice(fm.contentStart, fm.contentEnd).split(/\r\n|\r|\n/).some((l) => keyOfLine(l) === missing);
   if (fm.closeStart !== undefined && !written) {
     fixes.push({ title: ctx.msg('fix-add-field', missing), edits: [{ start: fm.closeStart, end: fm.closeStart, newText: line + eol }], preferred: true });
   }

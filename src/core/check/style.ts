@@ -2,8 +2,8 @@ import type { CheckContext } from './context';
 import { nearest } from '../similarity';
 import type { Fix } from '../types';
 import { findSummaryBlock } from '../document/summary';
+import { charCount as char } from '../render/text';
 
-const char = (s: string) => [...s].length;
 
 /** Title and description lengths, unknown fields, the summary block, headings and published-but-incomplete articles. */
 export function checkStyle(ctx: CheckContext): void {
@@ -85,19 +85,44 @@ function checkSummary(ctx: CheckContext): void {
   ctx.report('summary-block', start, end, ctx.msg('summary-missing'), [fix]);
 }
 
+/**
+ * A fence line as CommonMark reads it: up to three spaces, then three or more backticks or
+ * tildes; a backtick fence's info string may hold no backtick.
+ */
+function fenceOf(line: string): { char: string; length: number; rest: string } | undefined {
+  let i = 0;
+  while (i < 3 && line[i] === ' ') i++;
+  const c = line[i];
+  if (c !== '`' && c !== '~') return undefined;
+  let j = i;
+  while (line[j] === c) j++;
+  if (j - i < 3) return undefined;
+  const rest = line.slice(j);
+  if (c === '`' && rest.includes('`')) return undefined;
+  return { char: c, length: j - i, rest };
+}
+
+/**
+ * Headings in the answer, outside code. A fence closes only with the same character, at least
+ * as long and with nothing after it; one never closed runs to the end, as the site renders it,
+ * so what follows it is code and no heading.
+ */
 function checkHeadings(ctx: CheckContext): void {
   const { lines, bodyStart } = ctx.article;
-  let fence: string | undefined;
+  let open: { char: string; length: number } | undefined;
   for (let l = lines.positionAt(bodyStart).line; l < lines.lineCount; l++) {
     if (lines.starts[l] < bodyStart) continue;
     const t = lines.lineText(l);
-    const f = /^\s{0,3}(```|~~~)/.exec(t);
-    if (f) {
-      fence = fence === f[1] ? undefined : fence ?? f[1];
+    const f = fenceOf(t);
+    if (open) {
+      if (f && f.char === open.char && f.length >= open.length && f.rest.trim() === '') open = undefined;
       continue;
     }
-    if (fence) continue;
-    const h = /^\s{0,3}#{1,6}(?:[ \t]+|$)/.exec(t);
+    if (f) {
+      open = f;
+      continue;
+    }
+    const h = /^ {0,3}#{1,6}(?:[ \t]|$)/.exec(t);
     if (h) ctx.report('answer-heading', lines.starts[l], lines.starts[l] + t.length, ctx.msg('answer-heading'));
   }
 }

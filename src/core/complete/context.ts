@@ -204,12 +204,28 @@ function ownerKey(fm: FrontmatterLines, line: number) {
   return owner;
 }
 
+/**
+ * The value of a `- item` line without a trailing comment or blanks, as
+ * `/^[ \t]*-[ \t]+(.*?)[ \t]*(?:[ \t]#.*)?$/` gives it, but scanned: that pattern is quadratic on
+ * a long run of blanks inside the value.
+ */
+function itemValue(line: string): string | undefined {
+  const dash = /^[ \t]*-[ \t]+/.exec(line);
+  if (!dash) return undefined;
+  let rest = line.slice(dash[0].length);
+  const comment = rest.search(/[ \t]#/);
+  if (comment >= 0) rest = rest.slice(0, comment);
+  let end = rest.length;
+  while (end > 0 && (rest[end - 1] === ' ' || rest[end - 1] === '\t')) end--;
+  return rest.slice(0, end);
+}
+
 function blockItems(lines: LineIndex, ownerLine: number, last: number, fm: FrontmatterLines): { line: number; value: string; quote: Quote }[] {
   const next = fm.keys.find((k) => k.line > ownerLine)?.line ?? last + 1;
   const out: { line: number; value: string; quote: Quote }[] = [];
   for (let l = ownerLine + 1; l < next; l++) {
-    const m = /^[ \t]*-[ \t]+(.*?)[ \t]*(?:[ \t]#.*)?$/.exec(lines.lineText(l));
-    if (m && m[1] !== '') out.push({ line: l, ...unquote(m[1]) });
+    const value = itemValue(lines.lineText(l));
+    if (value) out.push({ line: l, ...unquote(value) });
   }
   return out;
 }

@@ -16,9 +16,12 @@ export interface SummaryBlock {
 
 // The label, in the forms writers use: `**Sammanfattning:**`, `**Sammanfattning**:`,
 // `__Sammanfattning:__`, a plain `Sammanfattning:` line, or a heading `## Sammanfattning`.
-const BOLD_LABEL = /^[ \t]{0,3}(\*\*|__)[ \t]*Sammanfattning[ \t]*:?[ \t]*\1[ \t]*:?/i;
+// Blanks, an optional colon and optional closing #s are written `[ \t]*(?::[ \t]*)?`, not
+// `[ \t]*:?[ \t]*`: the same lines, but a run of blanks splits only one way, so a long run
+// followed by no label is rejected in linear time (the other form is quadratic, cubic with `#*`).
+const BOLD_LABEL = /^[ \t]{0,3}(\*\*|__)[ \t]*Sammanfattning[ \t]*(?::[ \t]*)?\1[ \t]*:?/i;
 const PLAIN_LABEL = /^[ \t]{0,3}Sammanfattning[ \t]*:[ \t]*$/i;
-const HEADING_LABEL = /^[ \t]{0,3}#{1,6}[ \t]+Sammanfattning[ \t]*:?[ \t]*#*[ \t]*$/i;
+const HEADING_LABEL = /^[ \t]{0,3}#{1,6}[ \t]+Sammanfattning[ \t]*(?::[ \t]*)?(?:#+[ \t]*)?$/i;
 const BULLET = /^[ \t]{0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+\S/;
 const FENCE = /^[ \t]{0,3}(`{3,}|~{3,})/;
 

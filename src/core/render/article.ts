@@ -4,7 +4,7 @@ import type { Problem, Severity } from '../types';
 import { parseBody } from './blocks';
 import { DEFAULT_CONFIG } from '../config';
 import { findSummaryBlock, type SummaryBlock } from '../document/summary';
-import { blockEnd, md, summarySpan, type Token } from './markdown';
+import { blockEnd, md, summarySpan, type RenderEnv, type Token } from './markdown';
 import { pageCss } from './page.css';
 import { categoryLabels, lookup, site, statusLabels, ui } from './strings';
 import { charCount, escapeHtml, formatSwedishDate, isoDate, lixOf, type LixCounts } from './text';
@@ -20,6 +20,8 @@ export interface RenderOptions {
   limits?: Limits;
   /** Category labels (the schema's `x-enum-labels`); the site's own otherwise. */
   categoryLabels?: Record<string, string>;
+  /** Links with `data-href` instead of `href`, for a host that opens them itself (see `RenderEnv`). */
+  hostLinks?: boolean;
 }
 
 /** Title and description limits, as the project's config sets them. */
@@ -91,8 +93,8 @@ function markLines(tokens: Token[], lineOffset: number): void {
 }
 
 /** The answer blocks with the summary lifted into the key-points box. */
-function answerHtml(tokens: Token[], lineOffset: number, block: SummaryBlock | undefined): string {
-  const env = {};
+function answerHtml(tokens: Token[], lineOffset: number, block: SummaryBlock | undefined, hostLinks: boolean): string {
+  const env: RenderEnv = { hostLinks };
   const span = summarySpan(tokens, block, lineOffset);
   if (!span) return md.renderer.render(tokens, md.options, env);
   const line = block!.labelLine;
@@ -237,7 +239,7 @@ export function renderArticle(article: ParsedArticle, opts: RenderOptions = {}):
   out += author
     ? `<h2 class="qa-box-heading"><span>${escapeHtml(author)}</span> ${escapeHtml(site.answers)}</h2>\n`
     : `<h2 class="qa-box-heading">${escapeHtml(site.answerHeading)}</h2>\n`;
-  const answer = tokens.length ? answerHtml(tokens, bodyLine, findSummaryBlock(article.lines, article.bodyStart)) : '';
+  const answer = tokens.length ? answerHtml(tokens, bodyLine, findSummaryBlock(article.lines, article.bodyStart), opts.hostLinks === true) : '';
   out += answer
     ? `<div class="qa-answer-text" data-qa="answer">\n${answer}</div>\n`
     : `<div class="qa-answer-text qa-missing" data-qa="answer"><p>${escapeHtml(site.noAnswer)}</p></div>\n`;
@@ -281,6 +283,6 @@ export function renderWebviewHtml(article: ParsedArticle, opts: WebviewOptions):
     `<meta http-equiv="Content-Security-Policy" content="${csp}">\n` +
     '<meta name="viewport" content="width=device-width, initial-scale=1">\n' +
     `<title>${escapeHtml(pageTitle(article))}</title>\n<style nonce="${nonce}">\n${pageCss}\n</style>\n${links}</head>\n` +
-    `<body class="qa-webview">\n<div id="qa-root">\n${renderArticle(article, opts)}</div>\n${script}</body>\n</html>\n`
+    `<body class="qa-webview">\n<div id="qa-root">\n${renderArticle(article, { ...opts, hostLinks: true })}</div>\n${script}</body>\n</html>\n`
   );
 }

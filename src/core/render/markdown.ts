@@ -32,6 +32,32 @@ md.renderer.rules.image = (tokens, idx, options, env, self) => {
   return `<span class="qa-image" title="${md.utils.escapeHtml(src)}">[${md.utils.escapeHtml(imageLabel)}${alt ? `: ${md.utils.escapeHtml(alt)}` : ''}]</span>`;
 };
 
+/** What the answer's renderer is told per render. */
+export interface RenderEnv {
+  [key: string | symbol]: unknown;
+  /**
+   * Links carry their target in `data-href`, not `href`. VS Code's webview follows every
+   * `<a href>` clicked with a handler of its own that ignores `preventDefault()` — a link would
+   * open twice, and schemes our allow-list refuses (`vscode:`) would open anyway — so in the
+   * preview only the host opens links, after checking them.
+   */
+  hostLinks?: boolean;
+}
+
+const defaultLinkOpen: NonNullable<typeof md.renderer.rules.link_open> = md.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
+md.renderer.rules.link_open = (tokens, idx, options, env: RenderEnv | undefined, self) => {
+  const t = tokens[idx];
+  const raw = t.attrGet('href');
+  const href = raw === null ? null : String(raw);
+  // A link within the page (`#…`) only scrolls, which the webview does itself without opening anything.
+  if (env?.hostLinks && href !== null && !href.startsWith('#')) {
+    // The token is cached with its segment and shared by other renders: build the tag, never edit it.
+    const attrs: [string, string | number][] = [...(t.attrs ?? []).filter(([name]) => name !== 'href' && name !== 'title'), ['data-href', href], ['title', t.attrGet('title') ?? href], ['role', 'link'], ['tabindex', '0']];
+    return `<a${self.renderAttrs({ attrs } as Token)}>`;
+  }
+  return defaultLinkOpen(tokens, idx, options, env, self);
+};
+
 /** The summary block of an answer, found where the house style puts it: the last one wins. */
 export interface Summary {
   /** Markdown text after the `**Sammanfattning:**` label in the same paragraph (the inline form). */

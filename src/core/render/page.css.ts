@@ -105,6 +105,9 @@ body {
 .qa-chips { list-style: none; display: flex; flex-wrap: wrap; gap: 0.4rem; margin: 0; padding: 0; }
 .qa-chip { background: var(--qa-chip-bg); color: var(--qa-chip-fg); border: 1px solid var(--qa-border); border-radius: 999px; padding: 0.1rem 0.7rem; font-size: 0.85rem; }
 .qa-image { color: var(--qa-muted); font-style: italic; }
+/* The preview's links carry data-href (the host opens them): styled as the links they are. */
+a[data-href] { color: var(--qa-accent); text-decoration: underline; cursor: pointer; }
+a[data-href]:focus-visible { outline: 1px solid var(--vscode-focusBorder, var(--qa-accent)); outline-offset: 1px; }
 .qa-missing { color: var(--qa-muted); font-style: italic; }
 .qa-invalid { text-decoration: underline wavy var(--qa-error); }
 [data-line].qa-active { outline: 1px dashed var(--vscode-focusBorder, var(--qa-accent)); outline-offset: 2px; }

@@ -21,9 +21,22 @@ export function isoDate(d: Date): string {
   return Number.isNaN(d.getTime()) ? '' : d.toISOString().slice(0, 10);
 }
 
-/** Length as a reader counts characters: an emoji or å written as one code point is one. */
+const graphemes = new Intl.Segmenter('sv', { granularity: 'grapheme' });
+
+/**
+ * Length as a reader counts characters: user-perceived characters (grapheme clusters), so an
+ * emoji (👍🏽 is two code points, four UTF-16 units), a flag, or an å typed as a + ring is one.
+ * Google cuts a result title by width, not by any count; the house limit of 60 is in
+ * characters as the author sees them, which is what this counts.
+ */
 export function charCount(s: string): number {
-  return Array.from(s).length;
+  // Below U+0300 (no combining marks, no surrogates) every code unit is one character.
+  let simple = true;
+  for (let i = 0; i < s.length && simple; i++) simple = s.charCodeAt(i) < 0x300;
+  if (simple) return s.length;
+  let n = 0;
+  for (const _ of graphemes.segment(s)) n++;
+  return n;
 }
 
 export interface LixResult {

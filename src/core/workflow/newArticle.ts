@@ -30,7 +30,7 @@ export function isoDate(d: Date): string {
 
 /** The lines of a `question: |` block: trimmed of blank edges and trailing spaces, tabs expanded. */
 function questionLines(q: string | undefined): string[] {
-  const lines = (q ?? '').replace(/\t/g, '  ').split(/\r\n|\r|\n/).map((l) => l.replace(/\s+$/, ''));
+  const lines = (q ?? '').replace(/\t/g, '  ').split(/\r\n|\r|\n/).map((l) => l.trimEnd());
   while (lines.length && lines[0] === '') lines.shift();
   while (lines.length && lines[lines.length - 1] === '') lines.pop();
   return lines.length ? lines : [QUESTION_PLACEHOLDER];

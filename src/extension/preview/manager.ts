@@ -1,12 +1,14 @@
 import * as vscode from 'vscode';
 import { localize } from '../l10n';
 import type { ArticleWorkspace } from '../host/workspace';
-import { PreviewPanel, type RenderedEvent } from './panel';
+import { PreviewPanel, type LinkEvent, type RenderedEvent } from './panel';
 
 /** What the preview exposes through the extension's API (used by the integration tests). */
 export interface PreviewApi {
   /** Fires when the webview has swapped in a render. */
   readonly onDidRender: vscode.Event<RenderedEvent>;
+  /** Fires for every link click that reaches the extension, with the URL it opened, if any. */
+  readonly onDidHandleLink: vscode.Event<LinkEvent>;
   /** The article shown, if a preview is open, and whether it is locked to it. */
   current(): { uri?: string; locked: boolean };
 }
@@ -19,6 +21,8 @@ export class PreviewManager implements vscode.Disposable, PreviewApi {
   private preview?: PreviewPanel;
   private readonly renderedEmitter = new vscode.EventEmitter<RenderedEvent>();
   readonly onDidRender = this.renderedEmitter.event;
+  private readonly linkEmitter = new vscode.EventEmitter<LinkEvent>();
+  readonly onDidHandleLink = this.linkEmitter.event;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
@@ -27,6 +31,7 @@ export class PreviewManager implements vscode.Disposable, PreviewApi {
   ) {
     this.disposables.push(
       this.renderedEmitter,
+      this.linkEmitter,
       vscode.window.onDidChangeActiveTextEditor((editor) => this.follow(editor)),
     );
   }
@@ -52,6 +57,7 @@ export class PreviewManager implements vscode.Disposable, PreviewApi {
     }
     const preview = PreviewPanel.create(this.extensionUri, this.ws, target, toSide ? vscode.ViewColumn.Beside : active, toSide, (e) => this.renderedEmitter.fire(e));
     this.preview = preview;
+    preview.onDidHandleLink((e) => this.linkEmitter.fire(e));
     preview.onDidDispose(() => {
       if (this.preview === preview) this.preview = undefined;
     });

@@ -30,6 +30,12 @@ interface Render {
  * webview drops updates older than what it shows and acknowledges each swap, so a slow
  * render can never replace a newer one.
  */
+/** A link clicked in the preview: its target as written, and the URL opened (undefined when refused). */
+export interface LinkEvent {
+  href: string;
+  opened?: string;
+}
+
 export class PreviewPanel implements vscode.Disposable {
   private uri: vscode.Uri;
   private lockedState = false;
@@ -51,6 +57,9 @@ export class PreviewPanel implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private readonly disposeEmitter = new vscode.EventEmitter<void>();
   readonly onDidDispose = this.disposeEmitter.event;
+  private readonly linkEmitter = new vscode.EventEmitter<LinkEvent>();
+  /** A link clicked in the preview reached the host: what it was, and whether the host opened it. */
+  readonly onDidHandleLink = this.linkEmitter.event;
 
   constructor(
     private readonly panel: vscode.WebviewPanel,
@@ -62,6 +71,7 @@ export class PreviewPanel implements vscode.Disposable {
     this.uri = uri;
     this.disposables.push(
       this.disposeEmitter,
+      this.linkEmitter,
       panel.onDidDispose(() => this.dispose()),
       panel.webview.onDidReceiveMessage((msg: unknown) => this.onMessage(msg)),
       vscode.workspace.onDidChangeTextDocument((e) => {
@@ -143,7 +153,7 @@ export class PreviewPanel implements vscode.Disposable {
     }
     if (this.disposed || version !== this.version) return;
     const parsed = this.ws.parsed(doc);
-    const opts: RenderOptions = { lang: this.ws.lang, problems: this.ws.check(doc), ...this.ws.renderOptions(uri) };
+    const opts: RenderOptions = { lang: this.ws.lang, problems: this.ws.check(doc), ...this.ws.renderOptions(uri), hostLinks: true };
     const html = renderArticle(parsed, opts);
     const render: Render = { version, uri: uri.toString(), html };
     this.latest = render;
@@ -205,6 +215,7 @@ export class PreviewPanel implements vscode.Disposable {
       case 'openLink': {
         const link = externalLink(msg.href);
         if (link) void vscode.env.openExternal(vscode.Uri.parse(link, true));
+        this.linkEmitter.fire({ href: msg.href, opened: link });
         break;
       }
     }

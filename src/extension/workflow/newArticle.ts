@@ -1,8 +1,11 @@
+import { promises as fs } from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { localize } from '../l10n';
+import { charCount } from '../../core/render/text';
 import { newArticleText } from '../../core/workflow/newArticle';
-import { slugify, uniqueSlug } from '../../core/workflow/slug';
+import { relativeFolder } from '../../core/workflow/articleFolder';
+import { fileSlug, slugify, uniqueSlug } from '../../core/workflow/slug';
 import type { ArticleFolder, ArticleWorkspace } from '../host/workspace';
 import { categoryChoices } from './labels';
 
@@ -21,11 +24,18 @@ function isArgs(a: unknown): a is NewArticleArgs {
   return !!a && typeof a === 'object' && typeof (a as NewArticleArgs).title === 'string' && typeof (a as NewArticleArgs).category === 'string';
 }
 
-/** Where new articles go: the setting, else the folder holding most indexed articles, else the site's folder. */
-export function contentFolder(f: ArticleFolder): vscode.Uri {
+/**
+ * Where new articles go: the setting, else the folder holding most indexed articles, else the
+ * site's folder. A setting that leads outside the workspace folder is refused with the message to show.
+ */
+export function contentFolder(f: ArticleFolder): vscode.Uri | { refused: string } {
   const root = f.folder.uri;
   const setting = vscode.workspace.getConfiguration('qaArticles', root).get<string>('newArticleFolder', '').trim();
-  if (setting) return path.isAbsolute(setting) ? vscode.Uri.file(setting) : vscode.Uri.joinPath(root, setting);
+  if (setting) {
+    const r = relativeFolder(setting);
+    if ('refused' in r) return { refused: localize('The setting qaArticles.newArticleFolder ({0}) leads outside the workspace folder; new articles are only written inside it. Give a folder relative to the workspace folder, e.g. src/content/fraga-doktorn.', setting) };
+    return vscode.Uri.joinPath(root, ...r.segments);
+  }
   const counts = new Map<string, number>();
   for (const [file] of f.index.files()) {
     const dir = path.dirname(file);
@@ -34,6 +44,28 @@ export function contentFolder(f: ArticleFolder): vscode.Uri {
   let best: string | undefined;
   for (const [dir, n] of counts) if (!best || n > counts.get(best)!) best = dir;
   return best ? f.uriOf(best) : vscode.Uri.joinPath(root, DEFAULT_CONTENT_FOLDER);
+}
+
+/** Whether `dir` (or, while it does not exist yet, its nearest existing parent) really lies inside `root`, symlinks followed. */
+async function staysInside(root: vscode.Uri, dir: vscode.Uri): Promise<boolean> {
+  if (root.scheme !== 'file' || dir.scheme !== 'file') return true;
+  try {
+    const realRoot = await fs.realpath(root.fsPath);
+    let p = dir.fsPath;
+    for (;;) {
+      try {
+        const real = await fs.realpath(p);
+        const rel = path.relative(realRoot, real);
+        return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+      } catch {
+        const up = path.dirname(p);
+        if (up === p) return false;
+        p = up;
+      }
+    }
+  } catch {
+    return false;
+  }
 }
 
 async function exists(uri: vscode.Uri): Promise<boolean> {
@@ -58,7 +90,15 @@ export async function newArticle(ws: ArticleWorkspace, arg?: unknown): Promise<v
   if (!input) return undefined;
 
   const dir = contentFolder(folder);
-  const slug = slugify(input.title);
+  if (!(dir instanceof vscode.Uri)) {
+    void vscode.window.showErrorMessage(dir.refused);
+    return undefined;
+  }
+  if (!(await staysInside(folder.folder.uri, dir))) {
+    void vscode.window.showErrorMessage(localize('The folder for new articles ({0}) leads outside the workspace folder through a link; new articles are only written inside it.', dir.fsPath));
+    return undefined;
+  }
+  const slug = fileSlug(input.title);
   let target = vscode.Uri.joinPath(dir, `${slug}.md`);
   if (await exists(target)) {
     const taken = new Set<string>();
@@ -136,7 +176,7 @@ async function askInput(ws: ArticleWorkspace, folder: ArticleFolder): Promise<An
     title: `${title} (3/4)`,
     prompt: localize('Title (at most {0} characters: it is the Google result title)', max),
     validateInput: (v) => {
-      const n = [...v.trim()].length;
+      const n = charCount(v.trim());
       if (n === 0) return { message: localize('Write a title.'), severity: vscode.InputBoxValidationSeverity.Error };
       if (n > max) return { message: localize('{0}/{1} characters: too long, Google cuts it', n, max), severity: vscode.InputBoxValidationSeverity.Warning };
       return { message: localize('{0}/{1} characters', n, max), severity: vscode.InputBoxValidationSeverity.Info };

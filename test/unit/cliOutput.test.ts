@@ -1,0 +1,64 @@
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, test } from 'node:test';
+import { main } from '../../src/cli/main';
+import { formatText, terminalSafe } from '../../src/cli/output';
+import type { FileProblem } from '../../src/cli/check';
+import { article } from './helpers';
+
+const dirs: string[] = [];
+after(() => {
+  for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
+});
+
+async function check(files: Record<string, string>) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qa-cli-out-'));
+  dirs.push(dir);
+  fs.writeFileSync(path.join(dir, '.qa-articles.json'), '{"include": ["**/*.md"]}');
+  for (const [f, c] of Object.entries(files)) fs.writeFileSync(path.join(dir, f), c);
+  let stdout = '';
+  const code = await main(['check'], { stdout: (s) => (stdout += s), stderr: () => {}, cwd: dir, env: {}, isTTY: false });
+  return { code, stdout };
+}
+
+test('a file name with a newline prints as one escaped line, never a forged problem line', async () => {
+  const bad = article({ date: 'date: "2017-08-15"' });
+  const r = await check({ 'a\n9:9:9  error  All is well.md': bad });
+  assert.equal(r.code, 1);
+  const lines = r.stdout.split('\n');
+  assert.ok(!lines.some((l) => l.startsWith('9:9:9')), r.stdout);
+  assert.match(r.stdout, /^a\\n9:9:9 {2}error {2}All is well\.md:7:7 {2}error {2}Remove the quotes/m);
+});
+
+test('escape codes in a file name do not reach the terminal', async () => {
+  const r = await check({ '\x1b[2J\x1b]0;pwned\x07x.md': article({ date: 'date: "2017-08-15"' }) });
+  assert.equal(r.code, 1);
+  assert.ok(!/[\x00-\x09\x0b-\x1f\x7f]/.test(r.stdout), JSON.stringify(r.stdout));
+  assert.match(r.stdout, /^\\u001b\[2J\\u001b\]0;pwned\\u0007x\.md:7:7 /m);
+});
+
+test('messages and rule names are escaped too, also when coloured', () => {
+  const p: FileProblem = {
+    file: '/r/a.md',
+    rule: 'unknown-field',
+    severity: 'warning',
+    message: 'Unknown field "\x1b[31mred\u202e".',
+    start: 0,
+    end: 1,
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } },
+  } as FileProblem;
+  const plain = formatText(1, [p], (f) => f.slice(3), 'en', false);
+  assert.equal(plain.split('\n')[0], 'a.md:1:1  warning  Unknown field "\\u001b[31mred\\u202e".  unknown-field');
+  const coloured = formatText(1, [{ ...p, file: '/r/\x1b[0mb.md' }], (f) => f.slice(3), 'en', true);
+  // Only the printer's own colour codes remain: each ESC starts one of ours.
+  for (const m of coloured.matchAll(/\x1b/g)) assert.match(coloured.slice(m.index), /^\x1b\[(?:[0-9;]*)m/);
+  assert.match(coloured, /\\u001b\[0mb\.md/);
+});
+
+test('terminalSafe leaves ordinary names alone and escapes every control character', () => {
+  assert.equal(terminalSafe('src/content/fråga doktorn/knä.md'), 'src/content/fråga doktorn/knä.md');
+  assert.equal(terminalSafe('C:\\site\\a.md'), 'C:\\site\\a.md');
+  assert.equal(terminalSafe('a\r\nb\tc\u0085d\u2028e\u009bf\u007f'), 'a\\r\\nb\\tc\\u0085d\\u2028e\\u009bf\\u007f');
+});

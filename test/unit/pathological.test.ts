@@ -1,0 +1,99 @@
+// Inputs that made a regular expression backtrack quadratically: each must give the right
+// result, and the guard fails only when one takes longer than two seconds (on the old patterns
+// these took from ten seconds to minutes; the linear ones take milliseconds).
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { findPersonalData } from '../../src/core/check/personalData';
+import { complete } from '../../src/core/complete/completions';
+import { CorpusIndex } from '../../src/core/corpus';
+import { parseArticle } from '../../src/core/parse';
+import { renderArticle } from '../../src/core/render/article';
+import { extractSummary } from '../../src/core/render/markdown';
+import { defaultSchema } from '../../src/core/schema';
+import { newArticleText } from '../../src/core/workflow/newArticle';
+import { article, check, only } from './helpers';
+
+const N = 100_000;
+const BLANKS = ' '.repeat(N);
+const TABS = '\t'.repeat(N);
+
+/** Runs `f`, failing if it took more than two seconds: a hang guard, not a speed test. */
+function guarded<T>(what: string, f: () => T): T {
+  const t0 = performance.now();
+  const r = f();
+  const ms = performance.now() - t0;
+  assert.ok(ms < 2000, `${what} took ${Math.round(ms)} ms: super-linear on this input`);
+  return r;
+}
+
+describe('summary label followed by a long run of blanks', () => {
+  for (const [name, blanks] of [['spaces', BLANKS], ['tabs', TABS]] as const) {
+    for (const bold of ['**', '__']) {
+      it(`${bold}Sammanfattning + ${N} ${name} + x is no label: check and preview say so (${name}, ${bold})`, () => {
+        const text = article({}, `Svaret.\n\n${bold}Sammanfattning${blanks}x\n`);
+        const problems = guarded('check', () => check(text));
+        assert.deepEqual(only(problems, 'summary-block').map((p) => p.message), ['The answer has no summary block: end it with a line **Sammanfattning:** and a bullet list of the key points.']);
+        const html = guarded('render', () => renderArticle(parseArticle(text)));
+        assert.doesNotMatch(html, /data-qa="summary"/);
+      });
+
+      it(`a real label with ${N} ${name} before its colon is still a label (${bold})`, () => {
+        const text = article({}, `Svaret.\n\n${bold}Sammanfattning${blanks}:${bold}\n- En punkt\n`);
+        assert.deepEqual(only(guarded('check', () => check(text)), 'summary-block'), []);
+        const html = guarded('render', () => renderArticle(parseArticle(text)));
+        assert.match(html, /<aside class="qa-key-points" data-qa="summary"[^>]*>[\s\S]*<li[^>]*>En punkt<\/li>/);
+      });
+    }
+  }
+
+  it('a heading Sammanfattning + blanks + x is not the summary heading', () => {
+    const s = guarded('extractSummary', () => extractSummary(`Svar.\n\n## Sammanfattning${BLANKS}x\n\n- punkt\n`));
+    assert.equal(s, undefined);
+    const real = guarded('extractSummary', () => extractSummary(`Svar.\n\n## Sammanfattning${BLANKS}:${BLANKS}\n\n- punkt\n`));
+    assert.deepEqual(real?.items, ['punkt']);
+  });
+});
+
+describe('personal data next to long runs', () => {
+  it('a run of % before an e-mail address', () => {
+    const text = '%'.repeat(N) + ' skriv till a@b.se';
+    const found = guarded('findPersonalData', () => findPersonalData(text));
+    assert.deepEqual(found, [{ kind: 'email', start: text.indexOf('a@b.se'), end: text.length }]);
+  });
+
+  it('a long local part that never reaches a domain', () => {
+    assert.deepEqual(guarded('findPersonalData', () => findPersonalData('a%'.repeat(N / 2) + '@')), []);
+    assert.deepEqual(guarded('findPersonalData', () => findPersonalData('a@' + 'a-'.repeat(N / 2))), []);
+    assert.deepEqual(guarded('findPersonalData', () => findPersonalData('a.'.repeat(N / 2) + '@x')), []);
+  });
+
+  it('long runs of digits, spaces and hyphens', () => {
+    assert.deepEqual(guarded('findPersonalData', () => findPersonalData('1'.repeat(N))), []);
+    assert.deepEqual(guarded('findPersonalData', () => findPersonalData('0' + ' 1'.repeat(N / 2))), []);
+    assert.deepEqual(guarded('findPersonalData', () => findPersonalData('0-'.repeat(N / 2))), []);
+  });
+});
+
+describe('frontmatter lines with long runs of blanks', () => {
+  it('a missing title next to a question line of blanks still gets its add-field fix', () => {
+    const text = article({ title: null, question: `question: |\n  a${BLANKS}b` });
+    const req = only(guarded('check', () => check(text)), 'schema-required');
+    assert.equal(req.length, 1);
+    assert.equal(req[0].fixes?.length, 1);
+  });
+
+  it('tag items with long runs of blanks: completion still knows which tags are there', () => {
+    const index = new CorpusIndex();
+    index.set('/a.md', { tags: ['smärta', 'knä', 'träning'], published: true });
+    const text = `---\ntitle: "x"\ntags:\n  - smärta${BLANKS}# vanligast\n  - knä${BLANKS}x\n  - \n---\n`;
+    const offset = text.indexOf('  - \n') + 4;
+    const items = guarded('complete', () => complete(text, offset, { schema: defaultSchema(), index, lang: 'en', today: '2024-06-01' }));
+    // smärta is written (its comment aside); `knä   x` is another value, so knä is still offered.
+    assert.deepEqual(items.map((i) => i.label).sort(), ['knä', 'träning']);
+  });
+
+  it('a pasted question with long trailing blanks becomes a clean block', () => {
+    const { text } = guarded('newArticleText', () => newArticleText({ category: 'axel', topic: '', title: 'T', question: `Rad ett${BLANKS}\nRad${TABS}två${BLANKS}`, author: '', eol: '\n' }));
+    assert.match(text, /question: \|\n {2}Rad ett\n {2}Rad {2,}två\n/);
+  });
+});
