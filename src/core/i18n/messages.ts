@@ -74,7 +74,7 @@ export const en = {
   'site-missing': 'The site\'s list could not be read: {0} does not exist. Expected {1}. Topic and condition checks that need it are off.',
   'site-syntax': 'The site\'s list could not be read: {0} is not valid code or data. Expected {1}. Checks that need it are off.',
   'site-no-list': 'The site\'s list could not be read: {0} has no such list. Expected {1}. Checks that need it are off.',
-  'site-computed': 'The site\'s list could not be read: at {0} a value is computed by code, and the file is only read, never run. Expected {1}, written out as plain values. Checks that need it are off.',
+  'site-computed': 'The site\'s list could not be read: at {0}, a value is computed by code, and the file is only read, never run. Expected {1}, written out as plain values. Checks that need it are off.',
   'site-bad-entry': 'The site\'s list could not be read: the entry at {0} has no usable `{1}`. Expected {2}. Checks that need it are off.',
   'site-unreadable': 'The site\'s list could not be read: {0} is too large or not a text file. Expected {1}. Checks that need it are off.',
   // files
@@ -209,7 +209,7 @@ export const sv: Record<MessageKey, string> = {
   'site-missing': 'Webbplatsens lista kunde inte läsas: {0} finns inte. Förväntat: {1}. Kontrollerna som behöver den är avstängda.',
   'site-syntax': 'Webbplatsens lista kunde inte läsas: {0} är inte giltig kod eller data. Förväntat: {1}. Kontrollerna som behöver den är avstängda.',
   'site-no-list': 'Webbplatsens lista kunde inte läsas: {0} har ingen sådan lista. Förväntat: {1}. Kontrollerna som behöver den är avstängda.',
-  'site-computed': 'Webbplatsens lista kunde inte läsas: på {0} räknas ett värde fram av kod, och filen läses bara, den körs aldrig. Förväntat: {1}, utskrivet som vanliga värden. Kontrollerna som behöver den är avstängda.',
+  'site-computed': 'Webbplatsens lista kunde inte läsas: på {0}, räknas ett värde fram av kod, och filen läses bara, den körs aldrig. Förväntat: {1}, utskrivet som vanliga värden. Kontrollerna som behöver den är avstängda.',
   'site-bad-entry': 'Webbplatsens lista kunde inte läsas: posten på {0} saknar ett användbart `{1}`. Förväntat: {2}. Kontrollerna som behöver den är avstängda.',
   'site-unreadable': 'Webbplatsens lista kunde inte läsas: {0} är för stor eller ingen textfil. Förväntat: {1}. Kontrollerna som behöver den är avstängda.',
   'file-binary': 'Det här är ingen textfil (den innehåller binärdata): den kan inte vara en artikel.',
