@@ -34,7 +34,8 @@ const squash = (s: string) => foldKey(s).replace(/-/g, '');
 export function nearestTopic(value: string, candidates: readonly SiteTopic[]): SiteTopic | undefined {
   const w = squash(value);
   if (!w) return undefined;
-  const max = w.length <= 3 ? 1 : w.length <= 6 ? 2 : w.length <= 12 ? 3 : 4;
+  // Tighter than for tags: a wrong topic is a wrong medical claim (AC-luxation is not a shoulder dislocation).
+  const max = w.length <= 6 ? 1 : w.length <= 12 ? 2 : 3;
   let best: SiteTopic | undefined;
   let bestD = max + 1;
   for (const t of candidates) {
@@ -42,7 +43,8 @@ export function nearestTopic(value: string, candidates: readonly SiteTopic[]): S
       if (!name) continue;
       const n = squash(name);
       // One contained in the other ("impingement" in "impingement-axel") is as near as one edit.
-      const d = n.includes(w) || w.includes(n) ? Math.min(1, editDistance(w, n, max)) : editDistance(w, n, max);
+      const contained = Math.min(w.length, n.length) >= 5 && (n.includes(w) || w.includes(n));
+      const d = contained ? Math.min(1, editDistance(w, n, max)) : editDistance(w, n, max);
       if (d < bestD) {
         bestD = d;
         best = t;
