@@ -51,7 +51,7 @@ test('the default files are src/data/topics.ts and src/data/conditions.ts; the c
     conditions: { kind: 'path', path: 'src/data/conditions.ts', explicit: false, base: 'root' },
   });
   assert.deepEqual(siteSources(parseConfig('{"topics": "site/amnen.yaml"}')).topics, { kind: 'path', path: 'site/amnen.yaml', explicit: true, base: 'config' });
-  assert.throws(() => parseConfig('{"topics": 3}'), /"topics" must be a path or a list/);
+  assert.throws(() => parseConfig('{"topics": 3}'), /"topics" must be the path of the site's topic file/);
 });
 
 test('an odd file gives one message saying where and what was expected, and its list stays unknown', async () => {
