@@ -7,6 +7,7 @@ import { hoverAt } from '../../src/core/complete/hover';
 import { CorpusIndex } from '../../src/core/corpus';
 import { defaultSchema } from '../../src/core/schema';
 import { loadSiteKnowledge } from '../../src/core/site/index';
+import { topicChoices } from '../../src/core/workflow/topicChoices';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'site', 'src', 'data');
 const site = () =>
@@ -50,4 +51,19 @@ test('relatedCondition: completes the site\'s condition pages; hover shows what 
   assert.match(h!.markdown, /Topic page \/fraga-doktorn\/axel\/frusen-axel · Axel, Diagnoser · 2 articles/);
   const t3 = doc('axel', 'topic: "gammalt-amne"');
   assert.match(hoverAt(t3, t3.indexOf('gammalt') + 2, { schema: defaultSchema(), index: index(), lang: 'en', site: s })!.markdown, /no topic page: not one of the site's Axel topics/);
+});
+
+test('New Article offers the site\'s topics of the category first, under the site\'s topic groups', async () => {
+  const sections = topicChoices(await site(), index(), 'axel');
+  assert.deepEqual(
+    sections.map((s) => [s.group, s.choices.map((c) => `${c.value}:${c.uses}`)]),
+    [
+      ['Var det gör ont', ['axelsmarta:0']],
+      ['Diagnoser', ['frusen-axel:2']],
+      ['Skador', ['axel-ur-led:0']],
+      [undefined, ['gammalt-amne:1']],
+    ],
+  );
+  assert.equal(sections[1].choices[0].label, 'Frusen axel');
+  assert.deepEqual(topicChoices(undefined, index(), 'axel').map((s) => s.choices.map((c) => c.value)), [['frusen-axel', 'gammalt-amne']], 'without the site: the articles\' topics');
 });
