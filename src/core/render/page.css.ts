@@ -100,7 +100,7 @@ body {
 .qa-title { margin: 0 0 1rem; font-size: 1.875rem; font-weight: 900; line-height: 1.25; letter-spacing: -0.025em; color: #ffffff; }
 .qa-meta { margin: 0; color: var(--site-slate-400); font-size: 0.875rem; }
 .qa-columns { display: grid; grid-template-columns: minmax(0, 2fr) minmax(0, 1fr); gap: 2rem; padding: 0 1.5rem; }
-.qa-main > * + * { margin-top: 1.5rem; }
+.qa-main, .qa-side { display: flex; flex-direction: column; gap: 1.5rem; min-width: 0; }
 .qa-box { border-radius: 1rem; overflow: hidden; margin: 0; }
 .qa-question { background: var(--site-slate-50); border: 1px solid var(--site-slate-200); }
 .qa-answer { background: #ffffff; border: 2px solid var(--site-sky-200); box-shadow: 0 1px 2px rgba(0, 0, 0, 0.05); }
@@ -134,7 +134,6 @@ body {
 .qa-deeper-title { margin: 0 0 0.5rem; font-size: 1.125rem; font-weight: 700; color: var(--site-slate-800); }
 .qa-deeper-text { margin: 0 0 0.75rem; font-size: 0.875rem; color: var(--site-slate-600); line-height: 1.625; }
 .qa-deeper-more { margin: 0; font-size: 0.875rem; font-weight: 500; color: var(--site-sky-600); }
-.qa-side > * + * { margin-top: 1.5rem; }
 .qa-side-box { background: var(--site-slate-50); border: 1px solid var(--site-slate-200); border-radius: 0.75rem; padding: 1.25rem; }
 .qa-tags-heading { font-size: 0.875rem; font-weight: 700; color: var(--site-slate-700); margin: 0 0 0.75rem; }
 .qa-chips { list-style: none; display: flex; flex-wrap: wrap; gap: 0.5rem; margin: 0; padding: 0; }
