@@ -15,7 +15,7 @@ import type { CancellationToken, Disposable, FileHost, FileStat, Log } from './h
 import { ArticleMatcher } from './include';
 import { basename, isInside, join, relative } from './paths';
 import { loadProjectSettings, type HostSettings, type LoadProblem, type ProjectSettings } from './settings';
-import { readSiteKnowledge } from '../site/host';
+import { readSiteKnowledge, siteFilePaths } from '../site/host';
 import { describeSiteError } from '../site/lookup';
 import { EMPTY_SITE, type SiteKnowledge } from '../site/types';
 
@@ -452,7 +452,7 @@ class Service implements ArticleService {
     const files = this.init.files;
     if (!files.watch) return { dispose: () => undefined };
     const settingsFiles = () =>
-      new Set([join(this.root, CONFIG_FILE), join(this.root, SCHEMA_FILE), this.settings.configFile, this.settings.schemaFile].filter((f): f is string => !!f));
+      new Set([join(this.root, CONFIG_FILE), join(this.root, SCHEMA_FILE), this.settings.configFile, this.settings.schemaFile, ...Object.values(siteFilePaths(this.settings))].filter((f): f is string => !!f));
     let reloadTimer: ReturnType<typeof setTimeout> | undefined;
     const onSettingsFile = () => {
       // An editor's save can come as several events: reload once.
