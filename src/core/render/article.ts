@@ -8,7 +8,7 @@ import { parseBody } from './blocks';
 import { findSummaryBlock, type SummaryBlock } from '../document/summary';
 import { blockEnd, md, summarySpan, type Token } from './markdown';
 import { pageCss } from './page.css';
-import { breadcrumbHtml, conditionBoxHtml, knownCondition, pageUrl, relatedHtml, serpHtml, tagClashes, tagPageTitle } from './sitePage';
+import { breadcrumbHtml, conditionBoxHtml, heroTopic, knownCondition, pageUrl, relatedHtml, serpHtml, tagClashes, tagPageTitle } from './sitePage';
 import { categoryLabels, lookup, site, statusLabels, ui } from './strings';
 import { charCount, escapeHtml, formatSwedishDate, isoDate, lixOf, type LixCounts } from './text';
 
@@ -243,8 +243,10 @@ export function renderArticle(article: ParsedArticle, opts: RenderOptions = {}):
   out += statusHtml(data, fieldLine(article, 'published') ?? fieldLine(article, 'status'), pageUrl(siteUrl, opts.file));
 
   out += '<header class="qa-header qa-hero">\n';
-  out += breadcrumbHtml(categoryRaw, condition, condition ? conditionLine : lineAttr(fieldLine(article, 'category')));
-  if (condition) out += `<p class="qa-pill" data-qa="pill"${conditionLine}>${escapeHtml(condition.title)}</p>\n`;
+  const named = heroTopic(condition, data.topic);
+  const namedLine = condition ? conditionLine : named ? lineAttr(fieldLine(article, 'topic')) : lineAttr(fieldLine(article, 'category'));
+  out += breadcrumbHtml(categoryRaw, named, namedLine);
+  if (named) out += `<p class="qa-pill" data-qa="pill"${namedLine}>${escapeHtml(named)}</p>\n`;
   else if (categoryRaw) {
     const known = lookup(opts.categoryLabels ?? categoryLabels, categoryRaw);
     out += `<p class="qa-pill qa-category${known ? '' : ' qa-invalid'}" data-qa="category"${lineAttr(fieldLine(article, 'category'))}>${escapeHtml(known ?? categoryRaw)}</p>\n`;

@@ -2,7 +2,7 @@ import type { CorpusIndex } from '../corpus';
 import type { Lang } from '../i18n/messages';
 import { conditionOf } from '../site/lookup';
 import type { SiteCondition, SiteKnowledge } from '../site/types';
-import { categoryLabels, lookup, site as words, ui } from './strings';
+import { categoryLabels, lookup, site as words, topicDiagnoses, ui } from './strings';
 import { charCount, escapeHtml } from './text';
 
 /** Where a search engine cuts a result's title and description, in characters (about 600 px and two lines). */
@@ -69,9 +69,14 @@ export function knownCondition(site: SiteKnowledge | undefined, value: unknown):
   return conditionOf(site, value);
 }
 
-/** The breadcrumb and the pill of the page's hero: the condition when the site knows it, else the category. */
-export function breadcrumbHtml(category: string | undefined, condition: SiteCondition | undefined, line: string): string {
-  const last = condition ? condition.title : categoryName(category);
+/** What the page names after "Fråga Doktorn": a known condition, else a topic the page itself names as a diagnosis, else nothing (the body part). */
+export function heroTopic(condition: SiteCondition | undefined, topic: unknown): string | undefined {
+  return condition?.title ?? (typeof topic === 'string' ? lookup(topicDiagnoses, topic) : undefined);
+}
+
+/** The breadcrumb of the page's hero: the condition (or diagnosis) when the page names one, else the category. */
+export function breadcrumbHtml(category: string | undefined, named: string | undefined, line: string): string {
+  const last = named ?? categoryName(category);
   const crumbs = [words.home, words.qa, ...(last ? [last] : [])];
   return (
     `<nav class="qa-breadcrumb" data-qa="breadcrumb"${line}>` +

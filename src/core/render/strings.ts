@@ -27,6 +27,18 @@ export const site = {
   image: 'Bild',
 } as const;
 
+/**
+ * Topics the article page itself names as a diagnosis in its breadcrumb and pill when the
+ * article has no known condition (a fixed table in the site's page, not in its data files).
+ */
+export const topicDiagnoses: Record<string, string> = {
+  bankartskada: 'Bankartskada',
+  axelluxation: 'Axelluxation',
+  'axeln-ur-led': 'Axeln ur led',
+  axelinstabilitet: 'Axelinstabilitet',
+  instabilitet: 'Axelinstabilitet',
+};
+
 export const categoryLabels: Record<string, string> = {
   axel: 'Axel',
   kna: 'Knä',
