@@ -4,7 +4,7 @@ import { CorpusIndex } from '../../src/core/corpus';
 import { parseArticle } from '../../src/core/parse';
 import { renderArticle } from '../../src/core/render/article';
 import { cutAt, slugOf, tagClashes, tagPageTitle } from '../../src/core/render/sitePage';
-import { article } from './helpers';
+import { article, check } from './helpers';
 
 test('the tag page title as the site makes it; spellings that share one', () => {
   assert.equal(tagPageTitle('frozen-shoulder'), 'Frozen shoulder');
@@ -45,4 +45,11 @@ test('"Fler frågor om …" lists the first three other published articles of th
   const html = renderArticle(parseArticle(article()), { index, file: '/c/self.md' });
   assert.deepEqual([...html.matchAll(/class="qa-related-title">([^<]*)</g)].map((m) => m[1]), ['A', 'C', 'D']);
   assert.match(html, /Fler frågor om axel/);
+});
+
+test('personal data weighs as much on an unpublished article: its page is still built', () => {
+  const ps = check(article({ published: 'published: false' }, 'Ring mig på 070-123 45 67.\n\n**Sammanfattning:**\n- En punkt\n'));
+  const pii = ps.filter((p) => p.rule === 'personal-data');
+  assert.equal(pii.length, 1);
+  assert.equal(pii[0].severity, 'warning');
 });
