@@ -111,7 +111,9 @@ suite('zz the site\'s own lists', function () {
     });
     await vscode.commands.executeCommand('qaArticles.openPreviewToSide', doc.uri);
     const html = await rendered;
-    assert.match(html, /data-qa="serp-title"[^>]*>Stel axel i flera månader - Fråga Doktorn \| Södermalms Ortopedi</);
+    // The page title as the site writes it, cut where a search engine cuts (about 60 characters).
+    assert.match(html, /data-qa="serp-title"[^>]*data-full="Stel axel i flera månader - Fråga Doktorn \| Södermalms Ortopedi">Stel axel i flera månader - Fråga Doktorn \| Södermalms …</);
+    assert.match(html, /data-qa="serp-description">Stel axel i flera månader\. Dr\. Carlos Rivero Siri svarar på patientfrågor om axel\.</);
     assert.match(html, /data-qa="serp-url">sodermalmsortopedi\.se\/fraga-doktorn\/zz-site-preview</);
     assert.match(html, /data-qa="unpublished">Inte publicerad: artikeln finns inte med i webbplatsens listor .*men sidan byggs ändå/);
     assert.doesNotMatch(html, /syns inte på webbplatsen/);
