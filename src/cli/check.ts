@@ -1,5 +1,6 @@
 import * as nodePath from 'path';
 import { format, type Lang } from '../core/i18n/messages';
+import { describeSiteError } from '../core/site/lookup';
 import { isInside, relative } from '../core/project/paths';
 import { countProblems } from '../core/problems';
 import type { Problem } from '../core/types';
@@ -54,6 +55,9 @@ export async function checkCommand(argv: string[], io: Io, lang: Lang): Promise<
     return 2;
   }
 
+  // The site's own lists (read, never run): one message per file that could not be read; the rules that need it stay off.
+  for (const e of service.site.errors) io.stderr(describeSiteError(e, lang) + '\n');
+
   // The files to check: the project's articles, or the files and folders named.
   let exit = 0;
   const targets = new Set<string>();
@@ -87,7 +91,7 @@ export async function checkCommand(argv: string[], io: Io, lang: Lang): Promise<
   }
 
   const cache = args.cache
-    ? new CheckCache(nodePath.resolve(io.cwd, args.cacheLocation ?? CACHE_FILE), CheckCache.keyOf({ version: VERSION, schema: service.settings.schema.json, config: service.settings.config, lang }))
+    ? new CheckCache(nodePath.resolve(io.cwd, args.cacheLocation ?? CACHE_FILE), CheckCache.keyOf({ version: VERSION, schema: service.settings.schema.json, config: service.settings.config, lang, site: [service.site.topics, service.site.conditions] }))
     : undefined;
   const results = await service.checkFiles([...targets], { cache });
   cache?.save();

@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { format, type Lang } from '../core/i18n/messages';
+import { describeSiteError } from '../core/site/lookup';
 import { parseArticle } from '../core/parse';
 import { renderPage } from '../core/render';
 import { ui } from '../core/render/strings';
@@ -80,6 +81,7 @@ export async function previewCommand(args: string[], io: PreviewIo, defaultLang:
     for (const e of service.settings.errors) io.stderr(format(lang, e.kind === 'config' ? 'cli-bad-config' : 'cli-bad-schema', printable(e.file), service.describe(e)) + '\n');
     return EXIT_USAGE;
   }
+  for (const e of service.site.errors) io.stderr(describeSiteError(e, lang) + '\n');
   const abs = toCorePath(path.resolve(io.cwd, file));
   const read = await service.readArticle(abs);
   if (!read.ok) {
@@ -89,7 +91,16 @@ export async function previewCommand(args: string[], io: PreviewIo, defaultLang:
   // The page lists the problems as `check` would report them: the project's settings and corpus.
   const [result] = await service.checkFiles([abs]);
   const { config, schema } = service.settings;
-  const html = renderPage(parseArticle(read.text), { lang, problems: result?.problems ?? [], limits: config, categoryLabels: categoryLabelsOf(schema) });
+  const html = renderPage(parseArticle(read.text), {
+    lang,
+    problems: result?.problems ?? [],
+    limits: config,
+    categoryLabels: categoryLabelsOf(schema),
+    site: service.site,
+    index: service.index,
+    file: abs,
+    config,
+  });
 
   if (out === undefined || out === '-') {
     io.stdout(html);

@@ -24,6 +24,14 @@ export interface ProjectConfig {
   titleMax: number;
   descriptionMin: number;
   descriptionMax: number;
+  /** The site's topic list: a file (`.ts`, `.js`, `.json`, `.yaml`, relative to the config file) or the list itself. Default `src/data/topics.ts` in the root. */
+  topics?: string | unknown[];
+  /** The site's condition pages: a file, or the map `{ "/sjukdomar/…": { title, shortDescription, url } }` / a list of them. Default `src/data/conditions.ts`. */
+  conditions?: string | unknown[] | Record<string, unknown>;
+  /** What the site appends to an article's title in the page title (the search result). */
+  pageTitleSuffix: string;
+  /** The site's address, for the search-result preview. */
+  siteUrl: string;
 }
 
 export const DEFAULT_CONFIG: ProjectConfig = {
@@ -34,6 +42,8 @@ export const DEFAULT_CONFIG: ProjectConfig = {
   titleMax: 60,
   descriptionMin: 120,
   descriptionMax: 160,
+  pageTitleSuffix: ' - Fråga Doktorn | Södermalms Ortopedi',
+  siteUrl: 'https://sodermalmsortopedi.se',
 };
 
 /** Why a config file cannot be used: a message of the core's table, and where in the file. */
@@ -50,7 +60,7 @@ export class ConfigError extends Error {
 }
 
 const SETTINGS = new Set(['error', 'warning', 'info', 'hint', 'off']);
-const KNOWN_KEYS = ['rules', 'schema', 'include', 'exclude', 'blockPublish', 'titleMax', 'descriptionMin', 'descriptionMax'];
+const KNOWN_KEYS = ['rules', 'schema', 'include', 'exclude', 'blockPublish', 'titleMax', 'descriptionMin', 'descriptionMax', 'topics', 'conditions', 'pageTitleSuffix', 'siteUrl'];
 
 /** Reads a config file's text. Throws a ConfigError (with the offset of the value at fault) when it is not valid. */
 export function parseConfig(text: string): ProjectConfig {
@@ -102,6 +112,20 @@ export function parseConfig(text: string): ProjectConfig {
     if (o[k] !== undefined) {
       if (typeof o[k] !== 'number' || !Number.isInteger(o[k]) || (o[k] as number) < 0) fail('config-whole-number', [k], [k]);
       cfg[k] = o[k] as number;
+    }
+  }
+  if (o.topics !== undefined) {
+    if ((typeof o.topics !== 'string' || o.topics.trim() === '') && !Array.isArray(o.topics)) fail('config-topics', [], ['topics']);
+    cfg.topics = o.topics as string | unknown[];
+  }
+  if (o.conditions !== undefined) {
+    if ((typeof o.conditions !== 'string' || o.conditions.trim() === '') && (o.conditions === null || typeof o.conditions !== 'object')) fail('config-conditions', [], ['conditions']);
+    cfg.conditions = o.conditions as string | unknown[] | Record<string, unknown>;
+  }
+  for (const k of ['pageTitleSuffix', 'siteUrl'] as const) {
+    if (o[k] !== undefined) {
+      if (typeof o[k] !== 'string') fail('config-text', [k], [k]);
+      cfg[k] = o[k] as string;
     }
   }
   return cfg;

@@ -4,6 +4,8 @@ import type { ParsedArticle } from './parse';
 /** What the index keeps of one article: enough for completion, variants, duplicate titles and the Articles view. */
 export interface IndexEntry {
   title?: string;
+  /** The description, for the related questions the site lists under an article. */
+  description?: string;
   category?: string;
   topic?: string;
   tags: string[];
@@ -23,6 +25,7 @@ export function entryOf(article: ParsedArticle): IndexEntry {
   const q = str(d.question);
   return {
     title: str(d.title),
+    description: str(d.description),
     category: str(d.category),
     topic: str(d.topic),
     tags,

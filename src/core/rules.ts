@@ -24,7 +24,9 @@ export const RULES = {
   'duplicate-title': { severity: 'warning', about: 'Another article has the same title.' },
   'answer-heading': { severity: 'warning', about: 'A heading in the answer (the house style uses none).' },
   'date-invalid': { severity: 'warning', about: 'A date that does not exist (2017-02-30), which the site silently moves to another day.' },
-  'topic-unknown': { severity: 'info', about: 'A topic no other article uses that is a near miss of a known one (a likely typo).' },
+  'topic-unknown': { severity: 'info', about: 'A topic no other article uses that is a near miss of a known one (a likely typo); quiet when the site\'s topic list is known.' },
+  'topic-no-page': { severity: 'warning', about: 'A topic that is not one of the site\'s topics for the article\'s body part, so no topic page lists the article.' },
+  'condition-unknown': { severity: 'warning', about: 'A relatedCondition that is not one of the site\'s condition pages, so the page shows no breadcrumb or Fördjupning box for it.' },
 } as const satisfies Record<string, { severity: Severity; about: string }>;
 
 export type RuleId = keyof typeof RULES;

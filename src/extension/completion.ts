@@ -23,6 +23,7 @@ export function registerCompletion(context: vscode.ExtensionContext, ws: Article
       const entries = complete(text, offset, {
         schema: ws.schemaOf(doc.uri),
         index: ws.indexOf(doc.uri),
+        site: ws.siteOf(doc.uri),
         lang: ws.lang,
         t: (m, ...a) => localize(m, ...a),
       });

@@ -10,6 +10,7 @@ import { registerWorkflow, type WorkflowApi } from './workflow/register';
 import { trackMessageLang } from './l10n';
 import { registerProjectErrors } from './projectErrors';
 import { ArticleWorkspace } from './host/workspace';
+import { registerRuleHelp, type RuleHelpApi } from './ruleHelp';
 
 /** When this module started evaluating (its bundled dependencies already have): activation timing starts here. */
 const loadedAt = performance.now();
@@ -33,6 +34,8 @@ export interface QaArticlesApi {
   preview: PreviewApi;
   /** The editorial workflow: Articles and Tags views, new articles, status steps, tag renames. */
   workflow: WorkflowApi;
+  /** The per-rule help page that a diagnostic's code opens. */
+  ruleHelp: RuleHelpApi;
   /** How long activation and the first index build took (read by the benchmarks). */
   timings: StartupTimings;
 }
@@ -46,6 +49,7 @@ export function activate(context: vscode.ExtensionContext): QaArticlesApi {
 
   const preview = registerPreview(context, ws);
   const workflow = registerWorkflow(context, ws);
+  const ruleHelp = registerRuleHelp(ws);
   const selector: vscode.DocumentSelector = [{ language: 'markdown', scheme: 'file' }, { language: 'markdown', scheme: 'untitled' }];
   context.subscriptions.push(
     registerDiagnostics(context, ws),
@@ -56,6 +60,7 @@ export function activate(context: vscode.ExtensionContext): QaArticlesApi {
     registerCheckAll(context, ws),
     preview,
     workflow,
+    ruleHelp.disposable,
     registerArticleContextKey(ws),
     registerProjectErrors(ws),
   );
@@ -65,7 +70,7 @@ export function activate(context: vscode.ExtensionContext): QaArticlesApi {
   const activatedAt = performance.now();
   const timings: StartupTimings = { activationMs: activatedAt - loadedAt, activateCallMs: activatedAt - calledAt };
   void indexReady.then(() => (timings.indexMs = performance.now() - activatedAt));
-  return { workspace: ws, indexReady, preview: preview.api, workflow: workflow.api, timings };
+  return { workspace: ws, indexReady, preview: preview.api, workflow: workflow.api, ruleHelp: ruleHelp.api, timings };
 }
 
 export function deactivate(): void {

@@ -9,7 +9,7 @@ export function registerHover(context: vscode.ExtensionContext, ws: ArticleWorks
   return vscode.languages.registerHoverProvider(selector, {
     provideHover(doc, position) {
       if (!ws.isArticle(doc)) return undefined;
-      const h = hoverAt(doc.getText(), doc.offsetAt(position), { schema: ws.schemaOf(doc.uri), index: ws.indexOf(doc.uri), lang: ws.lang, t: (m, ...a) => localize(m, ...a) });
+      const h = hoverAt(doc.getText(), doc.offsetAt(position), { schema: ws.schemaOf(doc.uri), index: ws.indexOf(doc.uri), lang: ws.lang, t: (m, ...a) => localize(m, ...a), site: ws.siteOf(doc.uri) });
       if (!h) return undefined;
       return new vscode.Hover(new vscode.MarkdownString(h.markdown), new vscode.Range(doc.positionAt(h.start), doc.positionAt(h.end)));
     },

@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { format } from '../core/i18n/messages';
 import type { LoadProblem } from '../core/project/settings';
+import { siteFilePaths } from '../core/site/host';
+import { describeSiteError } from '../core/site/lookup';
 import { localize } from './l10n';
 import { DIAGNOSTIC_SOURCE } from './editor/problemSet';
 import type { ArticleFolder, ArticleWorkspace } from './host/workspace';
@@ -34,6 +36,22 @@ export function registerProjectErrors(ws: ArticleWorkspace): vscode.Disposable {
         const key = `${uri.toString()}|${e.key}|${e.line}|${e.column}|${ws.lang}`;
         now.add(key);
         if (!shown.has(key)) void notify(message(f, e), uri, e);
+      }
+    }
+    // A site file (topics.ts, conditions.ts) that cannot be read: a warning on it, at its line; its rules are off meanwhile.
+    for (const f of ws.allFolders()) {
+      const paths = siteFilePaths(f.settings);
+      for (const e of f.service.site.errors) {
+        const file = (e.what === 'topics' ? paths.topics : paths.conditions) ?? f.settings.configFile;
+        if (!file) continue;
+        const uri = e.problem === 'missing' && f.settings.configFile ? f.uriOf(f.settings.configFile) : f.uriOf(file);
+        const line = Math.max(0, (e.line ?? 1) - 1);
+        const d = new vscode.Diagnostic(new vscode.Range(line, 0, line, 1000), describeSiteError(e, ws.lang), vscode.DiagnosticSeverity.Warning);
+        d.source = DIAGNOSTIC_SOURCE;
+        d.code = 'site';
+        const entry = byFile.get(uri.toString()) ?? { uri, diagnostics: [] };
+        entry.diagnostics.push(d);
+        byFile.set(uri.toString(), entry);
       }
     }
     for (const { uri, diagnostics } of byFile.values()) collection.set(uri, diagnostics);

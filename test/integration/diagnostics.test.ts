@@ -61,7 +61,7 @@ suite('diagnostics', () => {
     const d = await diagnosticOf(editor.document.uri, 'yaml-type');
     assert.equal(d.severity, vscode.DiagnosticSeverity.Error);
     assert.equal(d.source, SOURCE);
-    assert.ok(typeof d.code === 'object' && d.code.target.toString().includes('README.md'), 'code carries a docs link');
+    assert.ok(typeof d.code === 'object' && d.code.target.toString().startsWith('command:qaArticles.ruleHelp'), 'code opens the rule\'s help page');
 
     const readme = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(root(), 'README.md'));
     await vscode.window.showTextDocument(readme);

@@ -118,18 +118,21 @@ describe('renderArticle', () => {
     assert.equal(hook(html, 'author'), 'Dr. Test');
     assert.equal(hook(html, 'asker'), 'Carina, 28 år');
     assert.match(hook(html, 'question') ?? '', /<p>Rad ett<br>Rad två<\/p>\s*<p>Nytt stycke<\/p>/);
-    assert.match(html, /Dr\. Test<\/span> svarar/);
+    assert.equal(hook(html, 'answerer'), 'Dr. Test');
+    assert.match(html, /data-qa="answerer">Dr\. Test<\/span> <span class="qa-verb">svarar<\/span>/);
+    assert.match(html, /data-qa="asker">Carina, 28 år<\/span> <span class="qa-verb">frågar<\/span>/);
   });
   it('calls an anonymous asker Patient and leaves out a missing author', () => {
     const html = renderArticle(parseArticle(article(BASE.replace('author: "Dr. Test"\n', ''))));
     assert.equal(hook(html, 'asker'), 'Patient');
     assert.equal(hook(html, 'author'), undefined);
-    assert.doesNotMatch(html, /Carlos/);
+    // The page invents no author (the search result's fallback sentence is the site's own, above the page).
+    assert.doesNotMatch(html.slice(html.indexOf('<article')), /Carlos/);
   });
   it('shows the status banner only when it applies', () => {
     assert.equal(hook(renderArticle(parseArticle(article(BASE))), 'status'), undefined);
     assert.equal(hook(renderArticle(parseArticle(article(`${BASE}\npublished: true`))), 'status'), undefined);
-    assert.match(hook(renderArticle(parseArticle(article(`${BASE}\npublished: false`))), 'status') ?? '', /Inte publicerad – syns inte på webbplatsen/);
+    assert.match(hook(renderArticle(parseArticle(article(`${BASE}\npublished: false`))), 'status') ?? '', /Inte publicerad: artikeln finns inte med i webbplatsens listor .*men sidan byggs ändå och kan nås på sin adress: <span class="qa-address">sodermalmsortopedi\.se\/fraga-doktorn\/…<\/span>/);
     const draft = hook(renderArticle(parseArticle(article(`${BASE}\nstatus: "utkast"`))), 'status') ?? '';
     assert.match(draft, /Utkast/);
     assert.doesNotMatch(draft, /Inte publicerad/);

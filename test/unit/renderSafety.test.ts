@@ -12,7 +12,7 @@ describe('the author in the page', () => {
   it('is escaped in the answer heading and in the byline', () => {
     const html = renderArticle(page('author: "Dr. <img src=x onerror=alert(1)> & \\"Co\\""'));
     assert.doesNotMatch(html, /<img/);
-    assert.match(html, /<h2 class="qa-box-heading"><span>Dr\. &lt;img src=x onerror=alert\(1\)&gt; &amp; &quot;Co&quot;<\/span> svarar<\/h2>/);
+    assert.match(html, /<span class="qa-name" data-qa="answerer">Dr\. &lt;img src=x onerror=alert\(1\)&gt; &amp; &quot;Co&quot;<\/span> <span class="qa-verb">svarar<\/span>/);
     assert.match(html, /<span data-qa="author"[^>]*>Dr\. &lt;img src=x onerror=alert\(1\)&gt; &amp; &quot;Co&quot;<\/span>/);
   });
   it('cannot close the heading and start a script', () => {

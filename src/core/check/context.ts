@@ -4,6 +4,7 @@ import { format, type Lang, type MessageKey } from '../i18n/messages';
 import type { ParsedArticle } from '../parse';
 import { severityOf, type RuleId } from '../rules';
 import type { ArticleSchema } from '../schema';
+import type { SiteKnowledge } from '../site/types';
 import type { Fix, Problem, Range } from '../types';
 
 /** What every check sees, and how it reports. */
@@ -18,6 +19,8 @@ export class CheckContext {
     readonly index: CorpusIndex | undefined,
     readonly file: string | undefined,
     readonly displayPath: (file: string) => string,
+    /** The site's own topic and condition lists; the rules that need a list are quiet without it. */
+    readonly site?: SiteKnowledge,
   ) {}
 
   msg(key: MessageKey, ...args: (string | number)[]): string {

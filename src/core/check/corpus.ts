@@ -26,7 +26,8 @@ export interface CorpusFacts {
   title?: Span;
 }
 
-function spanOf(article: ParsedArticle, node: unknown): Span | undefined {
+/** The span of a string scalar of the frontmatter, or undefined for anything else. */
+export function spanOf(article: ParsedArticle, node: unknown): Span | undefined {
   if (!isScalar(node) || typeof (node as Scalar).value !== 'string' || !(node as Scalar).range) return undefined;
   const s = node as Scalar<string>;
   const [start, end] = s.range!;
@@ -97,7 +98,8 @@ export function checkAgainstCorpus(ctx: CheckContext, facts: CorpusFacts): void 
   }
 
   const topic = facts.topic;
-  if (topic && topic.value.trim() !== '' && ctx.on('topic-unknown')) {
+  // With the site's own list known, `topic-no-page` says more (and from the site itself) than a guess from the corpus.
+  if (topic && topic.value.trim() !== '' && ctx.on('topic-unknown') && !ctx.site?.topics) {
     const usedElsewhere = (t: string) => index.topics.get(t) - (self?.topic === t ? 1 : 0);
     if (usedElsewhere(topic.value) <= 0) {
       const known = index.topics.sorted().map(([t]) => t).filter((t) => t !== topic.value && usedElsewhere(t) > 0);

@@ -9,6 +9,8 @@ import { checkAgainstCorpus, checkTagRepeats, corpusFacts, type CorpusFacts } fr
 import { checkFrontmatter } from './frontmatter';
 import { checkPersonalData } from './personalData';
 import { checkSchema } from './schema';
+import { checkSite } from './site';
+import type { SiteKnowledge } from '../site/types';
 import { checkStyle } from './style';
 
 /** A replacement character is what is left of bytes that were not UTF-8: the site shows it as it is. */
@@ -25,6 +27,8 @@ export interface CheckerOptions {
   lang?: Lang;
   /** How other files are named in messages (e.g. relative to the root). */
   displayPath?: (file: string) => string;
+  /** The site's topic and condition lists (read by the host with `loadSiteKnowledge`); without them those rules are quiet. */
+  site?: SiteKnowledge;
 }
 
 export interface Checker {
@@ -52,7 +56,7 @@ export function createChecker(options: CheckerOptions = {}): Checker {
   const displayPath = options.displayPath ?? ((f: string) => f);
   const sort = (ps: Problem[]) => ps.sort((a, b) => a.start - b.start || a.end - b.end);
   const checkLocal = (article: ParsedArticle, file?: string) => {
-    const ctx = new CheckContext(article, schema, config, lang, options.index, file, displayPath);
+    const ctx = new CheckContext(article, schema, config, lang, options.index, file, displayPath, options.site);
     checkFrontmatter(ctx);
     checkEncoding(ctx);
     // While the YAML does not parse, what it seems to say is guesswork: the syntax comes first.
@@ -60,13 +64,14 @@ export function createChecker(options: CheckerOptions = {}): Checker {
     if (readable) {
       checkSchema(ctx);
       checkStyle(ctx);
+      checkSite(ctx);
       if (article.data) checkTagRepeats(ctx);
     }
     checkPersonalData(ctx);
     return { problems: ctx.problems, facts: corpusFacts(article) };
   };
   const checkCorpus = (facts: CorpusFacts, file?: string): Problem[] => {
-    const ctx = new CheckContext(EMPTY_ARTICLE, schema, config, lang, options.index, file, displayPath);
+    const ctx = new CheckContext(EMPTY_ARTICLE, schema, config, lang, options.index, file, displayPath, options.site);
     checkAgainstCorpus(ctx, facts);
     return ctx.problems;
   };

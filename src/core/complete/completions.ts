@@ -2,6 +2,8 @@ import type { CorpusIndex } from '../corpus';
 import type { Lang } from '../i18n/messages';
 import { fieldSchema, type ArticleSchema, type SchemaObject } from '../schema';
 import { foldKey, foldSearch } from '../similarity';
+import type { SiteKnowledge } from '../site/types';
+import { siteConditionEntries, siteTopicEntries } from './site';
 import { cursorContext, rawValue, type CursorContext, type Quote } from './context';
 import { describeType, fieldDescription, type Translate, englishT } from './strings';
 
@@ -33,6 +35,8 @@ export interface CompleteOptions {
   t?: Translate;
   /** Today as YYYY-MM-DD, for `date:`. */
   today?: string;
+  /** The site's topic and condition lists: `topic:` and `relatedCondition:` then offer only what has a page. */
+  site?: SiteKnowledge;
 }
 
 /** Completions at `offset` of an article's text: field names, enum values, tags, topics and authors. */
@@ -96,6 +100,8 @@ function values(ctx: Extract<CursorContext, { kind: 'value' | 'item' }>, opts: C
       .filter((r) => !taken.has(foldKey(r.value)) && !opts.index.preferredTag(r.value))
       .map((r) => counted(r, 'tag', ctx, say));
   }
+  if (ctx.key === 'topic' && opts.site?.topics) return siteTopicEntries(opts.site, rawValue(ctx.fm, 'category'), opts.index, t, (v) => insertion(v, ctx), ctx);
+  if (ctx.key === 'relatedCondition' && opts.site?.conditions) return siteConditionEntries(opts.site, t, (v) => insertion(v, ctx), ctx);
   if (ctx.key === 'topic') {
     const category = rawValue(ctx.fm, 'category');
     const first = category ? opts.index.topicsOf(category) : [];

@@ -5,6 +5,9 @@ import { parseArticle, type ParsedArticle } from '../parse';
 import { fieldSchema, type ArticleSchema, type SchemaObject } from '../schema';
 import { articles } from './completions';
 import { describeType, englishT, fieldDescription, type Translate } from './strings';
+import { topicMarkdown } from './site';
+import { bodyPartLabel, conditionOf, topicPage } from '../site/lookup';
+import type { SiteKnowledge } from '../site/types';
 
 /** Hover content as Markdown and the document offsets it is about. */
 export interface HoverInfo {
@@ -18,6 +21,8 @@ export interface HoverOptions {
   index: CorpusIndex;
   lang: Lang;
   t?: Translate;
+  /** The site's topic and condition lists, to show what the site says of a topic or condition. */
+  site?: SiteKnowledge;
 }
 
 /** What to show when the pointer rests at `offset`: a field key, a tag, an enum value, a topic or an author. */
@@ -33,7 +38,7 @@ export function hoverAt(text: string, offset: number, opts: HoverOptions, parsed
     const node = f.node;
     if (!node?.range || offset < node.range[0] || offset > node.range[1]) continue;
     if (isScalar(node)) {
-      const md = valueHover(f.key, node, opts, t);
+      const md = valueHover(f.key, node, opts, t, a.data?.category);
       return md ? { markdown: md, start: node.range[0], end: node.range[1] } : undefined;
     }
     if (isSeq(node) && f.key === 'tags') {
@@ -69,7 +74,7 @@ function meaning(s: SchemaObject, value: string, i: number, lang: Lang): string 
   return text ? ` — ${text}` : '';
 }
 
-function valueHover(key: string, node: Scalar, opts: HoverOptions, t: Translate): string | undefined {
+function valueHover(key: string, node: Scalar, opts: HoverOptions, t: Translate, category: unknown): string | undefined {
   if (node.value === null || node.value === undefined) return undefined;
   const value = String(node.value);
   const s = fieldSchema(opts.schema, key);
@@ -78,6 +83,17 @@ function valueHover(key: string, node: Scalar, opts: HoverOptions, t: Translate)
     if (i < 0) return `**${code(value)}** — ${t('not allowed for {0}; use one of:', key)}\n\n${enumList(s, opts.lang)}`;
     const desc = fieldDescription(s, opts.lang);
     return `**${code(value)}**${meaning(s, value, i, opts.lang)}${desc ? `\n\n${desc}` : ''}`;
+  }
+  if (key === 'topic' && opts.site?.topics && typeof category === 'string') {
+    const n = opts.index.topics.get(value);
+    const topic = topicPage(opts.site, category, value);
+    if (topic) return topicMarkdown(opts.site, topic, n, t);
+    return `**${code(value)}** — ${t('no topic page: not one of the site\'s {0} topics', bodyPartLabel(opts.site, category))}`;
+  }
+  if (key === 'relatedCondition' && opts.site?.conditions) {
+    const c = conditionOf(opts.site, value);
+    if (!c) return `**${code(value)}** — ${t('not one of the site\'s condition pages: no breadcrumb and no Fördjupning box')}`;
+    return `**${escapeMd(c.title)}**\n\n${escapeMd(c.shortDescription)}\n\n${t('Shown as the breadcrumb and the Fördjupning box, linking to {0}', c.url)}`;
   }
   if (key === 'topic') {
     const n = opts.index.topics.get(value);

@@ -15,6 +15,9 @@ import type { CancellationToken, Disposable, FileHost, FileStat, Log } from './h
 import { ArticleMatcher } from './include';
 import { basename, isInside, join, relative } from './paths';
 import { loadProjectSettings, type HostSettings, type LoadProblem, type ProjectSettings } from './settings';
+import { readSiteKnowledge, siteFilePaths } from '../site/host';
+import { describeSiteError } from '../site/lookup';
+import { EMPTY_SITE, type SiteKnowledge } from '../site/types';
 
 /** Files above this size are not read: an article is a few kilobytes, and a runaway file must not stall a run. */
 export const MAX_ARTICLE_BYTES = 10 * 1024 * 1024;
@@ -78,6 +81,8 @@ export interface ArticleService extends Disposable {
   /** The settings in force (config + host settings + schema) and their load errors. */
   readonly settings: ProjectSettings;
   readonly index: CorpusIndex;
+  /** The site's topic and condition lists, read (never run) with the settings. */
+  readonly site: SiteKnowledge;
   readonly lang: Lang;
   /** Resolves when the settings are loaded; they are reloaded by `reload`. */
   readonly ready: Promise<void>;
@@ -127,6 +132,7 @@ class Service implements ArticleService {
   readonly index = new CorpusIndex();
   readonly root: string;
   settings: ProjectSettings;
+  site: SiteKnowledge = EMPTY_SITE;
   ready: Promise<void>;
   private matcher: ArticleMatcher;
   private checker?: Checker;
@@ -160,6 +166,8 @@ class Service implements ArticleService {
     const s = await loadProjectSettings(this.init.files, this.root, this.host, this.lang);
     for (const e of s.errors) this.init.log?.(`${e.file}:${e.line + 1}:${e.column + 1} ${this.describe(e)}`);
     this.settings = s;
+    this.site = await readSiteKnowledge(this.init.files, s);
+    for (const e of this.site.errors) this.init.log?.(describeSiteError(e, this.lang));
     this.matcher = new ArticleMatcher(this.root, s.config.include, s.config.exclude);
     this.checker = undefined;
     this.generation++;
@@ -195,6 +203,7 @@ class Service implements ArticleService {
         index: this.index,
         lang,
         displayPath: (f) => relative(this.root, f) || f,
+        site: this.site,
       });
     }
     return this.checker;
@@ -443,7 +452,7 @@ class Service implements ArticleService {
     const files = this.init.files;
     if (!files.watch) return { dispose: () => undefined };
     const settingsFiles = () =>
-      new Set([join(this.root, CONFIG_FILE), join(this.root, SCHEMA_FILE), this.settings.configFile, this.settings.schemaFile, ...this.settings.watchFiles].filter((f): f is string => !!f));
+      new Set([join(this.root, CONFIG_FILE), join(this.root, SCHEMA_FILE), this.settings.configFile, this.settings.schemaFile, ...this.settings.watchFiles, ...Object.values(siteFilePaths(this.settings))].filter((f): f is string => !!f));
     let reloadTimer: ReturnType<typeof setTimeout> | undefined;
     const onSettingsFile = () => {
       // An editor's save can come as several events: reload once.

@@ -1,11 +1,14 @@
+import { DEFAULT_CONFIG, type ProjectConfig } from '../config';
+import type { CorpusIndex } from '../corpus';
 import type { Lang } from '../i18n/messages';
+import type { SiteKnowledge } from '../site/types';
 import type { ParsedArticle } from '../parse';
 import type { Problem, Severity } from '../types';
 import { parseBody } from './blocks';
-import { DEFAULT_CONFIG } from '../config';
 import { findSummaryBlock, type SummaryBlock } from '../document/summary';
 import { blockEnd, md, summarySpan, type RenderEnv, type Token } from './markdown';
 import { pageCss } from './page.css';
+import { breadcrumbHtml, conditionBoxHtml, heroTopic, knownCondition, pageUrl, relatedHtml, serpHtml, tagClashes, tagPageTitle } from './sitePage';
 import { categoryLabels, lookup, site, statusLabels, ui } from './strings';
 import { charCount, escapeHtml, formatSwedishDate, isoDate, lixOf, type LixCounts } from './text';
 
@@ -22,6 +25,14 @@ export interface RenderOptions {
   categoryLabels?: Record<string, string>;
   /** Links with `data-href` instead of `href`, for a host that opens them itself (see `RenderEnv`). */
   hostLinks?: boolean;
+  /** The site's topic and condition lists: the breadcrumb, pill and "Fördjupning" box of a known condition. */
+  site?: SiteKnowledge;
+  /** The corpus: "Fler frågor om …" and tag pages that two spellings would share. */
+  index?: CorpusIndex;
+  /** The article's file: its page address, and left out of its own related questions. */
+  file?: string;
+  /** The page title suffix and the site's address (the search-result preview). */
+  config?: Partial<Pick<ProjectConfig, 'pageTitleSuffix' | 'siteUrl'>>;
 }
 
 /** Title and description limits, as the project's config sets them. */
@@ -158,18 +169,30 @@ function readabilityHtml(article: ParsedArticle, counts: LixCounts, lang: Lang, 
   return `<p class="qa-readability" data-qa="readability" aria-label="${escapeHtml(ui(lang, 'readability'))}">${parts.join(' <span class="qa-sep">·</span> ')}</p>\n`;
 }
 
-function tagsHtml(tags: unknown, line: number | undefined): string {
+function tagsHtml(tags: unknown, line: number | undefined, index: CorpusIndex | undefined, lang: Lang): string {
   const list = (Array.isArray(tags) ? tags : tags === undefined || tags === null ? [] : [tags]).map(scalar).filter((t): t is string => !!t);
   if (list.length === 0) return '';
+  const clashes: string[] = [];
+  const chips = list.map((t) => {
+    const others = tagClashes(t, list, index);
+    if (others.length === 0) return `<li class="qa-chip">${escapeHtml(t)}</li>`;
+    const note = ui(lang, 'tagClash', t, tagPageTitle(t), others.map((o) => `"${o}"`).join(', '));
+    clashes.push(note);
+    return `<li class="qa-chip qa-chip-clash" title="${escapeHtml(note)}">${escapeHtml(t)}</li>`;
+  });
+  const notes = clashes.length
+    ? `<div class="qa-tag-clash" data-qa="tag-clash"><p>${escapeHtml(ui(lang, 'tagClashNote'))}</p><ul>${clashes.map((c) => `<li>${escapeHtml(c)}</li>`).join('')}</ul></div>\n`
+    : '';
   return (
-    `<section class="qa-tags"${lineAttr(line)}>\n<h2 class="qa-tags-heading">${escapeHtml(site.relatedTopics)}</h2>\n` +
-    `<ul class="qa-chips" data-qa="tags">${list.map((t) => `<li class="qa-chip">${escapeHtml(t)}</li>`).join('')}</ul>\n</section>\n`
+    `<section class="qa-tags qa-side-box"${lineAttr(line)}>\n<h3 class="qa-tags-heading">${escapeHtml(site.relatedTopics)}</h3>\n` +
+    `<ul class="qa-chips" data-qa="tags">${chips.join('')}</ul>\n${notes}</section>\n`
   );
 }
 
-function statusHtml(data: Record<string, unknown>, line: number | undefined): string {
+/** The truthful banner: an unpublished article is left out of the lists, but its page is still built at its address. */
+function statusHtml(data: Record<string, unknown>, line: number | undefined, address: string): string {
   const lines: string[] = [];
-  if (data.published === false) lines.push(`<p class="qa-unpublished">${escapeHtml(site.unpublished)}</p>`);
+  if (data.published === false) lines.push(`<p class="qa-unpublished" data-qa="unpublished">${escapeHtml(site.unpublished)} <span class="qa-address">${escapeHtml(address)}</span></p>`);
   const status = scalar(data.status);
   if (status) {
     const known = lookup(statusLabels, status);
@@ -180,8 +203,9 @@ function statusHtml(data: Record<string, unknown>, line: number | undefined): st
 }
 
 /**
- * The page body for an article: editor aids (problems, readability) above the page as a
- * reader sees it. Never throws: whatever the article lacks is left out or shown as missing.
+ * The page body for an article: editor aids (problems, readability, the search result) above
+ * the page as a reader sees it, laid out as the site lays it out. Never throws: whatever the
+ * article lacks is left out or shown as missing.
  */
 export function renderArticle(article: ParsedArticle, opts: RenderOptions = {}): string {
   const lang = opts.lang ?? 'en';
@@ -203,22 +227,31 @@ export function renderArticle(article: ParsedArticle, opts: RenderOptions = {}):
   const patientName = scalar(data.patientName);
   const age = scalar(data.patientAge);
   const question = typeof data.question === 'string' ? data.question : scalar(data.question);
+  const description = typeof data.description === 'string' && data.description.trim() !== '' ? data.description : undefined;
+  const siteUrl = opts.config?.siteUrl ?? DEFAULT_CONFIG.siteUrl;
+  const condition = knownCondition(opts.site, data.relatedCondition);
+  const conditionLine = lineAttr(fieldLine(article, 'relatedCondition'));
 
   let out = '';
   if (opts.problems || opts.readability !== false) {
     out += '<div class="qa-tools" data-qa="tools">\n';
     if (opts.problems) out += problemsHtml(opts.problems, lang);
     if (opts.readability !== false) out += readabilityHtml(article, counts, lang, opts.limits ?? DEFAULT_CONFIG);
+    out += serpHtml({ title, description, category: categoryRaw, file: opts.file, suffix: opts.config?.pageTitleSuffix ?? DEFAULT_CONFIG.pageTitleSuffix, siteUrl, lang });
     out += '</div>\n';
   }
 
-  out += '<article class="qa-page" lang="sv">\n';
-  out += statusHtml(data, fieldLine(article, 'published') ?? fieldLine(article, 'status'));
+  out += `<article class="qa-page" data-body-part="${categoryRaw && lookup(categoryLabels, categoryRaw) ? categoryRaw : 'axel'}" lang="sv">\n`;
+  out += statusHtml(data, fieldLine(article, 'published') ?? fieldLine(article, 'status'), pageUrl(siteUrl, opts.file));
 
-  out += '<header class="qa-header">\n';
-  if (categoryRaw) {
+  out += '<header class="qa-header qa-hero">\n';
+  const named = heroTopic(condition, data.topic);
+  const namedLine = condition ? conditionLine : named ? lineAttr(fieldLine(article, 'topic')) : lineAttr(fieldLine(article, 'category'));
+  out += breadcrumbHtml(categoryRaw, named, namedLine);
+  if (named) out += `<p class="qa-pill" data-qa="pill"${namedLine}>${escapeHtml(named)}</p>\n`;
+  else if (categoryRaw) {
     const known = lookup(opts.categoryLabels ?? categoryLabels, categoryRaw);
-    out += `<p class="qa-category${known ? '' : ' qa-invalid'}" data-qa="category"${lineAttr(fieldLine(article, 'category'))}>${escapeHtml(known ?? categoryRaw)}</p>\n`;
+    out += `<p class="qa-pill qa-category${known ? '' : ' qa-invalid'}" data-qa="category"${lineAttr(fieldLine(article, 'category'))}>${escapeHtml(known ?? categoryRaw)}</p>\n`;
   }
   out += title
     ? `<h1 class="qa-title" data-qa="title"${lineAttr(fieldLine(article, 'title'))}>${escapeHtml(title)}</h1>\n`
@@ -227,9 +260,10 @@ export function renderArticle(article: ParsedArticle, opts: RenderOptions = {}):
   if (meta.length) out += `<p class="qa-meta">${meta.join(' <span class="qa-sep" aria-hidden="true">·</span> ')}</p>\n`;
   out += '</header>\n';
 
+  out += '<div class="qa-columns">\n<div class="qa-main">\n';
   const asker = (patientName ?? site.patient) + (age ? `, ${age} ${site.years}` : '');
   out += `<section class="qa-box qa-question"${lineAttr(fieldLine(article, 'question'))}>\n`;
-  out += `<h2 class="qa-box-heading"><span data-qa="asker">${escapeHtml(asker)}</span> ${escapeHtml(site.asks)}</h2>\n`;
+  out += `<h2 class="qa-box-heading"><span class="qa-avatar" aria-hidden="true"></span><span class="qa-who"><span class="qa-name" data-qa="asker">${escapeHtml(asker)}</span> <span class="qa-verb">${escapeHtml(site.asks)}</span></span></h2>\n`;
   out += question
     ? `<div class="qa-question-text" data-qa="question">\n${questionHtml(question)}\n</div>\n`
     : `<div class="qa-question-text qa-missing" data-qa="question"><p>${escapeHtml(site.noQuestion)}</p></div>\n`;
@@ -237,15 +271,18 @@ export function renderArticle(article: ParsedArticle, opts: RenderOptions = {}):
 
   out += `<section class="qa-box qa-answer" data-line="${bodyLine}">\n`;
   out += author
-    ? `<h2 class="qa-box-heading"><span>${escapeHtml(author)}</span> ${escapeHtml(site.answers)}</h2>\n`
-    : `<h2 class="qa-box-heading">${escapeHtml(site.answerHeading)}</h2>\n`;
+    ? `<h2 class="qa-box-heading"><span class="qa-avatar" aria-hidden="true"></span><span class="qa-who"><span class="qa-name" data-qa="answerer">${escapeHtml(author)}</span> <span class="qa-verb">${escapeHtml(site.answers)}</span></span></h2>\n`
+    : `<h2 class="qa-box-heading"><span class="qa-who"><span class="qa-name">${escapeHtml(site.answerHeading)}</span></span></h2>\n`;
   const answer = tokens.length ? answerHtml(tokens, bodyLine, findSummaryBlock(article.lines, article.bodyStart), opts.hostLinks === true) : '';
   out += answer
     ? `<div class="qa-answer-text" data-qa="answer">\n${answer}</div>\n`
     : `<div class="qa-answer-text qa-missing" data-qa="answer"><p>${escapeHtml(site.noAnswer)}</p></div>\n`;
   out += '</section>\n';
-
-  out += tagsHtml(data.tags, fieldLine(article, 'tags'));
+  if (condition) out += conditionBoxHtml(condition, conditionLine);
+  out += '</div>\n<div class="qa-side">\n';
+  out += tagsHtml(data.tags, fieldLine(article, 'tags'), opts.index, lang);
+  out += '</div>\n</div>\n';
+  out += relatedHtml(opts.index, opts.file, categoryRaw);
   out += '</article>\n';
   return out;
 }

@@ -12,13 +12,32 @@ export const site = {
   answerHeading: 'Svar',
   relatedTopics: 'Relaterade ämnen',
   summary: 'Sammanfattning',
-  unpublished: 'Inte publicerad – syns inte på webbplatsen',
+  unpublished: 'Inte publicerad: artikeln finns inte med i webbplatsens listor (Fråga Doktorn, ämnessidor, taggsidor, Fler frågor), men sidan byggs ändå och kan nås på sin adress:',
+  home: 'Hem',
+  qa: 'Fråga Doktorn',
+  deeper: 'Fördjupning',
+  readMore: 'Läs hela artikeln',
+  moreAbout: 'Fler frågor om {0}',
+  /** The sentence the site writes when an article has no description: title, then the body part. */
+  fallbackDescription: '{0}. Dr. Carlos Rivero Siri svarar på patientfrågor om {1}.',
   statusPrefix: 'Status:',
   noTitle: 'Utan titel',
   noQuestion: 'Ingen fråga',
   noAnswer: 'Inget svar ännu',
   image: 'Bild',
 } as const;
+
+/**
+ * Topics the article page itself names as a diagnosis in its breadcrumb and pill when the
+ * article has no known condition (a fixed table in the site's page, not in its data files).
+ */
+export const topicDiagnoses: Record<string, string> = {
+  bankartskada: 'Bankartskada',
+  axelluxation: 'Axelluxation',
+  'axeln-ur-led': 'Axeln ur led',
+  axelinstabilitet: 'Axelinstabilitet',
+  instabilitet: 'Axelinstabilitet',
+};
 
 export const categoryLabels: Record<string, string> = {
   axel: 'Axel',
@@ -76,6 +95,11 @@ const en = {
   'svår': 'difficult',
   'mycket svår': 'very difficult',
   writeFailed: 'The page could not be written to {0}: {1}.',
+  serp: 'In search results',
+  serpCut: 'A search engine shows about {0} characters; the rest is cut.',
+  serpFallback: 'No description: the site writes this sentence instead.',
+  tagClash: 'The tag page for "{0}" is titled "{1}", as is the page of {2}: two pages with the same title. Use one spelling.',
+  tagClashNote: 'Two tag pages with one title:',
 };
 
 export type UiKey = keyof typeof en;
@@ -106,6 +130,11 @@ const sv: Record<UiKey, string> = {
   'svår': 'svår',
   'mycket svår': 'mycket svår',
   writeFailed: 'Sidan kunde inte skrivas till {0}: {1}.',
+  serp: 'I sökresultat',
+  serpCut: 'En sökmotor visar ungefär {0} tecken; resten klipps bort.',
+  serpFallback: 'Ingen beskrivning: webbplatsen skriver den här meningen i stället.',
+  tagClash: 'Taggsidan för "{0}" har rubriken "{1}", liksom sidan för {2}: två sidor med samma rubrik. Använd en stavning.',
+  tagClashNote: 'Två taggsidor med samma rubrik:',
 };
 
 /** A UI label in the editor's language, `{0}` … filled in. */

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { ruleHelpUri } from '../ruleHelp';
 import type { Problem, Severity } from '../../core/types';
 import type { ArticleWorkspace } from '../host/workspace';
 
@@ -108,8 +109,8 @@ export class ArticleDiagnostics implements vscode.Disposable {
   toDiagnostic(p: Problem): vscode.Diagnostic {
     const d = new vscode.Diagnostic(toRange(p), p.message, SEVERITY[p.severity]);
     d.source = DIAGNOSTIC_SOURCE;
-    // The README's "Rules" section lists every rule id with its default severity.
-    d.code = this.extensionUri ? { value: p.rule, target: vscode.Uri.joinPath(this.extensionUri, 'README.md').with({ fragment: 'rules' }) } : p.rule;
+    // The code opens the rule's own help page (what, why, how to fix, how to turn it off) inside VS Code.
+    d.code = this.extensionUri ? { value: p.rule, target: ruleHelpUri(p.rule) } : p.rule;
     return d;
   }
 

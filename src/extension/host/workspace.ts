@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import type { ProjectConfig } from '../../core/config';
 import type { CorpusIndex } from '../../core/corpus';
 import { categoryLabelsOf } from '../../core/labels';
 import type { Lang } from '../../core/i18n/messages';
@@ -10,6 +9,8 @@ import type { HostSettings } from '../../core/project/settings';
 import type { RuleSetting } from '../../core/rules';
 import type { ArticleSchema } from '../../core/schema';
 import type { Problem } from '../../core/types';
+import type { RenderOptions } from '../../core/render/article';
+import type { SiteKnowledge } from '../../core/site/types';
 import { messageLang } from '../l10n';
 import { noFiles, pathOf, vscodeFileHost } from './files';
 
@@ -197,10 +198,19 @@ export class ArticleWorkspace implements vscode.Disposable {
     return this.serviceOf(uri).index;
   }
 
-  /** What the preview takes from the project: the house-style limits and the category labels. */
-  renderOptions(uri: vscode.Uri): { limits: ProjectConfig; categoryLabels: Record<string, string> } {
-    const { config, schema } = this.serviceOf(uri).settings;
-    return { limits: config, categoryLabels: categoryLabelsOf(schema) };
+  /**
+   * What the preview takes from the project: the house-style limits, the category labels, the
+   * site's lists (breadcrumb, condition box), the corpus ("Fler frågor om …") and the page address.
+   */
+  renderOptions(uri: vscode.Uri): Pick<RenderOptions, 'limits' | 'categoryLabels' | 'site' | 'index' | 'file' | 'config'> {
+    const service = this.serviceOf(uri);
+    const { config, schema } = service.settings;
+    return { limits: config, categoryLabels: categoryLabelsOf(schema), site: service.site, index: service.index, file: pathOf(uri), config };
+  }
+
+  /** The site's topic and condition lists of a document's project (read, never run). */
+  siteOf(uri: vscode.Uri): SiteKnowledge {
+    return this.serviceOf(uri).site;
   }
 
   /** The schema that applies to a document. */

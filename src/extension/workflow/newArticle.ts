@@ -6,6 +6,7 @@ import { charCount } from '../../core/render/text';
 import { newArticleText } from '../../core/workflow/newArticle';
 import { relativeFolder } from '../../core/workflow/articleFolder';
 import { fileSlug, slugify, uniqueSlug } from '../../core/workflow/slug';
+import { topicChoices } from '../../core/workflow/topicChoices';
 import type { ArticleFolder, ArticleWorkspace } from '../host/workspace';
 import { categoryChoices } from './labels';
 
@@ -188,17 +189,20 @@ async function askInput(ws: ArticleWorkspace, folder: ArticleFolder): Promise<An
   return { category: cat.value, topic, title: articleTitle.trim(), question };
 }
 
-/** The category's topics first, then the others; typing a new topic is allowed. Resolves '' for none. */
+/**
+ * The site's topics of the category first, under the site's topic groups, then the topics other
+ * articles use that have no topic page; typing a new topic is allowed. Resolves '' for none.
+ */
 function pickTopic(folder: ArticleFolder, category: string, title: string): Promise<string | undefined> {
   type Item = vscode.QuickPickItem & { value?: string };
-  const own = folder.index.topicsOf(category);
-  const ownSet = new Set(own.map(([t]) => t));
-  const others = folder.index.topics.sorted().filter(([t]) => !ownSet.has(t));
+  const sections = topicChoices(folder.service.site, folder.index, category);
+  const count = (n: number) => (n === 1 ? localize('1 article') : localize('{0} articles', n));
   const none: Item = { label: localize('(no topic)'), value: '' };
   const base: Item[] = [
-    ...own.map(([t, n]) => ({ label: t, description: String(n), value: t })),
-    ...(others.length ? [{ label: localize('Other categories'), kind: vscode.QuickPickItemKind.Separator } as Item] : []),
-    ...others.map(([t, n]) => ({ label: t, description: String(n), value: t })),
+    ...sections.flatMap((s) => [
+      { label: s.group ?? localize('Used in articles, no topic page'), kind: vscode.QuickPickItemKind.Separator } as Item,
+      ...s.choices.map((c) => ({ label: c.label, description: c.label === c.value ? count(c.uses) : `${c.value} · ${count(c.uses)}`, detail: c.description, value: c.value })),
+    ]),
     none,
   ];
   const qp = vscode.window.createQuickPick<Item>();

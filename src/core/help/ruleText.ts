@@ -1,0 +1,266 @@
+import type { RuleId } from '../rules';
+
+/** One rule's help: what it checks, why the site cares, and how to fix it. Markdown. */
+export interface RuleText {
+  what: string;
+  why: string;
+  fix: string;
+}
+
+/** The help of every rule, in English. */
+export const ruleTextEn: Record<RuleId, RuleText> = {
+  'frontmatter-missing': {
+    what: 'The file does not start with a frontmatter block: a line `---`, the article\'s fields, and another `---`.',
+    why: 'The site reads title, category, date and question from the frontmatter. Without it the build stops at this file.',
+    fix: 'Start the file with `---`, the fields (`title`, `category`, `date`, `question` …) and a closing `---`. The snippet `qa-article` writes a complete one.',
+  },
+  'frontmatter-unclosed': {
+    what: 'The frontmatter opens with `---` but is never closed.',
+    why: 'Everything after the opening line would be read as fields, the answer too, and the build fails.',
+    fix: 'Add a line `---` after the last field. The quick fix does it.',
+  },
+  'yaml-syntax': {
+    what: 'A line the YAML reader cannot read: bad indentation, a tab, an unclosed quote, or `: ` inside a plain value.',
+    why: 'The site\'s build stops at the first file it cannot read.',
+    fix: 'The message says what to change. A value with `: ` in it goes in double quotes: `title: "Axeln: vad gör jag?"`.',
+  },
+  'yaml-duplicate-key': {
+    what: 'The same field appears twice.',
+    why: 'The site\'s YAML reader refuses the file and the build fails.',
+    fix: 'Keep one of the two lines.',
+  },
+  'yaml-type': {
+    what: 'A value of the wrong kind: a date, `true`/`false` or a number in quotes, `yes`/`no`, or text where a list is needed.',
+    why: 'The site checks the kind of every field: `"2017-08-15"` is text, not a date, and the build fails.',
+    fix: 'Remove the quotes around dates, booleans and numbers; write `true`/`false`, not `yes`/`no`; write lists as `["a", "b"]`. The quick fix does most of these.',
+  },
+  'yaml-empty-value': {
+    what: 'A field with nothing after the colon.',
+    why: 'YAML reads an empty value as null, which no field of the site accepts: the build fails.',
+    fix: 'Write a value, or remove the line.',
+  },
+  'schema-required': {
+    what: 'A field the site requires is missing: `title`, `category`, `date` or `question`.',
+    why: 'The build fails without them.',
+    fix: 'Add the field; the quick fix adds it with a placeholder to fill in.',
+  },
+  'schema-enum': {
+    what: 'A value outside the allowed list, for `category` (axel, kna, armbage, annat) or `status` (obesvarad, utkast, klar).',
+    why: 'The site accepts only these values; anything else fails the build.',
+    fix: 'Use one of the values listed in the message; the nearest one is offered as a quick fix.',
+  },
+  'schema': {
+    what: 'Any other way the article breaks the site\'s schema.',
+    why: 'The site validates every article against it before building.',
+    fix: 'Follow the message; hover the field for what it expects.',
+  },
+  'file-unreadable': {
+    what: 'The file cannot be read as text: binary data, or an error while reading it.',
+    why: 'The site cannot build a page from it.',
+    fix: 'Save the article as a plain UTF-8 Markdown file, or move other files out of the articles\' folder.',
+  },
+  'file-encoding': {
+    what: 'The file is not valid UTF-8.',
+    why: 'Å, ä and ö would come out garbled on the page, or the build fails.',
+    fix: 'Save the file as UTF-8 (in VS Code: the encoding in the status bar → Save with Encoding → UTF-8).',
+  },
+  'unknown-field': {
+    what: 'A field the site does not know, often a typo (`tittle`).',
+    why: 'The site silently drops fields it does not know, so the value is lost.',
+    fix: 'Rename it to the field you meant (the quick fix offers the nearest one), or remove it.',
+  },
+  'title-length': {
+    what: 'The title is longer than the limit (60 characters by default).',
+    why: 'The title is the heading of the search result; a search engine cuts a longer one.',
+    fix: 'Shorten the title. The preview shows the search result as it would appear.',
+  },
+  'description-length': {
+    what: 'The description is shorter or longer than the limits (120–160 characters by default).',
+    why: 'The description is the text of the search result and of shared links: too short says little, too long is cut.',
+    fix: 'Write one or two sentences within the limits. The preview shows where a search engine cuts.',
+  },
+  'summary-block': {
+    what: 'A published answer has no `**Sammanfattning:**` block with at least one bullet.',
+    why: 'The house style ends every answer with the key points, which the page shows as a box.',
+    fix: 'End the answer with a line `**Sammanfattning:**` and a bullet list; the quick fix adds one.',
+  },
+  'tag-variant': {
+    what: 'A tag that differs from a more used one only by case, spaces or å/ä/ö.',
+    why: 'The site makes one tag page per spelling, so readers find only part of the articles on each.',
+    fix: 'Use the common spelling (the quick fix), or merge the spellings with *Rename or Merge Tag*.',
+  },
+  'tag-duplicate': {
+    what: 'The same tag twice in one list.',
+    why: 'It shows twice on the page.',
+    fix: 'Remove the repeat (the quick fix).',
+  },
+  'personal-data': {
+    what: 'A personnummer, a phone number or an e-mail address in the question, the answer or `patientName`.',
+    why: 'The page is public, unpublished ones too (the site builds a page for every article). Patients\' data must not be on it.',
+    fix: 'Remove or anonymise it.',
+  },
+  'published-incomplete': {
+    what: 'A published article that is still `obesvarad`, or has no answer or no question.',
+    why: 'Readers would get an empty page in the site\'s lists.',
+    fix: 'Answer it, or set `published: false` until it is ready.',
+  },
+  'duplicate-title': {
+    what: 'Another article has the same title.',
+    why: 'Two search results with one title compete with each other, and readers cannot tell them apart.',
+    fix: 'Make the title say what is particular about this question.',
+  },
+  'answer-heading': {
+    what: 'A heading (`##`) in the answer.',
+    why: 'The house style writes answers as plain paragraphs: a heading breaks the page\'s layout.',
+    fix: 'Write it as a paragraph, or in bold if it must stand out.',
+  },
+  'date-invalid': {
+    what: 'A date that does not exist, such as `2017-02-30`.',
+    why: 'The site does not refuse it: it silently shows another day (2 March).',
+    fix: 'Check the day and the month.',
+  },
+  'topic-unknown': {
+    what: 'A topic no other article uses that is a near miss of one they use — a likely typo. Used only while the site\'s topic list is not known; with it, `topic-no-page` checks against the site itself.',
+    why: 'Articles on one subject should share one topic.',
+    fix: 'Use the suggested topic (the quick fix), or keep the new one if it is meant.',
+  },
+  'topic-no-page': {
+    what: 'The `topic` is not one of the site\'s topics (`src/data/topics.ts`) for the article\'s category (body part).',
+    why: 'A topic page lists an article only when its topic is one of its body part\'s topics; otherwise no topic page lists the article, silently.',
+    fix: 'Use the suggested site topic (the quick fix), or pick one with completion (`topic:` then Ctrl+Space lists the site\'s topics with their titles). Or add the topic to the site\'s `topics.ts`.',
+  },
+  'condition-unknown': {
+    what: 'The `relatedCondition` is not one of the site\'s condition pages (`src/data/conditions.ts`).',
+    why: 'The page shows the condition in its breadcrumb and a "Fördjupning" box only for a known condition; otherwise nothing is shown, silently.',
+    fix: 'Use one of the known paths (quick fixes and completion list them), or add the condition page to the site\'s `conditions.ts`.',
+  },
+};
+
+/** The help of every rule, in Swedish. */
+export const ruleTextSv: Record<RuleId, RuleText> = {
+  'frontmatter-missing': {
+    what: 'Filen börjar inte med en frontmatter: en rad `---`, artikelns fält och ytterligare en rad `---`.',
+    why: 'Webbplatsen läser rubrik, kategori, datum och fråga ur frontmattern. Utan den stannar bygget vid den här filen.',
+    fix: 'Börja filen med `---`, fälten (`title`, `category`, `date`, `question` …) och en avslutande `---`. Kodsnutten `qa-article` skriver en komplett.',
+  },
+  'frontmatter-unclosed': {
+    what: 'Frontmattern börjar med `---` men avslutas aldrig.',
+    why: 'Allt efter första raden skulle läsas som fält, även svaret, och bygget misslyckas.',
+    fix: 'Lägg till en rad `---` efter sista fältet. Snabbåtgärden gör det.',
+  },
+  'yaml-syntax': {
+    what: 'En rad som YAML-läsaren inte kan läsa: fel indrag, en tabb, ett citattecken som inte stängs, eller `: ` i ett värde utan citattecken.',
+    why: 'Webbplatsens bygge stannar vid första fil som inte går att läsa.',
+    fix: 'Meddelandet säger vad som ska ändras. Ett värde med `: ` sätts inom dubbla citattecken: `title: "Axeln: vad gör jag?"`.',
+  },
+  'yaml-duplicate-key': {
+    what: 'Samma fält förekommer två gånger.',
+    why: 'Webbplatsens YAML-läsare vägrar filen och bygget misslyckas.',
+    fix: 'Behåll en av raderna.',
+  },
+  'yaml-type': {
+    what: 'Ett värde av fel slag: ett datum, `true`/`false` eller ett tal inom citattecken, `yes`/`no`, eller text där en lista behövs.',
+    why: 'Webbplatsen kontrollerar varje fälts slag: `"2017-08-15"` är text, inte ett datum, och bygget misslyckas.',
+    fix: 'Ta bort citattecknen kring datum, sanningsvärden och tal; skriv `true`/`false`, inte `yes`/`no`; skriv listor som `["a", "b"]`. Snabbåtgärden gör det mesta.',
+  },
+  'yaml-empty-value': {
+    what: 'Ett fält utan något efter kolonet.',
+    why: 'YAML läser ett tomt värde som null, vilket inget av webbplatsens fält godtar: bygget misslyckas.',
+    fix: 'Skriv ett värde, eller ta bort raden.',
+  },
+  'schema-required': {
+    what: 'Ett fält som webbplatsen kräver saknas: `title`, `category`, `date` eller `question`.',
+    why: 'Bygget misslyckas utan dem.',
+    fix: 'Lägg till fältet; snabbåtgärden lägger till det med ett värde att fylla i.',
+  },
+  'schema-enum': {
+    what: 'Ett värde utanför den tillåtna listan, för `category` (axel, kna, armbage, annat) eller `status` (obesvarad, utkast, klar).',
+    why: 'Webbplatsen godtar bara de här värdena; allt annat får bygget att misslyckas.',
+    fix: 'Använd ett av värdena i meddelandet; det närmaste erbjuds som snabbåtgärd.',
+  },
+  'schema': {
+    what: 'Något annat sätt som artikeln bryter mot webbplatsens schema.',
+    why: 'Webbplatsen kontrollerar varje artikel mot schemat innan den bygger.',
+    fix: 'Följ meddelandet; håll muspekaren över fältet för att se vad det väntar sig.',
+  },
+  'file-unreadable': {
+    what: 'Filen kan inte läsas som text: binärdata, eller ett fel vid läsningen.',
+    why: 'Webbplatsen kan inte bygga en sida av den.',
+    fix: 'Spara artikeln som en vanlig Markdown-fil i UTF-8, eller flytta andra filer ur artikelmappen.',
+  },
+  'file-encoding': {
+    what: 'Filen är inte giltig UTF-8.',
+    why: 'Å, ä och ö blir fel på sidan, eller så misslyckas bygget.',
+    fix: 'Spara filen som UTF-8 (i VS Code: teckenkodningen i statusfältet → Spara med kodning → UTF-8).',
+  },
+  'unknown-field': {
+    what: 'Ett fält som webbplatsen inte känner till, ofta ett stavfel (`tittle`).',
+    why: 'Webbplatsen tar tyst bort okända fält, så värdet går förlorat.',
+    fix: 'Byt namn till fältet du menade (snabbåtgärden föreslår det närmaste), eller ta bort det.',
+  },
+  'title-length': {
+    what: 'Rubriken är längre än gränsen (60 tecken som standard).',
+    why: 'Rubriken är sökträffens rubrik; en sökmotor klipper en längre.',
+    fix: 'Korta rubriken. Förhandsvisningen visar sökträffen som den skulle se ut.',
+  },
+  'description-length': {
+    what: 'Beskrivningen är kortare eller längre än gränserna (120–160 tecken som standard).',
+    why: 'Beskrivningen är sökträffens text och texten när länken delas: för kort säger lite, för lång klipps.',
+    fix: 'Skriv en eller två meningar inom gränserna. Förhandsvisningen visar var en sökmotor klipper.',
+  },
+  'summary-block': {
+    what: 'Ett publicerat svar saknar en `**Sammanfattning:**` med minst en punkt.',
+    why: 'Husstilen avslutar varje svar med det viktigaste, som sidan visar i en ruta.',
+    fix: 'Avsluta svaret med en rad `**Sammanfattning:**` och en punktlista; snabbåtgärden lägger till en.',
+  },
+  'tag-variant': {
+    what: 'En tagg som skiljer sig från en vanligare bara i stora/små bokstäver, mellanslag eller å/ä/ö.',
+    why: 'Webbplatsen gör en taggsida per stavning, så läsarna hittar bara en del av artiklarna på varje.',
+    fix: 'Använd den vanliga stavningen (snabbåtgärden), eller slå ihop stavningarna med *Byt namn på eller slå ihop tagg*.',
+  },
+  'tag-duplicate': {
+    what: 'Samma tagg två gånger i en lista.',
+    why: 'Den visas två gånger på sidan.',
+    fix: 'Ta bort upprepningen (snabbåtgärden).',
+  },
+  'personal-data': {
+    what: 'Ett personnummer, telefonnummer eller en e-postadress i frågan, svaret eller `patientName`.',
+    why: 'Sidan är offentlig, även opublicerade (webbplatsen bygger en sida för varje artikel). Patienters uppgifter får inte finnas där.',
+    fix: 'Ta bort eller avidentifiera uppgiften.',
+  },
+  'published-incomplete': {
+    what: 'En publicerad artikel som fortfarande är `obesvarad`, eller saknar svar eller fråga.',
+    why: 'Läsarna skulle få en tom sida i webbplatsens listor.',
+    fix: 'Besvara den, eller sätt `published: false` tills den är klar.',
+  },
+  'duplicate-title': {
+    what: 'En annan artikel har samma rubrik.',
+    why: 'Två sökträffar med samma rubrik konkurrerar med varandra, och läsarna kan inte skilja dem åt.',
+    fix: 'Låt rubriken säga vad som är särskilt med just den här frågan.',
+  },
+  'answer-heading': {
+    what: 'En rubrik (`##`) i svaret.',
+    why: 'Husstilen skriver svar som vanliga stycken: en rubrik bryter sidans layout.',
+    fix: 'Skriv det som ett stycke, eller i fetstil om det måste synas.',
+  },
+  'date-invalid': {
+    what: 'Ett datum som inte finns, till exempel `2017-02-30`.',
+    why: 'Webbplatsen vägrar det inte: den visar tyst en annan dag (2 mars).',
+    fix: 'Kontrollera dag och månad.',
+  },
+  'topic-unknown': {
+    what: 'Ett ämne som ingen annan artikel använder men som liknar ett som används — troligen ett stavfel. Används bara när webbplatsens ämneslista inte är känd; med den kontrollerar `topic-no-page` mot webbplatsen själv.',
+    why: 'Artiklar om samma sak bör ha samma ämne.',
+    fix: 'Använd det föreslagna ämnet (snabbåtgärden), eller behåll det nya om det är meningen.',
+  },
+  'topic-no-page': {
+    what: '`topic` är inte ett av webbplatsens ämnen (`src/data/topics.ts`) för artikelns kategori (kroppsdel).',
+    why: 'En ämnessida listar en artikel bara när dess ämne är ett av kroppsdelens ämnen; annars listas artikeln inte på någon ämnessida, utan att något säger till.',
+    fix: 'Använd det föreslagna ämnet (snabbåtgärden), eller välj ett med komplettering (`topic:` och Ctrl+Mellanslag visar webbplatsens ämnen med rubriker). Eller lägg till ämnet i webbplatsens `topics.ts`.',
+  },
+  'condition-unknown': {
+    what: '`relatedCondition` är inte en av webbplatsens diagnossidor (`src/data/conditions.ts`).',
+    why: 'Sidan visar diagnosen i brödsmulan och en Fördjupning-ruta bara för en känd diagnos; annars visas ingenting, utan att något säger till.',
+    fix: 'Använd en av de kända adresserna (snabbåtgärder och komplettering visar dem), eller lägg till diagnossidan i webbplatsens `conditions.ts`.',
+  },
+};
