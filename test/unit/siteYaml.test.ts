@@ -137,3 +137,10 @@ test('a workflow step refuses where only the site reads the block: the source ra
   assert.equal(statusEdits(text, 'publish'), undefined);
   assert.ok(statusEdits(art(['published: false']), 'publish')?.length);
 });
+
+test('where only the site reads the block, its schema problems are reported without fixes', () => {
+  const ps = errors(art(['description: "Ont i', '\taxeln"']).replace('date: 2017-08-15', 'date: "2017-08-15"'));
+  assert.deepEqual(rules(ps), ['yaml-type']);
+  assert.equal(ps[0].fixes, undefined);
+  assert.ok(errors(art([]).replace('date: 2017-08-15', 'date: "2017-08-15"'))[0].fixes?.length, 'elsewhere the fix is offered');
+});

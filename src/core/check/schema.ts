@@ -15,6 +15,16 @@ export function checkSchema(ctx: CheckContext): void {
   if (!article.frontmatter || data === undefined) return;
   const errors = [...(schema.validate(data) ? [] : (schema.validate.errors ?? [])), ...notANumber(schema.json, data)];
   if (errors.length === 0) return;
+  const first = ctx.problems.length;
+  reportErrors(ctx, errors);
+  // Where the source reading went astray (the site reads the block, the yaml package does not), a
+  // fix would edit by ranges that cannot be trusted: the problems stay, their fixes go.
+  if (article.sourceIssues.length > 0) for (const p of ctx.problems.slice(first)) delete p.fixes;
+}
+
+function reportErrors(ctx: CheckContext, errors: ErrorObject[]): void {
+  const { article } = ctx;
+  const data = article.data!;
   const handled = new Set<string>();
   for (const err of errors) {
     const path = pointerToPath(err.instancePath);
