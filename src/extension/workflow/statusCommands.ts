@@ -56,10 +56,11 @@ export async function runWorkflowStep(ws: ArticleWorkspace, action: WorkflowActi
 }
 
 /** The problems that would stop Publish now: those of the article's text as it would be once published. */
-export async function publishGate(ws: ArticleWorkspace, uri: vscode.Uri): Promise<Problem[] | undefined> {
+export async function publishGate(ws: ArticleWorkspace, uri: vscode.Uri): Promise<Problem[]> {
   const text = (await vscode.workspace.openTextDocument(uri)).getText();
   const edits = statusEdits(text, 'publish');
-  return edits ? publishProblems(ws, uri, applyEdits(text, edits)) : undefined;
+  // Where the step cannot edit the fields (broken YAML), the text is judged as it is.
+  return publishProblems(ws, uri, edits ? applyEdits(text, edits) : text);
 }
 
 /** The problems that stop publishing, checked on the text as it would be after publishing. */
