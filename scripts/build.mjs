@@ -1,6 +1,12 @@
 // Bundles the extension (Node/CommonJS, `vscode` external), the CLI (Node) and the webview script (browser).
 import * as esbuild from 'esbuild';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
+
+// The site's contract compiled ahead of time (src/core/articleValidator.generated.ts), so that
+// neither the CLI nor the extension compiles it at start.
+const gen = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/gen-validator.ts'], { stdio: 'inherit' });
+if (gen.status !== 0) process.exit(gen.status ?? 1);
 
 // Swedish strings of the extension's UI live in l10n/parts/*.sv.json (one file per feature);
 // VS Code reads them merged as l10n/bundle.l10n.sv.json.
