@@ -216,8 +216,8 @@ function literalBlock(src: string, barAt: number, next: number, base: number): {
   let contentEnd = next;
   while (i < src.length) {
     const { end, next: after } = lineAt(src, i);
-    if (isBlankLine(src, i, end)) {
-      if (end - i > indent) unsupported(); // spaces beyond the indentation on a blank line
+    // A line of spaces only is empty up to the indentation; spaces beyond it are its text.
+    if (isBlankLine(src, i, end) && end - i <= indent) {
       pending++;
       i = after;
       continue;
