@@ -26,11 +26,17 @@ function peerSchema(): object {
   return s;
 }
 
-/** Makes a tree of `copies` copies of the corpus, 649 files each, under `dir`. */
+/** The articles' folder in the site's layout, where `qa-articles check` finds them by default. */
+const CONTENT = path.join('src', 'content', 'fraga-doktorn');
+
+/**
+ * Makes a site (`dir`, its articles in src/content/fraga-doktorn) with the corpus in it once, or
+ * with `copies` copies of it in subfolders, 649 files each; returns `dir`.
+ */
 export function corpusCopies(dir: string, copies: number): string {
   const files = fs.readdirSync(CORPUS).filter((f) => f.endsWith('.md'));
   for (let c = 0; c < copies; c++) {
-    const sub = path.join(dir, `copy-${String(c + 1).padStart(2, '0')}`);
+    const sub = copies === 1 ? path.join(dir, CONTENT) : path.join(dir, CONTENT, `copy-${String(c + 1).padStart(2, '0')}`);
     fs.mkdirSync(sub, { recursive: true });
     for (const f of files) fs.copyFileSync(path.join(CORPUS, f), path.join(sub, f));
   }
@@ -105,14 +111,16 @@ async function wholeProcess(files: string[], tmp: string): Promise<void> {
   const peerScript = path.join(__dirname, 'peer.mjs');
   if (JSON.parse(runNode([peerScript, sanityDir, schemaFile], ROOT).stdout).messages === 0) throw new Error('the peer reported nothing on an invalid file: its setup is wrong');
 
-  // 1. The 649 articles.
-  const oursArgs = [cli, 'check', '--format', 'json', '--root', CORPUS, CORPUS];
-  const peerArgs = [peerScript, CORPUS, schemaFile];
+  // 1. The 649 articles, in a site of their own (as a user runs `qa-articles check` in the site's folder).
+  const site = corpusCopies(path.join(tmp, 'site'), 1);
+  const oursArgs = [cli, 'check', '--format', 'json', '--root', site];
+  const peerArgs = [peerScript, site, schemaFile];
   const bare = Array.from({ length: 7 }, () => runNode(['-e', ''], ROOT));
   runNode(oursArgs, ROOT);
   const ours = Array.from({ length: 7 }, () => runNode(oursArgs, ROOT));
   const peer = Array.from({ length: 3 }, () => runNode(peerArgs, ROOT));
   const peerMessages = JSON.parse(peer[0].stdout).messages as number;
+  if (JSON.parse(ours[0].stdout).files !== files.length || JSON.parse(peer[0].stdout).files !== files.length) throw new Error('the two tools did not check the same files');
   const ratio = ms(peer) / ms(ours);
   table(`Check of the ${files.length} real articles, whole process (process start → exit), median (min–max)`, ['process', 'wall time', 'peak memory', 'vs ours'], [
     ['qa-articles check --format json (schema + all house-style rules + corpus index)', spread(ours), `${peakMb(ours).toFixed(0)} MB`, '1.0×'],
@@ -120,22 +128,22 @@ async function wholeProcess(files: string[], tmp: string): Promise<void> {
     ['node -e "" (Node starting and exiting, nothing else)', spread(bare), `${peakMb(bare).toFixed(0)} MB`, ''],
   ]);
   console.log(`  target: at least 20× faster than the peer (aim 40×) — ${ratio >= 20 ? 'met' : 'NOT met'} (${ratio.toFixed(1)}×)`);
-  console.log(`  rerun: node ${shellArgs(oursArgs.map(rel))}`);
-  console.log(`         node ${shellArgs([rel(peerScript), rel(CORPUS), '<schema.json>'])}   (the schema: peerSchema() in bench/core.ts)`);
+  console.log(`  rerun (in a site whose articles are the corpus, in src/content/fraga-doktorn): node dist/cli.js check --format json --root <site>`);
+  console.log(`         node ${rel(peerScript)} <site> <schema.json>   (the schema: peerSchema() in bench/core.ts)`);
   const small = profiled(oursArgs, 5);
-  printPhases(`Where the time goes: the ${files.length} articles (QA_ARTICLES_PROFILE=1, median of 5 runs)`, small, `QA_ARTICLES_PROFILE=1 node ${shellArgs(oursArgs.map(rel))} >/dev/null`);
+  printPhases(`Where the time goes: the ${files.length} articles (QA_ARTICLES_PROFILE=1, median of 5 runs)`, small, `QA_ARTICLES_PROFILE=1 node dist/cli.js check --format json --root <site> >/dev/null`);
   console.log(`  startup: ${fmt(small.startup)} from process start to the first article read; Node alone starts and exits in ${fmt(ms(bare))}`);
 
   // 2. 20 copies of the corpus (12,980 files): the CLI vs a process that only reads the files.
-  const big = corpusCopies(path.join(tmp, 'corpus-x20'), 20);
+  const big = corpusCopies(path.join(tmp, 'site-x20'), 20);
   const runs = 3;
-  const bigArgs = [cli, 'check', '--format', 'json', '--root', big, big];
+  const bigArgs = [cli, 'check', '--format', 'json', '--root', big];
   const cliRuns = Array.from({ length: runs }, () => runNode(bigArgs, ROOT));
   const floorSync = Array.from({ length: runs }, () => runNode([path.join(__dirname, 'floor.cjs'), big, 'sync'], ROOT));
   const floorAsync = Array.from({ length: runs }, () => runNode([path.join(__dirname, 'floor.cjs'), big, 'async'], ROOT));
   // The same check with --cache after a first run: every file unchanged, nothing re-parsed.
   const cacheFile = path.join(tmp, 'check-cache');
-  const cached = () => runNode([cli, 'check', '--format', 'json', '--cache-location', cacheFile, '--root', big, big], ROOT);
+  const cached = () => runNode([cli, 'check', '--format', 'json', '--cache-location', cacheFile, '--root', big], ROOT);
   const primed = cached();
   const cachedRuns = Array.from({ length: runs }, cached);
   if (cachedRuns[0].stdout !== primed.stdout || primed.stdout !== cliRuns[0].stdout) throw new Error('--cache changed the output');
@@ -151,8 +159,8 @@ async function wholeProcess(files: string[], tmp: string): Promise<void> {
   console.log(`  target: at most 3× the read-only floor — ${x <= 3 ? 'met' : 'NOT met'} (${x.toFixed(1)}×)`);
   const perK = ((peakMb(cliRuns) - peakMb(ours)) / (checked - files.length)) * 1000;
   console.log(`  peak memory: ${peakMb(ours).toFixed(0)} MB for ${files.length} files, ${peakMb(cliRuns).toFixed(0)} MB for ${checked}: ${perK.toFixed(1)} MB more per 1000 files (the problems found and the index; no parsed document is kept)`);
-  console.log(`  rerun: node ${shellArgs(bigArgs.map((a) => (a === big ? '<20 copies>' : rel(a))))};  node bench/floor.cjs <20 copies> sync`);
-  printPhases(`Where the time goes: ${checked} files (QA_ARTICLES_PROFILE=1, median of 3 runs)`, profiled(bigArgs, 3), `QA_ARTICLES_PROFILE=1 node dist/cli.js check --format json --root <20 copies> <20 copies> >/dev/null`);
+  console.log('  rerun (a site with 20 copies of the corpus under src/content/fraga-doktorn/copy-NN): node dist/cli.js check --format json --root <site>;  node bench/floor.cjs <site> sync');
+  printPhases(`Where the time goes: ${checked} files (QA_ARTICLES_PROFILE=1, median of 3 runs)`, profiled(bigArgs, 3), `QA_ARTICLES_PROFILE=1 node dist/cli.js check --format json --root <site> >/dev/null`);
 
   // 3. The worst small input, in a process of its own with a time limit.
   const probe = spawnSync(process.execPath, ['--import', 'tsx', path.join(__dirname, 'small.ts')], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });

@@ -1,4 +1,5 @@
 import { PerformanceObserver, performance } from 'perf_hooks';
+import type { PhaseProfile, ProfilePhase } from '../core/profile';
 
 /** The phases of a `check` run, in the order they happen (per-file phases summed over all files). */
 export const PHASES = ['startup', 'discovery', 'read', 'split', 'yaml', 'schema', 'rules', 'corpus', 'output'] as const;
@@ -11,7 +12,7 @@ export type Phase = (typeof PHASES)[number];
  * the bundle, reading the config and schema); `load` and `project` are parts of it; `gc` is the
  * garbage collector's pauses, which fall inside the other phases.
  */
-export class Profile {
+export class Profile implements PhaseProfile {
   private readonly ms = new Map<string, number>();
   private readonly gc: PerformanceObserver;
   private gcMs = 0;
@@ -27,7 +28,7 @@ export class Profile {
     return performance.now();
   }
 
-  add(phase: Phase | 'load' | 'project', ms: number): void {
+  add(phase: ProfilePhase | 'output', ms: number): void {
     this.ms.set(phase, (this.ms.get(phase) ?? 0) + ms);
   }
 

@@ -17,10 +17,15 @@ async function run(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) {
 test('QA_ARTICLES_PROFILE=1 prints every phase of a check on stderr, and the check says the same as without it', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qa-profile-'));
   try {
-    fs.writeFileSync(path.join(dir, 'a.md'), article());
-    fs.writeFileSync(path.join(dir, 'b.md'), article({ date: 'date: "2017-08-15"' }));
+    const content = path.join(dir, 'src', 'content', 'fraga-doktorn');
+    fs.mkdirSync(content, { recursive: true });
+    fs.writeFileSync(path.join(dir, 'package.json'), '{}\n');
+    fs.writeFileSync(path.join(content, 'a.md'), article());
+    fs.writeFileSync(path.join(content, 'b.md'), article({ date: 'date: "2017-08-15"' }));
     const plain = await run(['check', '--format', 'json'], dir);
     const profiled = await run(['check', '--format', 'json'], dir, { QA_ARTICLES_PROFILE: '1' });
+    assert.equal(plain.code, 1, plain.stderr);
+    assert.equal(JSON.parse(plain.stdout).files, 2);
     assert.equal(profiled.code, plain.code);
     assert.equal(profiled.stdout, plain.stdout);
     assert.equal(plain.stderr, '');

@@ -2,6 +2,7 @@ import { DEFAULT_CONFIG, type ProjectConfig } from '../config';
 import type { CorpusIndex } from '../corpus';
 import type { Lang } from '../i18n/messages';
 import { parseArticle, type ParsedArticle } from '../parse';
+import type { PhaseProfile } from '../profile';
 import { defaultSchema, type ArticleSchema } from '../schema';
 import type { Problem } from '../types';
 import { CheckContext } from './context';
@@ -29,8 +30,8 @@ export interface CheckerOptions {
   displayPath?: (file: string) => string;
   /** The site's topic and condition lists (read by the host with `loadSiteKnowledge`); without them those rules are quiet. */
   site?: SiteKnowledge;
-  /** Receives the time spent in the schema and in the other rules (a host's profiler); `now` is its clock in ms. */
-  profile?: { now(): number; add(phase: 'schema' | 'rules' | 'corpus', ms: number): void };
+  /** A host's profiler: receives the time spent in the schema, the other rules and the corpus rules. */
+  profile?: PhaseProfile;
 }
 
 export interface Checker {
