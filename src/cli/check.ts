@@ -106,7 +106,7 @@ export async function checkCommand(argv: string[], io: Io, lang: Lang, profile?:
   else io.stdout(formatText(results.length, problems, shown, lang, color));
   if (profile) {
     profile.add('output', profile.now() - tOutput);
-    io.stderr(profile.report());
+    io.stderr(await profile.report());
   }
 
   const { errors, warnings } = countProblems(problems);

@@ -38,7 +38,10 @@ export class Profile implements PhaseProfile {
   }
 
   /** The line for stderr: every phase, the whole run, and the process's peak memory. */
-  report(): string {
+  async report(): Promise<string> {
+    const end = this.now();
+    // Node delivers GC entries to observers asynchronously: let the last ones arrive.
+    await new Promise((resolve) => setTimeout(resolve, 0));
     this.countGc(this.gc.takeRecords());
     this.gc.disconnect();
     const out: Record<string, number> = {};
@@ -47,7 +50,7 @@ export class Profile implements PhaseProfile {
     out.project = this.ms.get('project') ?? 0;
     for (const p of PHASES.slice(1)) out[p] = this.ms.get(p) ?? 0;
     out.gc = this.gcMs;
-    out.total = this.now();
+    out.total = end;
     for (const k of Object.keys(out)) out[k] = Math.round(out[k] * 10) / 10;
     out.maxRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
     return `qa-articles profile ${JSON.stringify(out)}\n`;
