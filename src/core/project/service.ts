@@ -201,13 +201,26 @@ class Service implements ArticleService {
     const lang = this.lang;
     if (!this.checker || this.checkerLang !== lang) {
       this.checkerLang = lang;
+      // Each file's name is worked out once: the duplicate-title rule names the other files, and
+      // with many duplicates that was most of the corpus rules' time. Kept per root.
+      const shown = new Map<string, string>();
+      let shownRoot = this.root;
+      const displayPath = (f: string): string => {
+        if (shownRoot !== this.root) {
+          shown.clear();
+          shownRoot = this.root;
+        }
+        let s = shown.get(f);
+        if (s === undefined) shown.set(f, (s = relative(this.root, f) || f));
+        return s;
+      };
       this.checker = createChecker({
         profile: this.init.profile,
         schema: this.settings.schema,
         config: this.settings.config,
         index: this.index,
         lang,
-        displayPath: (f) => relative(this.root, f) || f,
+        displayPath,
         site: this.site,
       });
     }
