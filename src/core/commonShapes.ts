@@ -37,8 +37,9 @@ const UNSUPPORTED = new Unsupported();
  * any shape this reader does not know.
  */
 export function readCommonShapes(src: string, base: number): CommonShapes | undefined {
-  // A tab, a BOM or a line separator changes how the full readers read the text; so does a comment.
-  if (/[\t\uFEFF\u2028\u2029#]/.test(src)) return undefined;
+  // A tab, a BOM or a line separator changes how the full readers read the text; so does a
+  // comment; a character the site's reader calls non-printable makes its build fail.
+  if (/[\t\uFEFF\u2028\u2029#\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\uFFFE\uFFFF]/.test(src)) return undefined;
   try {
     return read(src, base);
   } catch (e) {

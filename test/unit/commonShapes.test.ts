@@ -107,6 +107,8 @@ function mutations(text: string): string[] {
     (l) => (l.trim() === '' ? '      ' : l),
     (l) => (l.startsWith('  ') ? l + '\u0007' : l),
     (l) => (l.startsWith('  ') ? l + ' \ud800' : l),
+    (l) => (l.startsWith('  ') ? l + '\ufffe' : l.replace(/"$/, '\uffff"')),
+    (l) => l.replace(/: "/, ': "\u0085'),
     (l) => l.replace(/"$/, 'é😀"'),
     (l) => l.replace(/: "([^" ]+) /, ': "$1\n  '),
     (l) => l.replace(/: "([^" ]+) /, ': "$1   \n\n   '),
