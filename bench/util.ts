@@ -29,13 +29,14 @@ export async function timeAsync(n: number, fn: () => Promise<unknown>): Promise<
   return out;
 }
 
-/** Runs a Node process and returns its wall time (ms), peak memory (MB, via maxrss.cjs) and stdout. */
-export function runNode(args: string[], cwd: string): { ms: number; maxRssMb: number; stdout: string; status: number | null } {
+/** Runs a Node process and returns its wall time and CPU time (ms), peak memory (MB, via maxrss.cjs) and stdout. */
+export function runNode(args: string[], cwd: string, env: Record<string, string> = {}): { ms: number; cpuMs: number; maxRssMb: number; stdout: string; stderr: string; status: number | null } {
   const t = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, ['-r', require.resolve('./maxrss.cjs'), ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const r = spawnSync(process.execPath, ['-r', require.resolve('./maxrss.cjs'), ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, ...env } });
   const ms = Number(process.hrtime.bigint() - t) / 1e6;
   const m = /BENCH_MAXRSS_KB (\d+)/.exec(r.stderr ?? '');
-  return { ms, maxRssMb: m ? Number(m[1]) / 1024 : NaN, stdout: r.stdout ?? '', status: r.status };
+  const cpu = /BENCH_CPU_US (\d+)/.exec(r.stderr ?? '');
+  return { ms, cpuMs: cpu ? Number(cpu[1]) / 1000 : NaN, maxRssMb: m ? Number(m[1]) / 1024 : NaN, stdout: r.stdout ?? '', stderr: r.stderr ?? '', status: r.status };
 }
 
 export const fmt = (ms: number) => (ms < 1 ? `${(ms * 1000).toFixed(0)} µs` : ms < 100 ? `${ms.toFixed(2)} ms` : `${ms.toFixed(0)} ms`);

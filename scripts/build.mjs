@@ -1,6 +1,12 @@
 // Bundles the extension (Node/CommonJS, `vscode` external), the CLI (Node) and the webview script (browser).
 import * as esbuild from 'esbuild';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
+
+// The site's contract compiled ahead of time (src/core/articleValidator.generated.ts), so that
+// neither the CLI nor the extension compiles it at start.
+const gen = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/gen-validator.ts'], { stdio: 'inherit' });
+if (gen.status !== 0) process.exit(gen.status ?? 1);
 
 // Swedish strings of the extension's UI live in l10n/parts/*.sv.json (one file per feature);
 // VS Code reads them merged as l10n/bundle.l10n.sv.json.
@@ -24,16 +30,68 @@ const watch = process.argv.includes('--watch');
 // require files by paths a bundle cannot follow.
 const common = { bundle: true, sourcemap: !production, minify: production, logLevel: 'warning', legalComments: 'none', mainFields: ['module', 'main'] };
 
+/** Leaves `from` (imported by src/cli/main.ts) out of the bundle, loaded at run time from the file `to` beside it. */
+function separate(from, to) {
+  return {
+    name: 'separate',
+    setup(build) {
+      build.onResolve({ filter: new RegExp(`^${from.replace(/[.]/g, '\\.')}$`) }, (args) => (args.importer.endsWith('src/cli/main.ts') ? { path: to, external: true } : undefined));
+    },
+  };
+}
+
+/**
+ * Ajv compiles only a project's own schema (the site's contract has a validator generated at build
+ * time), so the CLI loads it from a file of its own on first use: `check` with the contract never
+ * parses it.
+ */
+const lazyAjv = {
+  name: 'lazy-ajv',
+  setup(build) {
+    build.onResolve({ filter: /^ajv$/ }, (args) => (args.importer.endsWith('src/core/schema.ts') ? { path: 'lazy-ajv', namespace: 'lazy-ajv' } : undefined));
+    build.onResolve({ filter: /^\.\/cli-ajv\.js$/, namespace: 'lazy-ajv' }, (args) => ({ path: args.path, external: true }));
+    build.onLoad({ filter: /.*/, namespace: 'lazy-ajv' }, () => ({
+      contents: [
+        'let ajv;',
+        "const load = () => (ajv ??= require('./cli-ajv.js'));",
+        'export default function Ajv(options) { return new (load().default)(options); }',
+        'export function _(...args) { return load()._(...args); }',
+      ].join('\n'),
+      loader: 'js',
+    }));
+  },
+};
+
 const builds = [
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
-  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20' },
+  // The CLI starts for every check, so its bundle is small and minified in every build (V8 parses
+  // all of it before the first file is read); the preview command's renderer is a file of its own,
+  // loaded only by `qa-articles preview`.
+  { ...common, minify: true, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20', plugins: [separate('./preview', './cli-preview.js'), lazyAjv], metafile: true },
+  { ...common, minify: true, stdin: { contents: "export { default, _ } from 'ajv';", resolveDir: '.', loader: 'js' }, outfile: 'dist/cli-ajv.js', platform: 'node', format: 'cjs', target: 'node20' },
+  { ...common, minify: true, entryPoints: ['src/cli/preview.ts'], outfile: 'dist/cli-preview.js', platform: 'node', format: 'cjs', target: 'node20' },
 ];
 if (existsSync('src/webview/preview.ts')) {
   builds.push({ ...common, entryPoints: ['src/webview/preview.ts'], outfile: 'dist/webview/preview.js', platform: 'browser', format: 'iife', target: 'es2022' });
 }
-const present = builds.filter((b) => b.entryPoints.every((e) => existsSync(e)));
+const present = builds.filter((b) => !b.entryPoints || b.entryPoints.every((e) => existsSync(e)));
 if (watch) {
   for (const b of present) await (await esbuild.context(b)).watch();
 } else {
-  await Promise.all(present.map((b) => esbuild.build(b)));
+  const results = await Promise.all(present.map((b) => esbuild.build(b)));
+  // `node scripts/build.mjs --sizes`: what the CLI bundle is made of (esbuild's metafile), largest first.
+  if (process.argv.includes('--sizes')) {
+    for (const [i, r] of results.entries()) {
+      if (!r.metafile) continue;
+      const out = Object.entries(r.metafile.outputs).find(([k]) => k.endsWith('.js'))[1];
+      const by = {};
+      for (const [k, v] of Object.entries(out.inputs)) {
+        const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(k);
+        const key = m ? m[1] : k.split('/').slice(0, 3).join('/');
+        by[key] = (by[key] ?? 0) + v.bytesInOutput;
+      }
+      console.log(`${present[i].outfile}: ${(out.bytes / 1024).toFixed(0)} KB`);
+      for (const [k, v] of Object.entries(by).sort((a, b) => b[1] - a[1]).slice(0, 12)) console.log(`  ${(v / 1024).toFixed(1).padStart(7)} KB  ${k}`);
+    }
+  }
 }

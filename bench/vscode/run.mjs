@@ -45,6 +45,8 @@ function prepareWorkspace() {
     }
     fs.writeFileSync(marker, '');
   }
+  // The site's root is known by its package.json, as the project model finds a project.
+  fs.writeFileSync(path.join(workspace, 'package.json'), JSON.stringify({ name: 'bench-site', private: true }) + '\n');
   fs.mkdirSync(path.join(workspace, '.vscode'), { recursive: true });
   // No auto save: the benchmark's edits stay unsaved and are reverted.
   fs.writeFileSync(path.join(workspace, '.vscode', 'settings.json'), JSON.stringify({ 'files.autoSave': 'off' }, null, 2) + '\n');

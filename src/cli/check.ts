@@ -8,12 +8,14 @@ import { fromCorePath, nodeFileHost, toCorePath } from '../node/host';
 import { CheckCache } from './cache';
 import { parseCheckArgs, UsageError } from './args';
 import { formatJson, formatText, terminalSafe } from './output';
+import type { Profile } from './profile';
+import { version } from '../../package.json';
 import { openProject } from './project';
 import { explicitMarkdownFiles } from './walk';
 
 /** The default cache file of `--cache`, in the current folder. */
 export const CACHE_FILE = '.qa-articles-cache';
-const VERSION: string = (require('../../package.json') as { version: string }).version;
+const VERSION: string = version;
 
 export interface Io {
   stdout: (s: string) => void;
@@ -29,7 +31,7 @@ export interface FileProblem extends Problem {
 }
 
 /** Runs `qa-articles check`; returns the exit code (0 clean, 1 problems, 2 could not run). */
-export async function checkCommand(argv: string[], io: Io, lang: Lang): Promise<number> {
+export async function checkCommand(argv: string[], io: Io, lang: Lang, profile?: Profile): Promise<number> {
   let args;
   try {
     args = parseCheckArgs(argv);
@@ -41,7 +43,7 @@ export async function checkCommand(argv: string[], io: Io, lang: Lang): Promise<
     throw e;
   }
   if (args.lang) lang = args.lang as Lang;
-  const opened = await openProject({ cwd: io.cwd, root: args.root, paths: args.paths, settings: { schemaPath: args.schema ? nodePath.resolve(io.cwd, args.schema) : undefined }, lang });
+  const opened = await openProject({ cwd: io.cwd, root: args.root, paths: args.paths, settings: { schemaPath: args.schema ? nodePath.resolve(io.cwd, args.schema) : undefined }, lang, profile });
   if (!opened.ok) {
     io.stderr(opened.message + '\n');
     return 2;
@@ -98,9 +100,14 @@ export async function checkCommand(argv: string[], io: Io, lang: Lang): Promise<
 
   const problems: FileProblem[] = [];
   for (const r of results) for (const p of r.problems) problems.push({ ...p, file: r.file });
+  const tOutput = profile?.now() ?? 0;
   const color = args.color ?? (io.isTTY && !io.env.NO_COLOR);
   if (args.format === 'json') io.stdout(formatJson(results.length, problems, shown) + '\n');
   else io.stdout(formatText(results.length, problems, shown, lang, color));
+  if (profile) {
+    profile.add('output', profile.now() - tOutput);
+    io.stderr(await profile.report());
+  }
 
   const { errors, warnings } = countProblems(problems);
   if (exit) return exit;

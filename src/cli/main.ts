@@ -1,6 +1,7 @@
 import { format, langFromLocale, type Lang } from '../core/i18n/messages';
+import { version } from '../../package.json';
 import { checkCommand, printable, type Io } from './check';
-import { previewCommand } from './preview';
+import { profileFromEnv } from './profile';
 
 /** The environment's language: LC_ALL, LC_MESSAGES, LANG, LANGUAGE, in POSIX order. */
 export function envLang(env: NodeJS.ProcessEnv): Lang {
@@ -9,22 +10,26 @@ export function envLang(env: NodeJS.ProcessEnv): Lang {
 
 /** Entry of the `qa-articles` command. Returns the exit code. */
 export async function main(argv: string[], io: Io): Promise<number> {
+  const profile = profileFromEnv(io.env);
   const lang = envLang(io.env);
   const [cmd, ...rest] = argv;
   const langArg = rest.find((a, i) => a.startsWith('--lang=') || rest[i - 1] === '--lang');
   const l: Lang = langArg === 'sv' || langArg === '--lang=sv' ? 'sv' : langArg === 'en' || langArg === '--lang=en' ? 'en' : lang;
   switch (cmd) {
     case 'check':
-      return checkCommand(rest, io, l);
-    case 'preview':
+      return checkCommand(rest, io, l, profile);
+    case 'preview': {
+      // The renderer (markdown-it) loads only for this command: `check` never pays for it.
+      const { previewCommand } = require('./preview') as typeof import('./preview');
       return previewCommand(rest, io, l);
+    }
     case '--help':
     case '-h':
     case 'help':
       io.stdout(format(l, 'cli-usage') + '\n');
       return 0;
     case '--version':
-      io.stdout(require('../../package.json').version + '\n');
+      io.stdout(version + '\n');
       return 0;
     default:
       io.stderr((cmd ? format(l, cmd.startsWith('-') ? 'cli-bad-option' : 'cli-unknown-command', printable(cmd)) + '\n' : '') + format(l, 'cli-usage') + '\n');

@@ -4,6 +4,7 @@ import { findProjectRoot } from '../core/project/root';
 import * as nodePath from 'path';
 import { dirname, relative } from '../core/project/paths';
 import type { HostSettings } from '../core/project/settings';
+import type { PhaseProfile } from '../core/profile';
 import { nodeFileHost, toCorePath } from '../node/host';
 
 /** The CLI's project: the service over Node's file system, or why none could be opened. */
@@ -14,7 +15,7 @@ export type OpenedProject = { ok: true; service: ArticleService; found: boolean 
  * project found at or above the first path named (or the current folder). With no project
  * found, named files are still checked, against the built-in contract and no corpus.
  */
-export async function openProject(opts: { cwd: string; root?: string; paths: string[]; settings: HostSettings; lang: Lang }): Promise<OpenedProject> {
+export async function openProject(opts: { cwd: string; root?: string; paths: string[]; settings: HostSettings; lang: Lang; profile?: PhaseProfile }): Promise<OpenedProject> {
   const files = nodeFileHost();
   const cwd = toCorePath(opts.cwd);
   let root: string | undefined;
@@ -38,7 +39,9 @@ export async function openProject(opts: { cwd: string; root?: string; paths: str
       found = false;
     }
   }
-  const service = createArticleService({ files, root, settings: opts.settings, lang: opts.lang });
+  const t0 = opts.profile?.now() ?? 0;
+  const service = createArticleService({ files, root, settings: opts.settings, lang: opts.lang, profile: opts.profile });
   await service.ready;
+  opts.profile?.add('project', opts.profile.now() - t0);
   return { ok: true, service, found };
 }

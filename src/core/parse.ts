@@ -1,4 +1,5 @@
 import { isMap, isScalar, isSeq, parseDocument, Schema, type Document, type ScalarTag, type DocumentOptions, type ParseOptions, type SchemaOptions, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import { readCommonShapes } from './commonShapes';
 import { findFrontmatter, type FrontmatterBlock } from './frontmatter';
 import { readAsSite, type SiteReading } from './yaml/siteReader';
 import { LineIndex } from './lines';
@@ -76,9 +77,11 @@ export interface ParsedArticle {
 /**
  * Parses an article. The site's reader decides what the YAML means; the `yaml` document gives
  * every key and value its source range. Lone CRs are read as line breaks, as VS Code and the
- * site's parser do; offsets everywhere are offsets into the original text. Never throws.
+ * site's parser do; offsets everywhere are offsets into the original text. Never throws. The
+ * common frontmatter shapes are read by a fast reader that gives the same result; `exact` always
+ * runs both full readings.
  */
-export function parseArticle(text: string): ParsedArticle {
+export function parseArticle(text: string, opts: { exact?: boolean } = {}): ParsedArticle {
   const lines = new LineIndex(text);
   const fm = findFrontmatter(text);
   const fields = new Map<string, Field>();
@@ -87,6 +90,16 @@ export function parseArticle(text: string): ParsedArticle {
   const sourceIssues: YamlIssue[] = [];
   if (!fm) return { text, lines, fields, fieldList, yamlIssues, sourceIssues, body: text, bodyStart: 0 };
   const body = text.slice(fm.bodyStart);
+
+  // The common shapes, read fast: the same nodes, ranges and values as the readings below
+  // (commonShapes.ts; test/unit/commonShapes.test.ts compares them with `exact`).
+  if (fm.closeStart !== undefined && !opts.exact) {
+    const fast = readCommonShapes(text.slice(fm.contentStart, fm.contentEnd).replace(/\r(?!\n)/g, '\n'), fm.contentStart);
+    if (fast) {
+      collectFields(fast.map, fields, fieldList);
+      return { text, lines, frontmatter: fm, doc: fast.doc, data: fast.data, fields, fieldList, yamlIssues, sourceIssues, body, bodyStart: fm.bodyStart };
+    }
+  }
 
   // The site's verdict: js-yaml on the text between the fences (only a closed block is frontmatter to it).
   let site: SiteReading | undefined;

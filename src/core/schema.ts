@@ -1,6 +1,7 @@
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import Ajv, { _, type ErrorObject, type KeywordDefinition, type Options, type ValidateFunction } from 'ajv';
 import { RE2JS } from 're2js';
 import defaultSchemaJson from '../../schemas/article.schema.json';
+import { validate as validateDefault } from './articleValidator.generated';
 
 /**
  * Schema patterns run on a linear-time engine (RE2, pure JS so it also runs in a browser): a
@@ -39,31 +40,44 @@ export interface SchemaObject {
 
 export const defaultSchemaObject = defaultSchemaJson as SchemaObject;
 
+/** `x-yaml-type: "timestamp"`: the value is a valid date (an unquoted YAML date); other kinds pass. Written as code, so a validator generated ahead of time holds it too. */
+const YAML_TYPE_KEYWORD: KeywordDefinition = {
+  keyword: 'x-yaml-type',
+  schemaType: 'string',
+  code(cxt) {
+    if (cxt.schema !== 'timestamp') return;
+    cxt.fail(_`!(${cxt.data} instanceof Date) || Number.isNaN(${cxt.data}.getTime())`);
+  },
+};
+
+/** An Ajv set up as every article schema is compiled; `extra` is for scripts/gen-validator.ts (standalone code). */
+export function articleAjv(extra: Options = {}): Ajv {
+  const ajv = new Ajv({ allErrors: true, strict: false, validateSchema: true, ...extra, code: { regExp: linearRegExp, ...extra.code } });
+  ajv.addKeyword(YAML_TYPE_KEYWORD);
+  return ajv;
+}
+
+function withFields(json: SchemaObject, validate: ValidateFunction): ArticleSchema {
+  return { json, validate, fields: Object.keys(json.properties ?? {}), required: json.required ?? [] };
+}
+
 /**
  * Compiles a schema. Besides standard JSON Schema it understands `x-yaml-type: "timestamp"`
  * (an unquoted YAML date) and ignores other `x-` keywords (descriptions in Swedish, labels).
  */
 export function compileSchema(json: SchemaObject): ArticleSchema {
-  const ajv = new Ajv({ allErrors: true, strict: false, validateSchema: true, code: { regExp: linearRegExp } });
-  ajv.addKeyword({
-    keyword: 'x-yaml-type',
-    schemaType: 'string',
-    errors: true,
-    validate: function yamlType(kind: string, data: unknown) {
-      if (kind !== 'timestamp') return true;
-      return data instanceof Date && !Number.isNaN(data.getTime());
-    },
-  });
-  const validate = ajv.compile(json);
-  const props = json.properties ?? {};
-  return { json, validate, fields: Object.keys(props), required: json.required ?? [] };
+  return withFields(json, articleAjv().compile(json));
 }
 
 let cachedDefault: ArticleSchema | undefined;
 
-/** The site's contract (schemas/article.schema.json), compiled once. */
+/**
+ * The site's contract (schemas/article.schema.json). Its validator was generated from the
+ * schema at build time (scripts/gen-validator.ts), so starting costs no compile and no code
+ * generation; a unit test holds the generated code to the schema.
+ */
 export function defaultSchema(): ArticleSchema {
-  return (cachedDefault ??= compileSchema(defaultSchemaObject));
+  return (cachedDefault ??= withFields(defaultSchemaObject, validateDefault as unknown as ValidateFunction));
 }
 
 /** The property schema of a top-level field, if the schema declares it. */

@@ -2,6 +2,7 @@ import { DEFAULT_CONFIG, type ProjectConfig } from '../config';
 import type { CorpusIndex } from '../corpus';
 import type { Lang } from '../i18n/messages';
 import { parseArticle, type ParsedArticle } from '../parse';
+import type { PhaseProfile } from '../profile';
 import { defaultSchema, type ArticleSchema } from '../schema';
 import type { Problem } from '../types';
 import { CheckContext } from './context';
@@ -29,6 +30,8 @@ export interface CheckerOptions {
   displayPath?: (file: string) => string;
   /** The site's topic and condition lists (read by the host with `loadSiteKnowledge`); without them those rules are quiet. */
   site?: SiteKnowledge;
+  /** A host's profiler: receives the time spent in the schema, the other rules and the corpus rules. */
+  profile?: PhaseProfile;
 }
 
 export interface Checker {
@@ -55,24 +58,36 @@ export function createChecker(options: CheckerOptions = {}): Checker {
   const lang = options.lang ?? 'en';
   const displayPath = options.displayPath ?? ((f: string) => f);
   const sort = (ps: Problem[]) => ps.sort((a, b) => a.start - b.start || a.end - b.end);
+  const profile = options.profile;
   const checkLocal = (article: ParsedArticle, file?: string) => {
+    const t0 = profile?.now() ?? 0;
+    let schemaMs = 0;
     const ctx = new CheckContext(article, schema, config, lang, options.index, file, displayPath, options.site);
     checkFrontmatter(ctx);
     checkEncoding(ctx);
     // While the YAML does not parse, what it seems to say is guesswork: the syntax comes first.
     const readable = article.yamlIssues.length === 0 && article.frontmatter?.closeStart !== undefined;
     if (readable) {
+      const s0 = profile?.now() ?? 0;
       checkSchema(ctx);
+      if (profile) schemaMs = profile.now() - s0;
       checkStyle(ctx);
       checkSite(ctx);
       if (article.data) checkTagRepeats(ctx);
     }
     checkPersonalData(ctx);
-    return { problems: ctx.problems, facts: corpusFacts(article) };
+    const result = { problems: ctx.problems, facts: corpusFacts(article) };
+    if (profile) {
+      profile.add('schema', schemaMs);
+      profile.add('rules', profile.now() - t0 - schemaMs);
+    }
+    return result;
   };
   const checkCorpus = (facts: CorpusFacts, file?: string): Problem[] => {
+    const t0 = profile?.now() ?? 0;
     const ctx = new CheckContext(EMPTY_ARTICLE, schema, config, lang, options.index, file, displayPath, options.site);
     checkAgainstCorpus(ctx, facts);
+    if (profile) profile.add('corpus', profile.now() - t0);
     return ctx.problems;
   };
   const checkParsed = (article: ParsedArticle, file?: string): Problem[] => {
