@@ -162,3 +162,12 @@ describe('answer-heading and code fences', () => {
     assert.equal(headings('```\nx\n```\n# Rubrik').length, 1);
   });
 });
+
+describe('date-invalid', () => {
+  it('a date written in another form than YYYY-MM-DD (a tag, a time, an alias) is read, not a crash', () => {
+    for (const date of ['date: !!timestamp 2017-08-15', 'date: 2017-08-15T10:30:00Z', 'date: 2017-8-5', 'x-first: &d 2017-08-15\ndate: *d']) {
+      const ps = check(article({ date }));
+      assert.deepEqual(only(ps, 'date-invalid'), [], date);
+    }
+  });
+});
