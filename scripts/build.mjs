@@ -30,12 +30,12 @@ const watch = process.argv.includes('--watch');
 // require files by paths a bundle cannot follow.
 const common = { bundle: true, sourcemap: !production, minify: production, logLevel: 'warning', legalComments: 'none', mainFields: ['module', 'main'] };
 
-/** Leaves `from` (imported by src/cli/main.ts) out of the bundle, loaded at run time from the file `to` beside it. */
-function separate(from, to) {
+/** Leaves `from` (imported by the file ending in `importer`) out of the bundle, loaded at run time from the file `to` beside it. */
+function separate(from, to, importer = 'src/cli/main.ts') {
   return {
     name: 'separate',
     setup(build) {
-      build.onResolve({ filter: new RegExp(`^${from.replace(/[.]/g, '\\.')}$`) }, (args) => (args.importer.endsWith('src/cli/main.ts') ? { path: to, external: true } : undefined));
+      build.onResolve({ filter: new RegExp(`^${from.replace(/[.]/g, '\\.')}$`) }, (args) => (args.importer.endsWith(importer) ? { path: to, external: true } : undefined));
     },
   };
 }
@@ -48,14 +48,23 @@ function separate(from, to) {
 const lazyAjv = {
   name: 'lazy-ajv',
   setup(build) {
-    build.onResolve({ filter: /^ajv$/ }, (args) => (args.importer.endsWith('src/core/schema.ts') ? { path: 'lazy-ajv', namespace: 'lazy-ajv' } : undefined));
+    build.onResolve({ filter: /^(ajv|re2js)$/ }, (args) => (args.importer.endsWith('src/core/schema.ts') ? { path: args.path, namespace: 'lazy-ajv' } : undefined));
     build.onResolve({ filter: /^\.\/cli-ajv\.js$/, namespace: 'lazy-ajv' }, (args) => ({ path: args.path, external: true }));
-    build.onLoad({ filter: /.*/, namespace: 'lazy-ajv' }, () => ({
+    build.onLoad({ filter: /^ajv$/, namespace: 'lazy-ajv' }, () => ({
       contents: [
         'let ajv;',
         "const load = () => (ajv ??= require('./cli-ajv.js'));",
         'export default function Ajv(options) { return new (load().default)(options); }',
         'export function _(...args) { return load()._(...args); }',
+      ].join('\n'),
+      loader: 'js',
+    }));
+    // RE2 runs a project schema's patterns, so it is needed only where Ajv compiles one.
+    build.onLoad({ filter: /^re2js$/, namespace: 'lazy-ajv' }, () => ({
+      contents: [
+        'let re2;',
+        "const load = () => (re2 ??= require('./cli-ajv.js').RE2JS);",
+        'export const RE2JS = { compile: (...a) => load().compile(...a), translateRegExp: (...a) => load().translateRegExp(...a) };',
       ].join('\n'),
       loader: 'js',
     }));
@@ -67,8 +76,9 @@ const builds = [
   // The CLI starts for every check, so its bundle is small and minified in every build (V8 parses
   // all of it before the first file is read); the preview command's renderer is a file of its own,
   // loaded only by `qa-articles preview`.
-  { ...common, minify: true, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20', plugins: [separate('./preview', './cli-preview.js'), lazyAjv], metafile: true },
-  { ...common, minify: true, stdin: { contents: "export { default, _ } from 'ajv';", resolveDir: '.', loader: 'js' }, outfile: 'dist/cli-ajv.js', platform: 'node', format: 'cjs', target: 'node20' },
+  { ...common, minify: true, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20', plugins: [separate('./preview', './cli-preview.js'), separate('./script.js', './cli-site-script.js', 'src/core/site/read.ts'), lazyAjv], metafile: true },
+  { ...common, minify: true, entryPoints: ['src/core/site/script.ts'], outfile: 'dist/cli-site-script.js', platform: 'node', format: 'cjs', target: 'node20' },
+  { ...common, minify: true, stdin: { contents: "export { default, _ } from 'ajv'; export { RE2JS } from 're2js';", resolveDir: '.', loader: 'js' }, outfile: 'dist/cli-ajv.js', platform: 'node', format: 'cjs', target: 'node20' },
   { ...common, minify: true, entryPoints: ['src/cli/preview.ts'], outfile: 'dist/cli-preview.js', platform: 'node', format: 'cjs', target: 'node20' },
 ];
 if (existsSync('src/webview/preview.ts')) {
