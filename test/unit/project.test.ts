@@ -252,3 +252,21 @@ describe("the site's generated schema", () => {
     assert.deepEqual(s.settings.errors.map((e) => [e.kind, e.file]), [['schema', SCHEMA]]);
   });
 });
+
+describe('a cache of the batch check', () => {
+  it('knows an unchanged file by its stat: the file is not read again', async () => {
+    const host = new MemoryHost({ '/p/.qa-articles.json': '{"include": "*.md"}', '/p/a.md': article({ date: 'date: "2017-08-15"' }), '/p/b.md': article({ title: 'title: "B"' }) });
+    const store = new Map<string, unknown>();
+    const cache = {
+      get: (file: string, stat: { size: number }, target: boolean) => store.get(`${file}|${stat.size}|${target}`) as never,
+      set: (file: string, stat: { size: number }, target: boolean, a: unknown) => void store.set(`${file}|${stat.size}|${target}`, a),
+    };
+    const s = createArticleService({ files: host, root: '/p' });
+    const first = await s.checkFiles(['/p/a.md', '/p/b.md'], { cache });
+    host.reads.length = 0;
+    const again = await s.checkFiles(['/p/a.md', '/p/b.md'], { cache });
+    assert.deepEqual(host.reads.filter((r) => r.endsWith('.md')), []);
+    assert.deepEqual(again.map((r) => r.problems.map((p) => p.rule)), first.map((r) => r.problems.map((p) => p.rule)));
+    assert.deepEqual(again.map((r) => r.problems.map((p) => p.rule)), [['yaml-type'], []]);
+  });
+});

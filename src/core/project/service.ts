@@ -43,7 +43,7 @@ export interface Unreadable {
 }
 
 /** Reading a file as an article: its text, or why not. */
-export type ReadOutcome = { ok: true; text: string; stat: FileStat } | { ok: false; unreadable: Unreadable; stat?: FileStat; missing?: boolean };
+export type ReadOutcome = { ok: true; text: string; stat: FileStat } | { ok: false; unreadable: Unreadable; stat?: FileStat; missing?: boolean; /** `before` asked to stop before the read. */ skipped?: boolean };
 
 /** What a change to the project was. */
 export interface ProjectChange {
@@ -104,7 +104,7 @@ export interface ArticleService extends Disposable {
   /** Drops a file from the index. */
   removeFile(path: string): void;
   /** Reads a file as an article: stat (regular files only, within the size limit), read, decode. */
-  readArticle(path: string): Promise<ReadOutcome>;
+  readArticle(path: string, before?: (stat: FileStat) => boolean): Promise<ReadOutcome>;
   /** The problem for a file that cannot be read; undefined when `file-unreadable` is off. */
   unreadableProblem(u: Unreadable): Problem | undefined;
   /** The text parsed, once per version (cached while `version` is given and unchanged). */
@@ -316,7 +316,7 @@ class Service implements ArticleService {
     if (this.dropEntry(path)) this.emitter.fire({ kind: 'index', path });
   }
 
-  async readArticle(path: string): Promise<ReadOutcome> {
+  async readArticle(path: string, before?: (stat: FileStat) => boolean): Promise<ReadOutcome> {
     const files = this.init.files;
     let stat: FileStat | undefined;
     try {
@@ -331,6 +331,8 @@ class Service implements ArticleService {
       return { ok: false, unreadable: { key: 'file-outside-root', args: [stat.realPath] }, stat };
     }
     if (stat.size > MAX_ARTICLE_BYTES) return { ok: false, unreadable: { key: 'file-too-large', args: [MAX_ARTICLE_BYTES / 1024 / 1024] }, stat };
+    // The caller may stop here (a cache that knows this file's content by its stat).
+    if (before?.(stat)) return { ok: false, unreadable: { key: 'file-unreadable', args: [] }, stat, skipped: true };
     let bytes: Uint8Array | undefined;
     try {
       bytes = await files.read(path);
@@ -437,11 +439,12 @@ class Service implements ArticleService {
     const profile = this.init.profile;
     profile?.reading();
     const t0 = profile?.now() ?? 0;
-    const r = await this.readArticle(file);
+    // A cache hit is known from the stat alone: the file is not read at all.
+    let hit: Analysis | undefined;
+    const r = await this.readArticle(file, cache ? (stat) => (hit = cache.get(file, stat, target)) !== undefined : undefined);
     profile?.add('read', profile.now() - t0);
-    if (!r.ok) return { unreadable: r.unreadable };
-    const hit = cache?.get(file, r.stat, target);
     if (hit) return hit;
+    if (!r.ok) return { unreadable: r.unreadable };
     let a: Analysis;
     try {
       const article = profile ? parseProfiled(r.text, profile) : parseArticle(r.text);

@@ -1,3 +1,4 @@
+import * as fs from 'fs';
 import * as vscode from 'vscode';
 import type { DirEntry, FileChange, FileHost, FileStat } from '../../core/project/host';
 
@@ -23,6 +24,10 @@ function typeOf(t: vscode.FileType): FileStat['type'] {
  */
 export function vscodeFileHost(base: vscode.Uri): FileHost {
   const uriOf = (path: string) => base.with({ path });
+  // A local folder is read through Node's fs, which the extension host has: `workspace.fs`
+  // costs a round trip to the file service per call, which made a 12,980-file index take
+  // minutes instead of seconds. Other schemes (a remote or virtual folder) go through it.
+  if (base.scheme === 'file') return { ...localFiles(uriOf), watch: watcher(uriOf) };
   return {
     async stat(path: string): Promise<FileStat | undefined> {
       try {
@@ -50,18 +55,60 @@ export function vscodeFileHost(base: vscode.Uri): FileHost {
         throw e;
       }
     },
-    watch(root: string, globs: string[], onChange: (path: string, change: FileChange) => void): vscode.Disposable {
-      const subs: vscode.Disposable[] = [];
-      for (const g of globs) {
-        const w = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(uriOf(root), g));
-        subs.push(
-          w,
-          w.onDidCreate((u) => onChange(pathOf(u), 'created')),
-          w.onDidChange((u) => onChange(pathOf(u), 'changed')),
-          w.onDidDelete((u) => onChange(pathOf(u), 'deleted')),
-        );
+    watch: watcher(uriOf),
+  };
+}
+
+/** VS Code's file watchers, for every scheme. */
+function watcher(uriOf: (path: string) => vscode.Uri): NonNullable<FileHost['watch']> {
+  return (root: string, globs: string[], onChange: (path: string, change: FileChange) => void): vscode.Disposable => {
+    const subs: vscode.Disposable[] = [];
+    for (const g of globs) {
+      const w = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(uriOf(root), g));
+      subs.push(
+        w,
+        w.onDidCreate((u) => onChange(pathOf(u), 'created')),
+        w.onDidChange((u) => onChange(pathOf(u), 'changed')),
+        w.onDidDelete((u) => onChange(pathOf(u), 'deleted')),
+      );
+    }
+    return vscode.Disposable.from(...subs);
+  };
+}
+
+const gone = (e: unknown) => ['ENOENT', 'ENOTDIR', 'ELOOP'].includes((e as NodeJS.ErrnoException).code ?? '');
+const kind = (st: fs.Stats): FileStat['type'] => (st.isFile() ? 'file' : st.isDirectory() ? 'directory' : 'other');
+
+/** A local folder's files through Node's fs (synchronous: small files, nothing to wait for). */
+function localFiles(uriOf: (path: string) => vscode.Uri): Omit<FileHost, 'watch'> {
+  const fsPath = (p: string) => uriOf(p).fsPath;
+  return {
+    stat(p: string): FileStat | undefined {
+      try {
+        const lst = fs.lstatSync(fsPath(p));
+        if (!lst.isSymbolicLink()) return { type: kind(lst), size: lst.size, mtime: lst.mtimeMs };
+        const st = fs.statSync(fsPath(p));
+        return { type: kind(st), size: st.size, mtime: st.mtimeMs, realPath: vscode.Uri.file(fs.realpathSync(fsPath(p))).path };
+      } catch (e) {
+        if (gone(e)) return undefined;
+        throw e;
       }
-      return vscode.Disposable.from(...subs);
+    },
+    read(p: string): Uint8Array | undefined {
+      try {
+        return fs.readFileSync(fsPath(p));
+      } catch (e) {
+        if (gone(e)) return undefined;
+        throw e;
+      }
+    },
+    list(dir: string): DirEntry[] | undefined {
+      try {
+        return fs.readdirSync(fsPath(dir), { withFileTypes: true }).map((e) => ({ name: e.name, type: e.isSymbolicLink() ? 'symlink' : e.isFile() ? 'file' : e.isDirectory() ? 'directory' : 'other' }));
+      } catch (e) {
+        if (gone(e)) return undefined;
+        throw e;
+      }
     },
   };
 }
