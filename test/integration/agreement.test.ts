@@ -134,14 +134,16 @@ suite('the CLI, the editor, the preview and the publish gate agree', () => {
         assert.ok(gate, `${name}: there is something to publish`);
         const gateRows = gate.map((p) => row(p.range.start.line + 1, p.range.start.character + 1, p.severity, p.rule, p.message)).sort();
         const doc = await vscode.workspace.openTextDocument(uri);
-        const edits = statusEdits(doc.getText(), 'publish') ?? [];
+        const step = statusEdits(doc.getText(), 'publish');
+        const edits = step.ok ? step.edits : [];
         const edit = new vscode.WorkspaceEdit();
         for (const e of edits) edit.replace(uri, new vscode.Range(doc.positionAt(e.start), doc.positionAt(e.end)), e.newText);
         const before = doc.version;
-        assert.ok(await vscode.workspace.applyEdit(edit));
+        // Publish refuses to edit a frontmatter with a YAML error: then the text as it is is what the gate judges.
+        if (edits.length) assert.ok(await vscode.workspace.applyEdit(edit));
         const block = new Set(cfg.blockPublish ?? ['published-incomplete', 'personal-data']);
         const blocking = () => diagnosticRows(uri).filter((r) => / error /.test(r) || [...block].some((b) => r.includes(` warning ${b} `)));
-        await until(() => doc.version > before && JSON.stringify(blocking()) === JSON.stringify(gateRows), `${name}: blocking diagnostics equal the gate`, 10_000).catch(() => undefined);
+        await until(() => (doc.version > before || !edits.length) && JSON.stringify(blocking()) === JSON.stringify(gateRows), `${name}: blocking diagnostics equal the gate`, 10_000).catch(() => undefined);
         assert.deepEqual(blocking(), gateRows, `${name}: gate vs editor`);
         // Back to the fixture as it is on disk (it was never saved).
         await vscode.window.showTextDocument(doc);

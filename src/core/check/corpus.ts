@@ -4,6 +4,7 @@ import { entryOf, type IndexEntry } from '../corpus';
 import type { ParsedArticle } from '../parse';
 import { foldKey, nearest } from '../similarity';
 import type { Fix, Range } from '../types';
+import { styleOf, valueSpan, writeString, type QuoteStyle } from '../yaml/quote';
 
 /** A scalar value of the frontmatter with where it stands and how it is quoted. */
 export interface Span {
@@ -11,7 +12,7 @@ export interface Span {
   start: number;
   end: number;
   range: Range;
-  quote: 'double' | 'single' | 'plain';
+  quote: QuoteStyle;
 }
 
 /**
@@ -29,8 +30,9 @@ export interface CorpusFacts {
 function spanOf(article: ParsedArticle, node: unknown): Span | undefined {
   if (!isScalar(node) || typeof (node as Scalar).value !== 'string' || !(node as Scalar).range) return undefined;
   const s = node as Scalar<string>;
-  const [start, end] = s.range!;
-  const quote = s.type === 'QUOTE_SINGLE' ? 'single' : s.type === 'PLAIN' ? 'plain' : 'double';
+  // A block scalar's range includes its line break: a replacement must stop before it.
+  const { start, end } = valueSpan(article.text, s);
+  const quote = styleOf(s);
   return { value: s.value, start, end, range: article.lines.range(start, end), quote };
 }
 
@@ -48,9 +50,7 @@ export function corpusFacts(article: ParsedArticle): CorpusFacts {
 
 /** Writes a value in the quoting style of the one it replaces. */
 export function quoteAs(quote: Span['quote'], value: string): string {
-  if (quote === 'single') return `'${value.replace(/'/g, "''")}'`;
-  if (quote === 'plain' && /^[\p{L}\p{N}][\p{L}\p{N} _.-]*$/u.test(value) && !/\s$/.test(value)) return value;
-  return JSON.stringify(value);
+  return writeString(value, quote);
 }
 
 /** Repeated tags in one list: needs no corpus, only the list itself. */
