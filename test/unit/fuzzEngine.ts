@@ -288,8 +288,8 @@ function respell(tag: string, rnd: () => number): string | undefined {
 
 function renameCase(text: string, a: ReturnType<typeof parseArticle>, fail: (property: string, detail: string) => void, s: FuzzSummary, rnd: () => number): void {
   const node = a.fields.get('tags')?.node;
-  // A rename refuses a frontmatter that is unclosed or does not parse: only readable articles must be renamed.
-  if (a.yamlIssues.length || a.frontmatter?.closeStart === undefined || !isSeq(node) || !a.data) return void s.renames.skipped++;
+  // A rename refuses a frontmatter that is unclosed, does not parse, or whose source ranges are unsure: only readable articles must be renamed.
+  if (a.yamlIssues.length || a.sourceIssues.length || a.frontmatter?.closeStart === undefined || !isSeq(node) || !a.data) return void s.renames.skipped++;
   const items = node.items.filter((it): it is Scalar<string> => isScalar(it) && typeof it.value === 'string' && !!it.range && it.value.trim() !== '');
   if (!items.length) return void s.renames.skipped++;
   const item = items[Math.floor(rnd() * items.length)];
@@ -299,7 +299,7 @@ function renameCase(text: string, a: ReturnType<typeof parseArticle>, fail: (pro
   const span = valueSpan(text, item);
   const variant = text.slice(0, span.start) + spelled + text.slice(span.end);
   const v = parseArticle(variant);
-  if (v.yamlIssues.length || JSON.stringify(v.data?.tags) !== JSON.stringify(a.data.tags)) return void s.renames.skipped++;
+  if (v.yamlIssues.length || v.sourceIssues.length || JSON.stringify(v.data?.tags) !== JSON.stringify(a.data.tags)) return void s.renames.skipped++;
   const to = rnd() < 0.5 ? 'fuzz-ny tagg' : String((a.data.tags as unknown[]).find((t) => t !== tag) ?? 'fuzz');
   const r = tagRename(variant, tag, to);
   if (!r.ok) {

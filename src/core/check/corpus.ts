@@ -25,6 +25,8 @@ export interface CorpusFacts {
   tags: Span[];
   topic?: Span;
   title?: Span;
+  /** Set when the source reading went astray: the spans may be wrong, so no fix may edit by them. */
+  untrusted?: true;
 }
 
 function spanOf(article: ParsedArticle, node: unknown): Span | undefined {
@@ -41,6 +43,7 @@ export function corpusFacts(article: ParsedArticle): CorpusFacts {
   const tagsNode = article.fields.get('tags')?.node;
   const tags = isSeq(tagsNode) ? (tagsNode.items as unknown[]).map((n) => spanOf(article, n)).filter((s): s is Span => !!s) : [];
   return {
+    ...(article.sourceIssues.length ? { untrusted: true as const } : {}),
     entry: entryOf(article),
     tags,
     topic: spanOf(article, article.fields.get('topic')?.node),
@@ -69,7 +72,7 @@ export function checkTagRepeats(ctx: CheckContext): void {
       return;
     }
     const fix: Fix = { title: ctx.msg('fix-remove-tag', s.value), edits: [removeItemEdit(ctx, seq, i)], preferred: true };
-    ctx.report('tag-duplicate', s.range![0], s.range![1], ctx.msg('tag-duplicate', s.value), [fix]);
+    ctx.report('tag-duplicate', s.range![0], s.range![1], ctx.msg('tag-duplicate', s.value), ctx.article.sourceIssues.length ? [] : [fix]);
   });
 }
 
@@ -92,7 +95,7 @@ export function checkAgainstCorpus(ctx: CheckContext, facts: CorpusFacts): void 
       const preferred = index.preferredTag(t.value);
       if (!preferred) continue;
       const fix: Fix = { title: ctx.msg('fix-replace', preferred), edits: [{ start: t.start, end: t.end, newText: quoteAs(t.quote, preferred) }], preferred: true };
-      ctx.report('tag-variant', t.start, t.end, ctx.msg('tag-variant', t.value, preferred, index.tags.get(preferred)), [fix], t.range);
+      ctx.report('tag-variant', t.start, t.end, ctx.msg('tag-variant', t.value, preferred, index.tags.get(preferred)), facts.untrusted ? [] : [fix], t.range);
     }
   }
 
@@ -105,7 +108,7 @@ export function checkAgainstCorpus(ctx: CheckContext, facts: CorpusFacts): void 
       const suggestion = nearest(topic.value, known);
       if (suggestion) {
         const fix: Fix = { title: ctx.msg('fix-replace', suggestion), edits: [{ start: topic.start, end: topic.end, newText: quoteAs(topic.quote, suggestion) }], preferred: true };
-        ctx.report('topic-unknown', topic.start, topic.end, ctx.msg('topic-unknown-suggest', topic.value, suggestion, index.topics.get(suggestion)), [fix], topic.range);
+        ctx.report('topic-unknown', topic.start, topic.end, ctx.msg('topic-unknown-suggest', topic.value, suggestion, index.topics.get(suggestion)), facts.untrusted ? [] : [fix], topic.range);
       }
     }
   }

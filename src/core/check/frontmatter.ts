@@ -1,5 +1,5 @@
-import type { CheckContext } from './context';
-import type { YamlIssue } from '../parse';
+import { CheckContext } from './context';
+import { parseArticle, type YamlIssue } from '../parse';
 import { codePointName, controlCharBefore, siteErrorKind } from '../yaml/siteErrors';
 import { readAsSite } from '../yaml/siteReader';
 import { doubleQuoted } from '../yaml/quote';
@@ -41,7 +41,8 @@ function reportSiteError(ctx: CheckContext, issue: YamlIssue): void {
     case 'control-char': {
       const at = controlCharBefore(text, fm.siteStart, pos);
       if (at < 0) break;
-      const fix = { title: ctx.msg('fix-delete-char'), edits: [{ start: at, end: at + 1, newText: '' }], preferred: true };
+      const edit = { start: at, end: at + 1, newText: '' };
+      const fix = { title: ctx.msg('fix-delete-char'), edits: [edit], preferred: mendsLine(ctx, edit, lines.positionAt(at).line) };
       ctx.report('yaml-syntax', at, at + 1, ctx.msg('yaml-control-char', codePointName(text[at])), [fix]);
       return;
     }
@@ -217,7 +218,8 @@ function keysWithoutSpace(ctx: CheckContext): number[] {
     if (!m) continue;
     const colon = lines.starts[l] + m[1].length;
     // The space helps only when the line then reads as a field (not `ca: tegory: x` or `author: { "…`).
-    const fixes = readAsSite(`${m[1]}: ${m[2]}`).ok ? [{ title: ctx.msg('fix-colon-space'), edits: [{ start: colon + 1, end: colon + 1, newText: ' ' }], preferred: true }] : [];
+    const edit = { start: colon + 1, end: colon + 1, newText: ' ' };
+    const fixes = readAsSite(`${m[1]}: ${m[2]}`).ok ? [{ title: ctx.msg('fix-colon-space'), edits: [edit], preferred: mendsLine(ctx, edit, l) }] : [];
     ctx.report('yaml-syntax', lines.starts[l], lines.starts[l] + t.length, ctx.msg('yaml-colon-space', m[1], m[2]), fixes);
     out.push(l);
   }
@@ -357,10 +359,16 @@ function likelyEnd(ctx: CheckContext): number | undefined {
 function closingFixes(ctx: CheckContext): { title: string; edits: { start: number; end: number; newText: string }[]; preferred: boolean }[] {
   const { lines, text } = ctx.article;
   const fm = ctx.article.frontmatter!;
-  for (let l = lines.positionAt(fm.contentStart).line; l < lines.lineCount; l++) {
+  for (let l = lines.positionAt(fm.contentStart).line + 1; l < lines.lineCount; l++) {
     const t = lines.lineText(l);
-    const m = /^[ \t]+(?=---[ \t]*$)/.exec(t);
-    if (m) return [{ title: ctx.msg('fix-close-frontmatter'), edits: [{ start: lines.starts[l], end: lines.starts[l] + m[0].length, newText: '' }], preferred: readAsSite(text.slice(fm.siteStart, lines.starts[l])).ok }];
+    const m = /^[ \t]*(?=---[ \t]*$)/.exec(t);
+    if (!m) continue;
+    // A fence the site does not see: indented, or after a lone CR (the editor shows a line break, the site's fence search does not).
+    const loneCr = lines.lineBreak(l - 1) === '\r';
+    if (!loneCr && m[0] === '') continue;
+    const start = loneCr ? lines.lineEnd(l - 1) : lines.starts[l];
+    const edit = { start, end: lines.starts[l] + m[0].length, newText: loneCr ? ctx.eol : '' };
+    return [{ title: ctx.msg('fix-close-frontmatter'), edits: [edit], preferred: readAsSite(text.slice(fm.siteStart, start)).ok }];
   }
   const at = likelyEnd(ctx);
   if (at === undefined) return [];
@@ -379,16 +387,25 @@ function continuesBelow(ctx: CheckContext, line: number): boolean {
   return false;
 }
 
+/** Set while a fix is being tried, so the check of the edited text does not try its own fixes. */
+let trying = false;
+
 /**
- * Whether a one-line edit leaves its line (and the lines next to it) reading as YAML to the site.
- * A fix that would not is still offered, but a fix-all does not apply it: the line needs a person.
+ * Whether an edit leaves its line (and the lines next to it) reading as YAML to the site: the
+ * edited text is checked as the writer would see it. A fix that would not is still offered, but
+ * a fix-all does not apply it: the line needs a person.
  */
 function mendsLine(ctx: CheckContext, edit: { start: number; end: number; newText: string }, line: number): boolean {
-  const { text, lines } = ctx.article;
-  const fm = ctx.article.frontmatter!;
-  const yaml = text.slice(fm.siteStart, edit.start) + edit.newText + text.slice(edit.end, fm.contentEnd);
-  const r = readAsSite(yaml);
-  if (r.ok) return true;
-  const at = r.position < edit.start - fm.siteStart ? fm.siteStart + r.position : fm.siteStart + r.position - (edit.newText.length - (edit.end - edit.start));
-  return Math.abs(lines.positionAt(Math.max(fm.siteStart, at)).line - line) > 1;
+  if (trying) return true;
+  const { text } = ctx.article;
+  trying = true;
+  try {
+    const after = parseArticle(text.slice(0, edit.start) + edit.newText + text.slice(edit.end));
+    const check = new CheckContext(after, ctx.schema, ctx.config, ctx.lang, undefined, undefined, (f) => f);
+    checkFrontmatter(check);
+    const shift = edit.newText.split(/\r\n|\r|\n/).length - text.slice(edit.start, edit.end).split(/\r\n|\r|\n/).length;
+    return !check.problems.some((p) => (p.rule === 'yaml-syntax' || p.rule.startsWith('frontmatter-')) && p.range.start.line >= line - 1 && p.range.start.line <= line + 1 + Math.max(0, shift));
+  } finally {
+    trying = false;
+  }
 }

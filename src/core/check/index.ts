@@ -58,9 +58,13 @@ export function createChecker(options: CheckerOptions = {}): Checker {
     // While the YAML does not parse, what it seems to say is guesswork: the syntax comes first.
     const readable = article.yamlIssues.length === 0 && article.frontmatter?.closeStart !== undefined;
     if (readable) {
+      const from = ctx.problems.length;
       checkSchema(ctx);
       checkStyle(ctx);
       if (article.data) checkTagRepeats(ctx);
+      // Where the source reading went astray (the site reads the block), its ranges may be wrong:
+      // no fix edits by them. Adding a field before the closing fence and the summary below the answer do not.
+      if (article.sourceIssues.length) for (const p of ctx.problems.slice(from)) if (p.rule !== 'schema-required' && p.rule !== 'summary-block') delete p.fixes;
     }
     checkPersonalData(ctx);
     return { problems: ctx.problems, facts: corpusFacts(article) };
