@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
 import { localize } from './l10n';
-import { fixAll } from '../core/fix/index';
+import { fixAllText } from '../core/fix/index';
 import type { Fix, Problem } from '../core/types';
 import { ArticleDiagnostics, DIAGNOSTIC_SOURCE, ruleOf, toRange } from './editor/problemSet';
+import { pathOf } from './host/files';
 import type { ArticleWorkspace } from './host/workspace';
 
 /** The kind of the "fix all" source action, under `source.fixAll` so `editor.codeActionsOnSave` can run it. */
@@ -18,11 +19,18 @@ export function workspaceEditOf(doc: vscode.TextDocument, edits: Fix['edits']): 
   return we;
 }
 
-/** The edit that applies every preferred fix of a document that does not collide with another; undefined when there is none. */
-export function fixAllEdit(doc: vscode.TextDocument, problems: readonly Problem[]): { edit: vscode.WorkspaceEdit; count: number } | undefined {
-  const r = fixAll(problems);
+/**
+ * The edit that applies every preferred fix of a document, checking again until nothing is left
+ * (the fix-all of `qa-articles check --fix`: a pass never adds an error); undefined when there is
+ * nothing to fix. `problems` are the document's current ones.
+ */
+export function fixAllEdit(ws: ArticleWorkspace, doc: vscode.TextDocument, problems: readonly Problem[]): { edit: vscode.WorkspaceEdit; count: number } | undefined {
+  const text = doc.getText();
+  const service = ws.serviceOf(doc.uri);
+  const check = (t: string): Problem[] => (t === text ? [...problems] : [...service.check(pathOf(doc.uri), t)]);
+  const r = fixAllText(text, check);
   if (r.edits.length === 0) return undefined;
-  return { edit: workspaceEditOf(doc, r.edits), count: r.fixed.length };
+  return { edit: workspaceEditOf(doc, r.edits), count: r.fixed };
 }
 
 /** Quick fixes for each problem, "fix all in this file" as a quick fix and as a source action, and the `qaArticles.fixAll` command. */
@@ -51,7 +59,7 @@ export function registerCodeActions(context: vscode.ExtensionContext, ws: Articl
             actions.push(a);
           }
         }
-        const all = fixAllEdit(doc, problems);
+        const all = fixAllEdit(ws, doc, problems);
         // Worth offering only when it does more than the single fixes shown next to it.
         if (all && all.count > 1 && actions.length > 0) {
           const a = new vscode.CodeAction(localize('Fix all problems in this file ({0})', all.count), vscode.CodeActionKind.QuickFix);
@@ -61,7 +69,7 @@ export function registerCodeActions(context: vscode.ExtensionContext, ws: Articl
         }
       }
       if (wantFixAll) {
-        const all = fixAllEdit(doc, problems);
+        const all = fixAllEdit(ws, doc, problems);
         if (all) {
           const a = new vscode.CodeAction(localize('Fix all problems in this file ({0})', all.count), FIX_ALL_KIND);
           a.edit = all.edit;
@@ -82,7 +90,7 @@ export function registerCodeActions(context: vscode.ExtensionContext, ws: Articl
         void vscode.window.showInformationMessage(localize('Open a Q&A article to fix its problems.'));
         return 0;
       }
-      const all = fixAllEdit(doc, diagnostics.problemsOf(doc));
+      const all = fixAllEdit(ws, doc, diagnostics.problemsOf(doc));
       if (!all) {
         void vscode.window.setStatusBarMessage(localize('Nothing to fix automatically in this article.'), 3000);
         return 0;

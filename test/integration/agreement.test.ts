@@ -13,7 +13,7 @@ interface Api {
   workspace: { lang: string; allFolders(): { settings: { config: { titleMax: number } } }[] };
   indexReady: Promise<void>;
   preview: { onDidRender: vscode.Event<{ uri: string; html: string }> };
-  workflow: { publishGate(uri: vscode.Uri): Promise<{ rule: string; severity: string; message: string; range: { start: { line: number; character: number } } }[]> };
+  workflow: { publishGate(uri: vscode.Uri): Promise<{ rule: string; severity: string; message: string; range: { start: { line: number; character: number } } }[] | undefined> };
 }
 
 /** One problem as every host can state it. */
@@ -131,13 +131,15 @@ suite('the CLI, the editor, the preview and the publish gate agree', () => {
         // The gate judges the text as it would be once published: publish it in the editor, unsaved,
         // and the diagnostics of that version that block (errors, blockPublish warnings) are the gate's.
         const gate = await api().workflow.publishGate(uri);
+        assert.ok(gate, `${name}: there is a frontmatter to publish`);
         const gateRows = gate.map((p) => row(p.range.start.line + 1, p.range.start.character + 1, p.severity, p.rule, p.message)).sort();
         const doc = await vscode.workspace.openTextDocument(uri);
-        const edits = statusEdits(doc.getText(), 'publish') ?? [];
+        const step = statusEdits(doc.getText(), 'publish');
+        const edits = step.ok ? step.edits : [];
         const edit = new vscode.WorkspaceEdit();
         for (const e of edits) edit.replace(uri, new vscode.Range(doc.positionAt(e.start), doc.positionAt(e.end)), e.newText);
         const before = doc.version;
-        // Broken YAML: the step refuses to edit, and the gate judges the text as it is.
+        // Publish refuses to edit a frontmatter with a YAML error: then the text as it is is what the gate judges.
         if (edits.length) assert.ok(await vscode.workspace.applyEdit(edit));
         const block = new Set(cfg.blockPublish ?? ['published-incomplete', 'personal-data']);
         const blocking = () => diagnosticRows(uri).filter((r) => / error /.test(r) || [...block].some((b) => r.includes(` warning ${b} `)));

@@ -122,6 +122,17 @@ suite('workflow', () => {
     assert.equal(doc.isDirty, false);
   });
 
+  test('workflow: a step on an article whose YAML around status is broken refuses and saves nothing', async () => {
+    const a = await api();
+    const text = ['---', 'title: "Trasig status"', 'category: "axel"', 'date: 2024-01-01', 'published: false', ' status: "utkast"', 'question: |', '  En fråga', '---', '', 'Svar.', ''].join('\n');
+    const uri = await writeArticle(a, 'wf-broken-status.md', text);
+    for (const step of ['qaArticles.markReady', 'qaArticles.unpublish', 'qaArticles.publish']) {
+      assert.equal(await vscode.commands.executeCommand(step, uri), false, step);
+      assert.equal(await read(uri), text, `${step} left the file as it was`);
+      assert.equal((await vscode.workspace.openTextDocument(uri)).isDirty, false);
+    }
+  });
+
   test('workflow: a tag merge edits only tag items, keeps CR LF, and undoes in one step', async () => {
     const a = await api();
     const art = (name: string, tags: string, eol: string) =>
@@ -153,5 +164,42 @@ suite('workflow', () => {
     for (const u of [ua, ub, uc]) assert.equal(doc(u).getText(), texts.get(u), `undo restores ${u.path}`);
     for (const u of [ua, ub, uc]) assert.ok(await doc(u).save());
     assert.equal(await read(ub), texts.get(ub));
+  });
+
+  test('workflow: interactive Rename or Merge Tag applies what was confirmed, in every spelling, and refuses a blank name', async () => {
+    const a = await api();
+    const art = (name: string, tags: string) =>
+      ['---', `title: "Taggdialog ${name}"`, 'category: "axel"', tags, 'date: 2024-01-01', 'published: false', 'question: |', '  En fråga', '---', '', 'Svar.', ''].join('\n');
+    const texts = new Map<vscode.Uri, string>();
+    for (const [name, tags] of [
+      ['a', 'tags: ["wf sm\\u00e4rta", "idrott"]'],
+      ['b', "tags:\n  - 'wf smärta'\n  - stelhet"],
+      ['c', 'tags: ["wf\n    smärta", "wf-smärta"]'],
+    ]) {
+      const text = art(name, tags);
+      texts.set(await writeArticle(a, `wf-dialog-${name}.md`, text), text);
+    }
+    const [ua, ub, uc] = [...texts.keys()];
+    await until(() => [ua, ub, uc].every((u) => indexed(a, u)?.tags.includes('wf smärta')), 'the three spellings read as one tag');
+
+    const blank = await vscode.commands.executeCommand('qaArticles.renameTag', { from: 'wf smärta', to: '   ' });
+    assert.equal(blank, undefined, 'a blank new name is refused');
+    for (const u of [ua, ub, uc]) assert.equal(await read(u), texts.get(u));
+
+    // The command opens an input box with the suggested name: accept it, as a person pressing Enter.
+    const running = Promise.resolve(vscode.commands.executeCommand('qaArticles.renameTag', { kind: 'tag', tag: 'wf smärta', count: 3, preferred: 'wf-smärta' }));
+    let settled = false;
+    const result = running.finally(() => (settled = true));
+    await until(() => {
+      if (!settled) void vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      return settled;
+    }, 'the rename to be confirmed and applied');
+    assert.deepEqual(await result, { files: 3 });
+    const now = async (u: vscode.Uri) => (await vscode.workspace.openTextDocument(u)).getText();
+    assert.equal(await now(ua), texts.get(ua)!.replace('"wf sm\\u00e4rta"', '"wf-smärta"'));
+    assert.equal(await now(ub), texts.get(ub)!.replace("'wf smärta'", "'wf-smärta'"));
+    assert.equal(await now(uc), texts.get(uc)!.replace('["wf\n    smärta", "wf-smärta"]', '["wf-smärta"]'));
+    // Saved, as a refactoring is, so the index follows.
+    for (const u of [ua, ub, uc]) assert.equal(await read(u), await now(u));
   });
 });

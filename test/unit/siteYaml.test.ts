@@ -134,8 +134,10 @@ test('a file that is not an Astro collection schema is refused with a plain reas
 test('a workflow step refuses where only the site reads the block: the source ranges cannot be trusted', () => {
   const text = art(['description: "Ont i', '\taxeln"', 'published: false']);
   assert.deepEqual(rules(errors(text)), [], 'no error: the build reads it');
-  assert.equal(statusEdits(text, 'publish'), undefined);
-  assert.ok(statusEdits(art(['published: false']), 'publish')?.length);
+  const refused = statusEdits(text, 'publish');
+  assert.equal(refused.ok ? 'done' : refused.reason, 'workflow-unsafe');
+  const done = statusEdits(art(['published: false']), 'publish');
+  assert.ok(done.ok && done.edits.length);
 });
 
 test('where only the site reads the block, its schema problems are reported without fixes', () => {

@@ -9,7 +9,15 @@ import { baseName, groupArticles } from '../../src/core/workflow/articleGroups';
 import { newArticleText, QUESTION_PLACEHOLDER } from '../../src/core/workflow/newArticle';
 import { fileSlug, isWindowsReserved, slugify, uniqueSlug } from '../../src/core/workflow/slug';
 import { relativeFolder } from '../../src/core/workflow/articleFolder';
-import { applyEdits, publishBlockers, statusEdits } from '../../src/core/workflow/statusEdits';
+import { applyEdits } from '../../src/core/fix/index';
+import { publishBlockers, statusEdits, type WorkflowAction } from '../../src/core/workflow/statusEdits';
+
+/** The edits of a step that must not refuse. */
+function stepEdits(text: string, action: WorkflowAction) {
+  const r = statusEdits(text, action);
+  assert.ok(r.ok, `refused: ${r.ok ? '' : r.reason}`);
+  return r.edits;
+}
 
 const errors = (text: string) => createChecker().check(text).filter((p) => p.severity === 'error');
 
@@ -92,53 +100,53 @@ const ART = (extra: string, eol = '\n') =>
 describe('statusEdits', () => {
   it('changes only the status value, keeping its quotes', () => {
     const text = ART('published: false\nstatus: "obesvarad"');
-    const out = applyEdits(text, statusEdits(text, 'markDraft')!);
+    const out = applyEdits(text, stepEdits(text, 'markDraft'));
     assert.equal(out, text.replace('status: "obesvarad"', 'status: "utkast"'));
     const single = ART("published: false\nstatus: 'utkast'");
-    assert.equal(applyEdits(single, statusEdits(single, 'markReady')!), single.replace("'utkast'", "'klar'"));
+    assert.equal(applyEdits(single, stepEdits(single, 'markReady')), single.replace("'utkast'", "'klar'"));
     const plain = ART('published: false\nstatus: utkast # note');
-    assert.equal(applyEdits(plain, statusEdits(plain, 'markReady')!), plain.replace('utkast #', 'klar #'));
+    assert.equal(applyEdits(plain, stepEdits(plain, 'markReady')), plain.replace('utkast #', 'klar #'));
   });
   it('inserts a missing status after published, in the file style, keeping CR LF', () => {
     const text = ART('published: false', '\r\n');
-    const out = applyEdits(text, statusEdits(text, 'markReady')!);
+    const out = applyEdits(text, stepEdits(text, 'markReady'));
     assert.equal(out, text.replace('published: false\r\n', 'published: false\r\nstatus: "klar"\r\n'));
     const noPub = ART('author: "X"');
-    assert.equal(applyEdits(noPub, statusEdits(noPub, 'markDraft')!), noPub.replace('question: |', 'status: "utkast"\nquestion: |'));
+    assert.equal(applyEdits(noPub, stepEdits(noPub, 'markDraft')), noPub.replace('question: |', 'status: "utkast"\nquestion: |'));
   });
   it('publishes: published true and status klar', () => {
     const text = ART('published: false\nstatus: "utkast"', '\r\n');
-    const out = applyEdits(text, statusEdits(text, 'publish')!);
+    const out = applyEdits(text, stepEdits(text, 'publish'));
     assert.equal(out, text.replace('published: false', 'published: true').replace('"utkast"', '"klar"'));
     const none = ART('');
-    assert.equal(applyEdits(none, statusEdits(none, 'publish')!), none.replace('question: |', 'published: true\nquestion: |'));
+    assert.equal(applyEdits(none, stepEdits(none, 'publish')), none.replace('question: |', 'published: true\nquestion: |'));
     const quoted = ART('published: "false"');
-    assert.equal(applyEdits(quoted, statusEdits(quoted, 'publish')!), quoted.replace('"false"', 'true'));
+    assert.equal(applyEdits(quoted, stepEdits(quoted, 'publish')), quoted.replace('"false"', 'true'));
   });
   it('unpublishes, inserting published before status', () => {
     const text = ART('status: "klar"');
-    assert.equal(applyEdits(text, statusEdits(text, 'unpublish')!), text.replace('status: "klar"', 'published: false\nstatus: "klar"'));
+    assert.equal(applyEdits(text, stepEdits(text, 'unpublish')), text.replace('status: "klar"', 'published: false\nstatus: "klar"'));
   });
   it('fills an empty value and leaves no-ops empty', () => {
     const text = ART('published: false\nstatus:');
-    assert.equal(applyEdits(text, statusEdits(text, 'markDraft')!), text.replace('status:', 'status: "utkast"'));
+    assert.equal(applyEdits(text, stepEdits(text, 'markDraft')), text.replace('status:', 'status: "utkast"'));
     const done = ART('published: false\nstatus: "utkast"');
-    assert.deepEqual(statusEdits(done, 'markDraft'), []);
+    assert.deepEqual(stepEdits(done, 'markDraft'), []);
   });
   it('refuses text without a closed frontmatter', () => {
-    assert.equal(statusEdits('Bara text', 'publish'), undefined);
-    assert.equal(statusEdits('---\ntitle: x\n', 'publish'), undefined);
+    assert.deepEqual(statusEdits('Bara text', 'publish'), { ok: false, reason: 'workflow-no-frontmatter', args: [], line: 0 });
+    assert.deepEqual(statusEdits('---\ntitle: x\n', 'publish'), { ok: false, reason: 'workflow-no-frontmatter', args: [], line: 0 });
   });
   it('blocks publishing on errors and blockPublish warnings', () => {
     const text = ART('published: false\nstatus: "obesvarad"').replace('Svar.', 'Ring 070-123 45 67.');
-    const after = applyEdits(text, statusEdits(text, 'publish')!);
+    const after = applyEdits(text, stepEdits(text, 'publish'));
     const blockers = publishBlockers(createChecker().check(after), ['published-incomplete', 'personal-data']);
     assert.deepEqual(blockers.map((p) => p.rule), ['personal-data']);
     const empty = ART('published: false\nstatus: "utkast"').replace(/\n\nSvar[\s\S]*$/, '\n');
-    const b2 = publishBlockers(createChecker().check(applyEdits(empty, statusEdits(empty, 'publish')!)), ['published-incomplete']);
+    const b2 = publishBlockers(createChecker().check(applyEdits(empty, stepEdits(empty, 'publish'))), ['published-incomplete']);
     assert.deepEqual(b2.map((p) => p.rule), ['published-incomplete']);
     const bad = ART('published: false').replace('"kna"', '"Knä"');
-    assert.ok(publishBlockers(createChecker().check(applyEdits(bad, statusEdits(bad, 'publish')!)), []).some((p) => p.rule === 'schema-enum'));
+    assert.ok(publishBlockers(createChecker().check(applyEdits(bad, stepEdits(bad, 'publish'))), []).some((p) => p.rule === 'schema-enum'));
   });
 });
 

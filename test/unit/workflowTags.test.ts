@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseArticle } from '../../src/core/parse';
-import { applyEdits } from '../../src/core/workflow/statusEdits';
+import { applyEdits } from '../../src/core/fix/index';
 import { groupTags } from '../../src/core/workflow/tagGroups';
 import { tagRenameEdits } from '../../src/core/workflow/tagEdits';
 

@@ -46,10 +46,12 @@ export class CheckContext {
     const fm = this.article.frontmatter;
     const t = this.article.text;
     if (fm) {
-      const after = t.slice(fm.openEnd, fm.openEnd + 2);
-      if (after.startsWith('\r\n')) return '\r\n';
-      if (after.startsWith('\r')) return '\r';
+      // The break before the closing fence is one the site reads as a line end: added lines take it.
+      if (fm.closeStart !== undefined && t.slice(fm.closeStart - 2, fm.closeStart) === '\r\n') return '\r\n';
+      if (fm.closeStart !== undefined && t[fm.closeStart - 1] === '\n') return '\n';
+      if (t.slice(fm.openEnd, fm.openEnd + 2) === '\r\n') return '\r\n';
     }
+    // A lone CR is no line end to the site's fence search: never write one.
     return '\n';
   }
 }

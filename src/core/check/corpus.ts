@@ -4,6 +4,7 @@ import { entryOf, type IndexEntry } from '../corpus';
 import type { ParsedArticle } from '../parse';
 import { foldKey, nearest } from '../similarity';
 import type { Fix, Range } from '../types';
+import { styleOf, valueSpan, writeString, type QuoteStyle } from '../yaml/quote';
 
 /** A scalar value of the frontmatter with where it stands and how it is quoted. */
 export interface Span {
@@ -11,7 +12,7 @@ export interface Span {
   start: number;
   end: number;
   range: Range;
-  quote: 'double' | 'single' | 'plain';
+  quote: QuoteStyle;
 }
 
 /**
@@ -24,14 +25,17 @@ export interface CorpusFacts {
   tags: Span[];
   topic?: Span;
   title?: Span;
+  /** Set when the source reading went astray: the spans may be wrong, so no fix may edit by them. */
+  untrusted?: true;
 }
 
 /** The span of a string scalar of the frontmatter, or undefined for anything else. */
 export function spanOf(article: ParsedArticle, node: unknown): Span | undefined {
   if (!isScalar(node) || typeof (node as Scalar).value !== 'string' || !(node as Scalar).range) return undefined;
   const s = node as Scalar<string>;
-  const [start, end] = s.range!;
-  const quote = s.type === 'QUOTE_SINGLE' ? 'single' : s.type === 'PLAIN' ? 'plain' : 'double';
+  // A block scalar's range includes its line break: a replacement must stop before it.
+  const { start, end } = valueSpan(article.text, s);
+  const quote = styleOf(s);
   return { value: s.value, start, end, range: article.lines.range(start, end), quote };
 }
 
@@ -40,6 +44,7 @@ export function corpusFacts(article: ParsedArticle): CorpusFacts {
   const tagsNode = article.fields.get('tags')?.node;
   const tags = isSeq(tagsNode) ? (tagsNode.items as unknown[]).map((n) => spanOf(article, n)).filter((s): s is Span => !!s) : [];
   return {
+    ...(article.sourceIssues.length ? { untrusted: true as const } : {}),
     entry: entryOf(article),
     tags,
     topic: spanOf(article, article.fields.get('topic')?.node),
@@ -49,9 +54,7 @@ export function corpusFacts(article: ParsedArticle): CorpusFacts {
 
 /** Writes a value in the quoting style of the one it replaces. */
 export function quoteAs(quote: Span['quote'], value: string): string {
-  if (quote === 'single') return `'${value.replace(/'/g, "''")}'`;
-  if (quote === 'plain' && /^[\p{L}\p{N}][\p{L}\p{N} _.-]*$/u.test(value) && !/\s$/.test(value)) return value;
-  return JSON.stringify(value);
+  return writeString(value, quote);
 }
 
 /** Repeated tags in one list: needs no corpus, only the list itself. */
@@ -70,7 +73,7 @@ export function checkTagRepeats(ctx: CheckContext): void {
       return;
     }
     const fix: Fix = { title: ctx.msg('fix-remove-tag', s.value), edits: [removeItemEdit(ctx, seq, i)], preferred: true };
-    ctx.report('tag-duplicate', s.range![0], s.range![1], ctx.msg('tag-duplicate', s.value), [fix]);
+    ctx.report('tag-duplicate', s.range![0], s.range![1], ctx.msg('tag-duplicate', s.value), ctx.article.sourceIssues.length ? [] : [fix]);
   });
 }
 
@@ -93,7 +96,7 @@ export function checkAgainstCorpus(ctx: CheckContext, facts: CorpusFacts): void 
       const preferred = index.preferredTag(t.value);
       if (!preferred) continue;
       const fix: Fix = { title: ctx.msg('fix-replace', preferred), edits: [{ start: t.start, end: t.end, newText: quoteAs(t.quote, preferred) }], preferred: true };
-      ctx.report('tag-variant', t.start, t.end, ctx.msg('tag-variant', t.value, preferred, index.tags.get(preferred)), [fix], t.range);
+      ctx.report('tag-variant', t.start, t.end, ctx.msg('tag-variant', t.value, preferred, index.tags.get(preferred)), facts.untrusted ? [] : [fix], t.range);
     }
   }
 
@@ -107,7 +110,7 @@ export function checkAgainstCorpus(ctx: CheckContext, facts: CorpusFacts): void 
       const suggestion = nearest(topic.value, known);
       if (suggestion) {
         const fix: Fix = { title: ctx.msg('fix-replace', suggestion), edits: [{ start: topic.start, end: topic.end, newText: quoteAs(topic.quote, suggestion) }], preferred: true };
-        ctx.report('topic-unknown', topic.start, topic.end, ctx.msg('topic-unknown-suggest', topic.value, suggestion, index.topics.get(suggestion)), [fix], topic.range);
+        ctx.report('topic-unknown', topic.start, topic.end, ctx.msg('topic-unknown-suggest', topic.value, suggestion, index.topics.get(suggestion)), facts.untrusted ? [] : [fix], topic.range);
       }
     }
   }

@@ -1,6 +1,8 @@
-import type { CheckContext } from './context';
-import type { YamlIssue } from '../parse';
+import { CheckContext } from './context';
+import { parseArticle, type YamlIssue } from '../parse';
 import { codePointName, controlCharBefore, siteErrorKind } from '../yaml/siteErrors';
+import { readAsSite } from '../yaml/siteReader';
+import { doubleQuoted } from '../yaml/quote';
 
 /** Frontmatter presence and YAML syntax as the site's reader judges it, with messages in the writer's terms. */
 export function checkFrontmatter(ctx: CheckContext): void {
@@ -14,8 +16,7 @@ export function checkFrontmatter(ctx: CheckContext): void {
   if (fm.closeStart === undefined) {
     // Without its closing fence the site sees no frontmatter at all: the YAML errors of the
     // answer below would only be noise.
-    const at = likelyEnd(ctx);
-    const fixes = at === undefined ? [] : [{ title: ctx.msg('fix-close-frontmatter'), edits: [{ start: at, end: at, newText: '---' + ctx.eol }], preferred: true }];
+    const fixes = closingFixes(ctx);
     ctx.report('frontmatter-unclosed', fm.openStart, fm.openEnd, ctx.msg('frontmatter-unclosed'), fixes);
     return;
   }
@@ -40,7 +41,8 @@ function reportSiteError(ctx: CheckContext, issue: YamlIssue): void {
     case 'control-char': {
       const at = controlCharBefore(text, fm.siteStart, pos);
       if (at < 0) break;
-      const fix = { title: ctx.msg('fix-delete-char'), edits: [{ start: at, end: at + 1, newText: '' }], preferred: true };
+      const edit = { start: at, end: at + 1, newText: '' };
+      const fix = { title: ctx.msg('fix-delete-char'), edits: [edit], preferred: mendsLine(ctx, edit, lines.positionAt(at).line) };
       ctx.report('yaml-syntax', at, at + 1, ctx.msg('yaml-control-char', codePointName(text[at])), [fix]);
       return;
     }
@@ -116,11 +118,12 @@ function reportStructure(ctx: CheckContext, pos: number, line: number): boolean 
   // `key: value`, the value without trailing blanks (trimmed by hand: a lazy pattern is quadratic on a long run of spaces).
   const km = /^([A-Za-z_][\w-]*):[ \t]+/.exec(lineText);
   const m = km ? [km[0], km[1], trimBlanksEnd(lineText.slice(km[0].length))] : undefined;
-  if (m && /:\s/.test(m[2]) && !/^["'[{|>]/.test(m[2])) {
+  // Quoting is right only for a one-line value: not for one that opens a block (`…: |`) or goes on below.
+  if (m && /:\s/.test(m[2]) && !/^["'[{|>]/.test(m[2]) && !/\s[|>][-+0-9]*$/.test(m[2]) && !continuesBelow(ctx, line)) {
     const vStart = lineStart + km![0].length;
     const vEnd = vStart + m[2].length;
-    const quoted = '"' + m[2].replace(/\\/g, '\\\\').replace(/"/g, '\\"') + '"';
-    const fix = { title: ctx.msg('fix-quote-value'), edits: [{ start: vStart, end: vEnd, newText: quoted }], preferred: true };
+    const edit = { start: vStart, end: vEnd, newText: doubleQuoted(m[2]) };
+    const fix = { title: ctx.msg('fix-quote-value'), edits: [edit], preferred: mendsLine(ctx, edit, line) };
     ctx.report('yaml-syntax', vStart, vEnd, ctx.msg('yaml-colon-in-value', m[1], m[2]), [fix]);
     return true;
   }
@@ -198,7 +201,8 @@ function reportTab(ctx: CheckContext, line: number): boolean {
   if (!/^ *\t[ \t]*\S/.test(lineText)) return false;
   const lineStart = lines.starts[line];
   const end = lineStart + /^[ \t]*/.exec(lineText)![0].length;
-  const fix = { title: ctx.msg('fix-tab'), edits: [{ start: lineStart, end, newText: ' '.repeat(indentFor(ctx, line)) }], preferred: true };
+  const edit = { start: lineStart, end, newText: ' '.repeat(indentFor(ctx, line)) };
+  const fix = { title: ctx.msg('fix-tab'), edits: [edit], preferred: mendsLine(ctx, edit, line) };
   ctx.report('yaml-syntax', lineStart, Math.max(end, lineStart + 1), ctx.msg('yaml-tab'), [fix]);
   return true;
 }
@@ -213,8 +217,10 @@ function keysWithoutSpace(ctx: CheckContext): number[] {
     const m = /^([A-Za-z_][\w-]*):([^\s/][^]*)$/.exec(t);
     if (!m) continue;
     const colon = lines.starts[l] + m[1].length;
-    const fix = { title: ctx.msg('fix-colon-space'), edits: [{ start: colon + 1, end: colon + 1, newText: ' ' }], preferred: true };
-    ctx.report('yaml-syntax', lines.starts[l], lines.starts[l] + t.length, ctx.msg('yaml-colon-space', m[1], m[2]), [fix]);
+    // The space helps only when the line then reads as a field (not `ca: tegory: x` or `author: { "…`).
+    const edit = { start: colon + 1, end: colon + 1, newText: ' ' };
+    const fixes = readAsSite(`${m[1]}: ${m[2]}`).ok ? [{ title: ctx.msg('fix-colon-space'), edits: [edit], preferred: mendsLine(ctx, edit, l) }] : [];
+    ctx.report('yaml-syntax', lines.starts[l], lines.starts[l] + t.length, ctx.msg('yaml-colon-space', m[1], m[2]), fixes);
     out.push(l);
   }
   return out;
@@ -343,4 +349,63 @@ function likelyEnd(ctx: CheckContext): number | undefined {
   }
   if (lastYaml === undefined) return undefined;
   return lastYaml + 1 < lines.lineCount ? lines.starts[lastYaml + 1] : undefined;
+}
+
+/**
+ * The fix of an unclosed frontmatter: un-indent a fence written indented (` ---`), else close it
+ * after the last field. Where the fields above the fence do not read as YAML, where they end is
+ * only a guess: the fix is offered, not applied by a fix-all.
+ */
+function closingFixes(ctx: CheckContext): { title: string; edits: { start: number; end: number; newText: string }[]; preferred: boolean }[] {
+  const { lines, text } = ctx.article;
+  const fm = ctx.article.frontmatter!;
+  for (let l = lines.positionAt(fm.contentStart).line + 1; l < lines.lineCount; l++) {
+    const t = lines.lineText(l);
+    const m = /^[ \t]*(?=---[ \t]*$)/.exec(t);
+    if (!m) continue;
+    // A fence the site does not see: indented, or after a lone CR (the editor shows a line break, the site's fence search does not).
+    const loneCr = lines.lineBreak(l - 1) === '\r';
+    if (!loneCr && m[0] === '') continue;
+    const start = loneCr ? lines.lineEnd(l - 1) : lines.starts[l];
+    const edit = { start, end: lines.starts[l] + m[0].length, newText: loneCr ? ctx.eol : '' };
+    return [{ title: ctx.msg('fix-close-frontmatter'), edits: [edit], preferred: readAsSite(text.slice(fm.siteStart, start)).ok }];
+  }
+  const at = likelyEnd(ctx);
+  if (at === undefined) return [];
+  return [{ title: ctx.msg('fix-close-frontmatter'), edits: [{ start: at, end: at, newText: '---' + ctx.eol }], preferred: readAsSite(text.slice(fm.siteStart, at)).ok }];
+}
+
+/** Whether the next line with text in the frontmatter is indented, so it belongs to the value on `line`. */
+function continuesBelow(ctx: CheckContext, line: number): boolean {
+  const { lines } = ctx.article;
+  const fmEnd = ctx.article.frontmatter!.contentEnd;
+  for (let l = line + 1; l < lines.lineCount && lines.starts[l] < fmEnd; l++) {
+    const t = lines.lineText(l);
+    if (t.trim() === '') continue;
+    return /^\s/.test(t);
+  }
+  return false;
+}
+
+/** Set while a fix is being tried, so the check of the edited text does not try its own fixes. */
+let trying = false;
+
+/**
+ * Whether an edit leaves its line (and the lines next to it) reading as YAML to the site: the
+ * edited text is checked as the writer would see it. A fix that would not is still offered, but
+ * a fix-all does not apply it: the line needs a person.
+ */
+function mendsLine(ctx: CheckContext, edit: { start: number; end: number; newText: string }, line: number): boolean {
+  if (trying) return true;
+  const { text } = ctx.article;
+  trying = true;
+  try {
+    const after = parseArticle(text.slice(0, edit.start) + edit.newText + text.slice(edit.end));
+    const check = new CheckContext(after, ctx.schema, ctx.config, ctx.lang, undefined, undefined, (f) => f);
+    checkFrontmatter(check);
+    const shift = edit.newText.split(/\r\n|\r|\n/).length - text.slice(edit.start, edit.end).split(/\r\n|\r|\n/).length;
+    return !check.problems.some((p) => (p.rule === 'yaml-syntax' || p.rule.startsWith('frontmatter-')) && p.range.start.line >= line - 1 && p.range.start.line <= line + 1 + Math.max(0, shift));
+  } finally {
+    trying = false;
+  }
 }

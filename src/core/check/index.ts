@@ -69,11 +69,15 @@ export function createChecker(options: CheckerOptions = {}): Checker {
     const readable = article.yamlIssues.length === 0 && article.frontmatter?.closeStart !== undefined;
     if (readable) {
       const s0 = profile?.now() ?? 0;
+      const from = ctx.problems.length;
       checkSchema(ctx);
       if (profile) schemaMs = profile.now() - s0;
       checkStyle(ctx);
       checkSite(ctx);
       if (article.data) checkTagRepeats(ctx);
+      // Where the source reading went astray (the site reads the block), its ranges may be wrong:
+      // no fix edits by them. Adding a field before the closing fence and the summary below the answer do not.
+      if (article.sourceIssues.length) for (const p of ctx.problems.slice(from)) if (p.rule !== 'schema-required' && p.rule !== 'summary-block') delete p.fixes;
     }
     checkPersonalData(ctx);
     const result = { problems: ctx.problems, facts: corpusFacts(article) };

@@ -4,6 +4,8 @@ import { nodeAt } from '../parse';
 import { fieldSchema, type ErrorObject, type SchemaObject } from '../schema';
 import { nearest } from '../similarity';
 import type { Fix } from '../types';
+import { doubleQuoted, readsAs, valueSpan, writeLike } from '../yaml/quote';
+import { fieldRenames } from './style';
 
 const DATE_RE = /^\d{4}-\d{2}-\d{2}([Tt ]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?\s*(Z|[+-]\d{1,2}(:?\d{2})?)?)?$/;
 const YES_NO: Record<string, boolean> = { yes: true, no: false, y: true, n: false, on: true, off: false, ja: true, nej: false };
@@ -110,7 +112,7 @@ function nodeRange(ctx: CheckContext, path: (string | number)[], node: Node | nu
 export function fieldSkeleton(key: string, prop: SchemaObject | undefined, eol: string, today = new Date()): string {
   if (prop?.['x-yaml-type'] === 'timestamp') return `${key}: ${today.toISOString().slice(0, 10)}`;
   if (key === 'question') return `${key}: |${eol}  `;
-  if (prop?.enum && prop.enum.length) return `${key}: "${String(prop.enum[0])}"`;
+  if (prop?.enum && prop.enum.length) return `${key}: ${doubleQuoted(String(prop.enum[0]))}`;
   if (prop?.type === 'array') return `${key}: []`;
   if (prop?.type === 'boolean') return `${key}: false`;
   if (prop?.type === 'number' || prop?.type === 'integer') return `${key}: 0`;
@@ -133,12 +135,29 @@ function reportRequired(ctx: CheckContext, missing: string, path: (string | numb
   const eol = ctx.eol;
   const line = fieldSkeleton(missing, prop, eol);
   const fixes: Fix[] = [];
-  // A key that is written but unreadable (a YAML error above swallowed it) must not be added a second time.
-  const written = ctx.article.text.slice(fm.contentStart, fm.contentEnd).split(/\r\n|\r|\n/).some((l) => keyOfLine(l) === missing);
-  if (fm.closeStart !== undefined && !written) {
+  if (fm.closeStart !== undefined && canAddField(ctx, missing)) {
     fixes.push({ title: ctx.msg('fix-add-field', missing), edits: [{ start: fm.closeStart, end: fm.closeStart, newText: line + eol }], preferred: true });
   }
   ctx.report('schema-required', fm.openStart, fm.openEnd, ctx.msg('schema-required', missing, line.split(/\r\n|\r|\n/)[0]), fixes);
+}
+
+/**
+ * Whether a line `key: …` can be added at the end of the frontmatter without a duplicate key or
+ * broken YAML: the fields are written one per line from the left margin (not inside `{ }`),
+ * the key is not written already (a YAML error above may have swallowed it, or it is indented
+ * under another field), and no unknown field is about to be renamed to it.
+ */
+function canAddField(ctx: CheckContext, key: string): boolean {
+  const { article } = ctx;
+  const fm = article.frontmatter!;
+  const root = article.doc?.contents;
+  if (root != null && (!isMap(root) || root.flow)) return false;
+  const first = article.fieldList[0];
+  if (first && article.lines.positionAt(first.keyStart).character !== 0) return false;
+  const lines = article.text.slice(fm.contentStart, fm.contentEnd).split(/\r\n|\r|\n/);
+  if (lines.some((l) => keyOfLine(l).replace(/^[ \t]*["']?/, '').replace(/["']$/, '') === key)) return false;
+  if (ctx.on('unknown-field') && [...fieldRenames(article, ctx.schema).values()].some((r) => r.to === key && r.fits)) return false;
+  return true;
 }
 
 function expectedType(err: ErrorObject): string {
@@ -153,12 +172,18 @@ function reportType(ctx: CheckContext, err: ErrorObject, path: (string | number)
   const scalar = node && isScalar(node) ? (node as Scalar) : undefined;
   const quoted = scalar && (scalar.type === 'QUOTE_DOUBLE' || scalar.type === 'QUOTE_SINGLE');
   const value = scalar?.value;
-  const unquote = (text: string): Fix => ({ title: ctx.msg('fix-unquote'), edits: [{ start: range.start, end: range.end, newText: text }], preferred: true });
+  const text = ctx.article.text;
+  // A replacement covers the value's tag too (`!!str "true"` stays text whatever is inside);
+  // a value the source does not show at its path gets no fix, only its message.
+  const span = scalar ? valueSpan(text, scalar) : undefined;
+  const replace = (title: string, newText: string): Fix[] => (span ? [{ title, edits: [{ start: span.start, end: span.end, newText }], preferred: true }] : []);
+  const unquote = (plain: string): Fix[] => replace(ctx.msg('fix-unquote'), plain);
   const isItem = typeof path[path.length - 1] === 'number';
 
   if (expected === 'timestamp') {
-    if (quoted && typeof value === 'string' && DATE_RE.test(value.trim())) {
-      ctx.report('yaml-type', range.start, range.end, ctx.msg('type-quoted-date', value.trim(), name), [unquote(value.trim())]);
+    const v = typeof value === 'string' ? value.trim() : '';
+    if (quoted && DATE_RE.test(v)) {
+      ctx.report('yaml-type', range.start, range.end, ctx.msg('type-quoted-date', v, name), readsAs(v, 'date') ? unquote(v) : []);
     } else ctx.report('yaml-type', range.start, range.end, ctx.msg('type-not-date', name));
     return;
   }
@@ -166,13 +191,12 @@ function reportType(ctx: CheckContext, err: ErrorObject, path: (string | number)
     if (typeof value === 'string') {
       const v = value.trim().toLowerCase();
       if (quoted && (v === 'true' || v === 'false')) {
-        ctx.report('yaml-type', range.start, range.end, ctx.msg('type-quoted-boolean', v, name), [unquote(v)]);
+        ctx.report('yaml-type', range.start, range.end, ctx.msg('type-quoted-boolean', v, name), unquote(v));
         return;
       }
       if (v in YES_NO) {
         const b = String(YES_NO[v]);
-        const fix: Fix = { title: ctx.msg('fix-write-boolean', b), edits: [{ start: range.start, end: range.end, newText: b }], preferred: true };
-        ctx.report('yaml-type', range.start, range.end, ctx.msg('type-yes-no', value, name, b), [fix]);
+        ctx.report('yaml-type', range.start, range.end, ctx.msg('type-yes-no', value, name, b), replace(ctx.msg('fix-write-boolean', b), b));
         return;
       }
     }
@@ -180,28 +204,39 @@ function reportType(ctx: CheckContext, err: ErrorObject, path: (string | number)
     return;
   }
   if (expected === 'number' || expected === 'integer') {
-    if (quoted && typeof value === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(value)) {
-      ctx.report('yaml-type', range.start, range.end, ctx.msg('type-quoted-number', value.trim(), name), [unquote(value.trim())]);
+    const v = typeof value === 'string' ? value.trim() : '';
+    if (quoted && /^-?\d+(\.\d+)?$/.test(v)) {
+      const ok = readsAs(v, 'number') && (expected === 'number' || Number.isInteger(Number(v)));
+      ctx.report('yaml-type', range.start, range.end, ctx.msg('type-quoted-number', v, name), ok ? unquote(v) : []);
     } else ctx.report('yaml-type', range.start, range.end, ctx.msg('type-not-number', name));
     return;
   }
   if (expected === 'string') {
-    const src = ctx.article.text.slice(range.start, range.end);
+    const src = text.slice(range.start, range.end);
     const fixes: Fix[] = [];
-    if (scalar && node && !isCollection(node)) {
-      const q = '"' + src.replace(/\\/g, '\\\\').replace(/"/g, '\\"') + '"';
-      fixes.push({ title: ctx.msg('fix-quote-value'), edits: [{ start: range.start, end: range.end, newText: q }], preferred: true });
+    // The value as written, on one line, becomes the text (a tag in front of it is dropped).
+    const asText = src.replace(/[ \t]*(?:\r\n|\r|\n)[ \t]*/g, ' ').trim();
+    const prop = isItem ? undefined : fieldSchema(ctx.schema, name);
+    const allowed = prop?.enum?.map(String);
+    const single = !!scalar && !isCollection(node);
+    if (allowed && !allowed.includes(asText)) {
+      // Quoting a value the list does not allow would only trade this error for another: name the list.
+      const suggestion = nearest(asText, allowed);
+      const choices = !single ? [] : suggestion ? replace(ctx.msg('fix-replace', suggestion), doubleQuoted(suggestion)) : allowed.flatMap((v) => replace(ctx.msg('fix-replace', v), doubleQuoted(v)).map((f) => ({ ...f, preferred: undefined })));
+      const message = suggestion ? ctx.msg('schema-enum-suggest', name, asText, allowed.join(', '), suggestion) : ctx.msg('schema-enum', name, asText, allowed.join(', '));
+      ctx.report('yaml-type', range.start, range.end, message, choices);
+      return;
     }
+    if (single && asText !== '') fixes.push(...replace(ctx.msg('fix-quote-value'), doubleQuoted(asText)));
     if (isItem) ctx.report('yaml-type', range.start, range.end, ctx.msg('type-not-text-item', name, src), fixes);
     else ctx.report('yaml-type', range.start, range.end, ctx.msg('type-not-string', name, src.split(/\r\n|\r|\n/)[0]), fixes);
     return;
   }
   if (expected === 'array') {
-    const src = ctx.article.text.slice(range.start, range.end);
     const fixes: Fix[] = [];
     if (scalar && typeof value === 'string') {
-      const items = value.split(',').map((s) => s.trim()).filter(Boolean).map((s) => JSON.stringify(s));
-      fixes.push({ title: ctx.msg('fix-replace', `[${items.join(', ')}]`), edits: [{ start: range.start, end: range.end, newText: `[${items.join(', ')}]` }], preferred: true });
+      const items = value.split(',').map((s) => s.trim()).filter(Boolean).map(doubleQuoted);
+      fixes.push(...replace(ctx.msg('fix-replace', `[${items.join(', ')}]`), `[${items.join(', ')}]`));
     }
     ctx.report('yaml-type', range.start, range.end, ctx.msg('type-not-list', name, isMap(node) || isSeq(node) || typeof read !== 'string' ? '…' : read), fixes);
     return;
@@ -215,12 +250,12 @@ function reportEnum(ctx: CheckContext, err: ErrorObject, path: (string | number)
   const value = typeof read === 'string' || typeof read === 'number' || typeof read === 'boolean' ? String(read) : ctx.article.text.slice(range.start, range.end);
   const suggestion = nearest(value, allowed);
   const list = allowed.join(', ');
+  // Only a scalar the source shows can be swapped in place; a block scalar's span stops before its line break.
+  const span = node && isScalar(node) ? valueSpan(ctx.article.text, node) : undefined;
+  const replace = (v: string, preferred?: boolean): Fix => ({ title: ctx.msg('fix-replace', v), edits: [{ start: span!.start, end: span!.end, newText: writeLike(node, v) }], ...(preferred ? { preferred } : {}) });
   if (suggestion) {
-    const quote = isScalar(node) && (node as Scalar).type === 'QUOTE_SINGLE' ? "'" : isScalar(node) && (node as Scalar).type === 'PLAIN' ? '' : '"';
-    const fix: Fix = { title: ctx.msg('fix-replace', suggestion), edits: [{ start: range.start, end: range.end, newText: quote + suggestion + quote }], preferred: true };
-    ctx.report('schema-enum', range.start, range.end, ctx.msg('schema-enum-suggest', name, value, list, suggestion), [fix]);
+    ctx.report('schema-enum', range.start, range.end, ctx.msg('schema-enum-suggest', name, value, list, suggestion), span ? [replace(suggestion, true)] : []);
   } else {
-    const fixes: Fix[] = allowed.map((a) => ({ title: ctx.msg('fix-replace', a), edits: [{ start: range.start, end: range.end, newText: `"${a}"` }] }));
-    ctx.report('schema-enum', range.start, range.end, ctx.msg('schema-enum', name, value, list), fixes);
+    ctx.report('schema-enum', range.start, range.end, ctx.msg('schema-enum', name, value, list), span ? allowed.map((a) => replace(a)) : []);
   }
 }

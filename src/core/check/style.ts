@@ -1,5 +1,7 @@
 import type { CheckContext } from './context';
 import { nearest } from '../similarity';
+import type { Field, ParsedArticle } from '../parse';
+import type { ArticleSchema } from '../schema';
 import type { Fix } from '../types';
 import { findSummaryBlock } from '../document/summary';
 import { charCount as char } from '../render/text';
@@ -27,14 +29,14 @@ export function checkStyle(ctx: CheckContext): void {
 
   if (ctx.on('unknown-field') && ctx.schema.fields.length) {
     const known = new Set(ctx.schema.fields);
+    const renames = fieldRenames(article, ctx.schema);
     for (const f of article.fieldList) {
       // `<<` is YAML's merge key: the site reads the fields it brings in, not a field of that name.
       if (known.has(f.key) || f.key === '<<') continue;
-      const present = new Set(article.fieldList.map((x) => x.key));
-      const suggestion = nearest(f.key, ctx.schema.fields.filter((k) => !present.has(k)));
-      if (suggestion) {
-        const fix: Fix = { title: ctx.msg('fix-rename-field', suggestion), edits: [{ start: f.keyStart, end: f.keyEnd, newText: suggestion }], preferred: true };
-        ctx.report('unknown-field', f.keyStart, f.keyEnd, ctx.msg('unknown-field-suggest', f.key, suggestion), [fix]);
+      const rename = renames.get(f);
+      if (rename) {
+        const fix: Fix = { title: ctx.msg('fix-rename-field', rename.to), edits: [{ start: f.keyStart, end: f.keyEnd, newText: rename.to }], preferred: rename.fits };
+        ctx.report('unknown-field', f.keyStart, f.keyEnd, ctx.msg('unknown-field-suggest', f.key, rename.to), [fix]);
       } else ctx.report('unknown-field', f.keyStart, f.keyEnd, ctx.msg('unknown-field', f.key));
     }
   }
@@ -139,4 +141,34 @@ function checkDateExists(ctx: CheckContext): void {
   if (real.getUTCFullYear() === y && real.getUTCMonth() === mo - 1 && real.getUTCDate() === d) return;
   const shown = value.toISOString().slice(0, 10);
   ctx.report('date-invalid', f.valueStart, f.valueEnd, ctx.msg('date-invalid', m[0], shown));
+}
+
+/**
+ * The unknown fields that are near misses of a known field not yet written, with that field and
+ * whether the value fits it (a rename that only trades a warning for an error is no fix to apply
+ * unasked). Each known field is offered to one unknown field only (the first), so renaming them
+ * all never writes a key twice.
+ */
+export function fieldRenames(article: ParsedArticle, schema: ArticleSchema): Map<Field, { to: string; fits: boolean }> {
+  const fields = schema.fields;
+  const known = new Set(fields);
+  const taken = new Set(article.fieldList.map((f) => f.key));
+  const out = new Map<Field, { to: string; fits: boolean }>();
+  for (const f of article.fieldList) {
+    if (known.has(f.key) || f.key === '<<') continue;
+    const to = nearest(f.key, fields.filter((k) => !taken.has(k)));
+    if (!to) continue;
+    taken.add(to);
+    out.set(f, { to, fits: valueFits(article, schema, f.key, to) });
+  }
+  return out;
+}
+
+/** Whether the value of `from`, written under `to`, passes the schema for `to`. */
+function valueFits(article: ParsedArticle, schema: ArticleSchema, from: string, to: string): boolean {
+  if (!article.data) return false;
+  const data: Record<string, unknown> = { ...article.data, [to]: article.data[from] };
+  delete data[from];
+  if (schema.validate(data)) return true;
+  return !(schema.validate.errors ?? []).some((e) => e.instancePath === `/${to}` || e.instancePath.startsWith(`/${to}/`));
 }

@@ -69,3 +69,172 @@ export function fixAll(problems: readonly Problem[]): FixAllResult {
   return { edits: sortEdits(taken), fixed };
 }
 
+
+/** What {@link fixAllText} did: the fixed text, how many passes changed it, how many problems were fixed, and the edits from the original to it. */
+export interface FixAllTextResult {
+  text: string;
+  passes: number;
+  fixed: number;
+  /** Line-level edits on the original text that give `text` (lines not changed are not touched). */
+  edits: TextEdit[];
+}
+
+/** The rules that report the YAML itself; while one of them reports, the other rules stay silent. */
+const SYNTAX_RULES = new Set(['frontmatter-missing', 'frontmatter-unclosed', 'yaml-syntax', 'yaml-duplicate-key']);
+
+/**
+ * The errors that edits added: those `after` has more of (by rule and message) than `before`.
+ * While `before` has a YAML syntax error the other rules are silent, so what mending it reveals
+ * was there all along: then only a syntax error on or next to a line the edits wrote counts (a
+ * duplicate key, say, was already written twice).
+ */
+export function addedErrors(text: string, edits: readonly TextEdit[], before: readonly Problem[], after: readonly Problem[]): Problem[] {
+  const readable = !before.some((p) => SYNTAX_RULES.has(p.rule));
+  const keyOf = (p: Problem) => p.rule + '\u0000' + p.message;
+  const had = new Map<string, number>();
+  for (const p of before) if (p.severity === 'error') had.set(keyOf(p), (had.get(keyOf(p)) ?? 0) + 1);
+  const written = readable ? [] : writtenLines(text, edits);
+  const out: Problem[] = [];
+  for (const p of after) {
+    if (p.severity !== 'error') continue;
+    const k = keyOf(p);
+    const n = had.get(k) ?? 0;
+    if (n > 0) {
+      had.set(k, n - 1);
+      continue;
+    }
+    // A key written twice was written twice before: only a broken line next to the edit is the edit's doing.
+    const broke = p.rule !== 'yaml-duplicate-key' && SYNTAX_RULES.has(p.rule) && written.some(([a, b]) => p.range.start.line >= a - 1 && p.range.start.line <= b + 1);
+    if (readable || broke) out.push(p);
+  }
+  return out;
+}
+
+/** The lines (first, last) of the text after the edits that the edits wrote. */
+function writtenLines(text: string, edits: readonly TextEdit[]): [number, number][] {
+  const out: [number, number][] = [];
+  let line = 0;
+  let at = 0;
+  const breaks = (s: string) => (s.match(/\r\n|\r|\n/g) ?? []).length;
+  for (const e of sortEdits(edits)) {
+    line += breaks(text.slice(at, e.start));
+    out.push([line, line + breaks(e.newText)]);
+    line += breaks(e.newText);
+    at = e.end;
+  }
+  return out;
+}
+
+/**
+ * Applies every preferred fix, checks again and repeats until nothing is left to fix (at most
+ * `maxPasses`, 3 by default): the one fix-all of the editor and of `qa-articles check --fix`.
+ * A pass never makes things worse: when its fixes together would add an error, they are taken
+ * one by one, keeping only those that add none. `check` checks a text (with the same corpus
+ * and configuration each time); lines no fix touches are kept byte for byte.
+ */
+export function fixAllText(text: string, check: (text: string) => Problem[], maxPasses = 3): FixAllTextResult {
+  let cur = text;
+  let passes = 0;
+  let fixed = 0;
+  let problems = check(cur);
+  while (passes < maxPasses) {
+    const all = fixAll(problems);
+    if (!all.edits.length) break;
+    let next = tryApply(cur, all.edits);
+    let nextProblems = next === undefined ? undefined : check(next);
+    let count = all.fixed.length;
+    if (next === undefined || addedErrors(cur, all.edits, problems, nextProblems!).length) {
+      // Together they make things worse: keep each fix only if it adds no error.
+      const taken: TextEdit[] = [];
+      count = 0;
+      next = undefined;
+      for (const p of all.fixed) {
+        const fix = preferredFix(p)!;
+        if (fix.edits.some((e) => taken.some((t) => editsOverlap(e, t) || (e.start === t.start && e.end === t.end)))) continue;
+        const trial = tryApply(cur, [...taken, ...fix.edits]);
+        if (trial === undefined) continue;
+        const trialProblems = check(trial);
+        if (addedErrors(cur, [...taken, ...fix.edits], problems, trialProblems).length) continue;
+        taken.push(...fix.edits);
+        next = trial;
+        nextProblems = trialProblems;
+        count++;
+      }
+      if (next === undefined) break;
+    }
+    if (next === cur) break;
+    cur = next;
+    problems = nextProblems!;
+    passes++;
+    fixed += count;
+  }
+  return { text: cur, passes, fixed, edits: lineEdits(text, cur) };
+}
+
+function tryApply(text: string, edits: readonly TextEdit[]): string | undefined {
+  try {
+    return applyEdits(text, edits);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Lines with their own line breaks, and the offset of each. */
+function splitLines(text: string): { lines: string[]; starts: number[] } {
+  const lines: string[] = [];
+  const starts: number[] = [];
+  const re = /[^\r\n]*(?:\r\n|\r|\n|$)/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) && m[0] !== '') {
+    starts.push(m.index);
+    lines.push(m[0]);
+  }
+  return { lines, starts };
+}
+
+/**
+ * Edits on `a`, by whole lines, that give `b`: the common first and last lines are left alone,
+ * and between them the longest common run of lines is kept (one replacement when that middle
+ * is too large to compare line by line).
+ */
+export function lineEdits(a: string, b: string): TextEdit[] {
+  if (a === b) return [];
+  const A = splitLines(a);
+  const B = splitLines(b);
+  let pre = 0;
+  while (pre < A.lines.length && pre < B.lines.length && A.lines[pre] === B.lines[pre]) pre++;
+  let suf = 0;
+  while (suf < A.lines.length - pre && suf < B.lines.length - pre && A.lines[A.lines.length - 1 - suf] === B.lines[B.lines.length - 1 - suf]) suf++;
+  const aMid = A.lines.slice(pre, A.lines.length - suf);
+  const bMid = B.lines.slice(pre, B.lines.length - suf);
+  const offA = (i: number) => (i < A.lines.length ? A.starts[i] : a.length);
+  const n = aMid.length;
+  const m = bMid.length;
+  if (n * m > 250_000) return [{ start: offA(pre), end: offA(pre + n), newText: bMid.join('') }];
+  // Longest common subsequence of the middle lines, then one edit per differing run.
+  const dp = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1));
+  for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--) dp[i][j] = aMid[i] === bMid[j] ? dp[i + 1][j + 1] + 1 : Math.max(dp[i + 1][j], dp[i][j + 1]);
+  const edits: TextEdit[] = [];
+  let i = 0;
+  let j = 0;
+  let run: { i: number; text: string } | undefined;
+  const flush = () => {
+    if (run) edits.push({ start: offA(pre + run.i), end: offA(pre + i), newText: run.text });
+    run = undefined;
+  };
+  while (i < n || j < m) {
+    if (i < n && j < m && aMid[i] === bMid[j]) {
+      flush();
+      i++;
+      j++;
+    } else if (j < m && (i === n || dp[i][j + 1] >= dp[i + 1][j])) {
+      run ??= { i, text: '' };
+      run.text += bMid[j++];
+    } else {
+      run ??= { i, text: '' };
+      i++;
+    }
+  }
+  flush();
+  return edits;
+}

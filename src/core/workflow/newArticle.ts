@@ -1,3 +1,5 @@
+import { doubleQuoted } from '../yaml/quote';
+
 /** What a new article is made of; everything else gets the house defaults. */
 export interface NewArticleInput {
   title: string;
@@ -14,12 +16,9 @@ export interface NewArticleInput {
 /** Placeholder written when no question was pasted, so the file is valid and the gap is visible. */
 export const QUESTION_PLACEHOLDER = 'Klistra in patientens fråga här.';
 
-/** A YAML double-quoted scalar for any string. */
+/** A YAML double-quoted scalar for any string (the one quoting rule of src/core/yaml/quote.ts). */
 export function yamlQuote(s: string): string {
-  return '"' + s.replace(/[\\"]/g, (c) => '\\' + c).replace(/[\u0000-\u001f\u007f]/g, (c) => {
-    const map: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
-    return map[c] ?? '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0');
-  }) + '"';
+  return doubleQuoted(s);
 }
 
 /** `YYYY-MM-DD` in local time, as the date of an answer is meant. */

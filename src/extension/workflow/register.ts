@@ -13,7 +13,7 @@ export interface WorkflowApi {
   newArticle: typeof newArticle;
   runWorkflowStep: typeof runWorkflowStep;
   renameTag: typeof renameTag;
-  /** What would stop Publish on an article now. */
+  /** What would stop Publish on an article now (undefined: it has no frontmatter). */
   publishGate: (uri: vscode.Uri) => ReturnType<typeof publishGate>;
 }
 

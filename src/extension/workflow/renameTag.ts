@@ -2,26 +2,38 @@ import * as vscode from 'vscode';
 import { localize } from '../l10n';
 import { LineIndex } from '../../core/lines';
 import { groupTags } from '../../core/workflow/tagGroups';
-import { tagRenameEdits } from '../../core/workflow/tagEdits';
+import { format } from '../../core/i18n/messages';
+import { tagRename } from '../../core/workflow/tagEdits';
 import type { ArticleWorkspace } from '../host/workspace';
 import { currentText } from './labels';
 import { tagCounts, type TagItemNode, type TagsProvider } from './tagsView';
 
-/** Builds one WorkspaceEdit renaming (or merging) a tag in every indexed article that has it. */
-export async function buildTagRenameEdit(ws: ArticleWorkspace, from: string, to: string, confirm: boolean): Promise<{ edit: vscode.WorkspaceEdit; files: number }> {
+/** An article the rename had to leave alone, and why (in the user's language). */
+export interface SkippedArticle {
+  file: string;
+  reason: string;
+}
+
+/**
+ * Builds one WorkspaceEdit renaming (or merging) a tag in every indexed article that has it.
+ * An article whose YAML around the tags is broken is left out and listed in `skipped`.
+ */
+export async function buildTagRenameEdit(ws: ArticleWorkspace, from: string, to: string): Promise<{ edit: vscode.WorkspaceEdit; files: number; skipped: SkippedArticle[] }> {
   const edit = new vscode.WorkspaceEdit();
-  const metadata: vscode.WorkspaceEditEntryMetadata | undefined = confirm
-    ? { needsConfirmation: true, label: localize('Tag "{0}" → "{1}"', from, to) }
-    : undefined;
   const candidates = ws.allFolders().flatMap((f) => [...f.index.files()].filter(([, e]) => e.tags.includes(from)).map(([file]) => file));
   let files = 0;
+  const skipped: SkippedArticle[] = [];
   await Promise.all(
     candidates.map(async (file) => {
       const uri = vscode.Uri.file(file);
       const text = await currentText(uri);
       if (text === undefined) return;
-      const edits = tagRenameEdits(text, from, to);
-      if (!edits.length) return;
+      const r = tagRename(text, from, to);
+      if (!r.ok) {
+        skipped.push({ file, reason: format(ws.lang, r.reason, ...r.args) });
+        return;
+      }
+      if (!r.edits.length) return;
       files++;
       // Positions, not offsets: they mean the same in an open document and in the text from disk.
       const lines = new LineIndex(text);
@@ -29,27 +41,33 @@ export async function buildTagRenameEdit(ws: ArticleWorkspace, from: string, to:
         const p = lines.positionAt(o);
         return new vscode.Position(p.line, p.character);
       };
-      for (const e of edits) {
-        const range = new vscode.Range(pos(e.start), pos(e.end));
-        if (metadata) edit.replace(uri, range, e.newText, metadata);
-        else edit.replace(uri, range, e.newText);
-      }
+      for (const e of r.edits) edit.replace(uri, new vscode.Range(pos(e.start), pos(e.end)), e.newText);
     }),
   );
-  return { edit, files };
+  skipped.sort((x, y) => x.file.localeCompare(y.file));
+  return { edit, files, skipped };
+}
+
+export interface TagRenameOutcome {
+  files: number;
+  /** Present when some articles with the tag could not be changed. */
+  skipped?: SkippedArticle[];
 }
 
 /**
- * Renames or merges a tag across the workspace in one undoable edit. With `{ from, to }` it
- * applies at once and resolves to `{ files }`; otherwise it asks for the names and shows the
- * edit in the refactor preview first.
+ * Renames or merges a tag across the workspace in one undoable edit (one Undo restores every
+ * file). With `{ from, to }` it applies at once; otherwise it asks for the tag and its new
+ * name (which is the confirmation: the box says what will merge) and then says what changed.
+ * A blank new name is refused. Resolves to the number of articles changed, or undefined.
  */
-export async function renameTag(ws: ArticleWorkspace, arg?: unknown): Promise<{ files: number } | undefined> {
+export async function renameTag(ws: ArticleWorkspace, arg?: unknown): Promise<TagRenameOutcome | undefined> {
   const given = arg as { from?: unknown; to?: unknown } | undefined;
   if (given && typeof given.from === 'string' && typeof given.to === 'string') {
-    const { edit, files } = await buildTagRenameEdit(ws, given.from, given.to.trim(), false);
-    if (!files) return { files: 0 };
-    return (await vscode.workspace.applyEdit(edit, { isRefactoring: true })) ? { files } : undefined;
+    if (!given.to.trim()) {
+      void vscode.window.showErrorMessage(format(ws.lang, 'tag-rename-blank'));
+      return undefined;
+    }
+    return apply(ws, given.from, given.to.trim(), false);
   }
   const node = arg as TagItemNode | undefined;
   const from = node?.kind === 'tag' ? node.tag : await pickTag(ws);
@@ -61,24 +79,42 @@ export async function renameTag(ws: ArticleWorkspace, arg?: unknown): Promise<{ 
     value: suggestion,
     validateInput: (v) => {
       const t = v.trim();
-      if (!t) return localize('Write a tag.');
+      if (!t) return format(ws.lang, 'tag-rename-blank');
       if (t === from) return { message: localize('Same as now.'), severity: vscode.InputBoxValidationSeverity.Info };
       const n = tagCounts(ws).get(t);
       return n ? { message: localize('Merges into "{0}" ({1} articles).', t, n), severity: vscode.InputBoxValidationSeverity.Info } : undefined;
     },
   });
   if (!to?.trim() || to.trim() === from) return undefined;
-  const { edit, files } = await vscode.window.withProgress(
+  return apply(ws, from, to.trim(), true);
+}
+
+/**
+ * Applies the rename directly (no refactor preview: its entries that need confirmation start
+ * unticked, so its Apply would change nothing) and, when asked, says what was changed.
+ */
+async function apply(ws: ArticleWorkspace, from: string, to: string, tell: boolean): Promise<TagRenameOutcome | undefined> {
+  const { edit, files, skipped } = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Window, title: localize('Preparing the tag edit…') },
-    () => buildTagRenameEdit(ws, from, to.trim(), true),
+    () => buildTagRenameEdit(ws, from, to),
   );
-  if (!files) {
-    void vscode.window.showInformationMessage(localize('No article has the tag "{0}".', from));
-    return { files: 0 };
+  const outcome: TagRenameOutcome = skipped.length ? { files, skipped } : { files };
+  if (skipped.length) {
+    const names = skipped.slice(0, 5).map((s) => `${vscode.workspace.asRelativePath(s.file)} — ${s.reason}`);
+    if (skipped.length > names.length) names.push(localize('… and {0} more', skipped.length - names.length));
+    const head = skipped.length === 1 ? localize('Not changed in 1 article:') : localize('Not changed in {0} articles:', skipped.length);
+    void vscode.window.showWarningMessage([head, ...names].join(' '));
   }
-  if (!(await vscode.workspace.applyEdit(edit, { isRefactoring: true }))) return undefined;
-  void vscode.window.showInformationMessage(localize('Tag "{0}" → "{1}" in {2} files.', from, to.trim(), files));
-  return { files };
+  if (!files) {
+    if (tell && !skipped.length) void vscode.window.showInformationMessage(localize('No article has the tag "{0}".', from));
+    return outcome;
+  }
+  if (!(await vscode.workspace.applyEdit(edit, { isRefactoring: true }))) {
+    if (tell) void vscode.window.showErrorMessage(localize('The tag could not be renamed: the articles were changed meanwhile. Try again.'));
+    return undefined;
+  }
+  if (tell) void vscode.window.showInformationMessage(files === 1 ? localize('Tag "{0}" → "{1}" in 1 article.', from, to) : localize('Tag "{0}" → "{1}" in {2} articles.', from, to, files));
+  return outcome;
 }
 
 /** A tag from a quick pick that shows counts and the other spellings of each tag. */

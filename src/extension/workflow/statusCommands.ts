@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { localize } from '../l10n';
 import { applyEdits } from '../../core/fix/index';
+import { format } from '../../core/i18n/messages';
 import { statusEdits, type WorkflowAction } from '../../core/workflow/statusEdits';
 import type { Problem } from '../../core/types';
 import { pathOf } from '../host/files';
@@ -34,11 +35,13 @@ export async function runWorkflowStep(ws: ArticleWorkspace, action: WorkflowActi
   }
   const doc = await vscode.workspace.openTextDocument(uri);
   const text = doc.getText();
-  const edits = statusEdits(text, action);
-  if (!edits) {
-    if (!silent) void vscode.window.showErrorMessage(localize('This file has no complete frontmatter to change.'));
+  const result = statusEdits(text, action);
+  // A refusal changes nothing and saves nothing; it says what to mend first.
+  if (!result.ok) {
+    if (!silent) void vscode.window.showErrorMessage(format(ws.lang, result.reason, ...result.args));
     return false;
   }
+  const edits = result.edits;
   if (action === 'publish') {
     const blockers = publishProblems(ws, uri, applyEdits(text, edits));
     if (blockers.length) {
@@ -55,12 +58,13 @@ export async function runWorkflowStep(ws: ArticleWorkspace, action: WorkflowActi
   return true;
 }
 
-/** The problems that would stop Publish now: those of the article's text as it would be once published. */
-export async function publishGate(ws: ArticleWorkspace, uri: vscode.Uri): Promise<Problem[]> {
+/** The problems that would stop Publish now: those of the article's text as it would be once published (as it is, when the step would refuse to edit it); undefined without a frontmatter. */
+export async function publishGate(ws: ArticleWorkspace, uri: vscode.Uri): Promise<Problem[] | undefined> {
   const text = (await vscode.workspace.openTextDocument(uri)).getText();
-  const edits = statusEdits(text, 'publish');
-  // Where the step cannot edit the fields (broken YAML), the text is judged as it is.
-  return publishProblems(ws, uri, edits ? applyEdits(text, edits) : text);
+  const r = statusEdits(text, 'publish');
+  if (r.ok) return publishProblems(ws, uri, applyEdits(text, r.edits));
+  // A step that refuses changes nothing: what stops it is in the text as it is (a YAML error, most often).
+  return r.reason === 'workflow-no-frontmatter' ? undefined : publishProblems(ws, uri, text);
 }
 
 /** The problems that stop publishing, checked on the text as it would be after publishing. */
