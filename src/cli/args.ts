@@ -9,6 +9,8 @@ export interface CheckArgs {
   color?: boolean;
   /** Reuse the results of files unchanged since the last `--cache` run. */
   cache?: boolean;
+  /** Apply every safe fix and write the files that change. */
+  fix?: boolean;
   cacheLocation?: string;
 }
 
@@ -61,6 +63,9 @@ export function parseCheckArgs(argv: string[]): CheckArgs {
       }
       case '--cache':
         out.cache = true;
+        break;
+      case '--fix':
+        out.fix = true;
         break;
       case '--cache-location':
         out.cacheLocation = value();

@@ -1,5 +1,8 @@
 import * as nodePath from 'path';
-import { format, type Lang } from '../core/i18n/messages';
+import * as fs from 'fs';
+import { fixAllText, preferredFix } from '../core/fix/index';
+import { format, type Lang, type MessageKey } from '../core/i18n/messages';
+import type { ArticleService, FileResult } from '../core/project/service';
 import { describeSiteError } from '../core/site/lookup';
 import { isInside, relative } from '../core/project/paths';
 import { countProblems } from '../core/problems';
@@ -95,7 +98,15 @@ export async function checkCommand(argv: string[], io: Io, lang: Lang, profile?:
   const cache = args.cache
     ? new CheckCache(nodePath.resolve(io.cwd, args.cacheLocation ?? CACHE_FILE), CheckCache.keyOf({ version: VERSION, schema: service.settings.schema.json, config: service.settings.config, lang, site: [service.site.topics, service.site.conditions] }))
     : undefined;
-  const results = await service.checkFiles([...targets], { cache });
+  let results = await service.checkFiles([...targets], { cache });
+  if (args.fix) {
+    const fixed = applyFixes(service, results, (key, ...a) => io.stderr(format(lang, key, ...a) + '\n'), shown);
+    if (fixed.files > 0) {
+      io.stderr(format(lang, 'cli-fixed', fixed.files, fixed.problems) + '\n');
+      // What is left, over the corpus as the fixes left it.
+      results = await service.checkFiles([...targets], { cache });
+    }
+  }
   cache?.save();
 
   const problems: FileProblem[] = [];
@@ -117,6 +128,46 @@ export async function checkCommand(argv: string[], io: Io, lang: Lang, profile?:
     return 1;
   }
   return 0;
+}
+
+/**
+ * `--fix`: every safe fix of each file (the editor's Fix All: the same core function), written
+ * back only when the text changed. Untouched bytes and line ends stay as they were; a file
+ * with bytes that are not UTF-8, or one that changed meanwhile, is left alone with a message.
+ */
+function applyFixes(service: ArticleService, results: FileResult[], say: (key: MessageKey, ...args: (string | number)[]) => void, shown: (f: string) => string): { files: number; problems: number } {
+  let files = 0;
+  let problems = 0;
+  const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  for (const r of results) {
+    if (!r.readable || !r.problems.some((p) => preferredFix(p))) continue;
+    const file = fromCorePath(r.file);
+    let bytes: Buffer;
+    let mtime: number;
+    try {
+      bytes = fs.readFileSync(file);
+      mtime = fs.statSync(file).mtimeMs;
+    } catch {
+      continue;
+    }
+    let text: string;
+    try {
+      text = strict.decode(bytes);
+    } catch {
+      say('cli-fix-not-written', shown(r.file), format(service.lang, 'cli-fix-why-encoding'));
+      continue;
+    }
+    const out = fixAllText(text, (t) => [...service.check(r.file, t)]);
+    if (out.text === text) continue;
+    if (fs.statSync(file).mtimeMs !== mtime) {
+      say('cli-fix-not-written', shown(r.file), format(service.lang, 'cli-fix-why-changed'));
+      continue;
+    }
+    fs.writeFileSync(file, out.text);
+    files++;
+    problems += out.fixed;
+  }
+  return { files, problems };
 }
 
 /** A file name as it may be printed: control characters (a newline, terminal escape codes) written as escapes. */

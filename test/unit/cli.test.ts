@@ -235,3 +235,24 @@ test('the built CLI bundle runs as a program (dist/cli.js)', (t) => {
   assert.equal(r.status, 1, r.stderr);
   assert.deepEqual(JSON.parse(r.stdout).problems.map((p: { rule: string }) => p.rule), ['yaml-type']);
 });
+
+test('--fix applies the safe fixes, keeps line ends and untouched bytes, and a second run changes nothing', async () => {
+  const crlf = article({ date: 'date: "2017-08-15"', published: 'published: "true"' }).replace(/\n/g, '\r\n');
+  const latin = Buffer.concat([Buffer.from(article({ title: 'title: "Annan"', date: 'date: "2017-08-15"' })), Buffer.from([0xe5, 0x0a])]);
+  const dir = tmpProject({ 'a.md': crlf, 'ok.md': article({ title: 'title: "Okej"' }), 'latin.md': latin });
+  const okBefore = fs.statSync(path.join(dir, 'ok.md')).mtimeMs;
+  const r = await run(['check', '--fix', '--format', 'json'], dir);
+  const fixed = fs.readFileSync(path.join(dir, 'a.md'), 'utf8');
+  // Only the two values changed; every line still ends in CR LF.
+  assert.equal(fixed, crlf.replace('date: "2017-08-15"', 'date: 2017-08-15').replace('published: "true"', 'published: true'));
+  assert.match(r.stderr, /Files fixed: 1\. Problems fixed: 2\./);
+  assert.match(r.stderr, /latin\.md: not fixed, the file has bytes that are not UTF-8/);
+  assert.deepEqual(fs.readFileSync(path.join(dir, 'latin.md')), latin, 'a file that cannot be written back byte for byte is left alone');
+  assert.equal(fs.statSync(path.join(dir, 'ok.md')).mtimeMs, okBefore, 'a file with nothing to fix is not written');
+  const left = JSON.parse(r.stdout).problems.map((p: { file: string; rule: string }) => `${p.file}:${p.rule}`);
+  assert.deepEqual(left.filter((x: string) => x.startsWith('a.md')), []);
+  const aBefore = fs.statSync(path.join(dir, 'a.md')).mtimeMs;
+  const again = await run(['check', '--fix'], dir);
+  assert.doesNotMatch(again.stderr, /Files fixed/);
+  assert.equal(fs.statSync(path.join(dir, 'a.md')).mtimeMs, aBefore);
+});
