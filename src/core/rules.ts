@@ -20,6 +20,8 @@ export const RULES = {
   'tag-variant': { severity: 'warning', about: 'A tag that differs from a more common tag only by case, spaces or diacritics.' },
   'tag-duplicate': { severity: 'warning', about: 'A tag repeated in one list.' },
   'personal-data': { severity: 'warning', about: 'A personnummer, phone number or e-mail address in the question, answer or patientName.' },
+  'patient-name': { severity: 'warning', about: 'A name the patient signs the question with (Mvh Anna, /Lisa), or the patientName value in the question or answer.' },
+  'answer-signature': { severity: 'warning', about: 'A signature at the end of the answer (MVH, Dr …, /Carlos): the site shows the author itself.' },
   'published-incomplete': { severity: 'warning', about: 'A published article that is unanswered, has an empty answer or an empty question.' },
   'duplicate-title': { severity: 'warning', about: 'Another article has the same title.' },
   'answer-heading': { severity: 'warning', about: 'A heading in the answer (the house style uses none).' },

@@ -9,6 +9,7 @@ import { CheckContext } from './context';
 import { checkAgainstCorpus, checkTagRepeats, corpusFacts, type CorpusFacts } from './corpus';
 import { checkFrontmatter } from './frontmatter';
 import { checkPersonalData } from './personalData';
+import { checkPrivacy } from './privacy';
 import { checkSchema } from './schema';
 import { checkSite } from './site';
 import type { SiteKnowledge } from '../site/types';
@@ -74,6 +75,7 @@ export function createChecker(options: CheckerOptions = {}): Checker {
       if (profile) schemaMs = profile.now() - s0;
       checkStyle(ctx);
       checkSite(ctx);
+      checkPrivacy(ctx);
       if (article.data) checkTagRepeats(ctx);
       // Where the source reading went astray (the site reads the block), its ranges may be wrong:
       // no fix edits by them. Adding a field before the closing fence and the summary below the answer do not.

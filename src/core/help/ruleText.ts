@@ -134,6 +134,16 @@ export const ruleTextEn: Record<RuleId, RuleText> = {
     why: 'The page shows the condition in its breadcrumb and a "Fördjupning" box only for a known condition; otherwise nothing is shown, silently.',
     fix: 'Use one of the known paths (quick fixes and completion list them), or add the condition page to the site\'s `conditions.ts`.',
   },
+  'patient-name': {
+    what: 'A name that signs the question at its end (`Mvh Anna`, `M.v.h Carina`, `Tack på förhand! Sara`, `/Lisa`), or the `patientName` value written in the question or the answer.',
+    why: 'The site shows the question to everyone, and it builds a page for unpublished articles too: a name can tell who the patient is.',
+    fix: 'Remove the name; the greeting may stay. The quick fix removes a sign-off in one edit. Medical eponyms (Bankart, Hill-Sachs, SLAP) are never taken for a name.',
+  },
+  'answer-signature': {
+    what: 'A signature at the end of the answer (`MVH`, `Dr …`, `/Carlos`, the author\'s name after the last sentence), or the author\'s signature at the end of the question.',
+    why: 'The site already shows the author above the answer; the site\'s guide says no signature.',
+    fix: 'Remove it: the quick fix does. A signature in the question means the answer was written into the question field: move the answer below the fields.',
+  },
 };
 
 /** The help of every rule, in Swedish. */
@@ -262,5 +272,15 @@ export const ruleTextSv: Record<RuleId, RuleText> = {
     what: '`relatedCondition` är inte en av webbplatsens diagnossidor (`src/data/conditions.ts`).',
     why: 'Sidan visar diagnosen i brödsmulan och en Fördjupning-ruta bara för en känd diagnos; annars visas ingenting, utan att något säger till.',
     fix: 'Använd en av de kända adresserna (snabbåtgärder och komplettering visar dem), eller lägg till diagnossidan i webbplatsens `conditions.ts`.',
+  },
+  'patient-name': {
+    what: 'Ett namn som undertecknar frågan i slutet (`Mvh Anna`, `M.v.h Carina`, `Tack på förhand! Sara`, `/Lisa`), eller värdet i `patientName` skrivet i frågan eller svaret.',
+    why: 'Webbplatsen visar frågan för alla, och den bygger en sida även för opublicerade artiklar: ett namn kan avslöja vem patienten är.',
+    fix: 'Ta bort namnet; hälsningen kan stå kvar. Snabbåtgärden tar bort en undertecknad hälsning i en ändring. Medicinska eponymer (Bankart, Hill-Sachs, SLAP) tas aldrig för namn.',
+  },
+  'answer-signature': {
+    what: 'En signatur i slutet av svaret (`MVH`, `Dr …`, `/Carlos`, författarens namn efter sista meningen), eller författarens signatur i slutet av frågan.',
+    why: 'Webbplatsen visar redan författaren ovanför svaret; webbplatsens skrivregler säger ingen signatur.',
+    fix: 'Ta bort den: snabbåtgärden gör det. En signatur i frågan betyder att svaret har skrivits in i frågefältet: flytta svaret under fälten.',
   },
 };

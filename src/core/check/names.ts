@@ -1,0 +1,208 @@
+/**
+ * Finding names in free text: a patient's sign-off at the end of a question, a signature at the
+ * end of an answer, a given name anywhere. Pure text functions on offsets; the rules that report
+ * them are in privacy.ts.
+ */
+
+/** A found name: the span to underline and the span a fix removes (the name and what only it needs). */
+export interface NameSpan {
+  start: number;
+  end: number;
+  removeStart: number;
+  removeEnd: number;
+}
+
+/** A line of a text with its offsets (end excludes the line break). */
+export interface TextLine {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export function splitLines(text: string, from = 0, to = text.length): TextLine[] {
+  const out: TextLine[] = [];
+  let at = from;
+  const re = /\r\n|\r|\n/g;
+  re.lastIndex = from;
+  for (let m = re.exec(text); m && m.index < to; m = re.exec(text)) {
+    out.push({ start: at, end: m.index, text: text.slice(at, m.index) });
+    at = m.index + m[0].length;
+  }
+  if (at <= to) out.push({ start: at, end: to, text: text.slice(at, to) });
+  return out;
+}
+
+// Swedish sign-off greetings, as patients write them: Mvh, MVH, M.v.h, Med vänlig hälsning,
+// Vänliga hälsningar, Hälsningar, Vänligen, Tack på förhand, Tacksam för svar.
+const GREETING_SRC = String.raw`(?:m\.?[ ]?v\.?[ ]?h\.?|(?:med[ \t]+)?vänlig(?:a)?[ \t]+häls(?:n)?ing(?:ar)?|hälsningar|vänligen|(?:stort[ \t]+)?tack[ \t]+på[ \t]+förhand|tacksam[ \t]+för[ \t]+svar)`;
+const GREETING_RE = new RegExp(String.raw`(?<![\p{L}\d])${GREETING_SRC}(?![\p{L}])`, 'giu');
+const GREETING_ONLY_RE = new RegExp(String.raw`^[ \t]*${GREETING_SRC}[\s,.!:/]*$`, 'iu');
+// "/Lisa", "//Michael", "/ Carlos Rivero Siri" ending a line.
+const SLASH_RE = /\/{1,2}[ \t]*([^/]+?)[\s.!]*$/u;
+
+/**
+ * Words of medicine that are also names of people or places (Bankart, Hill-Sachs, SLAP …):
+ * never taken for a signature.
+ */
+const EPONYMS = new Set(
+  ['bankart', 'hill-sachs', 'slap', 'tietze', 'bechterew', 'neer', 'jobe', 'hawkins', 'popeye', 'dupuytren', 'sudeck', 'scheuermann', 'parsonage-turner', 'latarjet', 'mumford', 'weightlifter', 'kennedy', 'speed', 'yergason', 'spurling', 'ac', 'mr', 'ct', 'ryg', 'rtg'],
+);
+
+/**
+ * Whether a short text is a name (or initials, or a signed nickname): one to four words, the
+ * first capitalised or initials — a lone lower-case word ("maria") also counts — no digits,
+ * no question, no medical eponym.
+ */
+export function looksLikeName(s: string): boolean {
+  const t = s.trim();
+  if (!t || t.length > 40 || /[\d?()"]/.test(t)) return false;
+  const words = t.split(/[\s,&]+/u).filter(Boolean);
+  if (words.length > 4) return false;
+  if (!words.every((w) => /^[\p{L}][\p{L}.'-]*$/u.test(w))) return false;
+  if (words.some((w) => EPONYMS.has(w.toLowerCase().replace(/\.$/, '')))) return false;
+  if (/^\p{Lu}/u.test(words[0])) return words.slice(1).every((w) => /^\p{Lu}/u.test(w) || words.length <= 2);
+  return words.length === 1 && words[0].length <= 15;
+}
+
+/** The last non-blank lines of a text range, last first. */
+function lastLines(text: string, from: number, to: number, n: number): TextLine[] {
+  const lines = splitLines(text, from, to).filter((l) => l.text.trim() !== '');
+  return lines.slice(-n).reverse();
+}
+
+/** Horizontal white space, the no-break space included. */
+const SPACE = /[^\S\r\n]/;
+
+const trimEnd = (text: string, start: number, end: number) => {
+  while (end > start && /[\s.!,]/.test(text[end - 1])) end--;
+  return end;
+};
+
+/** Where a whole-line removal starts: after the last non-blank text before the line (its break included). */
+function lineRemovalStart(text: string, from: number, line: TextLine): number {
+  let s = line.start;
+  while (s > from && /\s/.test(text[s - 1])) s--;
+  return s > from ? s : line.start;
+}
+
+/** A greeting followed by a name on one line: the name's span. */
+function greetingWithName(text: string, line: TextLine): NameSpan | undefined {
+  let last: RegExpExecArray | undefined;
+  GREETING_RE.lastIndex = 0;
+  for (let m = GREETING_RE.exec(line.text); m; m = GREETING_RE.exec(line.text)) last = m;
+  if (!last) return undefined;
+  let greetingEnd = line.start + last.index + last[0].length;
+  // "Mvh. Markus" and "Tack på förhand! Sara" keep their punctuation when the name goes.
+  while (greetingEnd < line.end && /[.!]/.test(text[greetingEnd])) greetingEnd++;
+  let s = greetingEnd;
+  while (s < line.end && /[\s,.:;!/-]/.test(text[s])) s++;
+  const e = trimEnd(text, s, line.end);
+  if (e <= s || !looksLikeName(text.slice(s, e))) return undefined;
+  return { start: s, end: e, removeStart: greetingEnd, removeEnd: e };
+}
+
+/** A "/Name" ending a line: the span from the slash. */
+function slashName(text: string, from: number, line: TextLine): NameSpan | undefined {
+  const m = SLASH_RE.exec(line.text);
+  if (!m) return undefined;
+  const slash = line.start + m.index;
+  const before = slash > line.start ? text[slash - 1] : ' ';
+  const spaceAfter = /[ \t]/.test(text[slash + m[0].indexOf(m[1]) - 1] ?? '');
+  // "axel/arm" is one word; "vägen./Erik", " /K" and "svar/ chris" are signatures.
+  if (/[\p{L}\d]/u.test(before) && !spaceAfter) return undefined;
+  if (!looksLikeName(m[1])) return undefined;
+  const end = trimEnd(text, slash, line.end);
+  const wholeLine = line.text.slice(0, m.index).trim() === '';
+  let rs = slash;
+  while (rs > line.start && SPACE.test(text[rs - 1])) rs--;
+  // The signature's own full stop goes with it ("tipps./ PH." → "tipps.").
+  return { start: slash, end, removeStart: wholeLine ? lineRemovalStart(text, from, line) : rs, removeEnd: line.end };
+}
+
+/**
+ * The name a patient signs the question with, in `text` between `from` and `to` (the question's
+ * source): "Mvh Anna", "M.v.h Carina", "Med vänlig hälsning, Eva", "Tack på förhand! Sara",
+ * "/Lisa", or a greeting on one line and the name alone on the last. A greeting without a name
+ * is not reported.
+ */
+export function findSignOff(text: string, from: number, to: number): NameSpan | undefined {
+  const [last, prev] = lastLines(text, from, to, 2);
+  if (!last) return undefined;
+  const same = greetingWithName(text, last) ?? slashName(text, from, last);
+  if (same) return same;
+  if (prev && GREETING_ONLY_RE.test(prev.text) && looksLikeName(last.text) && /^\s*\p{Lu}/u.test(last.text)) {
+    const s = last.start + (last.text.length - last.text.trimStart().length);
+    const e = trimEnd(text, s, last.end);
+    return { start: s, end: e, removeStart: lineRemovalStart(text, from, last), removeEnd: e };
+  }
+  return undefined;
+}
+
+const BULLET_LINE = /^[ \t]{0,3}(?:[-*+]|\d{1,3}[.)])[ \t]+\S/;
+
+/**
+ * The signature that ends an answer's text, before a final summary or bullet list: a greeting
+ * alone or with a name ("MVH", "Med vänlig hälsning, Carlos"), "Dr …", "/Carlos", or the
+ * author's name after the last sentence. `authorWords` are the words of the article's author.
+ */
+export function findSignature(text: string, from: number, to: number, authorWords: string[], summaryStart?: number): NameSpan | undefined {
+  // The prose ends before the summary block, or before a final bullet list.
+  let end = summaryStart ?? to;
+  const lines = splitLines(text, from, end);
+  let i = lines.length - 1;
+  while (i >= 0 && (lines[i].text.trim() === '' || (summaryStart === undefined && BULLET_LINE.test(lines[i].text)))) i--;
+  if (i < 0) return undefined;
+  end = lines[i].end;
+  const [last, prev] = lastLines(text, from, end, 2);
+  if (!last) return undefined;
+  const whole = (l: TextLine, startLine: TextLine = l): NameSpan => {
+    const s = startLine.start + (startLine.text.length - startLine.text.trimStart().length);
+    const e = trimEnd(text, s, l.end) || l.end;
+    return { start: s, end: Math.max(e, s + 1), removeStart: lineRemovalStart(text, from, startLine), removeEnd: l.end };
+  };
+  if (GREETING_ONLY_RE.test(last.text)) return whole(last);
+  const lineText = last.text.trim();
+  if (/^Dr\.?\s+\p{Lu}/u.test(lineText) && looksLikeName(lineText.replace(/^Dr\.?\s+/u, ''))) return whole(last);
+  const g = greetingWithName(text, last);
+  if (g && GREETING_ONLY_RE.test(text.slice(last.start, g.start))) return whole(last);
+  if (prev && GREETING_ONLY_RE.test(prev.text) && looksLikeName(lineText)) return whole(last, prev);
+  const slash = slashName(text, from, last);
+  if (slash) return slash;
+  // The author's name after the last sentence: "… överarmen.  Rivero Sir".
+  const words = authorWords.filter((w) => w.length >= 3);
+  if (words.length) {
+    const word = String.raw`(?:${words.map((w) => escapeRe(w.slice(0, 3)) + '\\p{L}*').join('|')})`;
+    const m = new RegExp(String.raw`(^|[.!?][ \t]+)((?:Dr\.?[ \t]+)?${word}(?:[ \t]+${word}){0,3})[\s.]*$`, 'u').exec(last.text);
+    if (m && m[2].split(/\s+/).filter((w) => !/^Dr\.?$/.test(w)).every((w) => words.some((a) => a.startsWith(w) || w.startsWith(a)))) {
+      const s = last.start + m.index + m[1].length;
+      if (m[1] === '') return whole(last);
+      let rs = s;
+      while (rs > last.start && SPACE.test(text[rs - 1])) rs--;
+      return { start: s, end: trimEnd(text, s, last.end), removeStart: rs, removeEnd: trimEnd(text, s, last.end) };
+    }
+  }
+  return undefined;
+}
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Every whole-word occurrence of a name in a text range. Names of one letter are skipped (they
+ * match ordinary words); initials of two or three capitals match only in capitals.
+ */
+export function findName(text: string, from: number, to: number, name: string): NameSpan[] {
+  const n = name.trim();
+  if ([...n].length < 2 || !/\p{L}/u.test(n)) return [];
+  const initials = /^\p{Lu}{2,3}$/u.test(n);
+  const re = new RegExp(String.raw`(?<![\p{L}\d])${escapeRe(n)}(?![\p{L}\d])`, initials ? 'gu' : 'giu');
+  const out: NameSpan[] = [];
+  const slice = text.slice(from, to);
+  for (const m of slice.matchAll(re)) {
+    const s = from + m.index!;
+    const e = s + m[0].length;
+    let rs = s;
+    while (rs > from && SPACE.test(text[rs - 1])) rs--;
+    out.push({ start: s, end: e, removeStart: rs < s ? rs : s, removeEnd: rs < s ? e : Math.min(to, e + (SPACE.test(text[e] ?? '') ? 1 : 0)) });
+  }
+  return out;
+}

@@ -1,0 +1,71 @@
+import { isScalar, type Scalar } from 'yaml';
+import type { CheckContext } from './context';
+import { findName, findSignature, findSignOff, type NameSpan } from './names';
+import { findSummaryBlock } from '../document/summary';
+import type { Fix } from '../types';
+
+/** The source range of the question's text: for a quoted value without its closing quote. */
+function questionRange(ctx: CheckContext): [number, number] | undefined {
+  const f = ctx.article.fields.get('question');
+  if (!f || f.valueEnd <= f.valueStart) return undefined;
+  const node = f.node;
+  const quoted = isScalar(node) && ((node as Scalar).type === 'QUOTE_DOUBLE' || (node as Scalar).type === 'QUOTE_SINGLE');
+  return [f.valueStart + (quoted ? 1 : 0), f.valueEnd - (quoted ? 1 : 0)];
+}
+
+function removal(title: string, n: NameSpan, preferred = true): Fix {
+  return { title, edits: [{ start: n.removeStart, end: n.removeEnd, newText: '' }], preferred };
+}
+
+/** The capitalised words of the author's name ("Dr. Carlos Rivero Siri" → Carlos, Rivero, Siri). */
+function authorWords(author: unknown): string[] {
+  return typeof author === 'string' ? author.split(/[\s.]+/u).filter((w) => /^\p{Lu}\p{L}+$/u.test(w) && w !== 'Dr') : [];
+}
+
+/**
+ * Names that identify the patient (a sign-off ending the question, the `patientName` in the
+ * question or the answer) and a signature ending the answer. The site builds a page for
+ * unpublished articles too, so these are checked whatever the article's state.
+ */
+export function checkPrivacy(ctx: CheckContext): void {
+  const { article } = ctx;
+  const { text } = article;
+  const q = questionRange(ctx);
+  const reported: NameSpan[] = [];
+  const overlaps = (n: NameSpan) => reported.some((r) => n.start < r.end && n.end > r.start);
+  if (ctx.on('patient-name')) {
+    const signOff = q && findSignOff(text, q[0], q[1]);
+    if (signOff) {
+      const name = text.slice(signOff.start, signOff.end);
+      const words = name.replace(/^\/+/, '').split(/\s+/).filter(Boolean);
+      const author = authorWords(article.data?.author);
+      // The author's signature in the question: the answer was written into the question field.
+      if (author.length && words.every((w) => author.includes(w))) {
+        if (ctx.on('answer-signature')) ctx.report('answer-signature', signOff.start, signOff.end, ctx.msg('question-signature', name), [removal(ctx.msg('fix-remove-signature'), signOff)]);
+      } else ctx.report('patient-name', signOff.start, signOff.end, ctx.msg('patient-sign-off', name), [removal(ctx.msg('fix-remove-name', name), signOff)]);
+      reported.push(signOff);
+    }
+    const given = article.data?.patientName;
+    if (typeof given === 'string') {
+      const ranges: [number, number][] = [];
+      if (q) ranges.push(q);
+      if (article.frontmatter?.closeEnd !== undefined) ranges.push([article.bodyStart, text.length]);
+      for (const [from, to] of ranges) {
+        for (const n of findName(text, from, to, given)) {
+          if (overlaps(n)) continue;
+          // Inside a sentence ("Jag heter Anna och …") the writer rewords it: not a fix-all fix.
+          ctx.report('patient-name', n.start, n.end, ctx.msg('patient-name-in-text', given.trim()), [removal(ctx.msg('fix-remove-name', given.trim()), n, false)]);
+          reported.push(n);
+        }
+      }
+    }
+  }
+  if (ctx.on('answer-signature') && article.frontmatter?.closeEnd !== undefined && article.body.trim() !== '') {
+    const words = authorWords(article.data?.author);
+    const summary = findSummaryBlock(article.lines, article.bodyStart);
+    const sig = findSignature(text, article.bodyStart, text.length, words, summary?.start);
+    if (sig && !overlaps(sig)) {
+      ctx.report('answer-signature', sig.start, sig.end, ctx.msg('answer-signature', text.slice(sig.start, sig.end).trim()), [removal(ctx.msg('fix-remove-signature'), sig)]);
+    }
+  }
+}
