@@ -32,6 +32,10 @@ export interface ProjectConfig {
   pageTitleSuffix: string;
   /** The site's address, for the search-result preview. */
   siteUrl: string;
+  /** Readability: an answer whose LIX is above this is reported (info). */
+  lixMax: number;
+  /** Readability: a sentence of more words than this is reported (info). */
+  sentenceMaxWords: number;
 }
 
 export const DEFAULT_CONFIG: ProjectConfig = {
@@ -44,6 +48,8 @@ export const DEFAULT_CONFIG: ProjectConfig = {
   descriptionMax: 160,
   pageTitleSuffix: ' - Fråga Doktorn | Södermalms Ortopedi',
   siteUrl: 'https://sodermalmsortopedi.se',
+  lixMax: 55,
+  sentenceMaxWords: 35,
 };
 
 /** Why a config file cannot be used: a message of the core's table, and where in the file. */
@@ -60,7 +66,7 @@ export class ConfigError extends Error {
 }
 
 const SETTINGS = new Set(['error', 'warning', 'info', 'hint', 'off']);
-const KNOWN_KEYS = ['rules', 'schema', 'include', 'exclude', 'blockPublish', 'titleMax', 'descriptionMin', 'descriptionMax', 'topics', 'conditions', 'pageTitleSuffix', 'siteUrl'];
+const KNOWN_KEYS = ['rules', 'schema', 'include', 'exclude', 'blockPublish', 'titleMax', 'descriptionMin', 'descriptionMax', 'topics', 'conditions', 'pageTitleSuffix', 'siteUrl', 'lixMax', 'sentenceMaxWords'];
 
 /** Reads a config file's text. Throws a ConfigError (with the offset of the value at fault) when it is not valid. */
 export function parseConfig(text: string): ProjectConfig {
@@ -108,7 +114,7 @@ export function parseConfig(text: string): ProjectConfig {
     if (!Array.isArray(o.blockPublish) || !o.blockPublish.every((x) => typeof x === 'string' && isRuleId(x))) fail('config-block-publish', [], ['blockPublish']);
     cfg.blockPublish = o.blockPublish as string[];
   }
-  for (const k of ['titleMax', 'descriptionMin', 'descriptionMax'] as const) {
+  for (const k of ['titleMax', 'descriptionMin', 'descriptionMax', 'lixMax', 'sentenceMaxWords'] as const) {
     if (o[k] !== undefined) {
       if (typeof o[k] !== 'number' || !Number.isInteger(o[k]) || (o[k] as number) < 0) fail('config-whole-number', [k], [k]);
       cfg[k] = o[k] as number;

@@ -47,7 +47,7 @@ const cases: Case[] = [
   { name: 'tag variant', rule: 'tag-variant', broken: { 5: 'tags: ["Frozen shoulder", "stelhet"]' } },
   { name: 'repeated tag', rule: 'tag-duplicate', broken: { 5: 'tags: ["frozen-shoulder", "stelhet", "Stelhet"]' } },
   { name: 'topic suggestion', rule: 'topic-unknown', broken: { 4: 'topic: "frozen-shoulderr"' } },
-  { name: 'summary skeleton', rule: 'summary-block', broken: { 13: undefined, 14: undefined, 15: undefined }, fixed: [...GOOD.slice(0, 13), '', '**Sammanfattning:**', '- ', ''] },
+  { name: 'summary skeleton', rule: 'summary-block', broken: { 13: undefined, 14: undefined, 15: undefined }, fixed: [...GOOD.slice(0, 13), '', '**Sammanfattning:**', '', '- ', ''] },
 ];
 
 function build(name: string, broken: Record<number, string | undefined>, eol: string): string {

@@ -65,7 +65,7 @@ const cases: Case[] = [
   { name: 'repeated tag in a flow list', rule: 'tag-duplicate', broken: { 4: 'tags: ["frozen-shoulder", "smärta", "Smärta"]' } },
   { name: 'repeated tag in a block list', rule: 'tag-duplicate', broken: { 4: 'tags:\n  - frozen-shoulder\n  - smärta\n  - smärta' }, fixed: [...GOOD.slice(0, 4), 'tags:', '  - frozen-shoulder', '  - smärta', ...GOOD.slice(5)] },
   { name: 'topic suggestion', rule: 'topic-unknown', broken: { 3: 'topic: "frozen-shoulderr"' } },
-  { name: 'summary skeleton', rule: 'summary-block', broken: { 12: undefined, 13: undefined, 14: undefined }, fixed: [...GOOD.slice(0, 12), '', '**Sammanfattning:**', '- ', ''], skeleton: true },
+  { name: 'summary skeleton', rule: 'summary-block', broken: { 12: undefined, 13: undefined, 14: undefined }, fixed: [...GOOD.slice(0, 12), '', '**Sammanfattning:**', '', '- ', ''], skeleton: true },
 ];
 
 function build(lines: string[], broken: Record<number, string | undefined>): string[] {
@@ -166,7 +166,7 @@ suite('fixAll', () => {
       const after = applyEdits(text, r.edits);
       // Only the summary skeleton waits for its first bullet.
       assert.deepEqual(check(after).map((p) => p.rule), ['summary-block']);
-      assert.equal(after, [...GOOD.slice(0, 2), "category: 'axel'", 'topic: frozen-shoulder', ...GOOD.slice(4, 12), '', '**Sammanfattning:**', '- ', ''].join(eol));
+      assert.equal(after, [...GOOD.slice(0, 2), "category: 'axel'", 'topic: frozen-shoulder', ...GOOD.slice(4, 12), '', '**Sammanfattning:**', '', '- ', ''].join(eol));
     });
   }
 });

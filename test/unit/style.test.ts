@@ -25,7 +25,7 @@ test('a published answer needs a summary block with at least one bullet', () => 
   assert.deepEqual(rules(none), ['summary-block']);
   assert.equal(none[0].range.start.line, 14);
   const fixed = applyAll(article({}, 'Svaret utan sammanfattning.\n'), none[0]);
-  assert.match(fixed, /Svaret utan sammanfattning\.\n\n\*\*Sammanfattning:\*\*\n- \n$/);
+  assert.match(fixed, /Svaret utan sammanfattning\.\n\n\*\*Sammanfattning:\*\*\n\n- \n$/);
   const inline = check(article({}, 'Svar.\n\n**Sammanfattning:** allt är bra.\n'));
   assert.deepEqual(rules(inline), ['summary-block']);
   assert.match(inline[0].message, /no bullets/);

@@ -75,7 +75,7 @@ describe('newArticleText', () => {
     assert.equal(d.status, 'obesvarad');
     assert.equal(d.question, 'Rad 1\nRad 2\n');
     assert.ok(!('description' in d));
-    assert.match(text, /\*\*Sammanfattning:\*\*\n- \n$/);
+    assert.match(text, /\*\*Sammanfattning:\*\*\n\n- \n$/);
   });
   it('omits empty author and topic, and puts a placeholder question', () => {
     const { text } = newArticleText({ title: 'T', category: 'axel', topic: ' ', author: '', question: '\n \n', date });

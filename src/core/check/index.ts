@@ -10,6 +10,8 @@ import { checkAgainstCorpus, checkTagRepeats, corpusFacts, type CorpusFacts } fr
 import { checkFrontmatter } from './frontmatter';
 import { checkPersonalData } from './personalData';
 import { checkPrivacy } from './privacy';
+import { checkAnswerStyle } from './answerStyle';
+import { checkReadability } from './readability';
 import { checkSchema } from './schema';
 import { checkSite } from './site';
 import type { SiteKnowledge } from '../site/types';
@@ -76,6 +78,10 @@ export function createChecker(options: CheckerOptions = {}): Checker {
       checkStyle(ctx);
       checkSite(ctx);
       checkPrivacy(ctx);
+      if (article.frontmatter?.closeEnd !== undefined && article.body.trim() !== '') {
+        checkAnswerStyle(ctx);
+        checkReadability(ctx);
+      }
       if (article.data) checkTagRepeats(ctx);
       // Where the source reading went astray (the site reads the block), its ranges may be wrong:
       // no fix edits by them. Adding a field before the closing fence and the summary below the answer do not.

@@ -70,6 +70,9 @@ function lastLines(text: string, from: number, to: number, n: number): TextLine[
   return lines.slice(-n).reverse();
 }
 
+/** How much of a line's end is searched for a signature (a name is short; the rest is the text). */
+const TAIL = 120;
+
 /** Horizontal white space, the no-break space included. */
 const SPACE = /[^\S\r\n]/;
 
@@ -103,8 +106,11 @@ function greetingWithName(text: string, line: TextLine): NameSpan | undefined {
 
 /** A "/Name" ending a line: the span from the slash. */
 function slashName(text: string, from: number, line: TextLine): NameSpan | undefined {
-  const m = SLASH_RE.exec(line.text);
+  // Only the line's end can hold a signature; a bounded tail also keeps the lazy match linear.
+  const tail = Math.max(0, line.text.length - TAIL);
+  const m = SLASH_RE.exec(line.text.slice(tail));
   if (!m) return undefined;
+  m.index += tail;
   const slash = line.start + m.index;
   const before = slash > line.start ? text[slash - 1] : ' ';
   const spaceAfter = /[ \t]/.test(text[slash + m[0].indexOf(m[1]) - 1] ?? '');
@@ -172,7 +178,9 @@ export function findSignature(text: string, from: number, to: number, authorWord
   const words = authorWords.filter((w) => w.length >= 3);
   if (words.length) {
     const word = String.raw`(?:${words.map((w) => escapeRe(w.slice(0, 3)) + '\\p{L}*').join('|')})`;
-    const m = new RegExp(String.raw`(^|[.!?][ \t]+)((?:Dr\.?[ \t]+)?${word}(?:[ \t]+${word}){0,3})[\s.]*$`, 'u').exec(last.text);
+    const tail = Math.max(0, last.text.length - TAIL);
+    const m = new RegExp(String.raw`(^|[.!?][ \t]+)((?:Dr\.?[ \t]+)?${word}(?:[ \t]+${word}){0,3})[\s.]*$`, 'u').exec(last.text.slice(tail));
+    if (m) m.index += tail;
     if (m && m[2].split(/\s+/).filter((w) => !/^Dr\.?$/.test(w)).every((w) => words.some((a) => a.startsWith(w) || w.startsWith(a)))) {
       const s = last.start + m.index + m[1].length;
       if (m[1] === '') return whole(last);

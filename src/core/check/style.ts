@@ -81,10 +81,42 @@ function checkSummary(ctx: CheckContext): void {
   const start = Math.max(lines.starts[last], article.bodyStart);
   const end = Math.max(start, lines.starts[last] + lines.lineText(last).length);
   const eol = ctx.eol;
+  const list = finalBulletList(ctx);
+  if (list !== undefined) {
+    // The answer already ends with its key points: label that list instead of adding an empty one.
+    const first = lines.positionAt(list).line;
+    const blankBefore = first === 0 || lines.starts[first - 1] < article.bodyStart || lines.lineText(first - 1).trim() === '';
+    const label = `${blankBefore ? '' : eol}**Sammanfattning:**${eol}`;
+    const fix: Fix = { title: ctx.msg('fix-label-summary'), edits: [{ start: list, end: list, newText: label }], preferred: true };
+    ctx.report('summary-block', list, lines.starts[first] + lines.lineText(first).length, ctx.msg('summary-unlabelled'), [fix]);
+    return;
+  }
   const trailing = text.slice(end);
-  const skeleton = `${eol}${eol}**Sammanfattning:**${eol}- ${eol}`;
+  // A blank line between the label and the empty bullet: "- " right below a line would make that line a heading.
+  const skeleton = `${eol}${eol}**Sammanfattning:**${eol}${eol}- ${eol}`;
   const fix: Fix = { title: ctx.msg('fix-add-summary'), edits: [{ start: end, end: end + trailing.length, newText: skeleton }], preferred: true };
   ctx.report('summary-block', start, end, ctx.msg('summary-missing'), [fix]);
+}
+
+const LIST_ITEM_RE = /^[ \t]{0,3}[-*+][ \t]+\S/;
+
+/** The offset of the first line of the bullet list that ends the answer, if it ends with one. */
+export function finalBulletList(ctx: Pick<CheckContext, 'article'>): number | undefined {
+  const { lines, bodyStart } = ctx.article;
+  const first = lines.positionAt(bodyStart).line;
+  let l = lines.lineCount - 1;
+  while (l >= first && lines.lineText(l).trim() === '') l--;
+  if (l < first) return undefined;
+  let top: number | undefined;
+  for (; l >= first && lines.starts[l] >= bodyStart; l--) {
+    const t = lines.lineText(l);
+    if (LIST_ITEM_RE.test(t)) top = l;
+    else if (t.trim() === '' || /^\s{2,}\S/.test(t)) {
+      // A blank or an indented line belongs to the list only between its items.
+      if (top === undefined && t.trim() !== '') continue;
+    } else break;
+  }
+  return top === undefined ? undefined : lines.starts[top];
 }
 
 /**

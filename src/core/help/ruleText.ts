@@ -144,6 +144,31 @@ export const ruleTextEn: Record<RuleId, RuleText> = {
     why: 'The site already shows the author above the answer; the site\'s guide says no signature.',
     fix: 'Remove it: the quick fix does. A signature in the question means the answer was written into the question field: move the answer below the fields.',
   },
+  'answer-italics': {
+    what: 'Italics (`*text*` or `_text_`) in the answer.',
+    why: 'The site\'s writing guide removes italics from the answers.',
+    fix: 'Write it as normal text: the quick fix removes the markers.',
+  },
+  'answer-bold': {
+    what: 'A bold run of more than six words in the answer.',
+    why: 'The house style uses little bold: a bold sentence hides what really matters.',
+    fix: 'Make it normal text, or bold only the key words. A quick fix removes the bold.',
+  },
+  'answer-read-more': {
+    what: 'A "Läs mer om …" link in the answer.',
+    why: 'The site adds its own "Fördjupning" box with the related pages.',
+    fix: 'Remove it: the quick fix removes the link, or its whole line.',
+  },
+  'readability-lix': {
+    what: 'An answer whose LIX readability score is above the project\'s limit (`lixMax`, default 55). The preview shows the same number.',
+    why: 'Patients read the answers: long sentences and long words make them hard to follow.',
+    fix: 'Shorter sentences and everyday words. An answer without text has no score.',
+  },
+  'sentence-length': {
+    what: 'A sentence of more words than the project\'s limit (`sentenceMaxWords`, default 35).',
+    why: 'A long sentence is hard to follow, on a phone even more.',
+    fix: 'Split it in two or three.',
+  },
 };
 
 /** The help of every rule, in Swedish. */
@@ -282,5 +307,30 @@ export const ruleTextSv: Record<RuleId, RuleText> = {
     what: 'En signatur i slutet av svaret (`MVH`, `Dr …`, `/Carlos`, författarens namn efter sista meningen), eller författarens signatur i slutet av frågan.',
     why: 'Webbplatsen visar redan författaren ovanför svaret; webbplatsens skrivregler säger ingen signatur.',
     fix: 'Ta bort den: snabbåtgärden gör det. En signatur i frågan betyder att svaret har skrivits in i frågefältet: flytta svaret under fälten.',
+  },
+  'answer-italics': {
+    what: 'Kursiv (`*text*` eller `_text_`) i svaret.',
+    why: 'Webbplatsens skrivregler tar bort kursiv i svaren.',
+    fix: 'Skriv det som vanlig text: snabbåtgärden tar bort tecknen.',
+  },
+  'answer-bold': {
+    what: 'Fetstil över mer än sex ord i svaret.',
+    why: 'Husstilen använder lite fetstil: en fet mening döljer det som verkligen är viktigt.',
+    fix: 'Gör den till vanlig text, eller fetmarkera bara nyckelorden. En snabbåtgärd tar bort fetstilen.',
+  },
+  'answer-read-more': {
+    what: 'En "Läs mer om …"-länk i svaret.',
+    why: 'Webbplatsen lägger själv till en "Fördjupning"-ruta med relaterade sidor.',
+    fix: 'Ta bort den: snabbåtgärden tar bort länken, eller hela raden.',
+  },
+  'readability-lix': {
+    what: 'Ett svar vars LIX är över projektets gräns (`lixMax`, normalt 55). Förhandsgranskningen visar samma tal.',
+    why: 'Patienter läser svaren: långa meningar och långa ord gör dem svåra att följa.',
+    fix: 'Kortare meningar och vardagliga ord. Ett svar utan text får inget värde.',
+  },
+  'sentence-length': {
+    what: 'En mening med fler ord än projektets gräns (`sentenceMaxWords`, normalt 35).',
+    why: 'En lång mening är svår att följa, i en mobil ännu mer.',
+    fix: 'Dela den i två eller tre.',
   },
 };

@@ -10,7 +10,7 @@ import { blockEnd, md, summarySpan, type RenderEnv, type Token } from './markdow
 import { pageCss } from './page.css';
 import { breadcrumbHtml, conditionBoxHtml, heroTopic, knownCondition, pageUrl, relatedHtml, serpHtml, tagClashes, tagPageTitle } from './sitePage';
 import { categoryLabels, lookup, site, statusLabels, ui } from './strings';
-import { charCount, escapeHtml, formatSwedishDate, isoDate, lixOf, type LixCounts } from './text';
+import { charCount, escapeHtml, formatSwedishDate, isoDate, lixCounts, lixOf, type LixCounts } from './text';
 
 export interface RenderOptions {
   /** Language of the editor aids (problems, readability); the page itself is always Swedish. */
@@ -144,6 +144,26 @@ function problemsHtml(problems: readonly Problem[], lang: Lang): string {
   );
 }
 
+const SUMMARY_LABEL_TEXT = /^\s*Sammanfattning\s*(?::\s*)?$/i;
+
+/**
+ * LIX counts without the `**Sammanfattning:**` label: it is a label, not the writer's text, and
+ * a new article whose answer is only the skeleton has no text to score.
+ */
+function withoutSummaryLabel(tokens: Token[], counts: LixCounts): LixCounts {
+  for (let i = 1; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.type !== 'inline' || tokens[i - 1].type !== 'paragraph_open') continue;
+    const kids = (t.children ?? []).filter((c) => !(c.type === 'text' && c.content.trim() === ''));
+    const strong = kids.length >= 3 && kids[0].type === 'strong_open';
+    const text = kids.filter((c) => c.type === 'text').map((c) => c.content).join('');
+    if (!strong || !SUMMARY_LABEL_TEXT.test(text)) continue;
+    const label = lixCounts(text);
+    return { words: counts.words - label.words, sentences: Math.max(0, counts.sentences - label.sentences), longWords: counts.longWords - label.longWords };
+  }
+  return counts;
+}
+
 function readabilityHtml(article: ParsedArticle, counts: LixCounts, lang: Lang, limits: Limits): string {
   const { titleMax: TITLE_MAX, descriptionMin: DESCRIPTION_MIN, descriptionMax: DESCRIPTION_MAX } = limits;
   const data = article.data ?? {};
@@ -215,6 +235,7 @@ export function renderArticle(article: ParsedArticle, opts: RenderOptions = {}):
   let counts: LixCounts;
   try {
     ({ tokens, counts } = parseBody(article.body));
+    counts = withoutSummaryLabel(tokens, counts);
     markLines(tokens, bodyLine);
   } catch {
     tokens = [];

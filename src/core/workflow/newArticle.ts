@@ -60,6 +60,7 @@ export function newArticleText(input: NewArticleInput): { text: string; cursor: 
     '---',
     '',
   ].join(eol);
-  const text = fm + eol + eol + eol + '**Sammanfattning:**' + eol + '- ' + eol;
+  // A blank line before the empty bullet: "- " right below the label would make the label a heading.
+  const text = fm + eol + eol + eol + '**Sammanfattning:**' + eol + eol + '- ' + eol;
   return { text, cursor: fm.length + eol.length };
 }

@@ -1,0 +1,96 @@
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import { createChecker } from '../../src/core/check/index';
+import { answerReadability } from '../../src/core/check/readability';
+import { parseConfig } from '../../src/core/config';
+import { applyEdits, fixAll } from '../../src/core/fix/index';
+import { parseArticle } from '../../src/core/parse';
+import { renderArticle } from '../../src/core/render';
+import { newArticleText } from '../../src/core/workflow/newArticle';
+import { article, check, only } from './helpers';
+
+const withBody = (body: string) => article({}, body + '\n\n**Sammanfattning:**\n- Vila\n');
+const spans = (text: string, rule: string, options = {}) => only(check(text, options), rule).map((p) => text.slice(p.start, p.end));
+const fixOne = (text: string, rule: string) => applyEdits(text, only(check(text), rule)[0].fixes![0].edits);
+
+test('italics in the answer: a warning on *text* and _text_ with a fix that removes the markers', () => {
+  const text = withBody('Det kallas *impingement* eller _inklämning_.');
+  assert.deepEqual(spans(text, 'answer-italics'), ['*impingement*', '_inklämning_']);
+  assert.equal(applyEdits(text, fixAll(only(check(text), 'answer-italics')).edits), withBody('Det kallas impingement eller inklämning.'));
+  // Not bold, not a "* " list, not snake_case, not inside code, not a lone star.
+  for (const body of ['Det är **viktigt** att vila.', '* en punkt\n* en till', 'Filen heter min_fil_namn.', 'Skriv `*så*` i koden.', '2 * 3 är 6 och 4 * 5 är 20.', '**Fet** och **fet**']) {
+    assert.deepEqual(spans(withBody(body), 'answer-italics'), [], body);
+  }
+});
+
+test('bold of more than six words is a warning; a few words and the summary label are not', () => {
+  const text = withBody('**Vila axeln i två veckor och träna sedan försiktigt.** Sedan kan du börja.');
+  const [p] = only(check(text), 'answer-bold');
+  assert.equal(text.slice(p.start, p.end), '**Vila axeln i två veckor och träna sedan försiktigt.**');
+  assert.match(p.message, /9 words/);
+  assert.equal(p.fixes![0].preferred, undefined);
+  assert.equal(fixOne(text, 'answer-bold'), withBody('Vila axeln i två veckor och träna sedan försiktigt. Sedan kan du börja.'));
+  assert.deepEqual(spans(withBody('Det är **mycket viktigt att vila nu** och sedan träna.'), 'answer-bold'), []);
+});
+
+test('"Läs mer" links: a line of its own goes with its line; a link in a sentence goes alone', () => {
+  const text = withBody('Det läker.\n\nLäs mer om [impingement](/sjukdomar/axel/impingement).\n\nVila.');
+  assert.deepEqual(spans(text, 'answer-read-more'), ['Läs mer om [impingement](/sjukdomar/axel/impingement).']);
+  assert.equal(fixOne(text, 'answer-read-more'), withBody('Det läker.\n\n\nVila.'));
+  const inline = withBody('En studie från 2016. [Läs mer →](https://example.org/a)');
+  assert.deepEqual(spans(inline, 'answer-read-more'), ['[Läs mer →](https://example.org/a)']);
+  assert.equal(fixOne(inline, 'answer-read-more'), withBody('En studie från 2016.'));
+  assert.deepEqual(spans(withBody('Du kan läsa mer om det hos din vårdcentral.'), 'answer-read-more'), []);
+  assert.deepEqual(spans(withBody('Läs mer noggrant i remissen.'), 'answer-read-more'), []);
+});
+
+const hard = 'Rotatorkuffrupturer förekommer huvudsakligen hos medelålders personer. Degenerativa förändringar accelererar successivt senvävnadens försvagning. Konservativ sjukgymnastisk rehabilitering rekommenderas initialt.';
+
+test('readability: LIX above the limit and long sentences are info, with the limits from the config', () => {
+  const text = withBody(hard);
+  const [p] = only(check(text), 'readability-lix');
+  assert.equal(p.severity, 'info');
+  assert.match(p.message, /^The answer has LIX \d+ \(very hard\); the project's limit is 55\./);
+  assert.deepEqual(only(check(text, { config: parseConfig('{"lixMax": 100}') }), 'readability-lix'), []);
+  const long = withBody('Jag ' + 'och du '.repeat(20) + 'vilar.');
+  const [s] = only(check(long), 'sentence-length');
+  assert.equal(s.severity, 'info');
+  assert.match(s.message, /42 words long \(more than 35\)/);
+  assert.deepEqual(only(check(long, { config: parseConfig('{"sentenceMaxWords": 50}') }), 'sentence-length'), []);
+  assert.deepEqual(only(check(withBody('Vila. Träna sedan.')), 'readability-lix'), []);
+  const [sv] = only(check(text, { lang: 'sv' }), 'readability-lix');
+  assert.match(sv.message, /^Svaret har LIX \d+ \(mycket svår\); projektets gräns är 55\./);
+});
+
+test('an empty answer, or one that is only the skeleton, has no readability score', () => {
+  const skeleton = newArticleText({ title: 'Ont i axeln', category: 'axel' }).text;
+  assert.equal(answerReadability({ article: parseArticle(skeleton) }).lix, undefined);
+  assert.match(renderArticle(parseArticle(skeleton)), /data-qa="lix">LIX: no answer text</);
+  assert.equal(answerReadability({ article: parseArticle(article({}, '')) }).lix, undefined);
+  for (const rule of ['readability-lix', 'sentence-length']) assert.deepEqual(only(check(skeleton), rule), []);
+});
+
+const CORPUS = path.resolve(__dirname, '../../../shared/corpus/fraga-doktorn');
+const present = fs.existsSync(CORPUS);
+if (!present) console.log(`# skipped: the real corpus is not at ${CORPUS}`);
+
+test('the real corpus: house-style counts, and the rule\'s LIX is the preview\'s LIX for every article', { skip: !present && `no corpus at ${CORPUS}` }, () => {
+  const checker = createChecker();
+  const count: Record<string, number> = {};
+  let same = 0;
+  const files = fs.readdirSync(CORPUS).filter((x) => x.endsWith('.md'));
+  for (const f of files) {
+    const text = fs.readFileSync(path.join(CORPUS, f), 'utf8');
+    for (const p of checker.check(text, f)) {
+      if (['answer-italics', 'answer-bold', 'answer-read-more', 'readability-lix', 'sentence-length'].includes(p.rule)) count[p.rule] = (count[p.rule] ?? 0) + 1;
+    }
+    const a = parseArticle(text);
+    const lix = answerReadability({ article: a }).lix;
+    const shown = /data-qa="lix"(?: data-score="(\d+)")?/.exec(renderArticle(a))!;
+    if ((lix ? String(Math.round(lix.score)) : undefined) === shown[1]) same++;
+  }
+  assert.deepEqual(count, { 'answer-italics': 3, 'answer-bold': 40, 'answer-read-more': 3, 'readability-lix': 31, 'sentence-length': 33 });
+  assert.equal(same, files.length);
+});
