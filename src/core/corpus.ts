@@ -168,6 +168,19 @@ export class CorpusIndex {
     return this.topicsByCategory.get(category)?.sorted() ?? [];
   }
 
+  /**
+   * The category most articles with this topic use, with its count; ties go to the category
+   * listed first. Undefined when no article uses the topic.
+   */
+  categoryOfTopic(topic: string): { category: string; count: number } | undefined {
+    let best: { category: string; count: number } | undefined;
+    for (const [category, c] of this.topicsByCategory) {
+      const count = c.get(topic);
+      if (count > 0 && (!best || count > best.count)) best = { category, count };
+    }
+    return best;
+  }
+
   /** Other files with this title (case and surrounding space ignored). */
   filesWithTitle(title: string): string[] {
     return [...(this.titles.get(titleKey(title)) ?? [])];

@@ -14,6 +14,7 @@ export const RULES = {
   'file-unreadable': { severity: 'error', about: 'The file cannot be read: binary data, not a regular file, over the size limit, or a read error.' },
   'file-encoding': { severity: 'warning', about: 'Bytes that are not UTF-8 text, which the site shows as �.' },
   'unknown-field': { severity: 'warning', about: 'A field the site ignores, often a typo of a known field.' },
+  'published-typo': { severity: 'error', about: 'A misspelt `published` (publised: false): the site ignores it and publishes the page.' },
   'title-length': { severity: 'warning', about: 'Title longer than 60 characters.' },
   'description-length': { severity: 'warning', about: 'Description outside 120–160 characters.' },
   'summary-block': { severity: 'warning', about: 'A published answer without a **Sammanfattning:** block with at least one bullet.' },

@@ -50,7 +50,8 @@ interface Case {
 }
 
 const cases: Case[] = [
-  { name: 'missing required field', rule: 'schema-required', broken: { 2: undefined }, fixed: [...GOOD.slice(0, 2), ...GOOD.slice(3, 9), 'category: "axel"', ...GOOD.slice(9)] },
+  // The field goes where it belongs, after title and description, not after the question.
+  { name: 'missing required field', rule: 'schema-required', broken: { 2: undefined } },
   { name: 'quoted date', rule: 'yaml-type', broken: { 5: 'date: "2024-01-20"' } },
   { name: 'quoted boolean', rule: 'yaml-type', broken: { 6: 'published: "true"' } },
   { name: 'yes instead of true', rule: 'yaml-type', broken: { 6: 'published: yes' } },

@@ -22,7 +22,8 @@ const articles = fs.readdirSync(source).filter((f) => f.endsWith('.md')).sort().
 const generated = fs.existsSync(GENERATED) ? schemaFromAstroCollection(JSON.parse(fs.readFileSync(GENERATED, 'utf8'))) : undefined;
 if (!generated) console.log(`# skipped: the site's generated schema is not at ${GENERATED}`);
 
-const fails = (checker: Checker, text: string) => checker.check(text).some((p) => p.severity === 'error');
+// `published-typo` is the one error the build does not fail on: the build passes and the draft goes live.
+const fails = (checker: Checker, text: string) => checker.check(text).some((p) => p.severity === 'error' && p.rule !== 'published-typo');
 
 /** The articles and their seeded mutations (one to three slips each), the same on every run. */
 function cases(): { name: string; text: string }[] {

@@ -128,15 +128,51 @@ function keyOfLine(l: string): string {
   return l.slice(0, end);
 }
 
+/**
+ * Where a missing field goes: before the first field written that comes after it in the
+ * schema's order (title, description, category, topic …), else after the last field.
+ */
+export function insertionPoint(ctx: Pick<CheckContext, 'article' | 'schema'>, missing: string): number {
+  const { article, schema } = ctx;
+  const fm = article.frontmatter!;
+  const order = schema.fields;
+  const at = order.indexOf(missing);
+  if (at >= 0) {
+    for (const f of article.fieldList) {
+      const i = order.indexOf(f.key);
+      if (i > at) return article.lines.starts[article.lines.positionAt(f.keyStart).line];
+    }
+  }
+  return fm.closeStart!;
+}
+
+/**
+ * The category for an article without one: the body part of its topic in the site's topic list
+ * (the page that lists it), else the category most articles with that topic use.
+ */
+function categoryFromTopic(ctx: CheckContext, prop: SchemaObject | undefined): { category: string; topic: string } | undefined {
+  const raw = ctx.article.data?.topic;
+  const topic = typeof raw === 'string' ? raw.trim() : '';
+  if (!topic) return undefined;
+  const allowed = (c: string | undefined): c is string => !!c && (!prop?.enum || prop.enum.includes(c));
+  const site = ctx.site?.topics?.find((t) => t.id === topic)?.bodyPart;
+  if (allowed(site)) return { category: site, topic };
+  const found = ctx.index?.categoryOfTopic(topic)?.category;
+  return allowed(found) ? { category: found, topic } : undefined;
+}
+
 function reportRequired(ctx: CheckContext, missing: string, path: (string | number)[]): void {
   if (path.length > 0) return; // nested objects are not part of the contract
   const fm = ctx.article.frontmatter!;
   const prop = fieldSchema(ctx.schema, missing);
   const eol = ctx.eol;
-  const line = fieldSkeleton(missing, prop, eol);
+  const derived = missing === 'category' ? categoryFromTopic(ctx, prop) : undefined;
+  const line = derived ? `category: "${derived.category}"` : fieldSkeleton(missing, prop, eol);
   const fixes: Fix[] = [];
   if (fm.closeStart !== undefined && canAddField(ctx, missing)) {
-    fixes.push({ title: ctx.msg('fix-add-field', missing), edits: [{ start: fm.closeStart, end: fm.closeStart, newText: line + eol }], preferred: true });
+    const at = insertionPoint(ctx, missing);
+    const title = derived ? ctx.msg('fix-add-category', derived.category, derived.topic) : ctx.msg('fix-add-field', missing);
+    fixes.push({ title, edits: [{ start: at, end: at, newText: line + eol }], preferred: true });
   }
   ctx.report('schema-required', fm.openStart, fm.openEnd, ctx.msg('schema-required', missing, line.split(/\r\n|\r|\n/)[0]), fixes);
 }

@@ -36,6 +36,11 @@ export function checkStyle(ctx: CheckContext): void {
       const rename = renames.get(f);
       if (rename) {
         const fix: Fix = { title: ctx.msg('fix-rename-field', rename.to), edits: [{ start: f.keyStart, end: f.keyEnd, newText: rename.to }], preferred: rename.fits };
+        // A misspelt `published` is ignored and the site's default (true) applies: the draft goes live.
+        if (rename.to === 'published' && data[f.key] !== true && ctx.on('published-typo')) {
+          ctx.report('published-typo', f.keyStart, f.keyEnd, ctx.msg('published-typo', f.key), [fix]);
+          continue;
+        }
         ctx.report('unknown-field', f.keyStart, f.keyEnd, ctx.msg('unknown-field-suggest', f.key, rename.to), [fix]);
       } else ctx.report('unknown-field', f.keyStart, f.keyEnd, ctx.msg('unknown-field', f.key));
     }

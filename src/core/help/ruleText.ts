@@ -169,6 +169,11 @@ export const ruleTextEn: Record<RuleId, RuleText> = {
     why: 'A long sentence is hard to follow, on a phone even more.',
     fix: 'Split it in two or three.',
   },
+  'published-typo': {
+    what: 'A misspelt `published` (`publised: false`) with no real `published` field.',
+    why: 'The site ignores the misspelt field and a page is published unless it says `published: false`: the draft goes live.',
+    fix: 'Rename it to `published`: the quick fix does.',
+  },
 };
 
 /** The help of every rule, in Swedish. */
@@ -332,5 +337,10 @@ export const ruleTextSv: Record<RuleId, RuleText> = {
     what: 'En mening med fler ord än projektets gräns (`sentenceMaxWords`, normalt 35).',
     why: 'En lång mening är svår att följa, i en mobil ännu mer.',
     fix: 'Dela den i två eller tre.',
+  },
+  'published-typo': {
+    what: 'Ett felstavat `published` (`publised: false`) utan något riktigt `published`.',
+    why: 'Webbplatsen ignorerar det felstavade fältet, och en sida publiceras om det inte står `published: false`: utkastet blir synligt.',
+    fix: 'Byt namn till `published`: snabbåtgärden gör det.',
   },
 };

@@ -43,6 +43,7 @@ export const en = {
   // house style
   'unknown-field': 'Unknown field `{0}`: the site ignores it.',
   'unknown-field-suggest': 'Unknown field `{0}`: did you mean `{1}`? The site ignores `{0}`, so its value is lost.',
+  'published-typo': '`{0}` is not `published`: the site ignores `{0}`, so this page goes live on the site (a page is published unless it says published: false). Rename it to `published`.',
   'title-length': 'The title is {0} characters; keep it at most {1} (it is the Google result title).',
   'description-short': 'The description is {0} characters; write {1}–{2} (Google snippet and social preview).',
   'description-long': 'The description is {0} characters; shorten it to {1}–{2} (Google cuts it off).',
@@ -98,6 +99,7 @@ export const en = {
   'path-missing': 'No such file or folder: {0}',
   // fixes
   'fix-add-field': 'Add `{0}`',
+  'fix-add-category': 'Add category: "{0}" (the category of topic "{1}")',
   'fix-unquote': 'Remove the quotes',
   'fix-replace': 'Change to "{0}"',
   'fix-quote-value': 'Put the value in double quotes',
@@ -214,6 +216,7 @@ export const sv: Record<MessageKey, string> = {
   'schema-other': '`{0}`: {1}',
   'unknown-field': 'Okänt fält `{0}`: webbplatsen ignorerar det.',
   'unknown-field-suggest': 'Okänt fält `{0}`: menade du `{1}`? Webbplatsen ignorerar `{0}`, så värdet går förlorat.',
+  'published-typo': '`{0}` är inte `published`: webbplatsen ignorerar `{0}`, så sidan publiceras på webbplatsen (en sida publiceras om det inte står published: false). Byt namn till `published`.',
   'title-length': 'Rubriken är {0} tecken; håll den till högst {1} (den är titeln i Googles träfflista).',
   'description-short': 'Beskrivningen är {0} tecken; skriv {1}–{2} (Googles utdrag och delningar).',
   'description-long': 'Beskrivningen är {0} tecken; korta den till {1}–{2} (Google klipper den).',
@@ -266,6 +269,7 @@ export const sv: Record<MessageKey, string> = {
   'file-unreadable': 'Filen kunde inte läsas: {0}.',
   'path-missing': 'Filen eller mappen finns inte: {0}',
   'fix-add-field': 'Lägg till `{0}`',
+  'fix-add-category': 'Lägg till category: "{0}" (kategorin för ämnet "{1}")',
   'fix-unquote': 'Ta bort citattecknen',
   'fix-replace': 'Ändra till "{0}"',
   'fix-quote-value': 'Sätt värdet inom dubbla citattecken',
