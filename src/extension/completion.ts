@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { localize } from './l10n';
 import { complete, narrow, type CompletionEntry } from '../core/complete/completions';
+import { cursorContext } from '../core/complete/context';
+import { pathOf } from './host/files';
 import type { ArticleWorkspace } from './host/workspace';
 
 const KINDS: Record<CompletionEntry['kind'], vscode.CompletionItemKind> = {
@@ -16,16 +18,24 @@ const KINDS: Record<CompletionEntry['kind'], vscode.CompletionItemKind> = {
 export function registerCompletion(context: vscode.ExtensionContext, ws: ArticleWorkspace, selector: vscode.DocumentSelector): vscode.Disposable {
   void context;
   const provider: vscode.CompletionItemProvider = {
-    provideCompletionItems(doc, position) {
+    provideCompletionItems(doc, position, _token, context) {
       if (!ws.isArticle(doc)) return undefined;
       const text = doc.getText();
       const offset = doc.offsetAt(position);
+      // A letter opens the list only inside a tags list: prose and field names stay quiet.
+      if (context.triggerKind === vscode.CompletionTriggerKind.TriggerCharacter && LETTER.test(context.triggerCharacter ?? '')) {
+        const at = cursorContext(text, offset);
+        if (!at || at.kind !== 'item' || at.key !== 'tags') return undefined;
+      }
+      const index = ws.indexOf(doc.uri);
       const entries = complete(text, offset, {
         schema: ws.schemaOf(doc.uri),
-        index: ws.indexOf(doc.uri),
+        index,
         site: ws.siteOf(doc.uri),
         lang: ws.lang,
         t: (m, ...a) => localize(m, ...a),
+        // This article's own tags are not "used by other articles".
+        self: index.get(pathOf(doc.uri)),
       });
       if (entries.length === 0) return undefined;
       const shown = narrow(entries, text, offset);
@@ -39,8 +49,13 @@ export function registerCompletion(context: vscode.ExtensionContext, ws: Article
       return item;
     },
   };
-  return vscode.languages.registerCompletionItemProvider(selector, provider, ':', ' ', '"', '[', ',', '-');
+  return vscode.languages.registerCompletionItemProvider(selector, provider, ':', ' ', '"', '[', ',', '-', ...TAG_LETTERS);
 }
+
+// Markdown has no quick suggestions while typing, so in a tags list the letters themselves open
+// the list (VS Code then asks again at each keystroke, the list being incomplete).
+const TAG_LETTERS = [...'abcdefghijklmnopqrstuvwxyzåäöABCDEFGHIJKLMNOPQRSTUVWXYZÅÄÖ'];
+const LETTER = /^\p{L}$/u;
 
 const lazyDocs = new WeakMap<vscode.CompletionItem, string>();
 
@@ -52,6 +67,7 @@ function toItem(doc: vscode.TextDocument, e: CompletionEntry): vscode.Completion
   item.filterText = e.filterText;
   item.sortText = e.sortText;
   item.range = new vscode.Range(doc.positionAt(e.start), doc.positionAt(e.end));
+  if (e.preselect) item.preselect = true;
   if (e.retrigger) item.command = { command: 'editor.action.triggerSuggest', title: '' };
   return item;
 }

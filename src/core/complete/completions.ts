@@ -1,4 +1,4 @@
-import type { CorpusIndex } from '../corpus';
+import type { CorpusIndex, IndexEntry } from '../corpus';
 import type { Lang } from '../i18n/messages';
 import { fieldSchema, type ArticleSchema, type SchemaObject } from '../schema';
 import { foldKey, foldSearch } from '../similarity';
@@ -26,6 +26,10 @@ export interface CompletionEntry {
   end: number;
   /** Open the suggestions again after inserting (e.g. values after a field name). */
   retrigger?: boolean;
+  /** The entry the editor selects first. */
+  preselect?: boolean;
+  /** Articles using the value (tags, topics, authors), for ranking by use. */
+  count?: number;
 }
 
 export interface CompleteOptions {
@@ -37,6 +41,11 @@ export interface CompleteOptions {
   today?: string;
   /** The site's topic and condition lists: `topic:` and `relatedCondition:` then offer only what has a page. */
   site?: SiteKnowledge;
+  /**
+   * The index's entry for the article being edited: left out of the counts, so a tag half
+   * typed in this very file is not offered as "used in 1 article".
+   */
+  self?: IndexEntry;
 }
 
 /** Completions at `offset` of an article's text: field names, enum values, tags, topics and authors. */
@@ -96,7 +105,8 @@ function values(ctx: Extract<CursorContext, { kind: 'value' | 'item' }>, opts: C
     // flag as a variant of a more common tag is never offered.
     const taken = new Set(ctx.siblings.map(foldKey));
     const say = countLabels(t);
-    return ranked(opts.index, 'tags')
+    const own = new Set(opts.self?.tags ?? []);
+    return withoutSelf(ranked(opts.index, 'tags'), (v) => own.has(v))
       .filter((r) => !taken.has(foldKey(r.value)) && !opts.index.preferredTag(r.value))
       .map((r) => counted(r, 'tag', ctx, say));
   }
@@ -104,14 +114,14 @@ function values(ctx: Extract<CursorContext, { kind: 'value' | 'item' }>, opts: C
   if (ctx.key === 'relatedCondition' && opts.site?.conditions) return siteConditionEntries(opts.site, t, (v) => insertion(v, ctx), ctx);
   if (ctx.key === 'topic') {
     const category = rawValue(ctx.fm, 'category');
-    const first = category ? opts.index.topicsOf(category) : [];
-    const firstSet = new Set(first.map(([v]) => v));
-    const rest = ranked(opts.index, 'topics').filter((r) => !firstSet.has(r.value));
-    const own = first.map(([value, count], i) => rankedEntry(value, count, i));
+    const mine = (v: string) => v === opts.self?.topic;
+    const first = withoutSelf((category ? opts.index.topicsOf(category) : []).map(([v, n], i) => rankedEntry(v, n, i)), (v) => mine(v) && opts.self?.category === category);
+    const firstSet = new Set(first.map((r) => r.value));
+    const rest = withoutSelf(ranked(opts.index, 'topics'), mine).filter((r) => !firstSet.has(r.value));
     const say = countLabels(t);
-    return [...own, ...rest.map((r) => rankedEntry(r.value, r.count, r.rank + own.length))].map((r) => counted(r, 'topic', ctx, say));
+    return [...first, ...rest.map((r, i) => rankedEntry(r.value, r.count, i + first.length))].map((r) => counted(r, 'topic', ctx, say));
   }
-  if (ctx.key === 'author') return ranked(opts.index, 'authors').map((r) => counted(r, 'author', ctx, countLabels(t)));
+  if (ctx.key === 'author') return withoutSelf(ranked(opts.index, 'authors'), (v) => v === opts.self?.author).map((r) => counted(r, 'author', ctx, countLabels(t)));
   if (s.enum) {
     const labels = s['x-enum-labels'] ?? {};
     const descriptions = s['x-enum-descriptions'] ?? [];
@@ -178,11 +188,20 @@ export function ranked(index: CorpusIndex, what: 'tags' | 'topics' | 'authors'):
   return list;
 }
 
+/** The ranked values with the edited article's own use taken off their counts (and re-ranked when that changes the order). */
+function withoutSelf(list: Ranked[], own: (value: string) => boolean): Ranked[] {
+  if (!list.some((r) => own(r.value))) return list;
+  const out = list.map((r) => (own(r.value) ? { ...r, count: r.count - 1 } : r)).filter((r) => r.count > 0);
+  out.sort((a, b) => b.count - a.count || a.rank - b.rank);
+  return out.map((r, i) => rankedEntry(r.value, r.count, i));
+}
+
 function counted(r: Ranked, kind: 'tag' | 'topic' | 'author', ctx: Extract<CursorContext, { kind: 'value' | 'item' }>, say: (n: number) => string): CompletionEntry {
   return {
     label: r.value,
     kind,
     description: say(r.count),
+    count: r.count,
     insertText: insertion(r.value, ctx),
     filterText: r.filterText,
     snippet: false,
@@ -245,14 +264,48 @@ function fuzzyIncludes(label: string, typed: string): boolean {
 }
 
 /**
+ * How well typed letters (folded: `sma` finds `smärta`) match a value: 4 = its start, 3 = the
+ * start of one of its words, 2 = inside it, 1 = its letters in order, 0 = not at all.
+ */
+export function matchQuality(value: string, typed: string): number {
+  const v = foldSearch(value);
+  const q = foldSearch(typed);
+  if (!q) return 4;
+  if (v.startsWith(q)) return 4;
+  if (v.split(/[\s\-_/]+/).some((w) => w.startsWith(q))) return 3;
+  if (v.includes(q)) return 2;
+  return fuzzyIncludes(v, q) ? 1 : 0;
+}
+
+/**
  * Keeps a long list (hundreds of tags) small enough to cross to the editor fast: only the
  * entries matching what is typed so far (å/ä/ö typed or not), at most `max`, most relevant
  * first. `incomplete` tells the editor to ask again as the user types.
+ *
+ * Tags, topics and authors with something typed are ranked here — by how well the letters
+ * match, then by use — and handed to the editor with the typed text as their filter text, so
+ * the editor keeps this order (its own fuzzy score would put `samband` above `smärta` for
+ * `sma`) and selects the first.
  */
 export function narrow(entries: CompletionEntry[], text: string, offset: number, max = MAX_ENTRIES): { entries: CompletionEntry[]; incomplete: boolean } {
-  if (entries.length <= max) return { entries, incomplete: false };
+  if (entries.length === 0) return { entries, incomplete: false };
   const start = Math.min(...entries.map((e) => e.start));
   const typed = foldSearch(text.slice(start, offset).replace(/^["']/, ''));
+  const counted = entries.every((e) => e.count !== undefined);
+  if (typed && counted) {
+    const scored = entries
+      .map((e, i) => ({ e, i, q: Math.max(matchQuality(e.label, typed), e.filterText ? matchQuality(e.filterText, typed) : 0) }))
+      .filter((x) => x.q > 0)
+      .sort((a, b) => b.q - a.q || b.e.count! - a.e.count! || a.i - b.i);
+    const shown = scored.slice(0, max).map(({ e }, i) => ({
+      ...e,
+      sortText: String(i).padStart(6, '0'),
+      filterText: text.slice(e.start, offset),
+      preselect: i === 0 ? true : undefined,
+    }));
+    return { entries: shown, incomplete: true };
+  }
+  if (entries.length <= max) return { entries, incomplete: false };
   const matching = typed ? entries.filter((e) => fuzzyIncludes(foldSearch(e.filterText ?? e.label), typed)) : entries;
   const sorted = [...matching].sort((a, b) => a.sortText.localeCompare(b.sortText));
   return { entries: sorted.slice(0, max), incomplete: sorted.length > max };
