@@ -4,6 +4,7 @@ import { registerArticlesView, type ArticlesProvider } from './articlesView';
 import { newArticle } from './newArticle';
 import { registerTagCommands, renameTag } from './renameTag';
 import { publishGate, registerStatusCommands, runWorkflowStep } from './statusCommands';
+import { onDidReportStep } from './stepMessages';
 import { TagsProvider } from './tagsView';
 
 /** The editorial workflow's parts that tests and other extensions may drive. */
@@ -15,6 +16,8 @@ export interface WorkflowApi {
   renameTag: typeof renameTag;
   /** What would stop Publish on an article now (undefined: it has no frontmatter). */
   publishGate: (uri: vscode.Uri) => ReturnType<typeof publishGate>;
+  /** Fires with the message each workflow step shows in the status bar. */
+  onDidReportStep: vscode.Event<string>;
 }
 
 /** New articles, the Articles and Tags views, workflow steps and tag renames. */
@@ -34,5 +37,5 @@ export function registerWorkflow(context: vscode.ExtensionContext, ws: ArticleWo
     registerStatusCommands(ws),
     registerTagCommands(ws, tags),
   );
-  return Object.assign(disposable, { api: { articles: articles.provider, tags, newArticle, runWorkflowStep, renameTag, publishGate: (uri: vscode.Uri) => publishGate(ws, uri) } });
+  return Object.assign(disposable, { api: { articles: articles.provider, tags, newArticle, runWorkflowStep, renameTag, publishGate: (uri: vscode.Uri) => publishGate(ws, uri), onDidReportStep } });
 }

@@ -7,6 +7,7 @@ import type { Problem } from '../../core/types';
 import { pathOf } from '../host/files';
 import type { ArticleWorkspace } from '../host/workspace';
 import { articleUriOf } from './labels';
+import { confirmSkippedSteps, reportStep } from './stepMessages';
 
 const COMMANDS: Record<string, WorkflowAction> = {
   'qaArticles.markDraft': 'markDraft',
@@ -49,12 +50,17 @@ export async function runWorkflowStep(ws: ArticleWorkspace, action: WorkflowActi
       return false;
     }
   }
-  if (!edits.length) return true;
+  if (!edits.length) {
+    reportStep(action, text, uri, false);
+    return true;
+  }
+  if (!(await confirmSkippedSteps(action, text, uri, silent))) return false;
   const wasDirty = doc.isDirty;
   const edit = new vscode.WorkspaceEdit();
   for (const e of edits) edit.replace(uri, new vscode.Range(doc.positionAt(e.start), doc.positionAt(e.end)), e.newText);
   if (!(await vscode.workspace.applyEdit(edit))) return false;
   if (!wasDirty) await doc.save();
+  reportStep(action, doc.getText(), uri, true);
   return true;
 }
 
