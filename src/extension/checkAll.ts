@@ -110,18 +110,18 @@ async function checkFolders(
 }
 
 function report(out: vscode.OutputChannel, s: CheckAllSummary, perFile: [string, number, number][]): void {
-  out.appendLine(`[${new Date().toLocaleTimeString()}] ` + localize('Checked {0} articles: {1} errors, {2} warnings.', s.files, s.errors, s.warnings) + (s.cancelled ? ' ' + localize('(cancelled)') : ''));
+  out.appendLine(`[${new Date().toLocaleTimeString()}] ` + localize('Checked {0, plural, one {# article} other {# articles}}: {1, plural, one {# error} other {# errors}}, {2, plural, one {# warning} other {# warnings}}.', s.files, s.errors, s.warnings) + (s.cancelled ? ' ' + localize('(cancelled)') : ''));
   const rules = Object.entries(s.byRule).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   for (const [rule, n] of rules) out.appendLine(`  ${String(n).padStart(5)}  ${rule}`);
   for (const [file, e, w] of perFile.sort((a, b) => a[0].localeCompare(b[0]))) {
-    out.appendLine('  ' + localize('{0}: {1} errors, {2} warnings', file, e, w));
+    out.appendLine('  ' + localize('{0}: {1, plural, one {# error} other {# errors}}, {2, plural, one {# warning} other {# warnings}}', file, e, w));
   }
 }
 
 function showSummary(s: CheckAllSummary, out: vscode.OutputChannel): void {
   const problems = localize('Show Problems');
   const details = localize('Show Details');
-  const text = localize('Checked {0} articles: {1} errors, {2} warnings.', s.files, s.errors, s.warnings);
+  const text = localize('Checked {0, plural, one {# article} other {# articles}}: {1, plural, one {# error} other {# errors}}, {2, plural, one {# warning} other {# warnings}}.', s.files, s.errors, s.warnings);
   void vscode.window.showInformationMessage(text, problems, details).then((choice) => {
     if (choice === problems) void vscode.commands.executeCommand('workbench.actions.view.problems');
     else if (choice === details) out.show(true);

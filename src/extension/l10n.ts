@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { langFromLocale, type Lang } from '../core/i18n/messages';
+import { fillTemplate } from '../core/i18n/plural';
 import svBundle from '../../l10n/bundle.l10n.sv.json';
 
 const sv = svBundle as Record<string, string>;
@@ -32,12 +33,8 @@ export function trackMessageLang(): vscode.Disposable {
 /** A UI string in the message language: `vscode.l10n.t` when it follows VS Code, else the bundled Swedish text. */
 export function localize(message: string, ...args: (string | number | boolean)[]): string {
   const lang = messageLang();
-  if (lang === 'sv' && !vscode.env.language.startsWith('sv')) {
-    const text = sv[message] ?? message;
-    return text.replace(/\{(\d+)\}/g, (m, i: string) => (args[+i] !== undefined ? String(args[+i]) : m));
-  }
-  if (lang === 'en' && vscode.env.language.startsWith('sv')) {
-    return message.replace(/\{(\d+)\}/g, (m, i: string) => (args[+i] !== undefined ? String(args[+i]) : m));
-  }
-  return vscode.l10n.t(message, ...args);
+  const template =
+    lang === 'sv' && !vscode.env.language.startsWith('sv') ? sv[message] ?? message : lang === 'en' && vscode.env.language.startsWith('sv') ? message : vscode.l10n.t(message);
+  // Filled here, not by vscode.l10n.t, so that plural forms follow the language's rules.
+  return fillTemplate(lang, template, args.map((a) => (typeof a === 'boolean' ? String(a) : a)));
 }

@@ -48,7 +48,7 @@ export function registerStatusBar(context: vscode.ExtensionContext, ws: ArticleW
       else if (d.severity === vscode.DiagnosticSeverity.Warning) warnings++;
     }
     item.text = `${ICON[state]} ${label(state)}  $(error) ${errors} $(warning) ${warnings}`;
-    item.tooltip = localize('Article: {0}. {1} errors, {2} warnings. Click to show the problems.', label(state), errors, warnings);
+    item.tooltip = localize('Article: {0}. {1, plural, one {# error} other {# errors}}, {2, plural, one {# warning} other {# warnings}}. Click to show the problems.', label(state), errors, warnings);
     item.backgroundColor = errors > 0 ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
     item.show();
   };

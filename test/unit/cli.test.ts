@@ -39,9 +39,9 @@ test('a clean project exits 0 with a summary line; only its articles are checked
   const r = await run(['check'], dir);
   assert.equal(r.stderr, '');
   assert.equal(r.code, 0);
-  assert.equal(r.stdout, '1 files checked: no problems.\n');
+  assert.equal(r.stdout, '1 file checked: no problems.\n');
   // From a folder below the root, the same project.
-  assert.equal((await run(['check'], path.join(dir, 'docs'))).stdout, '1 files checked: no problems.\n');
+  assert.equal((await run(['check'], path.join(dir, 'docs'))).stdout, '1 file checked: no problems.\n');
 });
 
 test('a folder with no project says how to point at one', async () => {
@@ -52,7 +52,7 @@ test('a folder with no project says how to point at one', async () => {
   // Named files are still checked, with the built-in contract.
   const named = await run(['check', 'a.md'], dir);
   assert.equal(named.code, 0);
-  assert.equal(named.stdout, '1 files checked: no problems.\n');
+  assert.equal(named.stdout, '1 file checked: no problems.\n');
 });
 
 test('errors exit 1; text lines are file:line:col  severity  message  rule', async () => {
@@ -60,7 +60,7 @@ test('errors exit 1; text lines are file:line:col  severity  message  rule', asy
   const r = await run(['check', 'sub'], dir);
   assert.equal(r.code, 1);
   assert.match(r.stdout, /^sub\/a\.md:7:7 {2}error {2}Remove the quotes: .* {2}yaml-type$/m);
-  assert.match(r.stdout, /1 files checked: 1 errors, 0 warnings, 0 suggestions\./);
+  assert.match(r.stdout, /1 file checked: 1 error, 0 warnings, 0 suggestions\./);
 });
 
 test('--format json prints exactly one object with 1-based positions', async () => {
@@ -121,7 +121,7 @@ test('binary, non-UTF-8 and 5 MB files: a clear message, no crash', async () => 
 test('Swedish with --lang sv or from the environment', async () => {
   const dir = tmpProject({ 'a.md': article({ date: 'date: "2017-08-15"' }) });
   assert.match((await run(['check', '--lang', 'sv'], dir)).stdout, /Ta bort citattecknen/);
-  assert.match((await run(['check'], dir, { LANG: 'sv_SE.UTF-8' })).stdout, /filer kontrollerade/);
+  assert.match((await run(['check'], dir, { LANG: 'sv_SE.UTF-8' })).stdout, /1 fil kontrollerad: 1 fel/);
 });
 
 test('a project config and a project schema are used; a broken one exits 2', async () => {

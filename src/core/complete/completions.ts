@@ -221,9 +221,9 @@ function countLabels(t: Translate): (n: number) => string {
   };
 }
 
-/** "1 article" / "N articles". */
+/** "1 article" / "N articles", by the language's plural rules. */
 export function articles(n: number, t: Translate): string {
-  return n === 1 ? t('1 article') : t('{0} articles', n);
+  return t('{0, plural, one {# article} other {# articles}}', n);
 }
 
 /** Text that keeps the YAML valid: the user's open quote is closed, otherwise the list's quote style (or quotes where plain text would not be a string). */

@@ -9,7 +9,7 @@ type Span = { start: number; end: number };
 
 /** "1 article" / "N articles" (kept here so this module does not import completions at runtime). */
 function count(n: number, t: Translate): string {
-  return n === 1 ? t('1 article') : t('{0} articles', n);
+  return t('{0, plural, one {# article} other {# articles}}', n);
 }
 
 /**

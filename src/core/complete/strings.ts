@@ -1,3 +1,4 @@
+import { fillTemplate } from '../i18n/plural';
 import type { Lang } from '../i18n/messages';
 import type { SchemaObject } from '../schema';
 
@@ -8,7 +9,7 @@ import type { SchemaObject } from '../schema';
 export type Translate = (message: string, ...args: (string | number | boolean)[]) => string;
 
 /** Fills `{0}`, `{1}` … without translating. */
-export const englishT: Translate = (message, ...args) => message.replace(/\{(\d+)\}/g, (m, i: string) => (Number(i) < args.length ? String(args[Number(i)]) : m));
+export const englishT: Translate = (message, ...args) => fillTemplate('en', message, args.map((a) => (typeof a === 'boolean' ? String(a) : a)));
 
 /** A field's description in the user's language (English when there is no Swedish one). */
 export function fieldDescription(s: SchemaObject, lang: Lang): string | undefined {

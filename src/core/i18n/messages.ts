@@ -1,12 +1,14 @@
+import { fillTemplate } from './plural';
+
 /**
  * Every user-visible string of the core and the CLI, in English and Swedish. The editor shows
  * the same strings. `{0}`, `{1}` … are filled in by `format`.
  */
 export const en = {
   // frontmatter and YAML
-  'frontmatter-missing': 'No frontmatter: an article starts with a line `---`, its fields (title, category, date, question …) and another `---`.',
-  'frontmatter-unclosed': 'The frontmatter opened here is never closed: add a line `---` after the last field.',
-  'frontmatter-not-map': 'The frontmatter must be a list of fields, one `name: value` per line.',
+  'frontmatter-missing': 'The fields at the top of the file are missing: an article starts with a line `---`, its fields (title, category, date, question …) and another line `---`.',
+  'frontmatter-unclosed': 'The fields at the top of the file start here but are never closed: add a line `---` after the last field.',
+  'frontmatter-not-map': 'The top of the file must be a list of fields, one `name: value` per line.',
   'yaml-duplicate-key': '`{0}` appears more than once: the site\'s build fails. Keep one of them.',
   'yaml-tab': 'A tab is used for indentation: YAML allows only spaces here. Replace the tab with two spaces.',
   'yaml-colon-in-value': 'The value contains ": ", which YAML reads as a new field. Put the whole value in double quotes: {0}: "{1}"',
@@ -34,7 +36,7 @@ export const en = {
   'type-not-string': '`{0}` must be text. Put the value in double quotes: {0}: "{1}"',
   'type-not-list': '`{0}` must be a list, e.g. {0}: ["{1}"]',
   'type-not-text-item': 'Each item of `{0}` must be text. Put it in double quotes: "{1}"',
-  'type-empty': '`{0}` is empty: YAML reads it as null and the build fails. Write a value or remove the line.',
+  'type-empty': '`{0}` is empty: the site reads it as no value at all and the build fails. Write a value or remove the line.',
   // schema
   'schema-required': 'Missing required field `{0}`: add a line {1}',
   'schema-enum': '"{1}" is not allowed for `{0}`. Use one of: {2}.',
@@ -45,14 +47,14 @@ export const en = {
   'unknown-field-suggest': 'Unknown field `{0}`: did you mean `{1}`? The site ignores `{0}`, so its value is lost.',
   'published-typo': '`{0}` is not `published`: the site ignores `{0}`, so this page goes live on the site (a page is published unless it says published: false). Rename it to `published`.',
   'title-length': 'The title is {0} characters; keep it at most {1} (it is the Google result title).',
-  'description-short': 'The description is {0} characters; write {1}–{2} (Google snippet and social preview).',
-  'description-long': 'The description is {0} characters; shorten it to {1}–{2} (Google cuts it off).',
+  'description-short': 'The description is {0, plural, one {# character} other {# characters}}; write {1}–{2} (Google snippet and social preview).',
+  'description-long': 'The description is {0, plural, one {# character} other {# characters}}; shorten it to {1}–{2} (Google cuts it off).',
   'summary-missing': 'The answer has no summary block: end it with a line **Sammanfattning:** and a bullet list of the key points.',
   'summary-unlabelled': 'The answer ends with a bullet list but no summary label: put a line **Sammanfattning:** above the list, so the site shows it as the key points.',
   'summary-empty': 'The summary block has no bullets: add a list (- …) of the key points below **Sammanfattning:**.',
-  'tag-variant': 'Tag "{0}" is a variant of "{1}" (used in {2} articles): use "{1}".',
+  'tag-variant': 'Tag "{0}" is a variant of "{1}" (used in {2, plural, one {# article} other {# articles}}): use "{1}".',
   'tag-duplicate': 'Tag "{0}" is already in this list: remove the repeat.',
-  'topic-unknown-suggest': 'New topic "{0}": did you mean "{1}" (used in {2} articles)?',
+  'topic-unknown-suggest': 'New topic "{0}": did you mean "{1}" (used in {2, plural, one {# article} other {# articles}})?',
   'pii-personnummer': 'This looks like a personnummer (Swedish national id): remove it before publishing.',
   'pii-phone': 'This looks like a phone number: remove it before publishing.',
   'pii-email': 'This looks like an e-mail address: remove it before publishing.',
@@ -61,10 +63,10 @@ export const en = {
   'question-signature': 'The question ends with the author\'s signature ("{0}"): the answer seems to have been written into the question. Move the answer below the question and remove the signature.',
   'answer-signature': 'The answer ends with a signature ("{0}"): the site already shows the author above the answer. Remove it.',
   'published-unanswered': 'The article is published but its status is `obesvarad` (unanswered): answer it, or set published: false.',
-  'published-empty-answer': 'The article is published but has no answer: write the answer below the frontmatter, or set published: false.',
+  'published-empty-answer': 'The article is published but has no answer: write the answer below the fields (after the second line `---`), or set published: false.',
   'published-empty-question': 'The article is published but its question is empty.',
   'duplicate-title': 'Another article has the same title: {0}.',
-  'answer-heading': 'The answer uses no headings (house style): write this as a normal paragraph, or in bold if it must stand out.',
+  'answer-heading': 'The house style uses no headings in the answer: write this as a normal paragraph, or in bold if it must stand out.',
   'answer-italics': 'Italics are not used in the answers (the site\'s guide): write it as normal text.',
   'answer-bold': 'This bold text is {0} words long: the house style uses bold only for a few words ({1} at most). Make it normal text, or bold only the key words.',
   'answer-read-more': 'A "Läs mer" link is not used in the answer: the site adds its own "Fördjupning" box with the related pages. Remove it.',
@@ -115,7 +117,7 @@ export const en = {
   'fix-remove-read-more': 'Remove the "Läs mer" link',
   'fix-tab': 'Replace the tab with spaces',
   'fix-colon-space': 'Add a space after the colon',
-  'fix-close-frontmatter': 'Close the frontmatter after the last field',
+  'fix-close-frontmatter': 'Add the closing `---` after the last field',
   'fix-delete-char': 'Delete the invisible character',
   // workflow steps and tag renames that refuse, changing nothing
   'workflow-no-frontmatter': 'Nothing was changed: this file has no complete frontmatter (fields between two `---` lines) to change.',
@@ -128,8 +130,8 @@ export const en = {
   'tag-rename-yaml-broken': 'Not changed: the frontmatter has a mistake on line {0}. Mend it first, then rename the tag again.',
   'tag-rename-not-list': 'Not changed: `tags` on line {0} is not a list. Write it as tags: ["a", "b"] first.',
   'tag-rename-unsafe': 'Not changed: the tag could not be renamed without touching other lines (near line {0}).',
-  'cli-summary': '{0} files checked: {1} errors, {2} warnings, {3} suggestions.',
-  'cli-clean': '{0} files checked: no problems.',
+  'cli-summary': '{0, plural, one {# file} other {# files}} checked: {1, plural, one {# error} other {# errors}}, {2, plural, one {# warning} other {# warnings}}, {3, plural, one {# suggestion} other {# suggestions}}.',
+  'cli-clean': '{0, plural, one {# file} other {# files}} checked: no problems.',
   'cli-too-many-warnings': 'Too many warnings: {0} (at most {1} allowed by --max-warnings).',
   'cli-usage': 'Usage: qa-articles check [paths…] [--root DIR] [--schema FILE] [--format text|json] [--max-warnings N] [--lang en|sv] [--cache] [--cache-location FILE] [--fix]\n       qa-articles preview <article.md> [--out page.html] [--lang en|sv]',
   'cli-bad-option': 'Unknown option {0}.',
@@ -180,9 +182,9 @@ export const en = {
 export type MessageKey = keyof typeof en;
 
 export const sv: Record<MessageKey, string> = {
-  'frontmatter-missing': 'Frontmatter saknas: en artikel börjar med en rad `---`, sina fält (title, category, date, question …) och ytterligare en rad `---`.',
-  'frontmatter-unclosed': 'Frontmattern som börjar här avslutas aldrig: lägg till en rad `---` efter sista fältet.',
-  'frontmatter-not-map': 'Frontmattern måste vara en lista med fält, ett `namn: värde` per rad.',
+  'frontmatter-missing': 'Fälten överst i filen saknas: en artikel börjar med en rad `---`, sina fält (title, category, date, question …) och ytterligare en rad `---`.',
+  'frontmatter-unclosed': 'Fälten överst i filen börjar här men avslutas aldrig: lägg till en rad `---` efter sista fältet.',
+  'frontmatter-not-map': 'Överst i filen ska det stå en lista med fält, ett `namn: värde` per rad.',
   'yaml-duplicate-key': '`{0}` förekommer mer än en gång: webbplatsens bygge misslyckas. Behåll en av dem.',
   'yaml-tab': 'Tabb används som indrag: YAML tillåter bara mellanslag här. Ersätt tabben med två mellanslag.',
   'yaml-colon-in-value': 'Värdet innehåller ": ", som YAML läser som ett nytt fält. Sätt hela värdet inom dubbla citattecken: {0}: "{1}"',
@@ -209,7 +211,7 @@ export const sv: Record<MessageKey, string> = {
   'type-not-string': '`{0}` måste vara text. Sätt värdet inom dubbla citattecken: {0}: "{1}"',
   'type-not-list': '`{0}` måste vara en lista, t.ex. {0}: ["{1}"]',
   'type-not-text-item': 'Varje post i `{0}` måste vara text. Sätt den inom dubbla citattecken: "{1}"',
-  'type-empty': '`{0}` är tomt: YAML läser det som null och bygget misslyckas. Skriv ett värde eller ta bort raden.',
+  'type-empty': '`{0}` är tomt: webbplatsen läser det som inget värde alls och bygget misslyckas. Skriv ett värde eller ta bort raden.',
   'schema-required': 'Obligatoriskt fält `{0}` saknas: lägg till en rad {1}',
   'schema-enum': '"{1}" är inte tillåtet för `{0}`. Använd något av: {2}.',
   'schema-enum-suggest': '"{1}" är inte tillåtet för `{0}`: menade du "{3}"? Tillåtet: {2}.',
@@ -223,9 +225,9 @@ export const sv: Record<MessageKey, string> = {
   'summary-missing': 'Svaret saknar sammanfattning: avsluta med en rad **Sammanfattning:** och en punktlista med det viktigaste.',
   'summary-unlabelled': 'Svaret slutar med en punktlista men utan rubriken för sammanfattningen: skriv en rad **Sammanfattning:** ovanför listan, så visar webbplatsen den som det viktigaste.',
   'summary-empty': 'Sammanfattningen saknar punkter: lägg till en lista (- …) under **Sammanfattning:**.',
-  'tag-variant': 'Taggen "{0}" är en variant av "{1}" (används i {2} artiklar): använd "{1}".',
+  'tag-variant': 'Taggen "{0}" är en variant av "{1}" (används i {2, plural, one {# artikel} other {# artiklar}}): använd "{1}".',
   'tag-duplicate': 'Taggen "{0}" finns redan i listan: ta bort upprepningen.',
-  'topic-unknown-suggest': 'Nytt ämne "{0}": menade du "{1}" (används i {2} artiklar)?',
+  'topic-unknown-suggest': 'Nytt ämne "{0}": menade du "{1}" (används i {2, plural, one {# artikel} other {# artiklar}})?',
   'pii-personnummer': 'Det här ser ut som ett personnummer: ta bort det före publicering.',
   'pii-phone': 'Det här ser ut som ett telefonnummer: ta bort det före publicering.',
   'pii-email': 'Det här ser ut som en e-postadress: ta bort den före publicering.',
@@ -234,10 +236,10 @@ export const sv: Record<MessageKey, string> = {
   'question-signature': 'Frågan slutar med författarens signatur ("{0}"): svaret verkar ha skrivits in i frågan. Flytta svaret under frågan och ta bort signaturen.',
   'answer-signature': 'Svaret slutar med en signatur ("{0}"): webbplatsen visar redan författaren ovanför svaret. Ta bort den.',
   'published-unanswered': 'Artikeln är publicerad men har status `obesvarad`: besvara den, eller sätt published: false.',
-  'published-empty-answer': 'Artikeln är publicerad men saknar svar: skriv svaret under frontmattern, eller sätt published: false.',
+  'published-empty-answer': 'Artikeln är publicerad men saknar svar: skriv svaret under fälten (efter den andra raden `---`), eller sätt published: false.',
   'published-empty-question': 'Artikeln är publicerad men frågan är tom.',
   'duplicate-title': 'En annan artikel har samma rubrik: {0}.',
-  'answer-heading': 'Svaret har inga rubriker (husstil): skriv det som ett vanligt stycke, eller i fetstil om det måste synas.',
+  'answer-heading': 'Husstilen använder inga rubriker i svaret: skriv det här som ett vanligt stycke, eller i fetstil om det måste synas.',
   'answer-italics': 'Kursiv används inte i svaren (webbplatsens skrivregler): skriv det som vanlig text.',
   'answer-bold': 'Den här fetstilen är {0} ord lång: husstilen använder fetstil bara för några få ord (högst {1}). Gör den till vanlig text, eller fetmarkera bara nyckelorden.',
   'answer-read-more': 'En "Läs mer"-länk används inte i svaret: webbplatsen lägger själv till en "Fördjupning"-ruta med relaterade sidor. Ta bort den.',
@@ -285,7 +287,7 @@ export const sv: Record<MessageKey, string> = {
   'fix-remove-read-more': 'Ta bort "Läs mer"-länken',
   'fix-tab': 'Ersätt tabben med mellanslag',
   'fix-colon-space': 'Lägg till ett mellanslag efter kolonet',
-  'fix-close-frontmatter': 'Avsluta frontmattern efter sista fältet',
+  'fix-close-frontmatter': 'Lägg till den avslutande `---` efter sista fältet',
   'fix-delete-char': 'Ta bort det osynliga tecknet',
   'workflow-no-frontmatter': 'Inget ändrades: filen har ingen fullständig frontmatter (fält mellan två rader `---`) att ändra.',
   'workflow-yaml-broken': 'Inget ändrades: frontmattern har ett fel på rad {0}. Rätta det först (listan Problem säger hur) och försök sedan igen.',
@@ -297,8 +299,8 @@ export const sv: Record<MessageKey, string> = {
   'tag-rename-yaml-broken': 'Inte ändrad: frontmattern har ett fel på rad {0}. Rätta det först och byt sedan namn på taggen igen.',
   'tag-rename-not-list': 'Inte ändrad: `tags` på rad {0} är ingen lista. Skriv den först som tags: ["a", "b"].',
   'tag-rename-unsafe': 'Inte ändrad: taggen gick inte att byta namn på utan att röra andra rader (nära rad {0}).',
-  'cli-summary': '{0} filer kontrollerade: {1} fel, {2} varningar, {3} förslag.',
-  'cli-clean': '{0} filer kontrollerade: inga problem.',
+  'cli-summary': '{0, plural, one {# fil kontrollerad} other {# filer kontrollerade}}: {1} fel, {2, plural, one {# varning} other {# varningar}}, {3} förslag.',
+  'cli-clean': '{0, plural, one {# fil kontrollerad} other {# filer kontrollerade}}: inga problem.',
   'cli-too-many-warnings': 'För många varningar: {0} (högst {1} tillåts av --max-warnings).',
   'cli-usage': 'Användning: qa-articles check [sökvägar…] [--root MAPP] [--schema FIL] [--format text|json] [--max-warnings N] [--lang en|sv] [--cache] [--cache-location FIL] [--fix]\n             qa-articles preview <artikel.md> [--out sida.html] [--lang en|sv]',
   'cli-bad-option': 'Okänt alternativ {0}.',
@@ -349,10 +351,10 @@ export type Lang = 'en' | 'sv';
 
 const tables: Record<Lang, Record<MessageKey, string>> = { en, sv };
 
-/** Fills a message of the table in the given language. */
+/** Fills a message of the table in the given language, plural forms by the language's rules. */
 export function format(lang: Lang, key: MessageKey, ...args: (string | number)[]): string {
   const s = tables[lang][key] ?? en[key];
-  return s.replace(/\{(\d+)\}/g, (m, i) => (args[+i] !== undefined ? String(args[+i]) : m));
+  return fillTemplate(lang, s, args);
 }
 
 /** Picks the language from a locale string such as `sv-SE` or `sv_SE.UTF-8`. */

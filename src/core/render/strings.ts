@@ -1,3 +1,4 @@
+import { fillTemplate } from '../i18n/plural';
 import type { Lang } from '../i18n/messages';
 
 /**
@@ -82,7 +83,7 @@ const en = {
   readability: 'Readability',
   lix: 'LIX {0} ({1})',
   lixEmpty: 'LIX: no answer text',
-  wordsSentences: '{0} words, {1} sentences, {2} long words',
+  wordsSentences: '{0, plural, one {# word} other {# words}}, {1, plural, one {# sentence} other {# sentences}}, {2, plural, one {# long word} other {# long words}}',
   titleLength: 'Title {0}/{1} characters',
   descriptionLength: 'Description {0} characters (aim for {1}–{2})',
   noDescription: 'No description',
@@ -117,7 +118,7 @@ const sv: Record<UiKey, string> = {
   readability: 'Läsbarhet',
   lix: 'LIX {0} ({1})',
   lixEmpty: 'LIX: ingen svarstext',
-  wordsSentences: '{0} ord, {1} meningar, {2} långa ord',
+  wordsSentences: '{0} ord, {1, plural, one {# mening} other {# meningar}}, {2, plural, one {# långt ord} other {# långa ord}}',
   titleLength: 'Titel {0}/{1} tecken',
   descriptionLength: 'Beskrivning {0} tecken (sikta på {1}–{2})',
   noDescription: 'Ingen beskrivning',
@@ -140,5 +141,5 @@ const sv: Record<UiKey, string> = {
 /** A UI label in the editor's language, `{0}` … filled in. */
 export function ui(lang: Lang, key: UiKey, ...args: (string | number)[]): string {
   const s = (lang === 'sv' ? sv : en)[key] ?? en[key];
-  return s.replace(/\{(\d+)\}/g, (m, i) => (args[+i] !== undefined ? String(args[+i]) : m));
+  return fillTemplate(lang, s, args);
 }

@@ -173,7 +173,7 @@ export class ArticlesProvider implements vscode.TreeDataProvider<ArticleNode>, v
     const rel = folder ? path.relative(folder.uri.fsPath, uri.fsPath) : uri.fsPath;
     const tip = new vscode.MarkdownString();
     tip.appendText(rel);
-    if (errors || warnings) tip.appendMarkdown('\n\n').appendText(localize('{0} errors, {1} warnings', errors, warnings));
+    if (errors || warnings) tip.appendMarkdown('\n\n').appendText(localize('{0, plural, one {# error} other {# errors}}, {1, plural, one {# warning} other {# warnings}}', errors, warnings));
     item.tooltip = tip;
     return item;
   }

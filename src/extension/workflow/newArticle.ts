@@ -196,7 +196,7 @@ async function askInput(ws: ArticleWorkspace, folder: ArticleFolder): Promise<An
 function pickTopic(folder: ArticleFolder, category: string, title: string): Promise<string | undefined> {
   type Item = vscode.QuickPickItem & { value?: string };
   const sections = topicChoices(folder.service.site, folder.index, category);
-  const count = (n: number) => (n === 1 ? localize('1 article') : localize('{0} articles', n));
+  const count = (n: number) => localize('{0, plural, one {# article} other {# articles}}', n);
   const none: Item = { label: localize('(no topic)'), value: '' };
   const base: Item[] = [
     ...sections.flatMap((s) => [

@@ -82,7 +82,7 @@ export async function renameTag(ws: ArticleWorkspace, arg?: unknown): Promise<Ta
       if (!t) return format(ws.lang, 'tag-rename-blank');
       if (t === from) return { message: localize('Same as now.'), severity: vscode.InputBoxValidationSeverity.Info };
       const n = tagCounts(ws).get(t);
-      return n ? { message: localize('Merges into "{0}" ({1} articles).', t, n), severity: vscode.InputBoxValidationSeverity.Info } : undefined;
+      return n ? { message: localize('Merges into "{0}" ({1, plural, one {# article} other {# articles}}).', t, n), severity: vscode.InputBoxValidationSeverity.Info } : undefined;
     },
   });
   if (!to?.trim() || to.trim() === from) return undefined;

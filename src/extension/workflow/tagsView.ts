@@ -77,7 +77,7 @@ export class TagsProvider implements vscode.TreeDataProvider<TagNode>, vscode.Di
     item.description = String(node.count);
     item.iconPath = new vscode.ThemeIcon('tag');
     item.contextValue = 'tag';
-    item.tooltip = localize('Used in {0} articles', node.count);
+    item.tooltip = localize('Used in {0, plural, one {# article} other {# articles}}', node.count);
     return item;
   }
 
