@@ -12,6 +12,10 @@ export interface CheckArgs {
   /** Apply every safe fix and write the files that change. */
   fix?: boolean;
   cacheLocation?: string;
+  /** Record the current warnings as the project's baseline. */
+  baselineUpdate?: boolean;
+  /** Report every warning, the baseline's too. */
+  noBaseline?: boolean;
 }
 
 export class UsageError extends Error {
@@ -70,6 +74,12 @@ export function parseCheckArgs(argv: string[]): CheckArgs {
       case '--cache-location':
         out.cacheLocation = value();
         out.cache = true;
+        break;
+      case '--baseline-update':
+        out.baselineUpdate = true;
+        break;
+      case '--no-baseline':
+        out.noBaseline = true;
         break;
       case '--color':
         out.color = true;

@@ -1,10 +1,11 @@
-import * as nodePath from 'path';
 import * as fs from 'fs';
+import * as nodePath from 'path';
 import { fixAllText, preferredFix } from '../core/fix/index';
 import { format, type Lang, type MessageKey } from '../core/i18n/messages';
 import type { ArticleService, FileResult } from '../core/project/service';
+import { applyBaseline, BASELINE_FILE, baselineKey, serializeBaseline, updateBaseline } from '../core/baseline';
 import { describeSiteError } from '../core/site/lookup';
-import { isInside, relative } from '../core/project/paths';
+import { isInside, join, relative } from '../core/project/paths';
 import { countProblems } from '../core/problems';
 import type { Problem } from '../core/types';
 import { fromCorePath, nodeFileHost, toCorePath } from '../node/host';
@@ -109,12 +110,35 @@ export async function checkCommand(argv: string[], io: Io, lang: Lang, profile?:
   }
   cache?.save();
 
+  // The baseline: warnings already known are hidden unless --no-baseline; --baseline-update records them.
+  const baselineFile = fromCorePath(join(service.root, BASELINE_FILE));
+  const { baselineError } = service.settings;
+  if (baselineError && !args.noBaseline && !args.baselineUpdate) {
+    io.stderr(format(lang, 'cli-bad-baseline', shown(toCorePath(baselineFile)), baselineError) + '\n');
+    return 2;
+  }
+  let baseline = args.noBaseline && !args.baselineUpdate ? undefined : service.settings.baseline;
+  if (args.baselineUpdate) {
+    const inProject = results.filter((r) => isInside(service.root, r.file));
+    baseline = updateBaseline(baselineError ? {} : baseline ?? {}, inProject.map((r) => [baselineKey(relative(service.root, r.file)), r.problems]), (k) => fs.existsSync(fromCorePath(join(service.root, k))));
+    fs.writeFileSync(baselineFile, serializeBaseline(baseline));
+    const counts = Object.values(baseline).flatMap((e) => Object.values(e));
+    io.stderr(format(lang, 'cli-baseline-updated', shown(toCorePath(baselineFile)), counts.reduce((n, c) => n + c.count, 0), Object.keys(baseline).length) + '\n');
+  }
+  let hidden = 0;
   const problems: FileProblem[] = [];
-  for (const r of results) for (const p of r.problems) problems.push({ ...p, file: r.file });
+  for (const r of results) {
+    const kept = baseline && !args.noBaseline ? applyBaseline(r.problems, baseline[baselineKey(relative(service.root, r.file))]) : { shown: r.problems, hidden: 0 };
+    // A file outside the project is not in its baseline.
+    const own = isInside(service.root, r.file) ? kept : { shown: r.problems, hidden: 0 };
+    hidden += own.hidden;
+    for (const p of own.shown) problems.push({ ...p, file: r.file });
+  }
   const tOutput = profile?.now() ?? 0;
   const color = args.color ?? (io.isTTY && !io.env.NO_COLOR);
   if (args.format === 'json') io.stdout(formatJson(results.length, problems, shown) + '\n');
   else io.stdout(formatText(results.length, problems, shown, lang, color));
+  if (hidden > 0) io.stderr(format(lang, 'cli-baseline-hidden', hidden, shown(toCorePath(baselineFile))) + '\n');
   if (profile) {
     profile.add('output', profile.now() - tOutput);
     io.stderr(await profile.report());

@@ -13,6 +13,8 @@ export interface CheckAllSummary {
   warnings: number;
   /** Problems per rule id. */
   byRule: Record<string, number>;
+  /** Warnings left out because the project's baseline knows them. */
+  baselined: number;
   cancelled?: boolean;
 }
 
@@ -71,7 +73,7 @@ async function checkFolders(
   onProgress: (done: number, total: number) => void,
   perFile: [string, number, number][],
 ): Promise<CheckAllSummary> {
-  const summary: CheckAllSummary = { files: 0, errors: 0, warnings: 0, byRule: {} };
+  const summary: CheckAllSummary = { files: 0, errors: 0, warnings: 0, byRule: {}, baselined: 0 };
   const work: { folder: ArticleFolder; uri: vscode.Uri }[] = [];
   for (const folder of folders) {
     await folder.ready;
@@ -91,14 +93,16 @@ async function checkFolders(
       done++;
       onProgress(done, work.length);
       if (!r) continue;
+      const { shown, hidden } = ws.visible(uri, r.problems);
+      summary.baselined += hidden;
       // Reported afresh (an edit, a deletion) while this file was being read: that answer is newer.
       if (diagnostics.stamp(uri) === stamp) {
-        diagnostics.set(uri, r.problems, r.version);
+        diagnostics.set(uri, shown, r.version);
         diagnostics.markCheckedAll(uri);
       }
       summary.files++;
-      const { errors: e, warnings: w } = countProblems(r.problems);
-      for (const p of r.problems) summary.byRule[p.rule] = (summary.byRule[p.rule] ?? 0) + 1;
+      const { errors: e, warnings: w } = countProblems(shown);
+      for (const p of shown) summary.byRule[p.rule] = (summary.byRule[p.rule] ?? 0) + 1;
       summary.errors += e;
       summary.warnings += w;
       if (e + w > 0) perFile.push([path.relative(folder.folder.uri.fsPath, uri.fsPath), e, w]);
@@ -111,6 +115,7 @@ async function checkFolders(
 
 function report(out: vscode.OutputChannel, s: CheckAllSummary, perFile: [string, number, number][]): void {
   out.appendLine(`[${new Date().toLocaleTimeString()}] ` + localize('Checked {0, plural, one {# article} other {# articles}}: {1, plural, one {# error} other {# errors}}, {2, plural, one {# warning} other {# warnings}}.', s.files, s.errors, s.warnings) + (s.cancelled ? ' ' + localize('(cancelled)') : ''));
+  if (s.baselined) out.appendLine('  ' + localize('{0, plural, one {# known warning} other {# known warnings}} hidden by the baseline (.qa-articles-baseline.json).', s.baselined));
   const rules = Object.entries(s.byRule).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   for (const [rule, n] of rules) out.appendLine(`  ${String(n).padStart(5)}  ${rule}`);
   for (const [file, e, w] of perFile.sort((a, b) => a[0].localeCompare(b[0]))) {
@@ -121,7 +126,9 @@ function report(out: vscode.OutputChannel, s: CheckAllSummary, perFile: [string,
 function showSummary(s: CheckAllSummary, out: vscode.OutputChannel): void {
   const problems = localize('Show Problems');
   const details = localize('Show Details');
-  const text = localize('Checked {0, plural, one {# article} other {# articles}}: {1, plural, one {# error} other {# errors}}, {2, plural, one {# warning} other {# warnings}}.', s.files, s.errors, s.warnings);
+  const text =
+    localize('Checked {0, plural, one {# article} other {# articles}}: {1, plural, one {# error} other {# errors}}, {2, plural, one {# warning} other {# warnings}}.', s.files, s.errors, s.warnings) +
+    (s.baselined ? ' ' + localize('{0, plural, one {# known warning} other {# known warnings}} hidden by the baseline (.qa-articles-baseline.json).', s.baselined) : '');
   void vscode.window.showInformationMessage(text, problems, details).then((choice) => {
     if (choice === problems) void vscode.commands.executeCommand('workbench.actions.view.problems');
     else if (choice === details) out.show(true);

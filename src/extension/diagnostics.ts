@@ -29,7 +29,7 @@ export function registerDiagnostics(context: vscode.ExtensionContext, ws: Articl
       return;
     }
     const version = doc.version;
-    const problems = ws.check(doc);
+    const problems = ws.visible(doc.uri, ws.check(doc)).shown;
     if (doc.isClosed || doc.version !== version) return;
     diagnostics.set(doc.uri, problems, version);
   };
@@ -56,7 +56,7 @@ export function registerDiagnostics(context: vscode.ExtensionContext, ws: Articl
     if (openDocument(uri) || diagnostics.stamp(uri) !== stamp) return;
     const folder = ws.folderOf(uri);
     if (!r || !folder || !folder.matches(uri)) diagnostics.delete(uri);
-    else diagnostics.set(uri, r.problems, undefined, stamp);
+    else diagnostics.set(uri, ws.visible(uri, r.problems).shown, undefined, stamp);
   };
 
   const recheckAll = () => {

@@ -1,3 +1,4 @@
+import { applyBaseline, BASELINE_FILE, baselineKey } from '../baseline';
 import { createChecker, type Checker } from '../check/index';
 import type { CorpusFacts } from '../check/corpus';
 import { CONFIG_FILE, DEFAULT_CONFIG, SCHEMA_FILE } from '../config';
@@ -123,6 +124,8 @@ export interface ArticleService extends Disposable {
   workflowState(data: { published?: unknown; status?: unknown } | undefined): WorkflowState;
   /** A load problem's message in the current language. */
   describe(p: LoadProblem): string;
+  /** A file's problems without the warnings the project's baseline knows, and how many were left out. */
+  withoutBaseline(path: string, problems: readonly Problem[]): { shown: Problem[]; hidden: number };
   /** Starts watching the project's files through the host (articles, config, schema). */
   watch(): Disposable;
 }
@@ -191,6 +194,12 @@ class Service implements ArticleService {
 
   private includeKey(): string {
     return JSON.stringify([this.settings.config.include, this.settings.config.exclude]);
+  }
+
+  withoutBaseline(path: string, problems: readonly Problem[]): { shown: Problem[]; hidden: number } {
+    const b = this.settings.baseline;
+    if (!b || !isInside(this.root, path)) return { shown: [...problems], hidden: 0 };
+    return applyBaseline(problems, b[baselineKey(relative(this.root, path))]);
   }
 
   describe(p: LoadProblem): string {
@@ -480,7 +489,7 @@ class Service implements ArticleService {
     const files = this.init.files;
     if (!files.watch) return { dispose: () => undefined };
     const settingsFiles = () =>
-      new Set([join(this.root, CONFIG_FILE), join(this.root, SCHEMA_FILE), this.settings.configFile, this.settings.schemaFile, ...this.settings.watchFiles, ...Object.values(siteFilePaths(this.settings))].filter((f): f is string => !!f));
+      new Set([join(this.root, CONFIG_FILE), join(this.root, SCHEMA_FILE), join(this.root, BASELINE_FILE), this.settings.configFile, this.settings.schemaFile, ...this.settings.watchFiles, ...Object.values(siteFilePaths(this.settings))].filter((f): f is string => !!f));
     let reloadTimer: ReturnType<typeof setTimeout> | undefined;
     const onSettingsFile = () => {
       // An editor's save can come as several events: reload once.

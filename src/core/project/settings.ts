@@ -1,3 +1,4 @@
+import { BASELINE_FILE, BaselineError, parseBaseline, type Baseline } from '../baseline';
 import { CONFIG_FILE, ConfigError, DEFAULT_CONFIG, parseConfig, SCHEMA_FILE, type ProjectConfig } from '../config';
 import { schemaFromAstroCollection } from '../astroSchema';
 import type { Lang, MessageKey } from '../i18n/messages';
@@ -47,6 +48,10 @@ export interface ProjectSettings {
   errors: LoadProblem[];
   /** Files whose appearance, change or removal changes these settings (watched by the hosts). */
   watchFiles: string[];
+  /** The project's baseline (`.qa-articles-baseline.json` at the root): warnings already known. */
+  baseline?: Baseline;
+  /** Why the baseline file could not be used (then no warning is hidden). */
+  baselineError?: string;
 }
 
 /**
@@ -179,5 +184,13 @@ export async function loadProjectSettings(files: FileHost, root: string, host: H
     }
   }
   if (schemaFile) watchFiles.push(schemaFile);
-  return { root, config, schema, schemaSource, configFile: configText !== undefined ? configFile : undefined, schemaFile, errors, watchFiles: [...new Set(watchFiles)] };
+  let baseline: Baseline | undefined;
+  let baselineError: string | undefined;
+  try {
+    const text = await readText(files, join(root, BASELINE_FILE));
+    if (text !== undefined) baseline = parseBaseline(text);
+  } catch (e) {
+    baselineError = e instanceof BaselineError ? e.message : String((e as NodeLikeError).code ?? (e as Error).message);
+  }
+  return { root, config, schema, schemaSource, configFile: configText !== undefined ? configFile : undefined, schemaFile, errors, watchFiles: [...new Set(watchFiles)], baseline, baselineError };
 }

@@ -193,6 +193,11 @@ export class ArticleWorkspace implements vscode.Disposable {
     return this.serviceOf(doc.uri).check(pathOf(doc.uri), doc.getText(), doc.version);
   }
 
+  /** What the Problems panel shows of a file's problems: all but the warnings the project's baseline knows. */
+  visible(uri: vscode.Uri, problems: readonly Problem[]): { shown: readonly Problem[]; hidden: number } {
+    return this.serviceOf(uri).withoutBaseline(pathOf(uri), problems);
+  }
+
   /** The corpus index of the document's folder, or an empty one. */
   indexOf(uri: vscode.Uri): CorpusIndex {
     return this.serviceOf(uri).index;
