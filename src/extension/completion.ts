@@ -18,15 +18,10 @@ const KINDS: Record<CompletionEntry['kind'], vscode.CompletionItemKind> = {
 export function registerCompletion(context: vscode.ExtensionContext, ws: ArticleWorkspace, selector: vscode.DocumentSelector): vscode.Disposable {
   void context;
   const provider: vscode.CompletionItemProvider = {
-    provideCompletionItems(doc, position, _token, context) {
+    provideCompletionItems(doc, position) {
       if (!ws.isArticle(doc)) return undefined;
       const text = doc.getText();
       const offset = doc.offsetAt(position);
-      // A letter opens the list only inside a tags list: prose and field names stay quiet.
-      if (context.triggerKind === vscode.CompletionTriggerKind.TriggerCharacter && LETTER.test(context.triggerCharacter ?? '')) {
-        const at = cursorContext(text, offset);
-        if (!at || at.kind !== 'item' || at.key !== 'tags') return undefined;
-      }
       const index = ws.indexOf(doc.uri);
       const entries = complete(text, offset, {
         schema: ws.schemaOf(doc.uri),
@@ -49,13 +44,25 @@ export function registerCompletion(context: vscode.ExtensionContext, ws: Article
       return item;
     },
   };
-  return vscode.languages.registerCompletionItemProvider(selector, provider, ':', ' ', '"', '[', ',', '-', ...TAG_LETTERS);
+  return vscode.Disposable.from(vscode.languages.registerCompletionItemProvider(selector, provider, ':', ' ', '"', '[', ',', '-'), openWhileTypingTags(ws));
 }
 
-// Markdown has no quick suggestions while typing, so in a tags list the letters themselves open
-// the list (VS Code then asks again at each keystroke, the list being incomplete).
-const TAG_LETTERS = [...'abcdefghijklmnopqrstuvwxyzåäöABCDEFGHIJKLMNOPQRSTUVWXYZÅÄÖ'];
-const LETTER = /^\p{L}$/u;
+/**
+ * Markdown has no suggestions while typing (VS Code's default for it), and a letter is never a
+ * trigger character inside a word: so the first letter of a tag typed in a tags list opens the
+ * list here. It then stays open as the user types (the list is incomplete: asked again each
+ * keystroke). Prose and other fields stay quiet.
+ */
+function openWhileTypingTags(ws: ArticleWorkspace): vscode.Disposable {
+  return vscode.workspace.onDidChangeTextDocument((e) => {
+    const editor = vscode.window.activeTextEditor;
+    if (!editor || editor.document !== e.document || e.contentChanges.length !== 1) return;
+    const c = e.contentChanges[0];
+    if (c.rangeLength !== 0 || !/^\p{L}$/u.test(c.text) || !ws.isArticle(e.document)) return;
+    const at = cursorContext(e.document.getText(), e.document.offsetAt(c.range.start) + c.text.length);
+    if (at?.kind === 'item' && at.key === 'tags' && at.partial.length === 1) void vscode.commands.executeCommand('editor.action.triggerSuggest');
+  });
+}
 
 const lazyDocs = new WeakMap<vscode.CompletionItem, string>();
 
