@@ -156,7 +156,7 @@ suite('completion', () => {
     await indexed;
     const items = await completions(ARTICLE, joinLines('---', 'title: "x"', 'tags: [' + CURSOR + ']', '---', ''), '[');
     const added = items.find((i) => labelOf(i) === 'helt-ny-tagg');
-    assert.ok(added, 'the new tag is offered');
+    assert.ok(added, `the new tag is offered: ${items.map(labelOf).join(', ')}`);
     assert.equal(descriptionOf(added), '1 article');
   });
 
