@@ -256,3 +256,22 @@ test('--fix applies the safe fixes, keeps line ends and untouched bytes, and a s
   assert.doesNotMatch(again.stderr, /Files fixed/);
   assert.equal(fs.statSync(path.join(dir, 'a.md')).mtimeMs, aBefore);
 });
+
+test('--cache: a same-size edit is checked again, and a file cached for the corpus only is checked when named', async () => {
+  const dir = tmpProject({ 'a.md': article({ title: 'title: "Rubrik"', date: 'date: "2017-08-15"' }), 'b.md': article({ title: 'title: "Rubrik B"' }) });
+  const a = path.join(dir, 'a.md');
+  // First run: only b.md is checked; a.md is read for the corpus alone (and cached so).
+  assert.equal((await run(['check', '--cache', 'b.md'], dir)).code, 0);
+  // Named now and unchanged, a.md needs its own problems, not the corpus-only result.
+  const named = JSON.parse((await run(['check', '--cache', '--format', 'json', 'a.md'], dir)).stdout);
+  assert.deepEqual(named.problems.map((p: { rule: string }) => p.rule), ['yaml-type']);
+  // The same size, another content, a later modification time: checked again.
+  const before = fs.readFileSync(a, 'utf8');
+  const same = before.replace('date: "2017-08-15"', 'date: 2017-08-15  ');
+  assert.equal(Buffer.byteLength(same), Buffer.byteLength(before));
+  fs.writeFileSync(a, same);
+  const t = new Date(Date.now() + 5000);
+  fs.utimesSync(a, t, t);
+  const again = JSON.parse((await run(['check', '--cache', '--format', 'json', 'a.md'], dir)).stdout);
+  assert.deepEqual(again.problems.map((p: { rule: string }) => p.rule), []);
+});
