@@ -14,6 +14,7 @@ import { en, format, sv } from '../../src/core/i18n/messages';
 import { LineIndex } from '../../src/core/lines';
 import { parseArticle } from '../../src/core/parse';
 import type { Problem } from '../../src/core/types';
+import { rng } from './mutate';
 import { statusEdits, type WorkflowAction } from '../../src/core/workflow/statusEdits';
 import { tagRename } from '../../src/core/workflow/tagEdits';
 import { doubleQuoted, plainSafe, singleQuoted, valueSpan } from '../../src/core/yaml/quote';
@@ -29,17 +30,8 @@ export function loadArticles(sampleOnly = false): { source: string; texts: strin
   return { source: path.relative(ROOT, dir) + ` (${files.length} articles)`, texts: files.map((f) => fs.readFileSync(path.join(dir, f), 'utf8')) };
 }
 
-/** A small, seeded, deterministic random source (mulberry32). */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small, seeded, deterministic random source: the one the verdict test's mutations use too. */
+export const random = rng;
 
 const CHARS = ['"', "'", ':', ' ', '\t', '#', '[', ']', '{', '}', '-', '|', '>', '!', '&', '*', '\\', '\r', '\n', '\r\n', 'ä', '😀', ',', '\u0000', '%', '@', '`', '?'];
 const VALUES = ['yes', 'nej', 'ja', '"false"', "'true'", '12', '"47"', '!!binary aGVsbG8=', '|', '>-', '"x\'', '~', '', '[a, b]', '{a: 1}', '*a', '&a x', '2017-02-30', '"2017-01-01"', 'a: b', '"a \\" b"', 'Kna', '"Axel"', "'utkast'", 'klar', '!!str no', '"sm\\u00e4rta"', 'x #c', '- a'];
