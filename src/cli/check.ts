@@ -29,10 +29,8 @@ export interface Io {
   isTTY: boolean;
 }
 
-/** A problem with the file it belongs to. */
-export interface FileProblem extends Problem {
-  file: string;
-}
+export type { FileProblem } from './output';
+import type { FileProblem } from './output';
 
 /** Runs `qa-articles check`; returns the exit code (0 clean, 1 problems, 2 could not run). */
 export async function checkCommand(argv: string[], io: Io, lang: Lang, profile?: Profile): Promise<number> {

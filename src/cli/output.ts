@@ -1,6 +1,11 @@
 import { format, type Lang } from '../core/i18n/messages';
 import { countProblems } from '../core/problems';
-import type { FileProblem } from './check';
+import type { Problem } from '../core/types';
+
+/** A problem with the file it belongs to. */
+export interface FileProblem extends Problem {
+  file: string;
+}
 
 const COLORS: Record<string, string> = { error: '\x1b[31m', warning: '\x1b[33m', info: '\x1b[36m', hint: '\x1b[90m' };
 const DIM = '\x1b[2m';

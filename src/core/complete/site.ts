@@ -2,7 +2,7 @@ import type { CorpusIndex } from '../corpus';
 import { bodyPartLabel, topicsOf } from '../site/lookup';
 import type { SiteKnowledge, SiteTopic } from '../site/types';
 import { foldSearch } from '../similarity';
-import type { CompletionEntry } from './completions';
+import type { CompletionEntry } from './entry';
 import type { Translate } from './strings';
 
 type Span = { start: number; end: number };
