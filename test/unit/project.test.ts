@@ -270,3 +270,23 @@ describe('a cache of the batch check', () => {
     assert.deepEqual(again.map((r) => r.problems.map((p) => p.rule)), [['yaml-type'], []]);
   });
 });
+
+describe('a burst of changes', () => {
+  it('is reconciled with the disk when it is over, so events the watcher lost cost no article', async () => {
+    const host = new MemoryHost({ '/p/.qa-articles.json': '{"include": "**/*.md"}', '/p/a.md': article() });
+    const s = createArticleService({ files: host, root: '/p' });
+    s.watch();
+    await s.buildIndex();
+    // 40 files copied at once; the watcher tells of only 30 of them.
+    for (let i = 0; i < 40; i++) {
+      const p = `/p/copy/x${i}.md`;
+      const text = article({ title: `title: "Kopia ${i}"` });
+      if (i % 4 === 0) host.files.set(p, new TextEncoder().encode(text));
+      else host.write(p, text);
+    }
+    await tick();
+    assert.ok(s.index.size < 41, 'the lost events are not in the index yet');
+    await new Promise((r) => setTimeout(r, 1300));
+    assert.equal(s.index.size, 41);
+  });
+});

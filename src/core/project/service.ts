@@ -22,6 +22,9 @@ import { readSiteKnowledge, siteFilePaths } from '../site/host';
 import { describeSiteError } from '../site/lookup';
 import { EMPTY_SITE, type SiteKnowledge } from '../site/types';
 
+/** This many article changes in a row, with less than a second between them, make a burst. */
+const BURST = 20;
+
 /** Files above this size are not read: an article is a few kilobytes, and a runaway file must not stall a run. */
 export const MAX_ARTICLE_BYTES = 10 * 1024 * 1024;
 
@@ -499,6 +502,20 @@ class Service implements ArticleService {
         void this.reload();
       }, 50);
     };
+    // A burst of changes (a git checkout, a copied folder) can come with events missing: once it
+    // is over, the index is reconciled with the disk (unchanged entries cost no new revision).
+    let burst = 0;
+    let burstTimer: ReturnType<typeof setTimeout> | undefined;
+    const onArticleChange = () => {
+      burst++;
+      if (burstTimer) clearTimeout(burstTimer);
+      burstTimer = setTimeout(() => {
+        burstTimer = undefined;
+        const n = burst;
+        burst = 0;
+        if (n >= BURST && this.indexBuilt && !disposed) void this.buildIndex();
+      }, 1000);
+    };
     let current: Disposable | undefined;
     let disposed = false;
     const start = () => {
@@ -508,6 +525,7 @@ class Service implements ArticleService {
       const globs = [...this.settings.config.include, ...[...watched].filter((f) => isInside(this.root, f)).map((f) => relative(this.root, f))];
       current = files.watch!(this.root, [...new Set(globs)], (path, change) => {
         if (watched.has(path)) return onSettingsFile();
+        onArticleChange();
         if (change === 'deleted') return this.removeFile(path);
         void this.refreshFile(path);
       });
@@ -519,6 +537,7 @@ class Service implements ArticleService {
         disposed = true;
         current?.dispose();
         if (reloadTimer) clearTimeout(reloadTimer);
+        if (burstTimer) clearTimeout(burstTimer);
         this.restartWatch = () => undefined;
       },
     };
