@@ -1,10 +1,9 @@
 import { applyBaseline, BASELINE_FILE, baselineKey } from '../baseline';
 import { createChecker, type Checker } from '../check/index';
-import type { CorpusFacts } from '../check/corpus';
 import { CONFIG_FILE, DEFAULT_CONFIG, SCHEMA_FILE } from '../config';
 import { defaultSchema } from '../schema';
 import { CorpusIndex, entryOf, type IndexEntry } from '../corpus';
-import { format, type Lang, type MessageKey } from '../i18n/messages';
+import { format, type Lang } from '../i18n/messages';
 import { findFrontmatter } from '../frontmatter';
 import { parseArticle, type ParsedArticle } from '../parse';
 import type { PhaseProfile } from '../profile';
@@ -12,11 +11,12 @@ import { severityOf } from '../rules';
 import type { Problem } from '../types';
 import { publishBlockers } from '../workflow/publish';
 import { workflowState, type WorkflowState } from '../workflow/state';
-import { decodeArticle } from './decode';
-import { Emitter, type Event } from './events';
-import type { CancellationToken, Disposable, FileHost, FileStat, Log } from './host';
+import type { Analysis, AnalysisCache, ArticleService, ArticleServiceInit, FileResult, ProjectChange } from './api';
+import { readArticleFile, type ReadOutcome, type Unreadable } from './read';
+import { Emitter } from './events';
+import type { CancellationToken, Disposable, FileStat } from './host';
 import { ArticleMatcher } from './include';
-import { basename, isInside, join, relative } from './paths';
+import { isInside, join, relative } from './paths';
 import { loadProjectSettings, type HostSettings, type LoadProblem, type ProjectSettings } from './settings';
 import { readSiteKnowledge, siteFilePaths } from '../site/host';
 import { describeSiteError } from '../site/lookup';
@@ -25,113 +25,8 @@ import { EMPTY_SITE, type SiteKnowledge } from '../site/types';
 /** This many article changes in a row, with less than a second between them, make a burst. */
 const BURST = 20;
 
-/** Files above this size are not read: an article is a few kilobytes, and a runaway file must not stall a run. */
-export const MAX_ARTICLE_BYTES = 10 * 1024 * 1024;
-
-export interface ArticleServiceInit {
-  files: FileHost;
-  /** The project root (see `findProjectRoot`). */
-  root: string;
-  settings?: HostSettings;
-  /** The language of messages, read on every check so a setting change takes effect at once. */
-  lang?: Lang | (() => Lang);
-  log?: Log;
-  /** Where a host's profiler learns the time of each phase of `checkFiles`. */
-  profile?: PhaseProfile;
-}
-
-/** Why a file is not an article that can be read. */
-export interface Unreadable {
-  key: MessageKey;
-  args: (string | number)[];
-}
-
-/** Reading a file as an article: its text, or why not. */
-export type ReadOutcome = { ok: true; text: string; stat: FileStat } | { ok: false; unreadable: Unreadable; stat?: FileStat; missing?: boolean; /** `before` asked to stop before the read. */ skipped?: boolean };
-
-/** What a change to the project was. */
-export interface ProjectChange {
-  /** `settings`: config, schema or host settings; every result may differ. `index`: the corpus changed (one file, or all when `path` is unset). */
-  kind: 'settings' | 'index';
-  path?: string;
-}
-
-/** One file's result in a batch check. */
-export interface FileResult {
-  file: string;
-  problems: Problem[];
-  /** Whether the file could be read at all. */
-  readable: boolean;
-}
-
-/** A cache of a batch check's per-file work, keyed by what identifies a file's content (CLI `--cache`). */
-export interface AnalysisCache {
-  get(file: string, stat: FileStat, target: boolean): Analysis | undefined;
-  set(file: string, stat: FileStat, target: boolean, analysis: Analysis): void;
-}
-
-/** What one pass over one file yields, small enough to keep for thousands of files. */
-export interface Analysis {
-  unreadable?: Unreadable;
-  entry?: IndexEntry;
-  /** Local problems (targets only). */
-  problems?: Problem[];
-  facts?: CorpusFacts;
-}
-
-/**
- * The project model every host goes through: which files are articles, the config and schema
- * in force, the corpus index, per-version parse and check caches, the workflow state and the
- * publish gate. A host supplies only file access (and a watcher, where it has one).
- */
-export interface ArticleService extends Disposable {
-  readonly root: string;
-  /** The settings in force (config + host settings + schema) and their load errors. */
-  readonly settings: ProjectSettings;
-  readonly index: CorpusIndex;
-  /** The site's topic and condition lists, read (never run) with the settings. */
-  readonly site: SiteKnowledge;
-  readonly lang: Lang;
-  /** Resolves when the settings are loaded; they are reloaded by `reload`. */
-  readonly ready: Promise<void>;
-  readonly onDidChange: Event<ProjectChange>;
-  /** Re-reads the config and schema, with new host settings when given. */
-  reload(settings?: HostSettings): Promise<void>;
-  /** Whether a path is one of the project's articles (the include/exclude setting). */
-  isArticle(path: string): boolean;
-  /** Every article of the project, sorted (searching only below the include globs' folders). */
-  findArticles(token?: CancellationToken): Promise<string[]>;
-  /** Builds the corpus index from disk; false when cancelled (a newer build cancels an older one). */
-  buildIndex(token?: CancellationToken, progress?: (done: number, total: number) => void): Promise<boolean>;
-  /** Re-reads one file into the index (or drops it when it is gone or not an article). */
-  refreshFile(path: string): Promise<void>;
-  /** Drops a file from the index. */
-  removeFile(path: string): void;
-  /** Reads a file as an article: stat (regular files only, within the size limit), read, decode. */
-  readArticle(path: string, before?: (stat: FileStat) => boolean): Promise<ReadOutcome>;
-  /** The problem for a file that cannot be read; undefined when `file-unreadable` is off. */
-  unreadableProblem(u: Unreadable): Problem | undefined;
-  /** The text parsed, once per version (cached while `version` is given and unchanged). */
-  parse(path: string, text: string, version?: number): ParsedArticle;
-  /** The problems of a text at a path, against the corpus; cached per version, index revision and settings. */
-  check(path: string, text: string, version?: number): readonly Problem[];
-  /** Reads a file from disk and checks it. */
-  checkFile(path: string): Promise<readonly Problem[]>;
-  /** Checks many files in one pass, each read once; the corpus is the project's articles plus `targets` outside it. */
-  checkFiles(targets: string[], opts?: { cache?: AnalysisCache; token?: CancellationToken }): Promise<FileResult[]>;
-  /** Forgets the cached parse and check of a path (a closed document). */
-  forget(path: string): void;
-  /** The problems that stop Publish: every error, and warnings of the `blockPublish` rules. */
-  publishBlockers(problems: readonly Problem[]): Problem[];
-  /** The one workflow state of an article's values. */
-  workflowState(data: { published?: unknown; status?: unknown } | undefined): WorkflowState;
-  /** A load problem's message in the current language. */
-  describe(p: LoadProblem): string;
-  /** A file's problems without the warnings the project's baseline knows, and how many were left out. */
-  withoutBaseline(path: string, problems: readonly Problem[]): { shown: Problem[]; hidden: number };
-  /** Starts watching the project's files through the host (articles, config, schema). */
-  watch(): Disposable;
-}
+export type { Analysis, AnalysisCache, ArticleService, ArticleServiceInit, FileResult, ProjectChange } from './api';
+export { MAX_ARTICLE_BYTES, readArticleFile, type ReadOutcome, type Unreadable } from './read';
 
 /** Creates the project model for a root. */
 export function createArticleService(init: ArticleServiceInit): ArticleService {
@@ -328,35 +223,8 @@ class Service implements ArticleService {
     if (this.dropEntry(path)) this.emitter.fire({ kind: 'index', path });
   }
 
-  async readArticle(path: string, before?: (stat: FileStat) => boolean): Promise<ReadOutcome> {
-    const files = this.init.files;
-    let stat: FileStat | undefined;
-    try {
-      stat = await files.stat(path);
-    } catch (e) {
-      return { ok: false, unreadable: { key: 'file-unreadable', args: [errorCode(e)] } };
-    }
-    if (!stat) return { ok: false, unreadable: { key: 'path-missing', args: [basename(path)] }, missing: true };
-    if (stat.type === 'directory') return { ok: false, unreadable: { key: 'file-unreadable', args: ['EISDIR'] }, stat };
-    if (stat.type !== 'file') return { ok: false, unreadable: { key: 'file-special', args: [] }, stat };
-    if (stat.realPath !== undefined && !isInside(this.root, stat.realPath) && this.isArticle(path)) {
-      return { ok: false, unreadable: { key: 'file-outside-root', args: [stat.realPath] }, stat };
-    }
-    if (stat.size > MAX_ARTICLE_BYTES) return { ok: false, unreadable: { key: 'file-too-large', args: [MAX_ARTICLE_BYTES / 1024 / 1024] }, stat };
-    // The caller may stop here (a cache that knows this file's content by its stat).
-    if (before?.(stat)) return { ok: false, unreadable: { key: 'file-unreadable', args: [] }, stat, skipped: true };
-    let bytes: Uint8Array | undefined;
-    try {
-      bytes = await files.read(path);
-    } catch (e) {
-      return { ok: false, unreadable: { key: 'file-unreadable', args: [errorCode(e)] }, stat };
-    }
-    if (bytes === undefined) return { ok: false, unreadable: { key: 'path-missing', args: [basename(path)] }, missing: true };
-    // The stat may be stale (the file grew in between): the cap holds for what was read.
-    if (bytes.length > MAX_ARTICLE_BYTES) return { ok: false, unreadable: { key: 'file-too-large', args: [MAX_ARTICLE_BYTES / 1024 / 1024] }, stat };
-    const d = decodeArticle(bytes);
-    if (!d.ok) return { ok: false, unreadable: { key: 'file-binary', args: [] }, stat };
-    return { ok: true, text: d.text, stat };
+  readArticle(path: string, before?: (stat: FileStat) => boolean): Promise<ReadOutcome> {
+    return readArticleFile(this.init.files, path, { root: this.root, isArticle: (p) => this.isArticle(p) }, before);
   }
 
   unreadableProblem(u: Unreadable): Problem | undefined {
@@ -554,11 +422,6 @@ class Service implements ArticleService {
 
 function sameEntry(a: IndexEntry, b: IndexEntry): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
-}
-
-function errorCode(e: unknown): string {
-  const err = e as { code?: unknown; message?: unknown };
-  return typeof err?.code === 'string' ? err.code : String(err?.message ?? e);
 }
 
 /**

@@ -6,6 +6,7 @@ import { LineIndex } from '../lines';
 import type { RuleSetting } from '../rules';
 import { compileSchema, defaultSchema, type ArticleSchema, type SchemaObject } from '../schema';
 import type { FileHost } from './host';
+import { errorCode } from './read';
 import { dirname, join, resolve } from './paths';
 
 /** What a host's own settings add to the project's config file (the editor's `qaArticles.*`, the CLI's flags). */
@@ -91,7 +92,7 @@ export async function loadSchemaFile(files: FileHost, file: string, astro: false
   try {
     text = await readText(files, file);
   } catch (e) {
-    return problemAt(file, 'schema', 'schema-unreadable', [String((e as NodeLikeError).code ?? (e as Error).message)]);
+    return problemAt(file, 'schema', 'schema-unreadable', [errorCode(e)]);
   }
   if (text === undefined) return problemAt(file, 'schema', 'schema-missing', []);
   let json: unknown;
@@ -117,8 +118,6 @@ async function findUp(files: FileHost, dir: string, name: string): Promise<strin
   }
 }
 
-type NodeLikeError = Error & { code?: string };
-
 /**
  * Loads the project's settings: `.qa-articles.json` in the root, merged with the host's
  * settings; the schema from the host setting, else the config's `schema`, else
@@ -136,7 +135,7 @@ export async function loadProjectSettings(files: FileHost, root: string, host: H
   try {
     configText = await readText(files, configFile);
   } catch (e) {
-    errors.push(problemAt(configFile, 'config', 'schema-unreadable', [String((e as NodeLikeError).code ?? (e as Error).message)]));
+    errors.push(problemAt(configFile, 'config', 'schema-unreadable', [errorCode(e)]));
   }
   if (configText !== undefined) {
     try {
@@ -190,7 +189,7 @@ export async function loadProjectSettings(files: FileHost, root: string, host: H
     const text = await readText(files, join(root, BASELINE_FILE));
     if (text !== undefined) baseline = parseBaseline(text);
   } catch (e) {
-    baselineError = e instanceof BaselineError ? e.message : String((e as NodeLikeError).code ?? (e as Error).message);
+    baselineError = e instanceof BaselineError ? e.message : errorCode(e);
   }
   return { root, config, schema, schemaSource, configFile: configText !== undefined ? configFile : undefined, schemaFile, errors, watchFiles: [...new Set(watchFiles)], baseline, baselineError };
 }

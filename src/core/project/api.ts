@@ -1,0 +1,110 @@
+import type { CorpusFacts } from '../check/corpus';
+import type { CorpusIndex, IndexEntry } from '../corpus';
+import type { Lang } from '../i18n/messages';
+import type { ParsedArticle } from '../parse';
+import type { PhaseProfile } from '../profile';
+import type { SiteKnowledge } from '../site/types';
+import type { Problem } from '../types';
+import type { WorkflowState } from '../workflow/state';
+import type { Event } from './events';
+import type { CancellationToken, Disposable, FileHost, FileStat, Log } from './host';
+import type { ReadOutcome, Unreadable } from './read';
+import type { HostSettings, LoadProblem, ProjectSettings } from './settings';
+
+// The project model's interface as every host sees it; service.ts implements it.
+
+export interface ArticleServiceInit {
+  files: FileHost;
+  /** The project root (see `findProjectRoot`). */
+  root: string;
+  settings?: HostSettings;
+  /** The language of messages, read on every check so a setting change takes effect at once. */
+  lang?: Lang | (() => Lang);
+  log?: Log;
+  /** Where a host's profiler learns the time of each phase of `checkFiles`. */
+  profile?: PhaseProfile;
+}
+
+/** What a change to the project was. */
+export interface ProjectChange {
+  /** `settings`: config, schema or host settings; every result may differ. `index`: the corpus changed (one file, or all when `path` is unset). */
+  kind: 'settings' | 'index';
+  path?: string;
+}
+
+/** One file's result in a batch check. */
+export interface FileResult {
+  file: string;
+  problems: Problem[];
+  /** Whether the file could be read at all. */
+  readable: boolean;
+}
+
+/** A cache of a batch check's per-file work, keyed by what identifies a file's content (CLI `--cache`). */
+export interface AnalysisCache {
+  get(file: string, stat: FileStat, target: boolean): Analysis | undefined;
+  set(file: string, stat: FileStat, target: boolean, analysis: Analysis): void;
+}
+
+/** What one pass over one file yields, small enough to keep for thousands of files. */
+export interface Analysis {
+  unreadable?: Unreadable;
+  entry?: IndexEntry;
+  /** Local problems (targets only). */
+  problems?: Problem[];
+  facts?: CorpusFacts;
+}
+
+/**
+ * The project model every host goes through: which files are articles, the config and schema
+ * in force, the corpus index, per-version parse and check caches, the workflow state and the
+ * publish gate. A host supplies only file access (and a watcher, where it has one).
+ */
+export interface ArticleService extends Disposable {
+  readonly root: string;
+  /** The settings in force (config + host settings + schema) and their load errors. */
+  readonly settings: ProjectSettings;
+  readonly index: CorpusIndex;
+  /** The site's topic and condition lists, read (never run) with the settings. */
+  readonly site: SiteKnowledge;
+  readonly lang: Lang;
+  /** Resolves when the settings are loaded; they are reloaded by `reload`. */
+  readonly ready: Promise<void>;
+  readonly onDidChange: Event<ProjectChange>;
+  /** Re-reads the config and schema, with new host settings when given. */
+  reload(settings?: HostSettings): Promise<void>;
+  /** Whether a path is one of the project's articles (the include/exclude setting). */
+  isArticle(path: string): boolean;
+  /** Every article of the project, sorted (searching only below the include globs' folders). */
+  findArticles(token?: CancellationToken): Promise<string[]>;
+  /** Builds the corpus index from disk; false when cancelled (a newer build cancels an older one). */
+  buildIndex(token?: CancellationToken, progress?: (done: number, total: number) => void): Promise<boolean>;
+  /** Re-reads one file into the index (or drops it when it is gone or not an article). */
+  refreshFile(path: string): Promise<void>;
+  /** Drops a file from the index. */
+  removeFile(path: string): void;
+  /** Reads a file as an article: stat (regular files only, within the size limit), read, decode. */
+  readArticle(path: string, before?: (stat: FileStat) => boolean): Promise<ReadOutcome>;
+  /** The problem for a file that cannot be read; undefined when `file-unreadable` is off. */
+  unreadableProblem(u: Unreadable): Problem | undefined;
+  /** The text parsed, once per version (cached while `version` is given and unchanged). */
+  parse(path: string, text: string, version?: number): ParsedArticle;
+  /** The problems of a text at a path, against the corpus; cached per version, index revision and settings. */
+  check(path: string, text: string, version?: number): readonly Problem[];
+  /** Reads a file from disk and checks it. */
+  checkFile(path: string): Promise<readonly Problem[]>;
+  /** Checks many files in one pass, each read once; the corpus is the project's articles plus `targets` outside it. */
+  checkFiles(targets: string[], opts?: { cache?: AnalysisCache; token?: CancellationToken }): Promise<FileResult[]>;
+  /** Forgets the cached parse and check of a path (a closed document). */
+  forget(path: string): void;
+  /** The problems that stop Publish: every error, and warnings of the `blockPublish` rules. */
+  publishBlockers(problems: readonly Problem[]): Problem[];
+  /** The one workflow state of an article's values. */
+  workflowState(data: { published?: unknown; status?: unknown } | undefined): WorkflowState;
+  /** A load problem's message in the current language. */
+  describe(p: LoadProblem): string;
+  /** A file's problems without the warnings the project's baseline knows, and how many were left out. */
+  withoutBaseline(path: string, problems: readonly Problem[]): { shown: Problem[]; hidden: number };
+  /** Starts watching the project's files through the host (articles, config, schema). */
+  watch(): Disposable;
+}

@@ -1,0 +1,57 @@
+import type { MessageKey } from '../i18n/messages';
+import { decodeArticle } from './decode';
+import type { FileHost, FileStat } from './host';
+import { basename, isInside } from './paths';
+
+/** Files above this size are not read: an article is a few kilobytes, and a runaway file must not stall a run. */
+export const MAX_ARTICLE_BYTES = 10 * 1024 * 1024;
+
+/** Why a file is not an article that can be read. */
+export interface Unreadable {
+  key: MessageKey;
+  args: (string | number)[];
+}
+
+/** Reading a file as an article: its text, or why not. */
+export type ReadOutcome = { ok: true; text: string; stat: FileStat } | { ok: false; unreadable: Unreadable; stat?: FileStat; missing?: boolean; /** `before` asked to stop before the read. */ skipped?: boolean };
+
+/**
+ * Reads a file as an article, the one way every host does: a regular file (a FIFO or device is
+ * never opened), within the size limit, not a link out of the project, decoded as the site
+ * decodes it. `before` may stop it after the stat (a cache that knows the content by it).
+ */
+export async function readArticleFile(files: FileHost, path: string, project: { root: string; isArticle(path: string): boolean }, before?: (stat: FileStat) => boolean): Promise<ReadOutcome> {
+  let stat: FileStat | undefined;
+  try {
+    stat = await files.stat(path);
+  } catch (e) {
+    return { ok: false, unreadable: { key: 'file-unreadable', args: [errorCode(e)] } };
+  }
+  if (!stat) return { ok: false, unreadable: { key: 'path-missing', args: [basename(path)] }, missing: true };
+  if (stat.type === 'directory') return { ok: false, unreadable: { key: 'file-unreadable', args: ['EISDIR'] }, stat };
+  if (stat.type !== 'file') return { ok: false, unreadable: { key: 'file-special', args: [] }, stat };
+  if (stat.realPath !== undefined && !isInside(project.root, stat.realPath) && project.isArticle(path)) {
+    return { ok: false, unreadable: { key: 'file-outside-root', args: [stat.realPath] }, stat };
+  }
+  if (stat.size > MAX_ARTICLE_BYTES) return { ok: false, unreadable: { key: 'file-too-large', args: [MAX_ARTICLE_BYTES / 1024 / 1024] }, stat };
+  // The caller may stop here (a cache that knows this file's content by its stat).
+  if (before?.(stat)) return { ok: false, unreadable: { key: 'file-unreadable', args: [] }, stat, skipped: true };
+  let bytes: Uint8Array | undefined;
+  try {
+    bytes = await files.read(path);
+  } catch (e) {
+    return { ok: false, unreadable: { key: 'file-unreadable', args: [errorCode(e)] }, stat };
+  }
+  if (bytes === undefined) return { ok: false, unreadable: { key: 'path-missing', args: [basename(path)] }, missing: true };
+  // The stat may be stale (the file grew in between): the cap holds for what was read.
+  if (bytes.length > MAX_ARTICLE_BYTES) return { ok: false, unreadable: { key: 'file-too-large', args: [MAX_ARTICLE_BYTES / 1024 / 1024] }, stat };
+  const d = decodeArticle(bytes);
+  if (!d.ok) return { ok: false, unreadable: { key: 'file-binary', args: [] }, stat };
+  return { ok: true, text: d.text, stat };
+}
+
+/** The code of an I/O error (ENOENT …), else its message. */
+export function errorCode(e: unknown): string {
+  const err = e as { code?: unknown; message?: unknown };
+  return typeof err?.code === 'string' ? err.code : String(err?.message ?? e);
+}
