@@ -23,14 +23,15 @@ function typeOf(st: fs.Stats): FileStat['type'] {
 }
 
 /**
- * Node's file system as the project model's file host. Synchronous calls: for many small
+ * Node's file system as the project model's file host (`paths` maps core paths to the host's
+ * and back: the CLI's by separators, the editor's through its folder URIs). Synchronous calls: for many small
  * files they are several times faster than the promise API, and the CLI has nothing else to
  * do meanwhile. Special files are never opened (a FIFO would block the read forever).
  */
-export function nodeFileHost(): FileHost {
+export function nodeFileHost(paths: { toHost(p: string): string; toCore(p: string): string } = { toHost: fromCorePath, toCore: toCorePath }): FileHost {
   return {
     stat(p: string): FileStat | undefined {
-      const hp = fromCorePath(p);
+      const hp = paths.toHost(p);
       let lst: fs.Stats;
       try {
         lst = fs.lstatSync(hp);
@@ -48,11 +49,11 @@ export function nodeFileHost(): FileHost {
         if (missing(e) || (e as NodeJS.ErrnoException).code === 'ELOOP') return undefined;
         throw e;
       }
-      return { type: typeOf(st), size: st.size, mtime: st.mtimeMs, realPath: toCorePath(real) };
+      return { type: typeOf(st), size: st.size, mtime: st.mtimeMs, realPath: paths.toCore(real) };
     },
     read(p: string): Uint8Array | undefined {
       try {
-        return fs.readFileSync(fromCorePath(p));
+        return fs.readFileSync(paths.toHost(p));
       } catch (e) {
         if (missing(e)) return undefined;
         throw e;
@@ -61,7 +62,7 @@ export function nodeFileHost(): FileHost {
     list(dir: string): DirEntry[] | undefined {
       let entries: fs.Dirent[];
       try {
-        entries = fs.readdirSync(fromCorePath(dir), { withFileTypes: true });
+        entries = fs.readdirSync(paths.toHost(dir), { withFileTypes: true });
       } catch (e) {
         if (missing(e)) return undefined;
         throw e;

@@ -1,6 +1,6 @@
-import * as fs from 'fs';
 import * as vscode from 'vscode';
 import type { DirEntry, FileChange, FileHost, FileStat } from '../../core/project/host';
+import { nodeFileHost } from '../../node/host';
 
 /** The core path of a URI: its `/`-separated path (the scheme and authority are the folder's). */
 export function pathOf(uri: vscode.Uri): string {
@@ -76,41 +76,9 @@ function watcher(uriOf: (path: string) => vscode.Uri): NonNullable<FileHost['wat
   };
 }
 
-const gone = (e: unknown) => ['ENOENT', 'ENOTDIR', 'ELOOP'].includes((e as NodeJS.ErrnoException).code ?? '');
-const kind = (st: fs.Stats): FileStat['type'] => (st.isFile() ? 'file' : st.isDirectory() ? 'directory' : 'other');
-
-/** A local folder's files through Node's fs (synchronous: small files, nothing to wait for). */
+/** A local folder's files through Node's fs (synchronous: small files, nothing to wait for), as the CLI reads them. */
 function localFiles(uriOf: (path: string) => vscode.Uri): Omit<FileHost, 'watch'> {
-  const fsPath = (p: string) => uriOf(p).fsPath;
-  return {
-    stat(p: string): FileStat | undefined {
-      try {
-        const lst = fs.lstatSync(fsPath(p));
-        if (!lst.isSymbolicLink()) return { type: kind(lst), size: lst.size, mtime: lst.mtimeMs };
-        const st = fs.statSync(fsPath(p));
-        return { type: kind(st), size: st.size, mtime: st.mtimeMs, realPath: vscode.Uri.file(fs.realpathSync(fsPath(p))).path };
-      } catch (e) {
-        if (gone(e)) return undefined;
-        throw e;
-      }
-    },
-    read(p: string): Uint8Array | undefined {
-      try {
-        return fs.readFileSync(fsPath(p));
-      } catch (e) {
-        if (gone(e)) return undefined;
-        throw e;
-      }
-    },
-    list(dir: string): DirEntry[] | undefined {
-      try {
-        return fs.readdirSync(fsPath(dir), { withFileTypes: true }).map((e) => ({ name: e.name, type: e.isSymbolicLink() ? 'symlink' : e.isFile() ? 'file' : e.isDirectory() ? 'directory' : 'other' }));
-      } catch (e) {
-        if (gone(e)) return undefined;
-        throw e;
-      }
-    },
-  };
+  return nodeFileHost({ toHost: (p) => uriOf(p).fsPath, toCore: (real) => vscode.Uri.file(real).path });
 }
 
 /** A host with no files: for documents outside every workspace folder (untitled ones, loose files). */
