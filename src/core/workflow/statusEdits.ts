@@ -1,9 +1,9 @@
 import { isAlias, isMap, isScalar, type Scalar } from 'yaml';
-import { applyEdits } from '../fix/index';
 import type { MessageKey } from '../i18n/messages';
 import { dominantEol } from '../lines';
 import { parseArticle, type Field, type ParsedArticle } from '../parse';
-import type { Problem, TextEdit } from '../types';
+import { readBack, sameValue } from './readBack';
+import type { TextEdit } from '../types';
 import { fileStyle, styleOf, valueSpan, writeString } from '../yaml/quote';
 
 /** A workflow step on one article. */
@@ -148,22 +148,12 @@ function onlyIntended(a: ParsedArticle, edits: TextEdit[], want: Record<string, 
     const atLineStart = e.start === 0 || breaks.test(text[e.start - 1]) || e.start === text.length;
     if (e.start !== e.end || !atLineStart || e.newText.split(/\r\n|\r|\n/).length !== 2) return false;
   }
-  let after: string;
-  try {
-    after = applyEdits(text, edits);
-  } catch {
-    return false;
-  }
-  const b = parseArticle(after);
-  const fa = a.frontmatter!;
-  const fb = b.frontmatter;
-  if (!fb || fb.closeStart === undefined || b.yamlIssues.length || b.sourceIssues.length || !b.data || !a.data) return false;
-  if (after.slice(0, fb.contentStart) !== text.slice(0, fa.contentStart) || after.slice(fb.closeStart) !== text.slice(fa.closeStart!)) return false;
+  const b = readBack(a, edits);
+  if (!b) return false;
   const others = (p: ParsedArticle) => p.fieldList.map((f) => f.key).filter((k) => !(k in want));
   const ka = others(a);
   const kb = others(b);
   if (ka.length !== kb.length || ka.some((k, i) => kb[i] !== k)) return false;
-  const same = (x: unknown, y: unknown) => JSON.stringify(x) === JSON.stringify(y);
-  if (ka.some((k) => !same(a.data![k], b.data![k]))) return false;
+  if (ka.some((k) => !sameValue(a.data![k], b.data![k]))) return false;
   return Object.entries(want).every(([k, v]) => b.data![k] === v && b.fieldList.filter((f) => f.key === k).length === 1);
 }

@@ -1,7 +1,7 @@
 import { isScalar, isSeq, type Node, type Scalar, type YAMLSeq } from 'yaml';
-import { applyEdits } from '../fix/index';
 import type { MessageKey } from '../i18n/messages';
 import { parseArticle, type ParsedArticle } from '../parse';
+import { readBack, sameValue } from './readBack';
 import type { TextEdit } from '../types';
 import { valueSpan, writeLike } from '../yaml/quote';
 
@@ -120,20 +120,10 @@ function listEdits(a: ParsedArticle, seq: YAMLSeq, items: (Scalar<string> | unde
 
 /** Whether, read back, the result has the expected tags and every other field and the body as before. */
 function onlyTagsChanged(a: ParsedArticle, edits: TextEdit[], expected: unknown[]): boolean {
-  let after: string;
-  try {
-    after = applyEdits(a.text, edits);
-  } catch {
-    return false;
-  }
-  const b = parseArticle(after);
-  const fa = a.frontmatter!;
-  const fb = b.frontmatter;
-  if (!fb || fb.closeStart === undefined || b.yamlIssues.length || b.sourceIssues.length || !a.data || !b.data) return false;
-  if (after.slice(0, fb.contentStart) !== a.text.slice(0, fa.contentStart) || after.slice(fb.closeStart) !== a.text.slice(fa.closeStart!)) return false;
-  const same = (x: unknown, y: unknown) => JSON.stringify(x) === JSON.stringify(y);
+  const b = readBack(a, edits);
+  if (!b) return false;
   const ka = a.fieldList.map((f) => f.key);
   const kb = b.fieldList.map((f) => f.key);
-  if (!same(ka, kb)) return false;
-  return ka.every((k) => (k === 'tags' ? same(b.data![k], expected) : same(a.data![k], b.data![k])));
+  if (!sameValue(ka, kb)) return false;
+  return ka.every((k) => (k === 'tags' ? sameValue(b.data![k], expected) : sameValue(a.data![k], b.data![k])));
 }
