@@ -1,6 +1,6 @@
 import { answerLines } from './answerStyle';
 import type { CheckContext } from './context';
-import { lixOf, type LixCounts, type LixResult } from '../render/text';
+import { lixOf, nextWordStart, wordEnd, type LixCounts, type LixResult } from '../render/text';
 import { lixBand } from '../render/text';
 
 /** A sentence of the answer: document offsets and its number of words. */
@@ -17,12 +17,15 @@ export interface AnswerReadability {
   lix?: LixResult;
 }
 
-const WORD = /[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu;
-const LETTER = /\p{L}/gu;
 const BLOCK_START = /^\s{0,3}(?:[-*+]|\d{1,3}[.)])[ \t]+|^\s{0,3}#{1,6}(?:[ \t]+|$)|^\s{0,3}>/;
 // `\s*(?::\s*)?`, never `\s*:?\s*`: two runs of blanks side by side backtrack quadratically on a long line.
 const SUMMARY_LINE = /^\s{0,3}(?:\*\*|__)\s*Sammanfattning\s*(?::\s*)?(?:\*\*|__)\s*(?::\s*)?$/i;
-const STOP = /[.!?:]/;
+const SPACE = /\s/;
+
+/** `. ! ? :`, which end a sentence before white space. */
+const isStop = (c: number) => c === 46 || c === 33 || c === 63 || c === 58;
+/** White space as `\s` reads it. */
+const isSpace = (c: number) => (c <= 32 ? c === 32 || (c >= 9 && c <= 13) : c >= 0x80 && SPACE.test(String.fromCharCode(c)));
 
 /**
  * The answer's sentences and LIX counts, read as the preview reads the rendered text: a
@@ -35,25 +38,34 @@ export function answerReadability(ctx: Pick<CheckContext, 'article'>): AnswerRea
   let longWords = 0;
   let current: Sentence | undefined;
   let ended = true;
+  const word = { letters: 0 };
   for (const line of answerLines(ctx)) {
     if (!line.text.trim() || SUMMARY_LINE.test(line.text)) {
       ended = true;
       continue;
     }
-    if (BLOCK_START.test(line.text)) ended = true;
-    // Link addresses are not read; the same length keeps the offsets.
-    // List markers ("1.", "-") are not words; the same length keeps the offsets.
-    const text = line.text.replace(BLOCK_START, (m) => ' '.repeat(m.length)).replace(/\]\([^)]*\)/g, (m) => ']' + ' '.repeat(m.length - 1)).replace(/<https?:[^>]*>/g, (m) => ' '.repeat(m.length));
+    let text = line.text;
+    // List markers ("1.", "-") are not words; link addresses are not read; the same length keeps the offsets.
+    if (BLOCK_START.test(text)) {
+      ended = true;
+      text = text.replace(BLOCK_START, (m) => ' '.repeat(m.length));
+    }
+    if (text.includes('](')) text = text.replace(/\]\([^)]*\)/g, (m) => ']' + ' '.repeat(m.length - 1));
+    if (text.includes('<http')) text = text.replace(/<https?:[^>]*>/g, (m) => ' '.repeat(m.length));
     // Each cell of a table row is a block of its own, as in the rendered page.
     const table = /^\s*\|/.test(text);
     if (table) ended = true;
     let lastEnd = 0;
-    WORD.lastIndex = 0;
-    for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
-      if (table && text.slice(lastEnd, m.index).includes('|')) ended = true;
-      lastEnd = m.index + m[0].length;
-      const s = line.start + m.index;
-      let e = s + m[0].length;
+    let ws = nextWordStart(text, 0);
+    while (ws >= 0) {
+      const we = wordEnd(text, ws, word);
+      if (table) {
+        const bar = text.indexOf('|', lastEnd);
+        if (bar >= 0 && bar < ws) ended = true;
+      }
+      lastEnd = we;
+      const s = line.start + ws;
+      let e = line.start + we;
       if (ended || !current) {
         current = { start: s, end: e, words: 0 };
         sentences.push(current);
@@ -61,24 +73,23 @@ export function answerReadability(ctx: Pick<CheckContext, 'article'>): AnswerRea
       }
       current.words++;
       words++;
-      if ((m[0].match(LETTER)?.length ?? 0) > 6) longWords++;
+      if (word.letters > 6) longWords++;
       // A stop between this word and the next (or the line's end), before white space, ends the sentence.
-      WORD.lastIndex = lastEnd;
-      const next = WORD.exec(text);
-      WORD.lastIndex = lastEnd;
-      const gapEnd = next ? next.index : text.length;
+      const next = nextWordStart(text, we);
+      const gapEnd = next >= 0 ? next : text.length;
       for (let k = lastEnd; k < gapEnd; k++) {
-        if (!STOP.test(text[k])) continue;
+        if (!isStop(text.charCodeAt(k))) continue;
         // Emphasis markers are not in the rendered text: "**Fas:** Man" reads "Fas: Man".
         let j = k + 1;
         while (j < text.length && (text[j] === '*' || text[j] === '_')) j++;
-        if (j >= text.length || /\s/.test(text[j]) || (table && text[j] === '|')) {
+        if (j >= text.length || isSpace(text.charCodeAt(j)) || (table && text[j] === '|')) {
           e = line.start + k + 1;
           ended = true;
           break;
         }
       }
       current.end = e;
+      ws = next;
     }
   }
   const counts = { words, sentences: sentences.length, longWords };

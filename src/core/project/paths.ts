@@ -20,8 +20,12 @@ export function join(base: string, ...parts: string[]): string {
   return normalize([base, ...parts].filter((s) => s !== '').join('/'));
 }
 
+const ABNORMAL = /\/\/|\/\.\.?(?:\/|$)|\/$/;
+
 /** A path with `.`/`..` segments resolved and duplicate separators removed. */
 export function normalize(p: string): string {
+  // Most paths are normal already: an absolute path without `.`, `..`, `//` or a trailing `/`.
+  if (p.length > 1 && p.charCodeAt(0) === 47 && !ABNORMAL.test(p)) return p;
   const abs = p.startsWith('/');
   const drive = /^[A-Za-z]:/.exec(p)?.[0];
   const rest = drive ? p.slice(2) : p;
@@ -52,8 +56,14 @@ export function isAbsolute(p: string): boolean {
 
 /** `p` relative to `from`, with `/`; `..` segments when it lies outside. */
 export function relative(from: string, p: string): string {
-  const a = normalize(from).split('/').filter(Boolean);
-  const b = normalize(p).split('/').filter(Boolean);
+  const f = normalize(from);
+  const n = normalize(p);
+  // The common case: `p` lies below `from`.
+  if (n === f) return '';
+  const prefix = f.endsWith('/') ? f : f + '/';
+  if (n.startsWith(prefix)) return n.slice(prefix.length);
+  const a = f.split('/').filter(Boolean);
+  const b = n.split('/').filter(Boolean);
   let i = 0;
   while (i < a.length && i < b.length && a[i] === b[i]) i++;
   return [...a.slice(i).map(() => '..'), ...b.slice(i)].join('/');

@@ -30,9 +30,13 @@ const graphemes = new Intl.Segmenter('sv', { granularity: 'grapheme' });
  * characters as the author sees them, which is what this counts.
  */
 export function charCount(s: string): number {
-  // Below U+0300 (no combining marks, no surrogates) every code unit is one character.
+  // Below U+0300 (no combining marks, no surrogates), and in General Punctuation (– — ” …) but
+  // for the joiners U+200C and U+200D, every code unit is one character.
   let simple = true;
-  for (let i = 0; i < s.length && simple; i++) simple = s.charCodeAt(i) < 0x300;
+  for (let i = 0; i < s.length && simple; i++) {
+    const c = s.charCodeAt(i);
+    simple = c < 0x300 || (c >= 0x2000 && c <= 0x206f && c !== 0x200c && c !== 0x200d);
+  }
   if (simple) return s.length;
   let n = 0;
   for (const _ of graphemes.segment(s)) n++;
@@ -84,6 +88,73 @@ function codePointAt(text: string, i: number): number {
 
 const isJoiner = (c: number) => c === 0x2d || c === 0x27 || c === 0x2019; // - ' ’
 const isStop = (c: number) => c === 0x2e || c === 0x21 || c === 0x3f || c === 0x3a; // . ! ? :
+
+/** Where the next word starts at or after `i` (-1 when none does): a letter or a digit. */
+export function nextWordStart(text: string, i: number): number {
+  const n = text.length;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    // ASCII first: most of a Swedish text.
+    if (c < 0x80) {
+      if ((c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122)) return i;
+      i++;
+      continue;
+    }
+    const cp = codePointAt(text, i);
+    if (classify(cp) & (LETTER | NUMBER)) return i;
+    i += cp > 0xffff ? 2 : 1;
+  }
+  return -1;
+}
+
+/**
+ * The end of the word that starts at `i` (letters and digits joined by single hyphens or
+ * apostrophes, as `lixCounts` reads them: /[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*\/u), and how many
+ * of its characters are letters, in `out`.
+ */
+export function wordEnd(text: string, i: number, out: { letters: number }): number {
+  const n = text.length;
+  let letters = 0;
+  // ASCII letters and digits first: most of a Swedish text.
+  for (; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if ((c | 32) >= 97 && (c | 32) <= 122) letters++;
+    else if (c < 48 || c > 57) break;
+  }
+  if (i >= n) {
+    out.letters = letters;
+    return i;
+  }
+  let cp = codePointAt(text, i);
+  let cls = classify(cp);
+  if ((cls & (LETTER | NUMBER)) === 0) {
+    // The word may go on after a hyphen or an apostrophe.
+    if (!isJoiner(cp) || i + 1 >= n || (classify(codePointAt(text, i + 1)) & (LETTER | NUMBER)) === 0) {
+      out.letters = letters;
+      return i;
+    }
+    i += 1;
+    cp = codePointAt(text, i);
+    cls = classify(cp);
+  }
+  for (;;) {
+    if (cls & LETTER) letters++;
+    i += cp > 0xffff ? 2 : 1;
+    if (i >= n) break;
+    cp = codePointAt(text, i);
+    cls = classify(cp);
+    if (cls & (LETTER | NUMBER)) continue;
+    if (!isJoiner(cp) || i + 1 >= n) break;
+    const next = codePointAt(text, i + 1);
+    const nextCls = classify(next);
+    if ((nextCls & (LETTER | NUMBER)) === 0) break;
+    i += 1;
+    cp = next;
+    cls = nextCls;
+  }
+  out.letters = letters;
+  return i;
+}
 
 export function lixBand(score: number): LixBand {
   if (score < 25) return 'mycket lätt';
