@@ -64,10 +64,33 @@ export function looksLikeName(s: string): boolean {
   return words.length === 1 && words[0].length <= 15;
 }
 
+/** The lines of a text range as `splitLines` cuts them, from the last to the first (the rest of the text is not read). */
+function* linesBackward(text: string, from: number, to: number): Generator<TextLine> {
+  let end = to;
+  // A CR LF across `to` ends the range's text: no line follows it.
+  if (to > from && text.charCodeAt(to - 1) === 13 && text.charCodeAt(to) === 10) end = to - 1;
+  for (;;) {
+    let k = end - 1;
+    while (k >= from && text.charCodeAt(k) !== 10 && text.charCodeAt(k) !== 13) k--;
+    if (k < from) {
+      yield { start: from, end, text: text.slice(from, end) };
+      return;
+    }
+    yield { start: k + 1, end, text: text.slice(k + 1, end) };
+    end = text.charCodeAt(k) === 10 && k > from && text.charCodeAt(k - 1) === 13 ? k - 1 : k;
+  }
+}
+
 /** The last non-blank lines of a text range, last first. */
 function lastLines(text: string, from: number, to: number, n: number): TextLine[] {
-  const lines = splitLines(text, from, to).filter((l) => l.text.trim() !== '');
-  return lines.slice(-n).reverse();
+  const out: TextLine[] = [];
+  if (n <= 0) return out;
+  for (const l of linesBackward(text, from, to)) {
+    if (l.text.trim() === '') continue;
+    out.push(l);
+    if (out.length === n) break;
+  }
+  return out;
 }
 
 /** How much of a line's end is searched for a signature (a name is short; the rest is the text). */
@@ -153,12 +176,13 @@ const BULLET_LINE = /^[ \t]{0,3}(?:[-*+]|\d{1,3}[.)])[ \t]+\S/;
  */
 export function findSignature(text: string, from: number, to: number, authorWords: string[], summaryStart?: number): NameSpan | undefined {
   // The prose ends before the summary block, or before a final bullet list.
-  let end = summaryStart ?? to;
-  const lines = splitLines(text, from, end);
-  let i = lines.length - 1;
-  while (i >= 0 && (lines[i].text.trim() === '' || (summaryStart === undefined && BULLET_LINE.test(lines[i].text)))) i--;
-  if (i < 0) return undefined;
-  end = lines[i].end;
+  let end: number | undefined;
+  for (const l of linesBackward(text, from, summaryStart ?? to)) {
+    if (l.text.trim() === '' || (summaryStart === undefined && BULLET_LINE.test(l.text))) continue;
+    end = l.end;
+    break;
+  }
+  if (end === undefined) return undefined;
   const [last, prev] = lastLines(text, from, end, 2);
   if (!last) return undefined;
   const whole = (l: TextLine, startLine: TextLine = l): NameSpan => {
