@@ -76,6 +76,11 @@ function classify(cp: number): number {
   return c;
 }
 
+// Latin-1 (ASCII, å ä ö é …), most of a Swedish text, classified up front: the scanners below
+// look these up without a call.
+const LATIN1 = new Uint8Array(256).map((_, c) => classify(c));
+const WORD_CHAR = LETTER | NUMBER;
+
 /** Code point at `i`; a lone surrogate stands for itself, as in a /u regex. */
 function codePointAt(text: string, i: number): number {
   const c = text.charCodeAt(i);
@@ -89,68 +94,47 @@ function codePointAt(text: string, i: number): number {
 const isJoiner = (c: number) => c === 0x2d || c === 0x27 || c === 0x2019; // - ' ’
 const isStop = (c: number) => c === 0x2e || c === 0x21 || c === 0x3f || c === 0x3a; // . ! ? :
 
+/** The class of the character at `i` beyond Latin-1, with its width in UTF-16 units above the class bits. */
+function wideClass(text: string, i: number): number {
+  const cp = codePointAt(text, i);
+  return classify(cp) | (cp > 0xffff ? WIDE : 0);
+}
+const WIDE = 16;
+
 /** Where the next word starts at or after `i` (-1 when none does): a letter or a digit. */
 export function nextWordStart(text: string, i: number): number {
   const n = text.length;
-  while (i < n) {
+  for (; i < n; i++) {
     const c = text.charCodeAt(i);
-    // ASCII first: most of a Swedish text.
-    if (c < 0x80) {
-      if ((c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122)) return i;
-      i++;
-      continue;
-    }
-    const cp = codePointAt(text, i);
-    if (classify(cp) & (LETTER | NUMBER)) return i;
-    i += cp > 0xffff ? 2 : 1;
+    const cls = c < 256 ? LATIN1[c] : wideClass(text, i);
+    if (cls & WORD_CHAR) return i;
+    if (cls & WIDE) i++;
   }
   return -1;
 }
 
 /**
  * The end of the word that starts at `i` (letters and digits joined by single hyphens or
- * apostrophes, as `lixCounts` reads them: /[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*\/u), and how many
- * of its characters are letters, in `out`.
+ * apostrophes: /[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*\/u), and how many of its characters are
+ * letters, in `out`.
  */
 export function wordEnd(text: string, i: number, out: { letters: number }): number {
   const n = text.length;
   let letters = 0;
-  // ASCII letters and digits first: most of a Swedish text.
   for (; i < n; i++) {
     const c = text.charCodeAt(i);
-    if ((c | 32) >= 97 && (c | 32) <= 122) letters++;
-    else if (c < 48 || c > 57) break;
-  }
-  if (i >= n) {
-    out.letters = letters;
-    return i;
-  }
-  let cp = codePointAt(text, i);
-  let cls = classify(cp);
-  if ((cls & (LETTER | NUMBER)) === 0) {
-    // The word may go on after a hyphen or an apostrophe.
-    if (!isJoiner(cp) || i + 1 >= n || (classify(codePointAt(text, i + 1)) & (LETTER | NUMBER)) === 0) {
-      out.letters = letters;
-      return i;
+    const cls = c < 256 ? LATIN1[c] : wideClass(text, i);
+    if (cls & WORD_CHAR) {
+      letters += cls & LETTER;
+      if (cls & WIDE) i++;
+      continue;
     }
-    i += 1;
-    cp = codePointAt(text, i);
-    cls = classify(cp);
-  }
-  for (;;) {
-    if (cls & LETTER) letters++;
-    i += cp > 0xffff ? 2 : 1;
-    if (i >= n) break;
-    cp = codePointAt(text, i);
-    cls = classify(cp);
-    if (cls & (LETTER | NUMBER)) continue;
-    if (!isJoiner(cp) || i + 1 >= n) break;
-    const next = codePointAt(text, i + 1);
-    const nextCls = classify(next);
-    if ((nextCls & (LETTER | NUMBER)) === 0) break;
-    i += 1;
-    cp = next;
-    cls = nextCls;
+    // A hyphen or an apostrophe joins two runs of letters and digits.
+    if (i + 1 < n && isJoiner(c)) {
+      const d = text.charCodeAt(i + 1);
+      if ((d < 256 ? LATIN1[d] : wideClass(text, i + 1)) & WORD_CHAR) continue;
+    }
+    break;
   }
   out.letters = letters;
   return i;
@@ -188,43 +172,36 @@ export function lixCounts(text: string): LixCounts {
   // After a newline with only blanks since: a second newline makes a blank line.
   let afterNewline = false;
   const n = text.length;
+  const word = { letters: 0 };
   let i = 0;
   while (i < n) {
-    let cp = codePointAt(text, i);
-    let cls = classify(cp);
-    if ((cls & (LETTER | NUMBER)) === 0) {
-      if (cp === 0x0a) {
+    const next = nextWordStart(text, i);
+    const gapEnd = next < 0 ? n : next;
+    // Between two words: blank lines and stops before white space end a sentence.
+    for (let k = i; k < gapEnd; k++) {
+      const c = text.charCodeAt(k);
+      if (c === 0x0a) {
         if (afterNewline) ended = true;
         afterNewline = true;
-      } else if (cp !== 0x20 && cp !== 0x09) afterNewline = false;
-      if (isStop(cp) && i + 1 < n && classify(text.charCodeAt(i + 1)) & SPACE) ended = true;
-      i += cp > 0xffff ? 2 : 1;
-      continue;
+      } else if (c !== 0x20 && c !== 0x09) {
+        afterNewline = false;
+        if (isStop(c) && k + 1 < n) {
+          const d = text.charCodeAt(k + 1);
+          if ((d < 256 ? LATIN1[d] : classify(d)) & SPACE) ended = true;
+        }
+      }
+      // The second unit of a surrogate pair is no character of its own.
+      if (c >= 0xd800 && c <= 0xdbff && codePointAt(text, k) > 0xffff) k++;
     }
+    if (next < 0) break;
     afterNewline = false;
-    // A word: letters and digits, joined by single hyphens or apostrophes.
-    let letters = 0;
-    for (;;) {
-      if (cls & LETTER) letters++;
-      i += cp > 0xffff ? 2 : 1;
-      if (i >= n) break;
-      cp = codePointAt(text, i);
-      cls = classify(cp);
-      if (cls & (LETTER | NUMBER)) continue;
-      if (!isJoiner(cp) || i + 1 >= n) break;
-      const next = codePointAt(text, i + 1);
-      const nextCls = classify(next);
-      if ((nextCls & (LETTER | NUMBER)) === 0) break;
-      i += 1;
-      cp = next;
-      cls = nextCls;
-    }
+    i = wordEnd(text, next, word);
     if (words === 0) sentences = 1;
     else if (ended) sentences++;
     ended = false;
     words++;
     // Letters only: a hyphen or a digit does not make a word harder to read.
-    if (letters > 6) longWords++;
+    if (word.letters > 6) longWords++;
   }
   return { words, sentences, longWords };
 }
