@@ -80,6 +80,8 @@ const builds = [
   { ...common, minify: true, entryPoints: ['src/core/site/script.ts'], outfile: 'dist/cli-site-script.js', platform: 'node', format: 'cjs', target: 'node20' },
   { ...common, minify: true, stdin: { contents: "export { default, _ } from 'ajv'; export { RE2JS } from 're2js';", resolveDir: '.', loader: 'js' }, outfile: 'dist/cli-ajv.js', platform: 'node', format: 'cjs', target: 'node20' },
   { ...common, minify: true, entryPoints: ['src/cli/preview.ts'], outfile: 'dist/cli-preview.js', platform: 'node', format: 'cjs', target: 'node20' },
+  // The helper thread of a large `check` (src/node/pool.ts): the same engine, without the CLI.
+  { ...common, minify: true, entryPoints: ['src/node/worker.ts'], outfile: 'dist/cli-worker.js', platform: 'node', format: 'cjs', target: 'node20', plugins: [separate('./script.js', './cli-site-script.js', 'src/core/site/read.ts'), lazyAjv] },
 ];
 if (existsSync('src/webview/preview.ts')) {
   builds.push({ ...common, entryPoints: ['src/webview/preview.ts'], outfile: 'dist/webview/preview.js', platform: 'browser', format: 'iife', target: 'es2022' });

@@ -1,4 +1,3 @@
-import { createHash } from 'crypto';
 import * as fs from 'fs';
 import type { FileStat } from '../core/project/host';
 import type { Analysis, AnalysisCache } from '../core/project/service';
@@ -36,9 +35,12 @@ export class CheckCache implements AnalysisCache {
     }
   }
 
-  /** A key for everything that decides a file's problems besides its text. */
+  /**
+   * A key for everything that decides a file's problems besides its text: the parts themselves
+   * as JSON, compared whole (no hash, so no collision, and no crypto module loaded at start).
+   */
   static keyOf(parts: unknown): string {
-    return createHash('sha1').update(JSON.stringify(parts)).digest('hex');
+    return JSON.stringify(parts);
   }
 
   get(file: string, stat: FileStat, target: boolean): Analysis | undefined {

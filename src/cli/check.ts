@@ -17,6 +17,15 @@ import { version } from '../../package.json';
 import { openProject } from './project';
 import { explicitMarkdownFiles } from './walk';
 
+/**
+ * Helper threads for a large check: `QA_ARTICLES_THREADS` (0 for none), else one fewer than the
+ * cores (at most 3).
+ */
+export function helperThreads(env: NodeJS.ProcessEnv): number | 'auto' {
+  const v = env.QA_ARTICLES_THREADS;
+  return v !== undefined && /^\d{1,2}$/.test(v.trim()) ? Number(v) : 'auto';
+}
+
 /** The default cache file of `--cache`, in the current folder. */
 export const CACHE_FILE = '.qa-articles-cache';
 const VERSION: string = version;
@@ -45,7 +54,7 @@ export async function checkCommand(argv: string[], io: Io, lang: Lang, profile?:
     throw e;
   }
   if (args.lang) lang = args.lang as Lang;
-  const opened = await openProject({ cwd: io.cwd, root: args.root, paths: args.paths, settings: { schemaPath: args.schema ? nodePath.resolve(io.cwd, args.schema) : undefined }, lang, profile });
+  const opened = await openProject({ cwd: io.cwd, root: args.root, paths: args.paths, settings: { schemaPath: args.schema ? nodePath.resolve(io.cwd, args.schema) : undefined }, lang, profile, threads: helperThreads(io.env) });
   if (!opened.ok) {
     io.stderr(opened.message + '\n');
     return 2;

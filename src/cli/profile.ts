@@ -10,13 +10,17 @@ export type Phase = (typeof PHASES)[number];
  * one line `qa-articles profile {json}` (milliseconds), so the bench and a curious user read the
  * same figures. `startup` is process start → the first article read (Node's own start, loading
  * the bundle, reading the config and schema); `load` and `project` are parts of it; `gc` is the
- * garbage collector's pauses, which fall inside the other phases.
+ * garbage collector's pauses, which fall inside the other phases. With helper threads
+ * (`threads`), the per-file phases are summed over all threads, so they may add up to more
+ * than `total`.
  */
 export class Profile implements PhaseProfile {
   private readonly ms = new Map<string, number>();
   private readonly gc: PerformanceObserver;
   private gcMs = 0;
   private firstRead?: number;
+  /** Helper threads that took a share of the files (their per-file phases are in the sums). */
+  threads = 0;
 
   constructor(private readonly loadedAt: number) {
     this.gc = new PerformanceObserver((list) => this.countGc(list.getEntries()));
@@ -51,6 +55,7 @@ export class Profile implements PhaseProfile {
     for (const p of PHASES.slice(1)) out[p] = this.ms.get(p) ?? 0;
     out.gc = this.gcMs;
     out.total = end;
+    out.threads = this.threads;
     for (const k of Object.keys(out)) out[k] = Math.round(out[k] * 10) / 10;
     out.maxRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
     return `qa-articles profile ${JSON.stringify(out)}\n`;

@@ -4,8 +4,18 @@ import { findProjectRoot } from '../core/project/root';
 import * as nodePath from 'path';
 import { dirname, relative } from '../core/project/paths';
 import type { HostSettings } from '../core/project/settings';
-import type { PhaseProfile } from '../core/profile';
+import type { Profile } from './profile';
+import * as fs from 'fs';
 import { nodeFileHost, toCorePath } from '../node/host';
+import { workerPool } from '../node/pool';
+import { recordingHost } from '../node/snapshot';
+import type { ProfilePhase } from '../core/profile';
+
+/** A helper thread's phase times, added to this run's (per-file phases are summed over threads). */
+function addPhases(profile: Profile, phases: Record<string, number>): void {
+  for (const [k, ms] of Object.entries(phases)) profile.add(k as ProfilePhase, ms);
+  profile.threads++;
+}
 
 /** The CLI's project: the service over Node's file system, or why none could be opened. */
 export type OpenedProject = { ok: true; service: ArticleService; found: boolean } | { ok: false; message: string };
@@ -15,7 +25,7 @@ export type OpenedProject = { ok: true; service: ArticleService; found: boolean 
  * project found at or above the first path named (or the current folder). With no project
  * found, named files are still checked, against the built-in contract and no corpus.
  */
-export async function openProject(opts: { cwd: string; root?: string; paths: string[]; settings: HostSettings; lang: Lang; profile?: PhaseProfile }): Promise<OpenedProject> {
+export async function openProject(opts: { cwd: string; root?: string; paths: string[]; settings: HostSettings; lang: Lang; profile?: Profile; threads?: number | 'auto' }): Promise<OpenedProject> {
   const files = nodeFileHost();
   const cwd = toCorePath(opts.cwd);
   let root: string | undefined;
@@ -40,7 +50,12 @@ export async function openProject(opts: { cwd: string; root?: string; paths: str
     }
   }
   const t0 = opts.profile?.now() ?? 0;
-  const service = createArticleService({ files, root, settings: opts.settings, lang: opts.lang, profile: opts.profile });
+  // A large batch check shares its files with worker threads, which read the settings' files as this service read them.
+  const recorded = recordingHost(files);
+  const script = nodePath.join(__dirname, 'cli-worker.js');
+  const threads = opts.threads === 'auto' ? undefined : opts.threads;
+  const pool = opts.threads !== undefined && threads !== 0 && fs.existsSync(script) ? workerPool({ script, root, settings: opts.settings, lang: opts.lang, snapshot: recorded.snapshot, threads, onPhases: opts.profile && ((p) => addPhases(opts.profile!, p)) }) : undefined;
+  const service = createArticleService({ files: pool ? recorded.files : files, root, settings: opts.settings, lang: opts.lang, profile: opts.profile, pool });
   await service.ready;
   opts.profile?.add('project', opts.profile.now() - t0);
   return { ok: true, service, found };

@@ -275,3 +275,32 @@ test('--cache: a same-size edit is checked again, and a file cached for the corp
   const again = JSON.parse((await run(['check', '--cache', '--format', 'json', 'a.md'], dir)).stdout);
   assert.deepEqual(again.problems.map((p: { rule: string }) => p.rule), []);
 });
+
+test('a large check shared with worker threads prints exactly what one thread prints (dist/cli.js)', (t) => {
+  const bundle = path.resolve(__dirname, '../../dist/cli.js');
+  if (!fs.existsSync(bundle) || !fs.existsSync(path.resolve(__dirname, '../../dist/cli-worker.js'))) {
+    t.skip(`no ${bundle} or its cli-worker.js: run npm run build first (npm test does)`);
+    return;
+  }
+  const { spawnSync } = require('node:child_process') as typeof import('node:child_process');
+  // 1,800 articles (above the threshold for helpers): some with problems, duplicate titles,
+  // tag variants, and missing categories taken from the other articles; the config is read by both sides.
+  const files: Record<string, string> = { '.qa-articles.json': '{"include": ["**/*.md"], "titleMax": 30}' };
+  for (let i = 0; i < 1800; i++) {
+    const title = `title: "Artikel nummer ${i % 700} om en axel som gör ont"`;
+    files[`a${String(i).padStart(4, '0')}.md`] = i % 97 === 5 ? article({ category: null, title }) : article({ title, tags: i % 3 ? 'tags: ["smärta"]' : 'tags: ["Smärta"]', date: i % 50 ? 'date: 2017-08-15' : 'date: "2017-08-15"' });
+  }
+  const dir = tmpProject(files);
+  const run = (env: NodeJS.ProcessEnv) => spawnSync(process.execPath, [bundle, 'check', '--format', 'json'], { cwd: dir, encoding: 'utf8', env: { ...process.env, ...env, QA_ARTICLES_PROFILE: '1' } });
+  const one = run({ QA_ARTICLES_THREADS: '0' });
+  const shared = run({ QA_ARTICLES_THREADS: '2' });
+  assert.equal(one.status, 1, one.stderr);
+  assert.equal(shared.status, one.status);
+  assert.equal(JSON.parse(one.stdout).files, 1800);
+  assert.equal(shared.stdout, one.stdout);
+  const threads = (r: typeof one) => JSON.parse(/qa-articles profile (\{.*\})/.exec(r.stderr)![1]).threads as number;
+  assert.equal(threads(one), 0);
+  assert.equal(threads(shared), 2, 'both helper threads took part');
+  const rules = new Set(JSON.parse(one.stdout).problems.map((p: { rule: string }) => p.rule));
+  for (const r of ['title-length', 'duplicate-title', 'tag-variant', 'yaml-type', 'schema-required']) assert.ok(rules.has(r), `${r} among ${[...rules].join(', ')}`);
+});

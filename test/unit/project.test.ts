@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { findProjectRoot } from '../../src/core/project/root';
-import { createArticleService, MAX_ARTICLE_BYTES } from '../../src/core/project/service';
+import { createArticleService, MAX_ARTICLE_BYTES, type Analysis, type AnalysisPool, type PoolRun } from '../../src/core/project/service';
 import { article } from './helpers';
 import { MemoryHost } from './memoryHost';
 
@@ -288,5 +288,90 @@ describe('a burst of changes', () => {
     assert.ok(s.index.size < 41, 'the lost events are not in the index yet');
     await new Promise((r) => setTimeout(r, 1300));
     assert.equal(s.index.size, 41);
+  });
+});
+
+/**
+ * A pool whose helpers are services of their own over the same host, run in turns with the
+ * service (as worker threads share a batch): `fail` files are claimed and never returned, as by a
+ * helper that crashed.
+ */
+function servicePool(host: MemoryHost, root: string, opts: { fail?: Set<string> } = {}): AnalysisPool & { analysed: string[] } {
+  const analysed: string[] = [];
+  return {
+    analysed,
+    minFiles: 3,
+    start(files: string[], target: boolean[]): PoolRun {
+      const helper = createArticleService({ files: host, root });
+      let next = 0;
+      const chunks = Math.ceil(files.length / 2);
+      const claim = () => (next < chunks ? next++ : -1);
+      const done = (async () => {
+        const out = new Map<string, Analysis>();
+        // The helper takes every other chunk it can get.
+        for (let c = claim(); c >= 0; c = claim()) {
+          for (let i = c * 2; i < Math.min(files.length, c * 2 + 2); i++) {
+            analysed.push(files[i]);
+            if (!opts.fail?.has(files[i])) out.set(files[i], await helper.analyze(files[i], target[i]));
+          }
+          await new Promise((r) => setTimeout(r, 0));
+        }
+        return out;
+      })();
+      return { chunk: 2, claim, stop: () => (next = chunks), done };
+    },
+  };
+}
+
+describe('a batch shared with helpers', () => {
+  const files = () => {
+    const f: Record<string, string> = { '/p/.qa-articles.json': '{"include": "*.md"}' };
+    for (let i = 0; i < 9; i++) f[`/p/a${i}.md`] = article({ title: `title: "Artikel ${i % 4}"`, tags: i % 3 ? 'tags: ["smärta"]' : 'tags: ["Smärta"]' });
+    // A missing category, taken from the topic's other articles (a local rule that reads the index).
+    f['/p/a0.md'] = article({ category: null, topic: 'topic: "impingement"' });
+    return f;
+  };
+  const shown = (results: { file: string; problems: { rule: string; message: string }[] }[]) => results.map((r) => [r.file, r.problems.map((p) => `${p.rule}: ${p.message}`)]);
+
+  it('gives the same results as the service alone, and the helpers did take a share', async () => {
+    const alone = createArticleService({ files: new MemoryHost(files()), root: '/p' });
+    const expected = shown(await alone.checkFiles(await alone.findArticles()));
+    const host = new MemoryHost(files());
+    const pool = servicePool(host, '/p');
+    const s = createArticleService({ files: host, root: '/p', pool });
+    const results = await s.checkFiles(await s.findArticles());
+    assert.deepEqual(shown(results), expected);
+    assert.ok(pool.analysed.length > 0 && pool.analysed.length < 9, `the helper analysed ${pool.analysed.length} of 9`);
+    // Each file was read once, by whichever side claimed it; a0 (its category taken from the corpus) again once the index was complete.
+    assert.deepEqual(host.reads.filter((r) => r.endsWith('.md')).sort(), [...Object.keys(files()).filter((f) => f.endsWith('.md')), '/p/a0.md'].sort());
+    // The corpus rules ran over the whole index: duplicate titles name files either side analysed.
+    assert.ok(results.some((r) => r.problems.some((p) => p.rule === 'duplicate-title')));
+    assert.deepEqual([...s.index.files()].map(([f]) => f), [...alone.index.files()].map(([f]) => f));
+  });
+  it('the category a missing one is given comes from the whole corpus, whichever file was read first', async () => {
+    const s = createArticleService({ files: new MemoryHost(files()), root: '/p' });
+    const a0 = (await s.checkFiles(await s.findArticles())).find((r) => r.file === '/p/a0.md')!;
+    const required = a0.problems.find((p) => p.rule === 'schema-required')!;
+    assert.match(required.message, /category: "axel"/);
+    assert.match(required.fixes![0].title, /axel/);
+  });
+  it('files a helper took and never returned are checked by the service', async () => {
+    const host = new MemoryHost(files());
+    const alone = createArticleService({ files: host, root: '/p' });
+    const expected = shown(await alone.checkFiles(await alone.findArticles()));
+    const pool = servicePool(host, '/p', { fail: new Set(['/p/a3.md', '/p/a4.md', '/p/a5.md', '/p/a6.md']) });
+    const s = createArticleService({ files: host, root: '/p', pool });
+    assert.deepEqual(shown(await s.checkFiles(await s.findArticles())), expected);
+  });
+  it('no helper below the pool\'s minimum, and none with a cache', async () => {
+    const host = new MemoryHost(files());
+    const pool = { ...servicePool(host, '/p'), minFiles: 100 };
+    let started = 0;
+    const s = createArticleService({ files: host, root: '/p', pool: { minFiles: 100, start: (f, t) => (started++, pool.start(f, t)) } });
+    await s.checkFiles(await s.findArticles());
+    const c = createArticleService({ files: host, root: '/p', pool: { minFiles: 1, start: (f, t) => (started++, pool.start(f, t)) } });
+    const cache = new Map<string, Analysis>();
+    await c.checkFiles(await c.findArticles(), { cache: { get: (f) => cache.get(f), set: (f, _s, _t, a) => void cache.set(f, a) } });
+    assert.equal(started, 0);
   });
 });

@@ -10,6 +10,8 @@ import type { Fix, Problem, Range } from '../types';
 /** What every check sees, and how it reports. */
 export class CheckContext {
   readonly problems: Problem[] = [];
+  /** Set by a local rule that read the corpus index: its problems hold only once the index is complete. */
+  corpusRead = false;
 
   constructor(
     readonly article: ParsedArticle,

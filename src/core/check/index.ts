@@ -45,9 +45,11 @@ export interface Checker {
   /**
    * The rules that need only the article itself, and the facts the corpus rules will need.
    * With `checkCorpus` this splits a check in two, so thousands of files can be checked
-   * without keeping their parsed documents until the corpus index is complete.
+   * without keeping their parsed documents until the corpus index is complete. `corpusRead`:
+   * a local rule read the index (a missing category taken from the topic's articles), so the
+   * problems are final only when the index was complete.
    */
-  checkLocal(article: ParsedArticle): { problems: Problem[]; facts: CorpusFacts };
+  checkLocal(article: ParsedArticle): { problems: Problem[]; facts: CorpusFacts; corpusRead: boolean };
   /** The rules that compare an article's facts with the corpus index. */
   checkCorpus(facts: CorpusFacts, file?: string): Problem[];
 }
@@ -88,7 +90,7 @@ export function createChecker(options: CheckerOptions = {}): Checker {
       if (article.sourceIssues.length) for (const p of ctx.problems.slice(from)) if (p.rule !== 'schema-required' && p.rule !== 'summary-block') delete p.fixes;
     }
     checkPersonalData(ctx);
-    const result = { problems: ctx.problems, facts: corpusFacts(article) };
+    const result = { problems: ctx.problems, facts: corpusFacts(article), corpusRead: ctx.corpusRead };
     if (profile) {
       profile.add('schema', schemaMs);
       profile.add('rules', profile.now() - t0 - schemaMs);

@@ -157,6 +157,7 @@ function categoryFromTopic(ctx: CheckContext, prop: SchemaObject | undefined): {
   const allowed = (c: string | undefined): c is string => !!c && (!prop?.enum || prop.enum.includes(c));
   const site = ctx.site?.topics?.find((t) => t.id === topic)?.bodyPart;
   if (allowed(site)) return { category: site, topic };
+  ctx.corpusRead = true;
   const found = ctx.index?.categoryOfTopic(topic)?.category;
   return allowed(found) ? { category: found, topic } : undefined;
 }

@@ -23,6 +23,36 @@ export interface ArticleServiceInit {
   log?: Log;
   /** Where a host's profiler learns the time of each phase of `checkFiles`. */
   profile?: PhaseProfile;
+  /** Helpers that take a share of a large batch check (the CLI's worker threads). */
+  pool?: AnalysisPool;
+}
+
+/**
+ * Helpers that analyse files beside the service, each a service of its own over the same
+ * settings: the files of a batch are handed out in chunks as the service and the helpers claim
+ * them, so a helper that starts late or runs slow takes less. The result is the same as the
+ * service's own analysis of every file.
+ */
+export interface AnalysisPool {
+  /** Below this many files a batch is checked without helpers (starting one costs more than it saves). */
+  readonly minFiles: number;
+  /** Starts helpers on `files` (`target[i]`: whether file i gets its local rules); undefined when none can start. */
+  start(files: string[], target: boolean[]): PoolRun | undefined;
+}
+
+/** A batch shared with helpers. */
+export interface PoolRun {
+  /** Files per chunk. */
+  readonly chunk: number;
+  /** The next chunk nobody has claimed (file index `chunk × n`), or -1 when every file is taken. */
+  claim(): number;
+  /** Stops handing out chunks (a cancelled check). */
+  stop(): void;
+  /**
+   * The helpers' analyses, once each has finished what it claimed. A file missing from it (a
+   * helper that failed) is for the service to analyse.
+   */
+  readonly done: Promise<Map<string, Analysis>>;
 }
 
 /** What a change to the project was. */
@@ -53,6 +83,8 @@ export interface Analysis {
   /** Local problems (targets only). */
   problems?: Problem[];
   facts?: CorpusFacts;
+  /** A local rule read the corpus index: checked again once the index is complete. */
+  recheck?: true;
 }
 
 /**
@@ -93,6 +125,11 @@ export interface ArticleService extends Disposable {
   check(path: string, text: string, version?: number): readonly Problem[];
   /** Reads a file from disk and checks it. */
   checkFile(path: string): Promise<readonly Problem[]>;
+  /**
+   * One file's part of a batch check: read and parsed once, its index entry and (for a target)
+   * its local problems and the facts the corpus rules need; no parsed document is kept.
+   */
+  analyze(path: string, target: boolean): Promise<Analysis>;
   /** Checks many files in one pass, each read once; the corpus is the project's articles plus `targets` outside it. */
   checkFiles(targets: string[], opts?: { cache?: AnalysisCache; token?: CancellationToken }): Promise<FileResult[]>;
   /** Forgets the cached parse and check of a path (a closed document). */

@@ -25,7 +25,7 @@ import { EMPTY_SITE, type SiteKnowledge } from '../site/types';
 /** This many article changes in a row, with less than a second between them, make a burst. */
 const BURST = 20;
 
-export type { Analysis, AnalysisCache, ArticleService, ArticleServiceInit, FileResult, ProjectChange } from './api';
+export type { Analysis, AnalysisCache, AnalysisPool, ArticleService, ArticleServiceInit, FileResult, PoolRun, ProjectChange } from './api';
 export { MAX_ARTICLE_BYTES, readArticleFile, type ReadOutcome, type Unreadable } from './read';
 
 /** Creates the project model for a root. */
@@ -289,15 +289,34 @@ class Service implements ArticleService {
     // One pass reads and parses each file once; the parsed document is dropped at once. The
     // corpus rules run afterwards, when the index is complete.
     const analyses = new Map<string, Analysis>();
-    for (const file of all) {
-      if (opts.token?.isCancellationRequested) break;
-      const target = targetSet.has(file);
-      const a = await this.analyze(file, target, checker, opts.cache);
-      analyses.set(file, a);
-      if (inCorpus.has(file)) {
-        if (a.entry) this.index.set(file, a.entry);
-        else this.index.delete(file);
+    const cancelled = () => opts.token?.isCancellationRequested === true;
+    // A large batch is shared with the host's helpers (not with a cache: its hits are known here).
+    const pool = this.init.pool;
+    const run = pool && !opts.cache && all.length >= pool.minFiles ? pool.start(all, all.map((f) => targetSet.has(f))) : undefined;
+    if (run) {
+      for (let c = run.claim(); c >= 0 && !cancelled(); c = run.claim()) {
+        for (const file of all.slice(c * run.chunk, (c + 1) * run.chunk)) analyses.set(file, await this.analyzeWith(file, targetSet.has(file), checker));
       }
+      if (cancelled()) run.stop();
+      for (const [file, a] of await run.done) analyses.set(file, a);
+    }
+    for (const file of all) {
+      if (cancelled()) break;
+      if (!analyses.has(file)) analyses.set(file, await this.analyzeWith(file, targetSet.has(file), checker, opts.cache));
+    }
+    // The index in the files' order, however the work was shared.
+    for (const file of all) {
+      const a = analyses.get(file);
+      if (!a || !inCorpus.has(file)) continue;
+      if (a.entry) this.index.set(file, a.entry);
+      else this.index.delete(file);
+    }
+    // A file whose local rules read the index (a few at most) is checked again over the whole of it.
+    for (const file of all) {
+      const a = analyses.get(file);
+      if (!a?.recheck || !targetSet.has(file) || cancelled()) continue;
+      const again = await this.analyzeWith(file, true, checker);
+      analyses.set(file, again.unreadable ? again : { ...again, entry: a.entry, recheck: undefined });
     }
     const results: FileResult[] = [];
     for (const file of [...targetSet].sort()) {
@@ -315,7 +334,12 @@ class Service implements ArticleService {
     return results;
   }
 
-  private async analyze(file: string, target: boolean, checker: Checker, cache?: AnalysisCache): Promise<Analysis> {
+  async analyze(path: string, target: boolean): Promise<Analysis> {
+    await this.ready;
+    return this.analyzeWith(path, target, this.currentChecker());
+  }
+
+  private async analyzeWith(file: string, target: boolean, checker: Checker, cache?: AnalysisCache): Promise<Analysis> {
     const profile = this.init.profile;
     profile?.reading();
     const t0 = profile?.now() ?? 0;
@@ -332,8 +356,9 @@ class Service implements ArticleService {
       const closed = article.frontmatter?.closeStart !== undefined;
       if (!target) a = { entry: closed ? entryOf(article) : undefined };
       else {
-        const { problems, facts } = checker.checkLocal(article);
+        const { problems, facts, corpusRead } = checker.checkLocal(article);
         a = { entry: closed ? facts.entry : undefined, problems, facts: closed && article.data && article.yamlIssues.length === 0 ? facts : undefined };
+        if (corpusRead) a.recheck = true;
       }
     } catch (e) {
       this.init.log?.(`${file}: ${(e as Error)?.stack ?? String(e)}`);

@@ -1,0 +1,95 @@
+import * as os from 'os';
+import * as path from 'path';
+import { Worker } from 'worker_threads';
+import type { Analysis, AnalysisPool, PoolRun } from '../core/project/api';
+import type { Lang } from '../core/i18n/messages';
+import type { HostSettings } from '../core/project/settings';
+import type { HostSnapshot } from './snapshot';
+
+/** What a helper thread is started with (see worker.ts). */
+export interface WorkerJob {
+  root: string;
+  settings: HostSettings;
+  lang: Lang;
+  snapshot: HostSnapshot;
+  files: string[];
+  target: boolean[];
+  /** One Int32: the next chunk to claim, shared by every thread. */
+  counter: SharedArrayBuffer;
+  chunk: number;
+  profile: boolean;
+}
+
+/** What a helper thread posts: the analyses of a chunk, then its phase times when it has no more to claim. */
+export type WorkerMessage = { kind: 'chunk'; analyses: [string, Analysis][] } | { kind: 'done'; phases: Record<string, number> };
+
+export interface PoolOptions {
+  /** The helper script (the bundle's dist/cli-worker.js). */
+  script: string;
+  root: string;
+  settings: HostSettings;
+  lang: Lang;
+  /** The settings' files as the service read them (taken when the first batch starts). */
+  snapshot: () => HostSnapshot;
+  /** Helper threads; by default one fewer than the cores, at most 3. */
+  threads?: number;
+  minFiles?: number;
+  /** Phase times of the helpers, added to the host's profile. */
+  onPhases?: (phases: Record<string, number>) => void;
+  log?: (message: string) => void;
+}
+
+/** Files per claim: small enough to share the end of a batch evenly, large enough that claiming costs nothing. */
+const CHUNK = 64;
+
+/**
+ * Worker threads that take a share of a batch check. A thread loads the bundle and the
+ * settings (~100 ms) while the main thread already checks, so below `minFiles` none starts.
+ */
+export function workerPool(opts: PoolOptions): AnalysisPool | undefined {
+  const threads = opts.threads ?? Math.min(3, (os.availableParallelism?.() ?? os.cpus().length) - 1);
+  if (threads < 1) return undefined;
+  return {
+    minFiles: opts.minFiles ?? 1500,
+    start(files: string[], target: boolean[]): PoolRun | undefined {
+      const counter = new SharedArrayBuffer(4);
+      const next = new Int32Array(counter);
+      const chunks = Math.ceil(files.length / CHUNK);
+      const job: WorkerJob = { root: opts.root, settings: opts.settings, lang: opts.lang, snapshot: opts.snapshot(), files, target, counter, chunk: CHUNK, profile: !!opts.onPhases };
+      const analyses = new Map<string, Analysis>();
+      const running = Array.from({ length: threads }, () =>
+        new Promise<void>((resolve) => {
+          let worker: Worker;
+          try {
+            worker = new Worker(path.resolve(opts.script), { workerData: job });
+          } catch (e) {
+            opts.log?.(`helper thread not started: ${(e as Error).message}`);
+            resolve();
+            return;
+          }
+          worker.on('message', (m: WorkerMessage) => {
+            if (m.kind === 'chunk') for (const [f, a] of m.analyses) analyses.set(f, a);
+            else {
+              // Every chunk came before this message; the helper waits to be ended.
+              opts.onPhases?.(m.phases);
+              resolve();
+              void worker.terminate();
+            }
+          });
+          // A helper that fails leaves its files to the service: they are missing from `done`.
+          worker.on('error', (e) => opts.log?.(`helper thread failed: ${e.stack ?? e.message}`));
+          worker.on('exit', () => resolve());
+        }),
+      );
+      return {
+        chunk: CHUNK,
+        claim: () => {
+          const c = Atomics.add(next, 0, 1);
+          return c < chunks ? c : -1;
+        },
+        stop: () => Atomics.store(next, 0, chunks),
+        done: Promise.all(running).then(() => analyses),
+      };
+    },
+  };
+}
