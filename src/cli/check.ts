@@ -61,7 +61,13 @@ export async function checkCommand(argv: string[], io: Io, lang: Lang, profile?:
   }
   const service = opened.service;
   const cwd = toCorePath(io.cwd);
-  const shown = (f: string) => printable(fromCorePath(relative(cwd, f) || f));
+  // Each file's name as printed, worked out once (a file is named on every line of its problems).
+  const names = new Map<string, string>();
+  const shown = (f: string) => {
+    let n = names.get(f);
+    if (n === undefined) names.set(f, (n = printable(fromCorePath(relative(cwd, f) || f))));
+    return n;
+  };
   // A config or schema that cannot be used stops the run: its verdicts would be the wrong ones.
   if (service.settings.errors.length) {
     for (const e of service.settings.errors) io.stderr(`${shown(e.file)}:${e.line + 1}:${e.column + 1}  ${format(lang, e.kind === 'config' ? 'cli-bad-config' : 'cli-bad-schema', shown(e.file), service.describe(e))}\n`);

@@ -59,6 +59,30 @@ export function nodeFileHost(paths: { toHost(p: string): string; toCore(p: strin
         throw e;
       }
     },
+    readListed(p: string, maxBytes: number): { stat: FileStat; bytes?: Uint8Array } | undefined {
+      let fd: number;
+      try {
+        fd = fs.openSync(paths.toHost(p), fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+      } catch (e) {
+        if (missing(e)) return undefined;
+        throw e;
+      }
+      try {
+        const st = fs.fstatSync(fd);
+        const stat: FileStat = { type: typeOf(st), size: st.size, mtime: st.mtimeMs };
+        if (stat.type !== 'file' || st.size > maxBytes) return { stat };
+        const bytes = Buffer.allocUnsafe(st.size);
+        let read = 0;
+        while (read < st.size) {
+          const n = fs.readSync(fd, bytes, read, st.size - read, read);
+          if (n === 0) break;
+          read += n;
+        }
+        return { stat, bytes: read === st.size ? bytes : bytes.subarray(0, read) };
+      } finally {
+        fs.closeSync(fd);
+      }
+    },
     list(dir: string): DirEntry[] | undefined {
       let entries: fs.Dirent[];
       try {

@@ -14,6 +14,7 @@ export interface WorkerJob {
   snapshot: HostSnapshot;
   files: string[];
   target: boolean[];
+  listed: boolean[];
   /** One Int32: the next chunk to claim, shared by every thread. */
   counter: SharedArrayBuffer;
   chunk: number;
@@ -51,11 +52,11 @@ export function workerPool(opts: PoolOptions): AnalysisPool | undefined {
   if (threads < 1) return undefined;
   return {
     minFiles: opts.minFiles ?? 1500,
-    start(files: string[], target: boolean[]): PoolRun | undefined {
+    start(files: string[], target: boolean[], listed: boolean[]): PoolRun | undefined {
       const counter = new SharedArrayBuffer(4);
       const next = new Int32Array(counter);
       const chunks = Math.ceil(files.length / CHUNK);
-      const job: WorkerJob = { root: opts.root, settings: opts.settings, lang: opts.lang, snapshot: opts.snapshot(), files, target, counter, chunk: CHUNK, profile: !!opts.onPhases };
+      const job: WorkerJob = { root: opts.root, settings: opts.settings, lang: opts.lang, snapshot: opts.snapshot(), files, target, listed, counter, chunk: CHUNK, profile: !!opts.onPhases };
       const analyses = new Map<string, Analysis>();
       const running = Array.from({ length: threads }, () =>
         new Promise<void>((resolve) => {

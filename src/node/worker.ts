@@ -22,7 +22,7 @@ async function main(job: WorkerJob): Promise<void> {
   for (let c = Atomics.add(next, 0, 1); c < chunks; c = Atomics.add(next, 0, 1)) {
     const analyses: [string, Analysis][] = [];
     for (let i = c * job.chunk; i < Math.min(job.files.length, (c + 1) * job.chunk); i++) {
-      analyses.push([job.files[i], await service.analyze(job.files[i], job.target[i])]);
+      analyses.push([job.files[i], await service.analyze(job.files[i], job.target[i], job.listed[i])]);
     }
     parentPort!.postMessage({ kind: 'chunk', analyses } satisfies WorkerMessage);
   }

@@ -304,3 +304,27 @@ test('a large check shared with worker threads prints exactly what one thread pr
   const rules = new Set(JSON.parse(one.stdout).problems.map((p: { rule: string }) => p.rule));
   for (const r of ['title-length', 'duplicate-title', 'tag-variant', 'yaml-type', 'schema-required']) assert.ok(rules.has(r), `${r} among ${[...rules].join(', ')}`);
 });
+
+test('a file read as listed is opened without waiting: a FIFO put in its place is reported, not waited on', async (t) => {
+  const { nodeFileHost, toCorePath } = await import('../../src/node/host');
+  const { readArticleFile } = await import('../../src/core/project/read');
+  const dir = tmpProject({ 'a.md': article(), 'big.md': Buffer.alloc(11 * 1024 * 1024, 0x61) });
+  const files = nodeFileHost();
+  const project = { root: toCorePath(dir), isArticle: () => true };
+  const at = (f: string) => toCorePath(path.join(dir, f));
+  const a = await readArticleFile(files, at('a.md'), project, undefined, true);
+  assert.ok(a.ok && a.text === article() && a.stat.size === Buffer.byteLength(article()));
+  const big = await readArticleFile(files, at('big.md'), project, undefined, true);
+  assert.ok(!big.ok && big.unreadable.key === 'file-too-large');
+  const gone = await readArticleFile(files, at('gone.md'), project, undefined, true);
+  assert.ok(!gone.ok && gone.missing);
+  try {
+    require('node:child_process').execFileSync('mkfifo', [path.join(dir, 'pipe.md')]);
+  } catch {
+    t.skip('mkfifo is not available: the FIFO case is skipped');
+    return;
+  }
+  // As if the listing had seen a regular file that was then replaced by a FIFO.
+  const pipe = await readArticleFile(files, at('pipe.md'), project, undefined, true);
+  assert.ok(!pipe.ok && pipe.unreadable.key === 'file-special');
+});

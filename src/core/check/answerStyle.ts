@@ -1,5 +1,6 @@
 import type { CheckContext } from './context';
 import type { Fix } from '../types';
+import type { ParsedArticle } from '../parse';
 
 /** A line of the answer outside fenced code, with its document offset. */
 export interface BodyLine {
@@ -7,9 +8,18 @@ export interface BodyLine {
   text: string;
 }
 
+/** Each article's answer lines, worked out once for the rules that read them. */
+const linesOf = new WeakMap<ParsedArticle, readonly BodyLine[]>();
+
 /** The answer's lines outside fenced code blocks, with document offsets. */
-export function answerLines(ctx: Pick<CheckContext, 'article'>): BodyLine[] {
-  const { lines, bodyStart } = ctx.article;
+export function answerLines(ctx: Pick<CheckContext, 'article'>): readonly BodyLine[] {
+  let out = linesOf.get(ctx.article);
+  if (!out) linesOf.set(ctx.article, (out = findAnswerLines(ctx.article)));
+  return out;
+}
+
+function findAnswerLines(article: ParsedArticle): BodyLine[] {
+  const { lines, bodyStart } = article;
   const out: BodyLine[] = [];
   let fence: string | undefined;
   for (let l = lines.positionAt(bodyStart).line; l < lines.lineCount; l++) {

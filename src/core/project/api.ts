@@ -36,8 +36,11 @@ export interface ArticleServiceInit {
 export interface AnalysisPool {
   /** Below this many files a batch is checked without helpers (starting one costs more than it saves). */
   readonly minFiles: number;
-  /** Starts helpers on `files` (`target[i]`: whether file i gets its local rules); undefined when none can start. */
-  start(files: string[], target: boolean[]): PoolRun | undefined;
+  /**
+   * Starts helpers on `files` (`target[i]`: whether file i gets its local rules; `listed[i]`:
+   * whether a listing called it a regular file); undefined when none can start.
+   */
+  start(files: string[], target: boolean[], listed: boolean[]): PoolRun | undefined;
 }
 
 /** A batch shared with helpers. */
@@ -128,8 +131,9 @@ export interface ArticleService extends Disposable {
   /**
    * One file's part of a batch check: read and parsed once, its index entry and (for a target)
    * its local problems and the facts the corpus rules need; no parsed document is kept.
+   * `listed`: a listing (by the service sharing the batch) called the path a regular file.
    */
-  analyze(path: string, target: boolean): Promise<Analysis>;
+  analyze(path: string, target: boolean, listed?: boolean): Promise<Analysis>;
   /** Checks many files in one pass, each read once; the corpus is the project's articles plus `targets` outside it. */
   checkFiles(targets: string[], opts?: { cache?: AnalysisCache; token?: CancellationToken }): Promise<FileResult[]>;
   /** Forgets the cached parse and check of a path (a closed document). */

@@ -43,6 +43,12 @@ export interface FileHost {
   stat(path: string): MaybePromise<FileStat | undefined>;
   read(path: string): MaybePromise<Uint8Array | undefined>;
   list(dir: string): MaybePromise<DirEntry[] | undefined>;
+  /**
+   * Opens a file without waiting (a FIFO put in its place is never waited on), stats the open
+   * file and reads it only when it is a regular file of at most `maxBytes`: one path lookup
+   * instead of a stat and a read. Used for paths a listing called regular files.
+   */
+  readListed?(path: string, maxBytes: number): MaybePromise<{ stat: FileStat; bytes?: Uint8Array } | undefined>;
   /** Calls `onChange` for changes to files matching the globs (relative to `base`) until disposed. */
   watch?(base: string, globs: string[], onChange: (path: string, change: FileChange) => void): Disposable;
 }

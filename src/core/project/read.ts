@@ -20,7 +20,9 @@ export type ReadOutcome = { ok: true; text: string; stat: FileStat } | { ok: fal
  * never opened), within the size limit, not a link out of the project, decoded as the site
  * decodes it. `before` may stop it after the stat (a cache that knows the content by it).
  */
-export async function readArticleFile(files: FileHost, path: string, project: { root: string; isArticle(path: string): boolean }, before?: (stat: FileStat) => boolean): Promise<ReadOutcome> {
+export async function readArticleFile(files: FileHost, path: string, project: { root: string; isArticle(path: string): boolean }, before?: (stat: FileStat) => boolean, listed = false): Promise<ReadOutcome> {
+  // A file a listing called regular (no link) is opened and stat-ed in one go, unless a cache may stop the read after the stat.
+  if (listed && files.readListed && !before) return readListed(files, path);
   let stat: FileStat | undefined;
   try {
     stat = await files.stat(path);
@@ -43,11 +45,30 @@ export async function readArticleFile(files: FileHost, path: string, project: { 
     return { ok: false, unreadable: { key: 'file-unreadable', args: [errorCode(e)] }, stat };
   }
   if (bytes === undefined) return { ok: false, unreadable: { key: 'path-missing', args: [basename(path)] }, missing: true };
+  return decoded(bytes, stat);
+}
+
+function decoded(bytes: Uint8Array, stat: FileStat): ReadOutcome {
   // The stat may be stale (the file grew in between): the cap holds for what was read.
   if (bytes.length > MAX_ARTICLE_BYTES) return { ok: false, unreadable: { key: 'file-too-large', args: [MAX_ARTICLE_BYTES / 1024 / 1024] }, stat };
   const d = decodeArticle(bytes);
   if (!d.ok) return { ok: false, unreadable: { key: 'file-binary', args: [] }, stat };
   return { ok: true, text: d.text, stat };
+}
+
+async function readListed(files: FileHost, path: string): Promise<ReadOutcome> {
+  let r: { stat: FileStat; bytes?: Uint8Array } | undefined;
+  try {
+    r = await files.readListed!(path, MAX_ARTICLE_BYTES);
+  } catch (e) {
+    return { ok: false, unreadable: { key: 'file-unreadable', args: [errorCode(e)] } };
+  }
+  if (!r) return { ok: false, unreadable: { key: 'path-missing', args: [basename(path)] }, missing: true };
+  const { stat, bytes } = r;
+  if (stat.type === 'directory') return { ok: false, unreadable: { key: 'file-unreadable', args: ['EISDIR'] }, stat };
+  if (stat.type !== 'file') return { ok: false, unreadable: { key: 'file-special', args: [] }, stat };
+  if (stat.size > MAX_ARTICLE_BYTES || !bytes) return { ok: false, unreadable: { key: 'file-too-large', args: [MAX_ARTICLE_BYTES / 1024 / 1024] }, stat };
+  return decoded(bytes, stat);
 }
 
 /** The code of an I/O error (ENOENT …), else its message. */

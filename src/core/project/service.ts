@@ -52,6 +52,8 @@ class Service implements ArticleService {
   private readonly parses = new Map<string, { version: number; text: string; parsed: ParsedArticle }>();
   private readonly checks = new Map<string, { version: number; text: string; revision: number; generation: number; lang: Lang; problems: readonly Problem[] }>();
   private readonly watchers: Disposable[] = [];
+  /** The articles the last search listed as regular files (not links): read without a stat of their own. */
+  private listed = new Set<string>();
 
   constructor(private readonly init: ArticleServiceInit) {
     this.root = init.root;
@@ -159,14 +161,19 @@ class Service implements ArticleService {
         const rel = relative(this.root, path);
         if (type === 'directory') {
           if (this.matcher.searches(rel)) await walk(path);
-        } else if (this.matcher.matchesRelative(rel)) out.push(path);
+        } else if (this.matcher.matchesRelative(rel)) {
+          out.push(path);
+          if (e.type === 'file') listed.add(path);
+        }
       }
     };
+    const listed = new Set<string>();
     for (const base of this.matcher.bases) {
       const start = join(this.root, base);
       const st = await files.stat(start);
       if (st?.type === 'directory') await walk(start);
     }
+    this.listed = listed;
     return [...new Set(out)].sort();
   }
 
@@ -224,7 +231,7 @@ class Service implements ArticleService {
   }
 
   readArticle(path: string, before?: (stat: FileStat) => boolean): Promise<ReadOutcome> {
-    return readArticleFile(this.init.files, path, { root: this.root, isArticle: (p) => this.isArticle(p) }, before);
+    return readArticleFile(this.init.files, path, { root: this.root, isArticle: (p) => this.isArticle(p) }, before, this.listed.has(path));
   }
 
   unreadableProblem(u: Unreadable): Problem | undefined {
@@ -292,7 +299,7 @@ class Service implements ArticleService {
     const cancelled = () => opts.token?.isCancellationRequested === true;
     // A large batch is shared with the host's helpers (not with a cache: its hits are known here).
     const pool = this.init.pool;
-    const run = pool && !opts.cache && all.length >= pool.minFiles ? pool.start(all, all.map((f) => targetSet.has(f))) : undefined;
+    const run = pool && !opts.cache && all.length >= pool.minFiles ? pool.start(all, all.map((f) => targetSet.has(f)), all.map((f) => this.listed.has(f))) : undefined;
     if (run) {
       for (let c = run.claim(); c >= 0 && !cancelled(); c = run.claim()) {
         for (const file of all.slice(c * run.chunk, (c + 1) * run.chunk)) analyses.set(file, await this.analyzeWith(file, targetSet.has(file), checker));
@@ -334,8 +341,9 @@ class Service implements ArticleService {
     return results;
   }
 
-  async analyze(path: string, target: boolean): Promise<Analysis> {
+  async analyze(path: string, target: boolean, listed = false): Promise<Analysis> {
     await this.ready;
+    if (listed) this.listed.add(path);
     return this.analyzeWith(path, target, this.currentChecker());
   }
 
