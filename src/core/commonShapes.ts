@@ -40,6 +40,9 @@ export function readCommonShapes(src: string, base: number): CommonShapes | unde
   // A tab, a BOM or a line separator changes how the full readers read the text; so does a
   // comment; a character the site's reader calls non-printable makes its build fail.
   if (/[\t\uFEFF\u2028\u2029#\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\uFFFE\uFFFF]/.test(src)) return undefined;
+  // What is left that a value may not hold: a CR, a surrogate (lone ones are refused). Text
+  // without either (nearly all) needs no look at each value's characters.
+  checkChars = /[\r\uD800-\uDFFF]/.test(src);
   try {
     return read(src, base);
   } catch (e) {
@@ -66,8 +69,12 @@ function isBlankLine(src: string, start: number, end: number): boolean {
   return true;
 }
 
+/** Whether values must be looked at character by character (see readCommonShapes). */
+let checkChars = true;
+
 /** No control characters (but the line breaks folding made), DEL or C1 controls, which the readers treat differently. */
 function plainChars(s: string): boolean {
+  if (!checkChars) return true;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if ((c < 0x20 && c !== LF) || (c >= 0x7f && c <= 0x9f) || (c >= 0xd800 && c <= 0xdfff)) {
@@ -100,10 +107,24 @@ function scalar(value: unknown, source: string, type: Scalar.Type, range: [numbe
  */
 function quoted(src: string, i: number, lineEnd: number, base: number, multiline: boolean): { node: Scalar; end: number } {
   const q = src.charCodeAt(i);
+  const quote = q === QUOTE ? '"' : "'";
   let j = i + 1;
   let value = '';
   let from = j;
+  // The next quote and the next backslash (an escape only in double quotes), -1 when none is
+  // left: each search goes on from the last, so a long value is read once.
+  let nextQuote = src.indexOf(quote, j);
+  let slash = q === QUOTE ? src.indexOf('\\', j) : -1;
   for (;;) {
+    // On to the next quote or backslash of the line.
+    if (j < lineEnd) {
+      if (nextQuote !== -1 && nextQuote < j) nextQuote = src.indexOf(quote, j);
+      if (slash !== -1 && slash < j) slash = src.indexOf('\\', j);
+      let k = lineEnd;
+      if (nextQuote !== -1 && nextQuote < k) k = nextQuote;
+      if (slash !== -1 && slash < k) k = slash;
+      j = k;
+    }
     if (j >= lineEnd) {
       if (!multiline || lineEnd >= src.length) unsupported();
       // Fold the break: spaces before it go; empty lines are line breaks; else one space.
