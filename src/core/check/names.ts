@@ -111,8 +111,12 @@ function lineRemovalStart(text: string, from: number, line: TextLine): number {
   return s > from ? s : line.start;
 }
 
+/** Every greeting holds one of these; a line with none has no greeting (and the full search is slow on a long line). */
+const GREETING_HINT = /m\.?[ ]?v\.?[ ]?h|vänlig|häls|tack/iu;
+
 /** A greeting followed by a name on one line: the name's span. */
 function greetingWithName(text: string, line: TextLine): NameSpan | undefined {
+  if (!GREETING_HINT.test(line.text)) return undefined;
   let last: RegExpExecArray | undefined;
   GREETING_RE.lastIndex = 0;
   for (let m = GREETING_RE.exec(line.text); m; m = GREETING_RE.exec(line.text)) last = m;
@@ -201,9 +205,8 @@ export function findSignature(text: string, from: number, to: number, authorWord
   // The author's name after the last sentence: "… överarmen.  Rivero Sir".
   const words = authorWords.filter((w) => w.length >= 3);
   if (words.length) {
-    const word = String.raw`(?:${words.map((w) => escapeRe(w.slice(0, 3)) + '\\p{L}*').join('|')})`;
     const tail = Math.max(0, last.text.length - TAIL);
-    const m = new RegExp(String.raw`(^|[.!?][ \t]+)((?:Dr\.?[ \t]+)?${word}(?:[ \t]+${word}){0,3})[\s.]*$`, 'u').exec(last.text.slice(tail));
+    const m = authorNameAtEnd(words).exec(last.text.slice(tail));
     if (m) m.index += tail;
     if (m && m[2].split(/\s+/).filter((w) => !/^Dr\.?$/.test(w)).every((w) => words.some((a) => a.startsWith(w) || w.startsWith(a)))) {
       const s = last.start + m.index + m[1].length;
@@ -214,6 +217,20 @@ export function findSignature(text: string, from: number, to: number, authorWord
     }
   }
   return undefined;
+}
+
+/** The regex of an author's name ending a line, made once per author (a corpus has a few). */
+const authorRes = new Map<string, RegExp>();
+function authorNameAtEnd(words: string[]): RegExp {
+  const key = words.join('\n');
+  let re = authorRes.get(key);
+  if (!re) {
+    const word = String.raw`(?:${words.map((w) => escapeRe(w.slice(0, 3)) + '\\p{L}*').join('|')})`;
+    re = new RegExp(String.raw`(^|[.!?][ \t]+)((?:Dr\.?[ \t]+)?${word}(?:[ \t]+${word}){0,3})[\s.]*$`, 'u');
+    if (authorRes.size > 100) authorRes.clear();
+    authorRes.set(key, re);
+  }
+  return re;
 }
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

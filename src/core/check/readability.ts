@@ -46,9 +46,11 @@ export function answerReadability(ctx: Pick<CheckContext, 'article'>): AnswerRea
     }
     let text = line.text;
     // List markers ("1.", "-") are not words; link addresses are not read; the same length keeps the offsets.
-    if (BLOCK_START.test(text)) {
+    const block = BLOCK_START.exec(text);
+    if (block) {
+      // Every alternative starts at the line's start.
       ended = true;
-      text = text.replace(BLOCK_START, (m) => ' '.repeat(m.length));
+      text = ' '.repeat(block[0].length) + text.slice(block[0].length);
     }
     if (text.includes('](')) text = text.replace(/\]\([^)]*\)/g, (m) => ']' + ' '.repeat(m.length - 1));
     if (text.includes('<http')) text = text.replace(/<https?:[^>]*>/g, (m) => ' '.repeat(m.length));
