@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as nodePath from 'path';
-import { fixAllText, preferredFix } from '../core/fix/index';
+import { fixAllText } from '../core/fix/index';
 import { format, type Lang, type MessageKey } from '../core/i18n/messages';
 import type { ArticleService, FileResult } from '../core/project/service';
 import { applyBaseline, BASELINE_FILE, baselineKey, serializeBaseline, updateBaseline } from '../core/baseline';
@@ -112,13 +112,13 @@ export async function checkCommand(argv: string[], io: Io, lang: Lang, profile?:
   const cache = args.cache
     ? new CheckCache(nodePath.resolve(io.cwd, args.cacheLocation ?? CACHE_FILE), CheckCache.keyOf({ version: VERSION, schema: service.settings.schema.json, config: service.settings.config, lang, site: [service.site.topics, service.site.conditions] }))
     : undefined;
-  let results = await service.checkFiles([...targets], { cache });
+  let results = await service.checkFiles([...targets], { cache, fixes: false });
   if (args.fix) {
     const fixed = applyFixes(service, results, (key, ...a) => io.stderr(format(lang, key, ...a) + '\n'), shown);
     if (fixed.files > 0) {
       io.stderr(format(lang, 'cli-fixed', fixed.files, fixed.problems) + '\n');
       // What is left, over the corpus as the fixes left it.
-      results = await service.checkFiles([...targets], { cache });
+      results = await service.checkFiles([...targets], { cache, fixes: false });
     }
   }
   cache?.save();
@@ -177,7 +177,8 @@ function applyFixes(service: ArticleService, results: FileResult[], say: (key: M
   let problems = 0;
   const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   for (const r of results) {
-    if (!r.readable || !r.problems.some((p) => preferredFix(p))) continue;
+    // The batch's problems carry no fixes (they are only printed): each file with problems is checked again here, with them.
+    if (!r.readable || r.problems.length === 0) continue;
     const file = fromCorePath(r.file);
     let bytes: Buffer;
     let mtime: number;

@@ -1,7 +1,7 @@
 import * as os from 'os';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
-import type { Analysis, AnalysisPool, PoolRun } from '../core/project/api';
+import type { Analysis, AnalysisPool, PoolBatch, PoolRun } from '../core/project/api';
 import type { Lang } from '../core/i18n/messages';
 import type { HostSettings } from '../core/project/settings';
 import type { HostSnapshot } from './snapshot';
@@ -12,9 +12,7 @@ export interface WorkerJob {
   settings: HostSettings;
   lang: Lang;
   snapshot: HostSnapshot;
-  files: string[];
-  target: boolean[];
-  listed: boolean[];
+  batch: PoolBatch;
   /** One Int32: the next chunk to claim, shared by every thread. */
   counter: SharedArrayBuffer;
   chunk: number;
@@ -52,11 +50,12 @@ export function workerPool(opts: PoolOptions): AnalysisPool | undefined {
   if (threads < 1) return undefined;
   return {
     minFiles: opts.minFiles ?? 1500,
-    start(files: string[], target: boolean[], listed: boolean[]): PoolRun | undefined {
+    start(batch: PoolBatch): PoolRun | undefined {
+      const { files } = batch;
       const counter = new SharedArrayBuffer(4);
       const next = new Int32Array(counter);
       const chunks = Math.ceil(files.length / CHUNK);
-      const job: WorkerJob = { root: opts.root, settings: opts.settings, lang: opts.lang, snapshot: opts.snapshot(), files, target, listed, counter, chunk: CHUNK, profile: !!opts.onPhases };
+      const job: WorkerJob = { root: opts.root, settings: opts.settings, lang: opts.lang, snapshot: opts.snapshot(), batch, counter, chunk: CHUNK, profile: !!opts.onPhases };
       const analyses = new Map<string, Analysis>();
       const running = Array.from({ length: threads }, () =>
         new Promise<void>((resolve) => {

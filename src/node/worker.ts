@@ -18,11 +18,12 @@ async function main(job: WorkerJob): Promise<void> {
   const service = createArticleService({ files: snapshotHost(nodeFileHost(), job.snapshot), root: job.root, settings: job.settings, lang: job.lang, profile });
   await service.ready;
   const next = new Int32Array(job.counter);
-  const chunks = Math.ceil(job.files.length / job.chunk);
+  const { files, target, listed, fixes } = job.batch;
+  const chunks = Math.ceil(files.length / job.chunk);
   for (let c = Atomics.add(next, 0, 1); c < chunks; c = Atomics.add(next, 0, 1)) {
     const analyses: [string, Analysis][] = [];
-    for (let i = c * job.chunk; i < Math.min(job.files.length, (c + 1) * job.chunk); i++) {
-      analyses.push([job.files[i], await service.analyze(job.files[i], job.target[i], job.listed[i])]);
+    for (let i = c * job.chunk; i < Math.min(files.length, (c + 1) * job.chunk); i++) {
+      analyses.push([files[i], await service.analyze(files[i], { target: target[i], listed: listed[i], fixes })]);
     }
     parentPort!.postMessage({ kind: 'chunk', analyses } satisfies WorkerMessage);
   }

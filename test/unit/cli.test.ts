@@ -5,6 +5,8 @@ import * as path from 'node:path';
 import { after, test } from 'node:test';
 import { main } from '../../src/cli/main';
 import { article } from './helpers';
+import { nodeFileHost, toCorePath } from '../../src/node/host';
+import { readArticleFile } from '../../src/core/project/read';
 
 async function run(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) {
   let stdout = '';
@@ -306,8 +308,6 @@ test('a large check shared with worker threads prints exactly what one thread pr
 });
 
 test('a file read as listed is opened without waiting: a FIFO put in its place is reported, not waited on', async (t) => {
-  const { nodeFileHost, toCorePath } = await import('../../src/node/host');
-  const { readArticleFile } = await import('../../src/core/project/read');
   const dir = tmpProject({ 'a.md': article(), 'big.md': Buffer.alloc(11 * 1024 * 1024, 0x61) });
   const files = nodeFileHost();
   const project = { root: toCorePath(dir), isArticle: () => true };

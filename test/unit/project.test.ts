@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { findProjectRoot } from '../../src/core/project/root';
-import { createArticleService, MAX_ARTICLE_BYTES, type Analysis, type AnalysisPool, type PoolRun } from '../../src/core/project/service';
+import { createArticleService, MAX_ARTICLE_BYTES, type Analysis, type AnalysisPool, type PoolBatch, type PoolRun } from '../../src/core/project/service';
 import { article } from './helpers';
 import { MemoryHost } from './memoryHost';
 
@@ -301,7 +301,7 @@ function servicePool(host: MemoryHost, root: string, opts: { fail?: Set<string> 
   return {
     analysed,
     minFiles: 3,
-    start(files: string[], target: boolean[], listed: boolean[]): PoolRun {
+    start({ files, target, listed, fixes }: PoolBatch): PoolRun {
       const helper = createArticleService({ files: host, root });
       let next = 0;
       const chunks = Math.ceil(files.length / 2);
@@ -312,7 +312,7 @@ function servicePool(host: MemoryHost, root: string, opts: { fail?: Set<string> 
         for (let c = claim(); c >= 0; c = claim()) {
           for (let i = c * 2; i < Math.min(files.length, c * 2 + 2); i++) {
             analysed.push(files[i]);
-            if (!opts.fail?.has(files[i])) out.set(files[i], await helper.analyze(files[i], target[i], listed[i]));
+            if (!opts.fail?.has(files[i])) out.set(files[i], await helper.analyze(files[i], { target: target[i], listed: listed[i], fixes }));
           }
           await new Promise((r) => setTimeout(r, 0));
         }
@@ -367,9 +367,9 @@ describe('a batch shared with helpers', () => {
     const host = new MemoryHost(files());
     const pool = { ...servicePool(host, '/p'), minFiles: 100 };
     let started = 0;
-    const s = createArticleService({ files: host, root: '/p', pool: { minFiles: 100, start: (f, t, l) => (started++, pool.start(f, t, l)) } });
+    const s = createArticleService({ files: host, root: '/p', pool: { minFiles: 100, start: (b) => (started++, pool.start(b)) } });
     await s.checkFiles(await s.findArticles());
-    const c = createArticleService({ files: host, root: '/p', pool: { minFiles: 1, start: (f, t, l) => (started++, pool.start(f, t, l)) } });
+    const c = createArticleService({ files: host, root: '/p', pool: { minFiles: 1, start: (b) => (started++, pool.start(b)) } });
     const cache = new Map<string, Analysis>();
     await c.checkFiles(await c.findArticles(), { cache: { get: (f) => cache.get(f), set: (f, _s, _t, a) => void cache.set(f, a) } });
     assert.equal(started, 0);

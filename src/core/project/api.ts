@@ -36,11 +36,19 @@ export interface ArticleServiceInit {
 export interface AnalysisPool {
   /** Below this many files a batch is checked without helpers (starting one costs more than it saves). */
   readonly minFiles: number;
-  /**
-   * Starts helpers on `files` (`target[i]`: whether file i gets its local rules; `listed[i]`:
-   * whether a listing called it a regular file); undefined when none can start.
-   */
-  start(files: string[], target: boolean[], listed: boolean[]): PoolRun | undefined;
+  /** Starts helpers on a batch; undefined when none can start. */
+  start(batch: PoolBatch): PoolRun | undefined;
+}
+
+/** The files of a batch, and for each what `ArticleService.analyze` is told. */
+export interface PoolBatch {
+  files: string[];
+  /** Whether file i gets its local rules. */
+  target: boolean[];
+  /** Whether a listing called file i a regular file. */
+  listed: boolean[];
+  /** Whether problems keep their fixes. */
+  fixes: boolean;
 }
 
 /** A batch shared with helpers. */
@@ -77,6 +85,15 @@ export interface FileResult {
 export interface AnalysisCache {
   get(file: string, stat: FileStat, target: boolean): Analysis | undefined;
   set(file: string, stat: FileStat, target: boolean, analysis: Analysis): void;
+}
+
+export interface AnalyzeOptions {
+  /** Whether the file gets its local rules (else only its index entry). */
+  target: boolean;
+  /** A listing (by the service sharing the batch) called the path a regular file. */
+  listed?: boolean;
+  /** False: the problems without their fixes (a host that only prints them; less to keep and to pass between threads). */
+  fixes?: boolean;
 }
 
 /** What one pass over one file yields, small enough to keep for thousands of files. */
@@ -131,11 +148,10 @@ export interface ArticleService extends Disposable {
   /**
    * One file's part of a batch check: read and parsed once, its index entry and (for a target)
    * its local problems and the facts the corpus rules need; no parsed document is kept.
-   * `listed`: a listing (by the service sharing the batch) called the path a regular file.
    */
-  analyze(path: string, target: boolean, listed?: boolean): Promise<Analysis>;
+  analyze(path: string, opts: AnalyzeOptions): Promise<Analysis>;
   /** Checks many files in one pass, each read once; the corpus is the project's articles plus `targets` outside it. */
-  checkFiles(targets: string[], opts?: { cache?: AnalysisCache; token?: CancellationToken }): Promise<FileResult[]>;
+  checkFiles(targets: string[], opts?: { cache?: AnalysisCache; token?: CancellationToken; fixes?: boolean }): Promise<FileResult[]>;
   /** Forgets the cached parse and check of a path (a closed document). */
   forget(path: string): void;
   /** The problems that stop Publish: every error, and warnings of the `blockPublish` rules. */

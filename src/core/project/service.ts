@@ -11,7 +11,7 @@ import { severityOf } from '../rules';
 import type { Problem } from '../types';
 import { publishBlockers } from '../workflow/publish';
 import { workflowState, type WorkflowState } from '../workflow/state';
-import type { Analysis, AnalysisCache, ArticleService, ArticleServiceInit, FileResult, ProjectChange } from './api';
+import type { Analysis, AnalysisCache, AnalyzeOptions, ArticleService, ArticleServiceInit, FileResult, ProjectChange } from './api';
 import { readArticleFile, type ReadOutcome, type Unreadable } from './read';
 import { Emitter } from './events';
 import type { CancellationToken, Disposable, FileStat } from './host';
@@ -25,7 +25,7 @@ import { EMPTY_SITE, type SiteKnowledge } from '../site/types';
 /** This many article changes in a row, with less than a second between them, make a burst. */
 const BURST = 20;
 
-export type { Analysis, AnalysisCache, AnalysisPool, ArticleService, ArticleServiceInit, FileResult, PoolRun, ProjectChange } from './api';
+export type { Analysis, AnalysisCache, AnalysisPool, AnalyzeOptions, ArticleService, ArticleServiceInit, FileResult, PoolBatch, PoolRun, ProjectChange } from './api';
 export { MAX_ARTICLE_BYTES, readArticleFile, type ReadOutcome, type Unreadable } from './read';
 
 /** Creates the project model for a root. */
@@ -283,7 +283,7 @@ class Service implements ArticleService {
     return this.check(path, r.text);
   }
 
-  async checkFiles(targets: string[], opts: { cache?: AnalysisCache; token?: CancellationToken } = {}): Promise<FileResult[]> {
+  async checkFiles(targets: string[], opts: { cache?: AnalysisCache; token?: CancellationToken; fixes?: boolean } = {}): Promise<FileResult[]> {
     await this.ready;
     const checker = this.currentChecker();
     const targetSet = new Set(targets);
@@ -297,19 +297,20 @@ class Service implements ArticleService {
     // corpus rules run afterwards, when the index is complete.
     const analyses = new Map<string, Analysis>();
     const cancelled = () => opts.token?.isCancellationRequested === true;
+    const fixes = opts.fixes ?? true;
     // A large batch is shared with the host's helpers (not with a cache: its hits are known here).
     const pool = this.init.pool;
-    const run = pool && !opts.cache && all.length >= pool.minFiles ? pool.start(all, all.map((f) => targetSet.has(f)), all.map((f) => this.listed.has(f))) : undefined;
+    const run = pool && !opts.cache && all.length >= pool.minFiles ? pool.start({ files: all, target: all.map((f) => targetSet.has(f)), listed: all.map((f) => this.listed.has(f)), fixes }) : undefined;
     if (run) {
       for (let c = run.claim(); c >= 0 && !cancelled(); c = run.claim()) {
-        for (const file of all.slice(c * run.chunk, (c + 1) * run.chunk)) analyses.set(file, await this.analyzeWith(file, targetSet.has(file), checker));
+        for (const file of all.slice(c * run.chunk, (c + 1) * run.chunk)) analyses.set(file, await this.analyzeWith(file, targetSet.has(file), checker, fixes));
       }
       if (cancelled()) run.stop();
       for (const [file, a] of await run.done) analyses.set(file, a);
     }
     for (const file of all) {
       if (cancelled()) break;
-      if (!analyses.has(file)) analyses.set(file, await this.analyzeWith(file, targetSet.has(file), checker, opts.cache));
+      if (!analyses.has(file)) analyses.set(file, await this.analyzeWith(file, targetSet.has(file), checker, fixes, opts.cache));
     }
     // The index in the files' order, however the work was shared.
     for (const file of all) {
@@ -322,7 +323,7 @@ class Service implements ArticleService {
     for (const file of all) {
       const a = analyses.get(file);
       if (!a?.recheck || !targetSet.has(file) || cancelled()) continue;
-      const again = await this.analyzeWith(file, true, checker);
+      const again = await this.analyzeWith(file, true, checker, fixes);
       analyses.set(file, again.unreadable ? again : { ...again, entry: a.entry, recheck: undefined });
     }
     const results: FileResult[] = [];
@@ -335,19 +336,20 @@ class Service implements ArticleService {
         continue;
       }
       const problems = [...(a.problems ?? []), ...(a.facts ? this.safeCheck(file, () => checker.checkCorpus(a.facts!, file)) : [])];
+      if (!fixes) for (const p of problems) delete p.fixes;
       problems.sort((x, y) => x.start - y.start || x.end - y.end);
       results.push({ file, problems, readable: true });
     }
     return results;
   }
 
-  async analyze(path: string, target: boolean, listed = false): Promise<Analysis> {
+  async analyze(path: string, opts: AnalyzeOptions): Promise<Analysis> {
     await this.ready;
-    if (listed) this.listed.add(path);
-    return this.analyzeWith(path, target, this.currentChecker());
+    if (opts.listed) this.listed.add(path);
+    return this.analyzeWith(path, opts.target, this.currentChecker(), opts.fixes ?? true);
   }
 
-  private async analyzeWith(file: string, target: boolean, checker: Checker, cache?: AnalysisCache): Promise<Analysis> {
+  private async analyzeWith(file: string, target: boolean, checker: Checker, fixes: boolean, cache?: AnalysisCache): Promise<Analysis> {
     const profile = this.init.profile;
     profile?.reading();
     const t0 = profile?.now() ?? 0;
@@ -365,6 +367,7 @@ class Service implements ArticleService {
       if (!target) a = { entry: closed ? entryOf(article) : undefined };
       else {
         const { problems, facts, corpusRead } = checker.checkLocal(article);
+        if (!fixes) for (const p of problems) delete p.fixes;
         a = { entry: closed ? facts.entry : undefined, problems, facts: closed && article.data && article.yamlIssues.length === 0 ? facts : undefined };
         if (corpusRead) a.recheck = true;
       }
