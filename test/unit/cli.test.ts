@@ -328,3 +328,14 @@ test('a file read as listed is opened without waiting: a FIFO put in its place i
   const pipe = await readArticleFile(files, at('pipe.md'), project, undefined, true);
   assert.ok(!pipe.ok && pipe.unreadable.key === 'file-special');
 });
+
+test('--fix with --cache fixes a file whose result came from the cache', async () => {
+  const text = article({ date: 'date: "2017-08-15"' });
+  const dir = tmpProject({ 'a.md': text });
+  const cache = path.join(dir, 'cache');
+  const first = await run(['check', '--cache', '--cache-location', cache], dir);
+  assert.equal(first.code, 1, first.stderr);
+  const fixed = await run(['check', '--fix', '--cache', '--cache-location', cache], dir);
+  assert.match(fixed.stderr, /Files fixed: 1\. Problems fixed: 1\./);
+  assert.equal(fs.readFileSync(path.join(dir, 'a.md'), 'utf8'), text.replace('date: "2017-08-15"', 'date: 2017-08-15'));
+});
