@@ -339,3 +339,44 @@ test('--fix with --cache fixes a file whose result came from the cache', async (
   assert.match(fixed.stderr, /Files fixed: 1\. Problems fixed: 1\./);
   assert.equal(fs.readFileSync(path.join(dir, 'a.md'), 'utf8'), text.replace('date: "2017-08-15"', 'date: 2017-08-15'));
 });
+
+test('bin/qa-articles.js uses the code cache made for its bundle only, and a stale or broken one changes nothing', (t) => {
+  const root = path.resolve(__dirname, '../..');
+  if (!fs.existsSync(path.join(root, 'dist/cli.js'))) {
+    t.skip('no dist/cli.js: run npm run build first (npm test does)');
+    return;
+  }
+  const { spawnSync } = require('node:child_process') as typeof import('node:child_process');
+  // A copy of the program (bin/ and the CLI's bundles), so its bundle can be changed here.
+  const copy = tmpDir({});
+  fs.mkdirSync(path.join(copy, 'bin'));
+  fs.mkdirSync(path.join(copy, 'dist'));
+  fs.copyFileSync(path.join(root, 'bin/qa-articles.js'), path.join(copy, 'bin/qa-articles.js'));
+  for (const f of fs.readdirSync(path.join(root, 'dist'))) if (/^cli[\w-]*\.js$/.test(f)) fs.copyFileSync(path.join(root, 'dist', f), path.join(copy, 'dist', f));
+  const project = tmpProject({ 'a.md': article({ date: 'date: "2017-08-15"' }), 'b.md': article({ title: 'title: "Annat"' }) });
+  const run = (env: NodeJS.ProcessEnv = {}) => spawnSync(process.execPath, [path.join(copy, 'bin/qa-articles.js'), 'check', '--format', 'json'], { cwd: project, encoding: 'utf8', env: { ...process.env, ...env } });
+  const cache = path.join(copy, 'dist/cli.js.cache');
+  const plain = run();
+  assert.equal(plain.status, 1, plain.stderr);
+  assert.ok(!fs.existsSync(cache));
+  assert.equal(run({ QA_ARTICLES_WRITE_CODE_CACHE: '1' }).stdout, plain.stdout);
+  const header = fs.readFileSync(cache).subarray(0, 40).toString().split('\n')[0];
+  const st = fs.statSync(path.join(copy, 'dist/cli.js'));
+  assert.equal(header, `${st.size} ${st.mtimeMs}`, 'the cache names the bundle it was made from');
+  assert.equal(run().stdout, plain.stdout);
+  // A cache whose data V8 cannot use: rejected, the bundle compiles as usual.
+  fs.writeFileSync(cache, Buffer.concat([Buffer.from(header + '\n'), Buffer.alloc(5000, 7)]));
+  const broken = run();
+  assert.equal(broken.stdout, plain.stdout);
+  assert.equal(broken.stderr, '');
+  // Another bundle of the same size (the program rebuilt with another version number): V8 alone
+  // would take the old cache for it (it compares sizes), and print the old number.
+  run({ QA_ARTICLES_WRITE_CODE_CACHE: '1' });
+  const bundle = fs.readFileSync(path.join(copy, 'dist/cli.js'), 'utf8');
+  const version = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
+  const other = version.replace(/\d/g, (d) => String((Number(d) + 1) % 10));
+  assert.ok(bundle.includes(`"${version}"`));
+  fs.writeFileSync(path.join(copy, 'dist/cli.js'), bundle.replace(`"${version}"`, `"${other}"`));
+  const versionRun = spawnSync(process.execPath, [path.join(copy, 'bin/qa-articles.js'), '--version'], { encoding: 'utf8' });
+  assert.equal(versionRun.stdout.trim(), other);
+});

@@ -21,7 +21,8 @@ export function isoDate(d: Date): string {
   return Number.isNaN(d.getTime()) ? '' : d.toISOString().slice(0, 10);
 }
 
-const graphemes = new Intl.Segmenter('sv', { granularity: 'grapheme' });
+// Made on first use: creating a segmenter loads ICU data (milliseconds at every start otherwise).
+let graphemes: Intl.Segmenter | undefined;
 
 /**
  * Length as a reader counts characters: user-perceived characters (grapheme clusters), so an
@@ -39,7 +40,7 @@ export function charCount(s: string): number {
   }
   if (simple) return s.length;
   let n = 0;
-  for (const _ of graphemes.segment(s)) n++;
+  for (const _ of (graphemes ??= new Intl.Segmenter('sv', { granularity: 'grapheme' })).segment(s)) n++;
   return n;
 }
 
