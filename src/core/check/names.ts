@@ -233,6 +233,22 @@ function authorNameAtEnd(words: string[]): RegExp {
   return re;
 }
 
+const LETTER_OR_DIGIT = /^[\p{L}\d]$/u;
+
+/** Whether the character (code point) at `i` is a letter or a digit. */
+function wordCharAt(s: string, i: number): boolean {
+  if (i >= s.length) return false;
+  return LETTER_OR_DIGIT.test(String.fromCodePoint(s.codePointAt(i)!));
+}
+
+/** Whether the character (code point) that ends before `i` is a letter or a digit. */
+function wordCharBefore(s: string, i: number): boolean {
+  const lo = s.charCodeAt(i - 1);
+  const hi = i >= 2 ? s.charCodeAt(i - 2) : 0;
+  const pair = lo >= 0xdc00 && lo <= 0xdfff && hi >= 0xd800 && hi <= 0xdbff;
+  return wordCharAt(s, pair ? i - 2 : i - 1);
+}
+
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
@@ -243,12 +259,20 @@ export function findName(text: string, from: number, to: number, name: string): 
   const n = name.trim();
   if ([...n].length < 2 || !/\p{L}/u.test(n)) return [];
   const initials = /^\p{Lu}{2,3}$/u.test(n);
-  const re = new RegExp(String.raw`(?<![\p{L}\d])${escapeRe(n)}(?![\p{L}\d])`, initials ? 'gu' : 'giu');
+  // The name alone in the pattern, its word boundaries tested by hand: a pattern per name with
+  // \p{L} in it costs a compile of the Unicode tables each time (~0.4 ms a name).
+  const re = new RegExp(escapeRe(n), initials ? 'gu' : 'giu');
   const out: NameSpan[] = [];
   const slice = text.slice(from, to);
-  for (const m of slice.matchAll(re)) {
-    const s = from + m.index!;
+  for (let m = re.exec(slice); m; m = re.exec(slice)) {
+    const s = from + m.index;
     const e = s + m[0].length;
+    // Not inside a word: no letter or digit just before or after (as the slice sees it).
+    if ((m.index > 0 && wordCharBefore(slice, m.index)) || wordCharAt(slice, m.index + m[0].length)) {
+      // The next try starts one character on, as a regex with these look-arounds would.
+      re.lastIndex = m.index + (slice.codePointAt(m.index)! > 0xffff ? 2 : 1);
+      continue;
+    }
     let rs = s;
     while (rs > from && SPACE.test(text[rs - 1])) rs--;
     out.push({ start: s, end: e, removeStart: rs < s ? rs : s, removeEnd: rs < s ? e : Math.min(to, e + (SPACE.test(text[e] ?? '') ? 1 : 0)) });
