@@ -36,6 +36,17 @@ function startsBlockAfter(prev: string): boolean {
  * item). The one detector the `summary-block` rule and the preview share.
  */
 export function findSummaryBlock(lines: LineIndex, bodyStart: number): SummaryBlock | undefined {
+  // Found once per text: the rules and the preview each ask.
+  const known = found.get(lines);
+  if (known && known.bodyStart === bodyStart) return known.block;
+  const block = searchSummaryBlock(lines, bodyStart);
+  found.set(lines, { bodyStart, block });
+  return block;
+}
+
+const found = new WeakMap<LineIndex, { bodyStart: number; block: SummaryBlock | undefined }>();
+
+function searchSummaryBlock(lines: LineIndex, bodyStart: number): SummaryBlock | undefined {
   let found: SummaryBlock | undefined;
   let fence: string | undefined;
   const first = lines.positionAt(bodyStart).line;
