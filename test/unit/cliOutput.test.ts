@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, test } from 'node:test';
 import { main } from '../../src/cli/main';
-import { formatText, terminalSafe } from '../../src/cli/output';
+import { formatJson, formatText, terminalSafe } from '../../src/cli/output';
 import type { FileProblem } from '../../src/cli/check';
 import { article } from './helpers';
 
@@ -61,4 +61,16 @@ test('terminalSafe leaves ordinary names alone and escapes every control charact
   assert.equal(terminalSafe('src/content/fråga doktorn/knä.md'), 'src/content/fråga doktorn/knä.md');
   assert.equal(terminalSafe('C:\\site\\a.md'), 'C:\\site\\a.md');
   assert.equal(terminalSafe('a\r\nb\tc\u0085d\u2028e\u009bf\u007f'), 'a\\r\\nb\\tc\\u0085d\\u2028e\\u009bf\\u007f');
+});
+
+test('JSON output is exactly JSON.stringify of the documented shape, odd characters included', () => {
+  const p = (file: string, message: string, line: number): FileProblem => ({ file, rule: 'yaml-type', severity: 'error', message, start: 0, end: 1, range: { start: { line, character: 2 }, end: { line: line + 1, character: 0 } } });
+  const problems = [p('/s/a "b".md', 'Ta bort "citattecknen"\\n och \u2028 \ud800 😀', 0), p('/s/a "b".md', 'två', 3), p('/s/c\n.md', '\u0000\u001b[31m', 9)];
+  const display = (f: string) => f.slice(3);
+  const expected = JSON.stringify({
+    files: 4,
+    problems: problems.map((x) => ({ file: display(x.file), line: x.range.start.line + 1, column: x.range.start.character + 1, endLine: x.range.end.line + 1, endColumn: x.range.end.character + 1, severity: x.severity, rule: x.rule, message: x.message })),
+  });
+  assert.equal(formatJson(4, problems, display), expected);
+  assert.deepEqual(JSON.parse(formatJson(0, [], display)), { files: 0, problems: [] });
 });
