@@ -18,8 +18,8 @@ import { openProject } from './project';
 import { explicitMarkdownFiles } from './walk';
 
 /**
- * Helper threads for a large check: `QA_ARTICLES_THREADS` (0 for none), else one fewer than the
- * cores (at most 3).
+ * Helper threads for a large check: `QA_ARTICLES_THREADS` (0 for none), else one per idle core
+ * besides the main thread's (at most 3).
  */
 export function helperThreads(env: NodeJS.ProcessEnv): number | 'auto' {
   const v = env.QA_ARTICLES_THREADS;

@@ -7,6 +7,7 @@ import { main } from '../../src/cli/main';
 import { article } from './helpers';
 import { nodeFileHost, toCorePath } from '../../src/node/host';
 import { readArticleFile } from '../../src/core/project/read';
+import { idleHelpers } from '../../src/node/pool';
 
 async function run(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) {
   let stdout = '';
@@ -379,4 +380,12 @@ test('bin/qa-articles.js uses the code cache made for its bundle only, and a sta
   fs.writeFileSync(path.join(copy, 'dist/cli.js'), bundle.replace(`"${version}"`, `"${other}"`));
   const versionRun = spawnSync(process.execPath, [path.join(copy, 'bin/qa-articles.js'), '--version'], { encoding: 'utf8' });
   assert.equal(versionRun.stdout.trim(), other);
+});
+
+test('helper threads only for idle cores', () => {
+  assert.equal(idleHelpers(1, 0), 0, 'one core: the main thread has it');
+  assert.equal(idleHelpers(2, 0.1), 1);
+  assert.equal(idleHelpers(2, 1.3), 0, 'two cores, one kept busy by other work');
+  assert.equal(idleHelpers(8, 2), 3, 'at most three');
+  assert.equal(idleHelpers(4, 1.6), 1);
 });
