@@ -56,17 +56,17 @@ export function formatText(fileCount: number, problems: FileProblem[], display: 
 
 /** Exactly one JSON object: files checked and every problem, 1-based lines and columns. */
 export function formatJson(fileCount: number, problems: FileProblem[], display: (f: string) => string): string {
-  // Written out field by field (what JSON.stringify of these objects gives, without making
-  // them): tens of thousands of problems in a large check. Each file's name is quoted once.
-  const names = new Map<string, string>();
-  const parts: string[] = [];
-  for (const p of problems) {
-    let file = names.get(p.file);
-    if (file === undefined) names.set(p.file, (file = JSON.stringify(display(p.file))));
-    const { start, end } = p.range;
-    parts.push(
-      `{"file":${file},"line":${start.line + 1},"column":${start.character + 1},"endLine":${end.line + 1},"endColumn":${end.character + 1},"severity":${JSON.stringify(p.severity)},"rule":${JSON.stringify(p.rule)},"message":${JSON.stringify(p.message)}}`,
-    );
-  }
-  return `{"files":${fileCount},"problems":[${parts.join(',')}]}`;
+  return JSON.stringify({
+    files: fileCount,
+    problems: problems.map((p) => ({
+      file: display(p.file),
+      line: p.range.start.line + 1,
+      column: p.range.start.character + 1,
+      endLine: p.range.end.line + 1,
+      endColumn: p.range.end.character + 1,
+      severity: p.severity,
+      rule: p.rule,
+      message: p.message,
+    })),
+  });
 }
