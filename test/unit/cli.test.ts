@@ -293,8 +293,14 @@ test('a large check shared with worker threads prints exactly what one thread pr
     const title = `title: "Artikel nummer ${i % 700} om en axel som gör ont"`;
     files[`a${String(i).padStart(4, '0')}.md`] = i % 97 === 5 ? article({ category: null, title }) : article({ title, tags: i % 3 ? 'tags: ["smärta"]' : 'tags: ["Smärta"]', date: i % 50 ? 'date: 2017-08-15' : 'date: "2017-08-15"' });
   }
+  // The project's own schema (compiled by each thread) and the site's topic list (read by each).
+  const schema = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../schemas/article.schema.json'), 'utf8'));
+  schema.properties.author = { type: 'string', pattern: '^Dr\\. ' };
+  files['.qa-articles.schema.json'] = JSON.stringify(schema);
+  for (const f of ['topics.ts', 'conditions.ts']) files[`src/data/${f}`] = fs.readFileSync(path.resolve(__dirname, '../fixtures/site/src/data', f), 'utf8');
+  files['a0900.md'] = article({ title: 'title: "Frusen"', topic: 'topic: "frusenaxel"', author: 'author: "Anna"' });
   const dir = tmpProject(files);
-  const run = (env: NodeJS.ProcessEnv) => spawnSync(process.execPath, [bundle, 'check', '--format', 'json'], { cwd: dir, encoding: 'utf8', env: { ...process.env, ...env, QA_ARTICLES_PROFILE: '1' } });
+  const run = (env: NodeJS.ProcessEnv) => spawnSync(process.execPath, [bundle, 'check', '--format', 'json'], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, ...env, QA_ARTICLES_PROFILE: '1' } });
   const one = run({ QA_ARTICLES_THREADS: '0' });
   const shared = run({ QA_ARTICLES_THREADS: '2' });
   assert.equal(one.status, 1, one.stderr);
@@ -305,7 +311,7 @@ test('a large check shared with worker threads prints exactly what one thread pr
   assert.equal(threads(one), 0);
   assert.equal(threads(shared), 2, 'both helper threads took part');
   const rules = new Set(JSON.parse(one.stdout).problems.map((p: { rule: string }) => p.rule));
-  for (const r of ['title-length', 'duplicate-title', 'tag-variant', 'yaml-type', 'schema-required']) assert.ok(rules.has(r), `${r} among ${[...rules].join(', ')}`);
+  for (const r of ['title-length', 'duplicate-title', 'tag-variant', 'yaml-type', 'schema-required', 'topic-no-page', 'schema']) assert.ok(rules.has(r), `${r} among ${[...rules].join(', ')}`);
 });
 
 test('a file read as listed is opened without waiting: a FIFO put in its place is reported, not waited on', async (t) => {
