@@ -30,7 +30,7 @@ export interface PoolOptions {
   lang: Lang;
   /** The settings' files as the service read them (taken when the first batch starts). */
   snapshot: () => HostSnapshot;
-  /** Helper threads; by default one for each idle core but the main thread's (see `idleHelpers`), at most 3. */
+  /** Helper threads; by default one for each core left idle while the main thread started (see `idleHelpers`), at most 3. */
   threads?: number;
   minFiles?: number;
   /** Phase times of the helpers, added to the host's profile. */
@@ -39,13 +39,37 @@ export interface PoolOptions {
 }
 
 /**
- * Helpers worth starting: one per core that is idle besides the main thread's, at most 3. A
- * helper on a core other work keeps busy only adds its own start, heap and hand-over to the run
+ * Helpers worth starting: one per core left idle while the main thread ran, at most 3. A helper
+ * on a core other work keeps busy only adds its own start, heap and hand-over to the run
  * (measured on 2 cores under load: a helper made a check of 12,980 files 20% slower, while on
- * an idle machine it made it 10% faster). The load average tells how busy the cores are.
+ * an idle machine it made it 10% faster). `idle` is in cores, the main thread's not counted.
  */
-export function idleHelpers(cores: number, load: number): number {
-  return Math.max(0, Math.min(3, Math.floor(cores - 1 - load + 0.5)));
+export function idleHelpers(idle: number): number {
+  return Math.max(0, Math.min(3, Math.floor(idle + 0.25)));
+}
+
+/** Every core's idle and total time so far (ms). */
+function cpuTimes(): { idle: number; total: number } {
+  let idle = 0;
+  let total = 0;
+  for (const c of os.cpus()) {
+    idle += c.times.idle;
+    total += c.times.user + c.times.nice + c.times.sys + c.times.idle + c.times.irq;
+  }
+  return { idle, total };
+}
+
+/**
+ * How many cores sat idle since `since` (the pool's creation, while the main thread read the
+ * settings and found the files): measured, not the load average, which lags a minute behind
+ * (a run right after a busy one would find no core free). Over too short a window (the
+ * system counts in 10 ms steps) the load average stands in.
+ */
+function idleCores(since: { idle: number; total: number }, cores: number): number {
+  const now = cpuTimes();
+  const total = now.total - since.total;
+  if (total < 20 * cores) return cores - 1 - os.loadavg()[0];
+  return ((now.idle - since.idle) / total) * cores;
 }
 
 /** Files per claim: small enough to share the end of a batch evenly, large enough that claiming costs nothing. */
@@ -56,11 +80,14 @@ const CHUNK = 64;
  * settings (~100 ms) while the main thread already checks, so below `minFiles` none starts.
  */
 export function workerPool(opts: PoolOptions): AnalysisPool | undefined {
-  const threads = opts.threads ?? idleHelpers(os.availableParallelism?.() ?? os.cpus().length, os.loadavg()[0]);
-  if (threads < 1) return undefined;
+  const cores = os.availableParallelism?.() ?? os.cpus().length;
+  if (opts.threads === 0 || cores < 2) return undefined;
+  const since = cpuTimes();
   return {
     minFiles: opts.minFiles ?? 1500,
     start(batch: PoolBatch): PoolRun | undefined {
+      const threads = opts.threads ?? idleHelpers(idleCores(since, cores));
+      if (threads < 1) return undefined;
       const { files } = batch;
       const counter = new SharedArrayBuffer(4);
       const next = new Int32Array(counter);

@@ -389,9 +389,9 @@ test('bin/qa-articles.js uses the code cache made for its bundle only, and a sta
 });
 
 test('helper threads only for idle cores', () => {
-  assert.equal(idleHelpers(1, 0), 0, 'one core: the main thread has it');
-  assert.equal(idleHelpers(2, 0.1), 1);
-  assert.equal(idleHelpers(2, 1.3), 0, 'two cores, one kept busy by other work');
-  assert.equal(idleHelpers(8, 2), 3, 'at most three');
-  assert.equal(idleHelpers(4, 1.6), 1);
+  assert.equal(idleHelpers(0.1), 0, 'no core idle besides the main thread\'s');
+  assert.equal(idleHelpers(0.9), 1);
+  assert.equal(idleHelpers(1.6), 1);
+  assert.equal(idleHelpers(6), 3, 'at most three');
+  assert.equal(idleHelpers(-0.5), 0);
 });
