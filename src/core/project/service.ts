@@ -189,7 +189,9 @@ class Service implements ArticleService {
     for (const path of articles) {
       if (cancelled()) return false;
       await this.indexFromDisk(path);
-      progress?.(++done, articles.length);
+      // Counted apart from the call: `progress?.(++done)` counts nothing without a progress callback.
+      done++;
+      progress?.(done, articles.length);
       // Let the host breathe between files (the editor's extension host stays responsive).
       if (done % 100 === 0) await new Promise<void>((r) => setTimeout(r, 0));
     }
