@@ -4,7 +4,7 @@ import type { Lang } from '../i18n/messages';
 import type { SiteKnowledge } from '../site/types';
 import type { ParsedArticle } from '../parse';
 import type { Problem, Severity } from '../types';
-import { parseBody } from './blocks';
+import { markLines, parseBody, renderTokens, type ParsedBody } from './blocks';
 import { findSummaryBlock, type SummaryBlock } from '../document/summary';
 import { blockEnd, md, summarySpan, type RenderEnv, type Token } from './markdown';
 import { pageCss } from './page.css';
@@ -95,25 +95,18 @@ function questionHtml(text: string): string {
     .join('\n');
 }
 
-/** Adds `data-line` to top-level blocks and list items so the editor and preview can scroll together. */
-function markLines(tokens: Token[], lineOffset: number): void {
-  for (const t of tokens) {
-    if (t.nesting === 1 && t.map && (t.level === 0 || t.type === 'list_item_open')) t.attrSet('data-line', String(t.map[0] + lineOffset));
-    else if (t.nesting === 0 && t.block && t.map && t.level === 0) t.attrSet('data-line', String(t.map[0] + lineOffset));
-  }
-}
-
 /** The answer blocks with the summary lifted into the key-points box. */
-function answerHtml(tokens: Token[], lineOffset: number, block: SummaryBlock | undefined, hostLinks: boolean): string {
+function answerHtml(body: ParsedBody, lineOffset: number, block: SummaryBlock | undefined, hostLinks: boolean): string {
   const env: RenderEnv = { hostLinks };
+  const tokens = body.tokens;
   const span = summarySpan(tokens, block, lineOffset);
-  if (!span) return md.renderer.render(tokens, md.options, env);
+  if (!span) return renderTokens(body, 0, tokens.length, hostLinks);
   const line = block!.labelLine;
   let box = `<aside class="qa-key-points" data-qa="summary"${lineAttr(line)}>\n<p class="qa-key-points-title">${escapeHtml(site.summary)}</p>\n`;
   if (block!.intro) box += `<p class="qa-key-points-intro">${md.renderInline(block!.intro.replace(/^(\*\*|__)\s*$/, ''), env)}</p>\n`;
   if (span.listStart !== undefined) box += md.renderer.render(tokens.slice(span.listStart, blockEnd(tokens, span.listStart) + 1), md.options, env);
   box += '</aside>\n';
-  return md.renderer.render(tokens.slice(0, span.start), md.options, env) + box + md.renderer.render(tokens.slice(span.end), md.options, env);
+  return renderTokens(body, 0, span.start, hostLinks) + box + renderTokens(body, span.end, tokens.length, hostLinks);
 }
 
 /** A host may hand over problems of its own making; an unknown severity is shown as info. */
@@ -144,24 +137,13 @@ function problemsHtml(problems: readonly Problem[], lang: Lang): string {
   );
 }
 
-const SUMMARY_LABEL_TEXT = /^\s*Sammanfattning\s*(?::\s*)?$/i;
-
 /**
  * LIX counts without the `**Sammanfattning:**` label: it is a label, not the writer's text, and
  * a new article whose answer is only the skeleton has no text to score.
  */
-function withoutSummaryLabel(tokens: Token[], counts: LixCounts): LixCounts {
-  for (let i = 1; i < tokens.length; i++) {
-    const t = tokens[i];
-    if (t.type !== 'inline' || tokens[i - 1].type !== 'paragraph_open') continue;
-    const kids = (t.children ?? []).filter((c) => !(c.type === 'text' && c.content.trim() === ''));
-    const strong = kids.length >= 3 && kids[0].type === 'strong_open';
-    const text = kids.filter((c) => c.type === 'text').map((c) => c.content).join('');
-    if (!strong || !SUMMARY_LABEL_TEXT.test(text)) continue;
-    const label = lixCounts(text);
-    return { words: counts.words - label.words, sentences: Math.max(0, counts.sentences - label.sentences), longWords: counts.longWords - label.longWords };
-  }
-  return counts;
+function withoutSummaryLabel(counts: LixCounts, label: LixCounts | undefined): LixCounts {
+  if (!label) return counts;
+  return { words: counts.words - label.words, sentences: Math.max(0, counts.sentences - label.sentences), longWords: counts.longWords - label.longWords };
 }
 
 function readabilityHtml(article: ParsedArticle, counts: LixCounts, lang: Lang, limits: Limits): string {
@@ -231,15 +213,15 @@ export function renderArticle(article: ParsedArticle, opts: RenderOptions = {}):
   const lang = opts.lang ?? 'en';
   const data = article.data ?? {};
   const bodyLine = article.lines.positionAt(article.bodyStart).line;
-  let tokens: Token[];
+  let body: ParsedBody;
   let counts: LixCounts;
   try {
-    ({ tokens, counts } = parseBody(article.body));
-    counts = withoutSummaryLabel(tokens, counts);
-    markLines(tokens, bodyLine);
+    body = parseBody(article.body);
+    counts = withoutSummaryLabel(body.counts, body.label);
+    markLines(body, bodyLine);
   } catch {
-    tokens = [];
-    counts = { words: 0, sentences: 0, longWords: 0 };
+    body = { tokens: [], counts: { words: 0, sentences: 0, longWords: 0 }, parts: [] };
+    counts = body.counts;
   }
 
   const title = scalar(data.title);
@@ -294,7 +276,7 @@ export function renderArticle(article: ParsedArticle, opts: RenderOptions = {}):
   out += author
     ? `<h2 class="qa-box-heading"><span class="qa-avatar" aria-hidden="true"></span><span class="qa-who"><span class="qa-name" data-qa="answerer">${escapeHtml(author)}</span> <span class="qa-verb">${escapeHtml(site.answers)}</span></span></h2>\n`
     : `<h2 class="qa-box-heading"><span class="qa-who"><span class="qa-name">${escapeHtml(site.answerHeading)}</span></span></h2>\n`;
-  const answer = tokens.length ? answerHtml(tokens, bodyLine, findSummaryBlock(article.lines, article.bodyStart), opts.hostLinks === true) : '';
+  const answer = body.tokens.length ? answerHtml(body, bodyLine, findSummaryBlock(article.lines, article.bodyStart), opts.hostLinks === true) : '';
   out += answer
     ? `<div class="qa-answer-text" data-qa="answer">\n${answer}</div>\n`
     : `<div class="qa-answer-text qa-missing" data-qa="answer"><p>${escapeHtml(site.noAnswer)}</p></div>\n`;

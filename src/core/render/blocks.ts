@@ -1,4 +1,4 @@
-import { md, plainText, type Token } from './markdown';
+import { md, plainText, type RenderEnv, type Token } from './markdown';
 import { lixCounts, type LixCounts } from './text';
 
 /**
@@ -15,6 +15,22 @@ interface Segment {
   mapEnds: Int32Array;
   lines: number;
   counts: LixCounts;
+  /** LIX counts of the segment's first `**Sammanfattning:**` label paragraph, if it has one. */
+  label?: LixCounts;
+  /** The body line the token maps now start from (-1 before first use). */
+  line: number;
+  /** The line `data-line` attributes now count from (-1: not marked). */
+  marked: number;
+  /** The tokens' HTML as `marked` and `hostLinks` left it; dropped when either changes. */
+  html?: string;
+  hostLinks?: boolean;
+}
+
+/** A segment's place in a body: the index of its first token there, and its first line. */
+interface Part {
+  first: number;
+  line: number;
+  seg: Segment;
 }
 
 export interface ParsedBody {
@@ -22,6 +38,10 @@ export interface ParsedBody {
   tokens: Token[];
   /** LIX counts of `plainText(tokens)`. */
   counts: LixCounts;
+  /** LIX counts of the body's first paragraph that is only a `**Sammanfattning:**` label, if any. */
+  label?: LixCounts;
+  /** The segments the tokens come from, in order. */
+  parts: Part[];
 }
 
 // A cut is safe before a line at indent 0, after a blank line, that cannot continue a list
@@ -93,25 +113,53 @@ function parseSegment(text: string): Segment {
   const tokens = md.parse(text, {});
   const mapStarts = new Int32Array(tokens.length).fill(-1);
   const mapEnds = new Int32Array(tokens.length);
-  tokens.forEach((t, i) => {
-    if (t.map) [mapStarts[i], mapEnds[i]] = t.map;
-  });
+  for (let i = 0; i < tokens.length; i++) {
+    const map = tokens[i].map;
+    if (map) {
+      mapStarts[i] = map[0];
+      mapEnds[i] = map[1];
+    }
+  }
   let lines = 0;
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
-  return { text, tokens, mapStarts, mapEnds, lines, counts: lixCounts(plainText(tokens)) };
+  return { text, tokens, mapStarts, mapEnds, lines, counts: lixCounts(plainText(tokens)), label: labelCounts(tokens), line: 0, marked: -1 };
+}
+
+const SUMMARY_LABEL_TEXT = /^\s*Sammanfattning\s*(?::\s*)?$/i;
+
+/**
+ * LIX counts of the first paragraph that is only a `**Sammanfattning:**` label: it is a label,
+ * not the writer's text, and is left out of the answer's LIX.
+ */
+function labelCounts(tokens: Token[]): LixCounts | undefined {
+  for (let i = 1; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.type !== 'inline' || tokens[i - 1].type !== 'paragraph_open') continue;
+    // Bold needs two markers side by side in the source: most paragraphs are passed over here.
+    if (!t.content.includes('**') && !t.content.includes('__')) continue;
+    const kids = (t.children ?? []).filter((c) => !(c.type === 'text' && c.content.trim() === ''));
+    const strong = kids.length >= 3 && kids[0].type === 'strong_open';
+    const text = kids.filter((c) => c.type === 'text').map((c) => c.content).join('');
+    if (strong && SUMMARY_LABEL_TEXT.test(text)) return lixCounts(text);
+  }
+  return undefined;
 }
 
 /** Block tokens and LIX counts of an answer, as one `md.parse(body)` would give them. */
 export function parseBody(body: string): ParsedBody {
   // markdown-it's own normalization, done first so that lines are counted as it counts them.
-  const text = body.replace(/\r\n?/g, '\n').replace(/\0/g, '\uFFFD');
+  let text = body;
+  if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
+  if (text.includes('\0')) text = text.replace(/\0/g, '\uFFFD');
   if (WHOLE_RE.test(text)) {
-    const tokens = md.parse(text, {});
-    return { tokens, counts: lixCounts(plainText(tokens)) };
+    const seg = parseSegment(text);
+    return { tokens: seg.tokens, counts: seg.counts, label: seg.label, parts: [{ first: 0, line: 0, seg }] };
   }
   const starts = cuts(text);
   const tokens: Token[] = [];
+  const parts: Part[] = [];
   const counts: LixCounts = { words: 0, sentences: 0, longWords: 0 };
+  let label: LixCounts | undefined;
   const seen = new Map<string, number>();
   let line = 0;
   for (let k = 0; k < starts.length; k++) {
@@ -119,17 +167,67 @@ export function parseBody(body: string): ParsedBody {
     const nth = seen.get(segText) ?? 0;
     seen.set(segText, nth + 1);
     const seg = segment(segText, nth);
-    for (let i = 0; i < seg.tokens.length; i++) {
-      const t = seg.tokens[i];
-      if (seg.mapStarts[i] >= 0) t.map = [seg.mapStarts[i] + line, seg.mapEnds[i] + line];
-      tokens.push(t);
+    // The token objects are shared by every place the segment is used: their maps are moved
+    // only when this place starts on another line than the last one did.
+    if (seg.line !== line) {
+      for (let i = 0; i < seg.tokens.length; i++) {
+        if (seg.mapStarts[i] >= 0) seg.tokens[i].map = [seg.mapStarts[i] + line, seg.mapEnds[i] + line];
+      }
+      seg.line = line;
     }
+    parts.push({ first: tokens.length, line, seg });
+    for (let i = 0; i < seg.tokens.length; i++) tokens.push(seg.tokens[i]);
     counts.words += seg.counts.words;
     counts.sentences += seg.counts.sentences;
     counts.longWords += seg.counts.longWords;
+    label ??= seg.label;
     line += seg.lines;
   }
-  return { tokens, counts };
+  return { tokens, counts, label, parts };
+}
+
+/**
+ * Adds `data-line` (the block's first line plus `lineOffset`) to top-level blocks and list
+ * items, so the editor and preview can scroll together.
+ */
+export function markLines(body: ParsedBody, lineOffset: number): void {
+  for (const { line, seg } of body.parts) {
+    const base = line + lineOffset;
+    if (seg.marked === base) continue;
+    for (let i = 0; i < seg.tokens.length; i++) {
+      const t = seg.tokens[i];
+      const start = seg.mapStarts[i];
+      if (start < 0) continue;
+      if (t.nesting === 1 ? t.level === 0 || t.type === 'list_item_open' : t.nesting === 0 && t.block && t.level === 0) t.attrSet('data-line', String(start + base));
+    }
+    seg.marked = base;
+    seg.html = undefined;
+  }
+}
+
+/**
+ * HTML of `tokens[from..to)`, as `md.renderer.render(tokens.slice(from, to))` gives it, with
+ * whole segments taken from the cache. Segments end at top level with every block closed, where
+ * the renderer looks neither ahead nor back, so their HTML joins up as one render's would.
+ */
+export function renderTokens(body: ParsedBody, from: number, to: number, hostLinks: boolean): string {
+  const env: RenderEnv = { hostLinks };
+  let out = '';
+  for (let k = 0; k < body.parts.length; k++) {
+    const { first, seg } = body.parts[k];
+    const end = first + seg.tokens.length;
+    if (end <= from || first >= to) continue;
+    if (first >= from && end <= to) {
+      if (seg.html === undefined || seg.hostLinks !== hostLinks) {
+        seg.html = md.renderer.render(seg.tokens, md.options, env);
+        seg.hostLinks = hostLinks;
+      }
+      out += seg.html;
+    } else {
+      out += md.renderer.render(body.tokens.slice(Math.max(from, first), Math.min(to, end)), md.options, env);
+    }
+  }
+  return out;
 }
 
 /** Forgets every parsed segment, so that the next render is a first one (for benchmarks). */
