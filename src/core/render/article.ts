@@ -4,7 +4,7 @@ import type { Lang } from '../i18n/messages';
 import type { SiteKnowledge } from '../site/types';
 import type { ParsedArticle } from '../parse';
 import type { Problem, Severity } from '../types';
-import { markLines, parseBody, renderTokens, type ParsedBody } from './blocks';
+import { bodyHead, markLines, parseBody, renderTokens, type ParsedBody } from './blocks';
 import { findSummaryBlock, type SummaryBlock } from '../document/summary';
 import { blockEnd, md, summarySpan, type RenderEnv, type Token } from './markdown';
 import { pageCss } from './page.css';
@@ -51,6 +51,11 @@ export interface WebviewOptions extends RenderOptions {
   styleUris?: string[];
   /** The user's own stylesheets (qaArticles.previewStylesheet), loaded last so they win. */
   extraStylesheetUris?: string[];
+  /**
+   * The page body, when the host has rendered it already (renderArticle with `hostLinks`, or
+   * renderArticleHead); rendered here otherwise.
+   */
+  body?: string;
 }
 
 export const TITLE_MAX = DEFAULT_CONFIG.titleMax;
@@ -146,12 +151,14 @@ function withoutSummaryLabel(counts: LixCounts, label: LixCounts | undefined): L
   return { words: counts.words - label.words, sentences: Math.max(0, counts.sentences - label.sentences), longWords: counts.longWords - label.longWords };
 }
 
-function readabilityHtml(article: ParsedArticle, counts: LixCounts, lang: Lang, limits: Limits): string {
+/** `counts` undefined: the answer is not all read yet (a first part shown before the whole page). */
+function readabilityHtml(article: ParsedArticle, counts: LixCounts | undefined, lang: Lang, limits: Limits): string {
   const { titleMax: TITLE_MAX, descriptionMin: DESCRIPTION_MIN, descriptionMax: DESCRIPTION_MAX } = limits;
   const data = article.data ?? {};
   const parts: string[] = [];
-  const r = lixOf(counts);
-  if (r.words === 0) parts.push(`<span data-qa="lix">${escapeHtml(ui(lang, 'lixEmpty'))}</span>`);
+  const r = counts && lixOf(counts);
+  if (!r) parts.push(`<span data-qa="lix" data-pending="true">${escapeHtml(ui(lang, 'lixPending'))}</span>`);
+  else if (r.words === 0) parts.push(`<span data-qa="lix">${escapeHtml(ui(lang, 'lixEmpty'))}</span>`);
   else {
     parts.push(
       `<span data-qa="lix" data-score="${Math.round(r.score)}" title="${escapeHtml(ui(lang, 'wordsSentences', r.words, r.sentences, r.longWords))}">` +
@@ -210,14 +217,41 @@ function statusHtml(data: Record<string, unknown>, line: number | undefined, add
  * article lacks is left out or shown as missing.
  */
 export function renderArticle(article: ParsedArticle, opts: RenderOptions = {}): string {
+  const bodyLine = article.lines.positionAt(article.bodyStart).line;
+  return render(article, opts, bodyLine, findSummaryBlock(article.lines, article.bodyStart));
+}
+
+/** How much of a long answer a first render shows (characters): a few screens. */
+export const HEAD_CHARS = 16_000;
+
+/**
+ * The page with only the first part of a long answer (about `HEAD_CHARS`), for a preview to
+ * show at once and replace with `renderArticle`'s page right after: the LIX line says it is
+ * still counting, and a note where the answer breaks off says the rest is coming. What it shows
+ * is the page's own start, and the segments it parses are cached for the whole render.
+ * Undefined when the answer is short enough to render whole at once.
+ */
+export function renderArticleHead(article: ParsedArticle, opts: RenderOptions = {}): string | undefined {
+  const bodyLine = article.lines.positionAt(article.bodyStart).line;
+  const block = findSummaryBlock(article.lines, article.bodyStart);
+  let head: string | undefined;
+  try {
+    head = bodyHead(article.body, HEAD_CHARS, block && { start: block.labelLine - bodyLine, end: block.endLine - bodyLine });
+  } catch {
+    return undefined;
+  }
+  return head === undefined ? undefined : render(article, opts, bodyLine, block, head);
+}
+
+/** The page; with `head`, the first part of the answer only (see renderArticleHead). */
+function render(article: ParsedArticle, opts: RenderOptions, bodyLine: number, block: SummaryBlock | undefined, head?: string): string {
   const lang = opts.lang ?? 'en';
   const data = article.data ?? {};
-  const bodyLine = article.lines.positionAt(article.bodyStart).line;
   let body: ParsedBody;
-  let counts: LixCounts;
+  let counts: LixCounts | undefined;
   try {
-    body = parseBody(article.body);
-    counts = withoutSummaryLabel(body.counts, body.label);
+    body = parseBody(head ?? article.body);
+    counts = head === undefined ? withoutSummaryLabel(body.counts, body.label) : undefined;
     markLines(body, bodyLine);
   } catch {
     body = { tokens: [], counts: { words: 0, sentences: 0, longWords: 0 }, parts: [] };
@@ -276,9 +310,10 @@ export function renderArticle(article: ParsedArticle, opts: RenderOptions = {}):
   out += author
     ? `<h2 class="qa-box-heading"><span class="qa-avatar" aria-hidden="true"></span><span class="qa-who"><span class="qa-name" data-qa="answerer">${escapeHtml(author)}</span> <span class="qa-verb">${escapeHtml(site.answers)}</span></span></h2>\n`
     : `<h2 class="qa-box-heading"><span class="qa-who"><span class="qa-name">${escapeHtml(site.answerHeading)}</span></span></h2>\n`;
-  const answer = body.tokens.length ? answerHtml(body, bodyLine, findSummaryBlock(article.lines, article.bodyStart), opts.hostLinks === true) : '';
+  const answer = body.tokens.length ? answerHtml(body, bodyLine, block, opts.hostLinks === true) : '';
+  const more = head === undefined ? '' : `<p class="qa-missing" data-qa="answer-more" role="status">${escapeHtml(ui(lang, 'answerMore'))}</p>\n`;
   out += answer
-    ? `<div class="qa-answer-text" data-qa="answer">\n${answer}</div>\n`
+    ? `<div class="qa-answer-text" data-qa="answer">\n${answer}${more}</div>\n`
     : `<div class="qa-answer-text qa-missing" data-qa="answer"><p>${escapeHtml(site.noAnswer)}</p></div>\n`;
   out += '</section>\n';
   if (condition) out += conditionBoxHtml(condition, conditionLine);
@@ -323,6 +358,6 @@ export function renderWebviewHtml(article: ParsedArticle, opts: WebviewOptions):
     `<meta http-equiv="Content-Security-Policy" content="${csp}">\n` +
     '<meta name="viewport" content="width=device-width, initial-scale=1">\n' +
     `<title>${escapeHtml(pageTitle(article))}</title>\n<style nonce="${nonce}">\n${pageCss}\n</style>\n${links}</head>\n` +
-    `<body class="qa-webview">\n<div id="qa-root">\n${renderArticle(article, { ...opts, hostLinks: true })}</div>\n${script}</body>\n</html>\n`
+    `<body class="qa-webview">\n<div id="qa-root">\n${opts.body ?? renderArticle(article, { ...opts, hostLinks: true })}</div>\n${script}</body>\n</html>\n`
   );
 }

@@ -145,12 +145,40 @@ function labelCounts(tokens: Token[]): LixCounts | undefined {
   return undefined;
 }
 
-/** Block tokens and LIX counts of an answer, as one `md.parse(body)` would give them. */
-export function parseBody(body: string): ParsedBody {
-  // markdown-it's own normalization, done first so that lines are counted as it counts them.
+/** markdown-it's own normalization, done first so that lines are counted as it counts them. */
+function normalize(body: string): string {
   let text = body;
   if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
   if (text.includes('\0')) text = text.replace(/\0/g, '\uFFFD');
+  return text;
+}
+
+/**
+ * The first part of a long answer, about `chars` characters, ending where one of its segments
+ * ends: parsed, it gives the answer's own first blocks, and the segments it parses are the ones
+ * the whole answer is made of, cached for it. `keep` (0-based body lines, end exclusive) is a
+ * span the part must not end inside (the summary). Undefined when the answer is not much longer
+ * than `chars` (less than four times), or is parsed whole.
+ */
+export function bodyHead(body: string, chars: number, keep?: { start: number; end: number }): string | undefined {
+  // A fence or a reference definition anywhere makes the whole answer one parse (see WHOLE_RE).
+  if (body.length < 4 * chars || WHOLE_RE.test(body)) return undefined;
+  // Only a window is read: normalized, it is the start of the normalized answer, and its cuts are
+  // the answer's own but in the last line or so (whose hash could reach past the window).
+  const text = normalize(body.slice(0, 4 * chars));
+  const last = text.length - 64;
+  const starts = cuts(text);
+  let line = 0;
+  for (let k = 1, at = 0; k < starts.length && starts[k] < last; k++) {
+    for (; at < starts[k]; at = text.indexOf('\n', at) + 1) line++;
+    if (starts[k] >= chars && !(keep && line > keep.start && line < keep.end)) return text.slice(0, starts[k]);
+  }
+  return undefined;
+}
+
+/** Block tokens and LIX counts of an answer, as one `md.parse(body)` would give them. */
+export function parseBody(body: string): ParsedBody {
+  const text = normalize(body);
   if (WHOLE_RE.test(text)) {
     const seg = parseSegment(text);
     return { tokens: seg.tokens, counts: seg.counts, label: seg.label, parts: [{ first: 0, line: 0, seg }] };
@@ -171,7 +199,11 @@ export function parseBody(body: string): ParsedBody {
     // only when this place starts on another line than the last one did.
     if (seg.line !== line) {
       for (let i = 0; i < seg.tokens.length; i++) {
-        if (seg.mapStarts[i] >= 0) seg.tokens[i].map = [seg.mapStarts[i] + line, seg.mapEnds[i] + line];
+        const map = seg.tokens[i].map;
+        if (!map) continue;
+        // In place: where markdown-it gave two tokens one array, both hold the same lines.
+        map[0] = seg.mapStarts[i] + line;
+        map[1] = seg.mapEnds[i] + line;
       }
       seg.line = line;
     }
