@@ -233,14 +233,13 @@ export const HEAD_CHARS = 16_000;
  */
 export function renderArticleHead(article: ParsedArticle, opts: RenderOptions = {}): string | undefined {
   const bodyLine = article.lines.positionAt(article.bodyStart).line;
-  const block = findSummaryBlock(article.lines, article.bodyStart);
   let head: string | undefined;
   try {
-    head = bodyHead(article.body, HEAD_CHARS, block && { start: block.labelLine - bodyLine, end: block.endLine - bodyLine });
+    head = bodyHead(article.body, HEAD_CHARS);
   } catch {
     return undefined;
   }
-  return head === undefined ? undefined : render(article, opts, bodyLine, block, head);
+  return head === undefined ? undefined : render(article, opts, bodyLine, findSummaryBlock(article.lines, article.bodyStart), head);
 }
 
 /** The page; with `head`, the first part of the answer only (see renderArticleHead). */

@@ -156,24 +156,19 @@ function normalize(body: string): string {
 /**
  * The first part of a long answer, about `chars` characters, ending where one of its segments
  * ends: parsed, it gives the answer's own first blocks, and the segments it parses are the ones
- * the whole answer is made of, cached for it. `keep` (0-based body lines, end exclusive) is a
- * span the part must not end inside (the summary). Undefined when the answer is not much longer
- * than `chars` (less than four times), or is parsed whole.
+ * the whole answer is made of, cached for it. It never ends inside the summary: the label and
+ * its list have no cut between them (each line of the list starts with a marker or an indent).
+ * Undefined when the answer is less than four times `chars`, or is parsed whole.
  */
-export function bodyHead(body: string, chars: number, keep?: { start: number; end: number }): string | undefined {
+export function bodyHead(body: string, chars: number): string | undefined {
   // A fence or a reference definition anywhere makes the whole answer one parse (see WHOLE_RE).
   if (body.length < 4 * chars || WHOLE_RE.test(body)) return undefined;
   // Only a window is read: normalized, it is the start of the normalized answer, and its cuts are
   // the answer's own but in the last line or so (whose hash could reach past the window).
   const text = normalize(body.slice(0, 4 * chars));
   const last = text.length - 64;
-  const starts = cuts(text);
-  let line = 0;
-  for (let k = 1, at = 0; k < starts.length && starts[k] < last; k++) {
-    for (; at < starts[k]; at = text.indexOf('\n', at) + 1) line++;
-    if (starts[k] >= chars && !(keep && line > keep.start && line < keep.end)) return text.slice(0, starts[k]);
-  }
-  return undefined;
+  const end = cuts(text).find((at) => at >= chars && at < last);
+  return end === undefined ? undefined : text.slice(0, end);
 }
 
 /** Block tokens and LIX counts of an answer, as one `md.parse(body)` would give them. */
