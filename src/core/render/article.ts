@@ -4,7 +4,7 @@ import type { Lang } from '../i18n/messages';
 import type { SiteKnowledge } from '../site/types';
 import type { ParsedArticle } from '../parse';
 import type { Problem, Severity } from '../types';
-import { bodyHead, markLines, parseBody, renderTokens, type ParsedBody } from './blocks';
+import { bodyHead, bodyHtml, isEmpty, parseBody, type ParsedBody } from './blocks';
 import { findSummaryBlock, type SummaryBlock } from '../document/summary';
 import { blockEnd, md, summarySpan, type RenderEnv, type Token } from './markdown';
 import { pageCss } from './page.css';
@@ -102,16 +102,18 @@ function questionHtml(text: string): string {
 
 /** The answer blocks with the summary lifted into the key-points box. */
 function answerHtml(body: ParsedBody, lineOffset: number, block: SummaryBlock | undefined, hostLinks: boolean): string {
+  if (!block) return bodyHtml(body, lineOffset, hostLinks);
   const env: RenderEnv = { hostLinks };
-  const tokens = body.tokens;
-  const span = summarySpan(tokens, block, lineOffset);
-  if (!span) return renderTokens(body, 0, tokens.length, hostLinks);
-  const line = block!.labelLine;
-  let box = `<aside class="qa-key-points" data-qa="summary"${lineAttr(line)}>\n<p class="qa-key-points-title">${escapeHtml(site.summary)}</p>\n`;
-  if (block!.intro) box += `<p class="qa-key-points-intro">${md.renderInline(block!.intro.replace(/^(\*\*|__)\s*$/, ''), env)}</p>\n`;
-  if (span.listStart !== undefined) box += md.renderer.render(tokens.slice(span.listStart, blockEnd(tokens, span.listStart) + 1), md.options, env);
-  box += '</aside>\n';
-  return renderTokens(body, 0, span.start, hostLinks) + box + renderTokens(body, span.end, tokens.length, hostLinks);
+  // The summary lies within one segment (no cut falls between a label and its list).
+  return bodyHtml(body, lineOffset, hostLinks, block.labelLine - lineOffset, (tokens, base) => {
+    const span = summarySpan(tokens, block, base);
+    if (!span) return undefined;
+    let box = `<aside class="qa-key-points" data-qa="summary"${lineAttr(block.labelLine)}>\n<p class="qa-key-points-title">${escapeHtml(site.summary)}</p>\n`;
+    if (block.intro) box += `<p class="qa-key-points-intro">${md.renderInline(block.intro.replace(/^(\*\*|__)\s*$/, ''), env)}</p>\n`;
+    if (span.listStart !== undefined) box += md.renderer.render(tokens.slice(span.listStart, blockEnd(tokens, span.listStart) + 1), md.options, env);
+    box += '</aside>\n';
+    return md.renderer.render(tokens.slice(0, span.start), md.options, env) + box + md.renderer.render(tokens.slice(span.end), md.options, env);
+  });
 }
 
 /** A host may hand over problems of its own making; an unknown severity is shown as info. */
@@ -249,11 +251,10 @@ function render(article: ParsedArticle, opts: RenderOptions, bodyLine: number, b
   let body: ParsedBody;
   let counts: LixCounts | undefined;
   try {
-    body = parseBody(head ?? article.body);
+    body = parseBody(head ?? article.body, bodyLine);
     counts = head === undefined ? withoutSummaryLabel(body.counts, body.label) : undefined;
-    markLines(body, bodyLine);
   } catch {
-    body = { tokens: [], counts: { words: 0, sentences: 0, longWords: 0 }, parts: [] };
+    body = { counts: { words: 0, sentences: 0, longWords: 0 }, parts: [] };
     counts = body.counts;
   }
 
@@ -309,7 +310,7 @@ function render(article: ParsedArticle, opts: RenderOptions, bodyLine: number, b
   out += author
     ? `<h2 class="qa-box-heading"><span class="qa-avatar" aria-hidden="true"></span><span class="qa-who"><span class="qa-name" data-qa="answerer">${escapeHtml(author)}</span> <span class="qa-verb">${escapeHtml(site.answers)}</span></span></h2>\n`
     : `<h2 class="qa-box-heading"><span class="qa-who"><span class="qa-name">${escapeHtml(site.answerHeading)}</span></span></h2>\n`;
-  const answer = body.tokens.length ? answerHtml(body, bodyLine, block, opts.hostLinks === true) : '';
+  const answer = !isEmpty(body) ? answerHtml(body, bodyLine, block, opts.hostLinks === true) : '';
   const more = head === undefined ? '' : `<p class="qa-missing" data-qa="answer-more" role="status">${escapeHtml(ui(lang, 'answerMore'))}</p>\n`;
   out += answer
     ? `<div class="qa-answer-text" data-qa="answer">\n${answer}${more}</div>\n`

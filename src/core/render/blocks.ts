@@ -3,44 +3,44 @@ import { lixCounts, type LixCounts } from './text';
 
 /**
  * The answer is parsed in segments, cut where markdown-it's block parser starts afresh, and
- * each segment's tokens are kept by its text: a preview update after an edit re-parses only the
- * segment edited. Smaller parses are also faster cold (less for the GC to trace), so a 1 MB
- * article costs less on first sight too.
+ * each segment's HTML is kept by its text: a preview update after an edit re-parses only the
+ * segment edited. A segment's tokens are dropped once it is rendered (but where the summary may
+ * be lifted out of it), so a first render of a long answer leaves the GC little to keep.
  */
 interface Segment {
   text: string;
-  tokens: Token[];
-  /** Token maps relative to the segment, restored per use (the token objects are shared). */
-  mapStarts: Int32Array;
-  mapEnds: Int32Array;
   lines: number;
   counts: LixCounts;
   /** LIX counts of the segment's first `**Sammanfattning:**` label paragraph, if it has one. */
   label?: LixCounts;
-  /** The body line the token maps now start from (-1 before first use). */
-  line: number;
-  /** The line `data-line` attributes now count from (-1: not marked). */
-  marked: number;
-  /** The tokens' HTML as `marked` and `hostLinks` left it; dropped when either changes. */
-  html?: string;
-  hostLinks?: boolean;
+  /** Whether the segment has any block at all. */
+  empty: boolean;
+  /**
+   * The HTML with `data-line` counted from `templateBase` (the line the segment started on
+   * when parsed): for a host that opens links itself (`hostLinks`, index 1) and for one that
+   * does not (0); one string when the segment has no link.
+   */
+  template: [string, string];
+  templateBase: number;
+  /** The HTML with `data-line` counted from `base`, as last used. */
+  html: [string | undefined, string | undefined];
+  base: number;
+  /** Tokens with maps relative to the segment: kept only where the summary was lifted out. */
+  tokens?: Token[];
 }
 
-/** A segment's place in a body: the index of its first token there, and its first line. */
+/** A segment's place in a body: its first line there. */
 interface Part {
-  first: number;
   line: number;
   seg: Segment;
 }
 
 export interface ParsedBody {
-  /** Block tokens with maps in lines of the body, as `md.parse(body)` gives them. */
-  tokens: Token[];
-  /** LIX counts of `plainText(tokens)`. */
+  /** LIX counts of `plainText` of the body's tokens. */
   counts: LixCounts;
   /** LIX counts of the body's first paragraph that is only a `**Sammanfattning:**` label, if any. */
   label?: LixCounts;
-  /** The segments the tokens come from, in order. */
+  /** The segments of the body, in order. */
   parts: Part[];
 }
 
@@ -54,8 +54,7 @@ const NO_CUT_FIRST = new Set([' ', '\t', '-', '+', '*', '0', '1', '2', '3', '4',
 const CUT_EVERY = 8;
 const CACHE_MAX_CHARS = 4_000_000;
 
-// By text, one entry per occurrence within a body: token objects carry their line, so a
-// segment repeated in an article needs tokens of its own for each place.
+// By text, one entry per occurrence within a body: each place has its own lines in `data-line`.
 const cache = new Map<string, Segment[]>();
 let cachedChars = 0;
 
@@ -91,14 +90,14 @@ function cuts(body: string): number[] {
 }
 
 /** The `nth` occurrence (from 0) of a segment text in the body being parsed. */
-function segment(text: string, nth: number): Segment {
+function segment(text: string, nth: number, base: number): Segment {
   let list = cache.get(text);
   if (list) cache.delete(text);
   else list = [];
   // Most recently used last, so eviction drops what no open article has used for longest.
   cache.set(text, list);
   if (!list[nth]) {
-    list[nth] = parseSegment(text);
+    list[nth] = parseSegment(text, base);
     cachedChars += text.length;
     for (const [key, old] of cache) {
       if (cachedChars <= CACHE_MAX_CHARS || old === list) break;
@@ -109,20 +108,44 @@ function segment(text: string, nth: number): Segment {
   return list[nth];
 }
 
-function parseSegment(text: string): Segment {
+/** A segment of text parsed and rendered with `data-line` counted from `base`. */
+function parseSegment(text: string, base: number, keepTokens = false): Segment {
   const tokens = md.parse(text, {});
-  const mapStarts = new Int32Array(tokens.length).fill(-1);
-  const mapEnds = new Int32Array(tokens.length);
-  for (let i = 0; i < tokens.length; i++) {
-    const map = tokens[i].map;
-    if (map) {
-      mapStarts[i] = map[0];
-      mapEnds[i] = map[1];
-    }
-  }
   let lines = 0;
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
-  return { text, tokens, mapStarts, mapEnds, lines, counts: lixCounts(plainText(tokens)), label: labelCounts(tokens), line: 0, marked: -1 };
+  markTokens(tokens, base);
+  const plain = md.renderer.render(tokens, md.options, { hostLinks: false } satisfies RenderEnv);
+  const linked = hasLink(tokens) ? md.renderer.render(tokens, md.options, { hostLinks: true } satisfies RenderEnv) : plain;
+  return {
+    text,
+    lines,
+    counts: lixCounts(plainText(tokens)),
+    label: labelCounts(tokens),
+    empty: tokens.length === 0,
+    template: [plain, linked],
+    templateBase: base,
+    html: [plain, linked],
+    base,
+    tokens: keepTokens ? tokens : undefined,
+  };
+}
+
+function hasLink(tokens: Token[]): boolean {
+  for (const t of tokens) {
+    if (t.type === 'inline' && t.children?.some((c) => c.type === 'link_open')) return true;
+  }
+  return false;
+}
+
+/**
+ * Adds `data-line` (the block's first line plus `base`) to top-level blocks and list items, so
+ * the editor and preview can scroll together.
+ */
+function markTokens(tokens: Token[], base: number): void {
+  for (const t of tokens) {
+    if (!t.map) continue;
+    if (t.nesting === 1 ? t.level === 0 || t.type === 'list_item_open' : t.nesting === 0 && t.block && t.level === 0) t.attrSet('data-line', String(t.map[0] + base));
+  }
 }
 
 const SUMMARY_LABEL_TEXT = /^\s*Sammanfattning\s*(?::\s*)?$/i;
@@ -147,10 +170,8 @@ function labelCounts(tokens: Token[]): LixCounts | undefined {
 
 /** markdown-it's own normalization, done first so that lines are counted as it counts them. */
 function normalize(body: string): string {
-  let text = body;
-  if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
-  if (text.includes('\0')) text = text.replace(/\0/g, '\uFFFD');
-  return text;
+  // One scan finds whether there is anything to replace (most answers have neither).
+  return /[\r\0]/.test(body) ? body.replace(/\r\n?/g, '\n').replace(/\0/g, '\uFFFD') : body;
 }
 
 /**
@@ -171,15 +192,17 @@ export function bodyHead(body: string, chars: number): string | undefined {
   return end === undefined ? undefined : text.slice(0, end);
 }
 
-/** Block tokens and LIX counts of an answer, as one `md.parse(body)` would give them. */
-export function parseBody(body: string): ParsedBody {
+/**
+ * The segments and LIX counts of an answer; `lineOffset` is where `data-line` will count from
+ * (segments first seen are rendered for it at once).
+ */
+export function parseBody(body: string, lineOffset = 0): ParsedBody {
   const text = normalize(body);
   if (WHOLE_RE.test(text)) {
-    const seg = parseSegment(text);
-    return { tokens: seg.tokens, counts: seg.counts, label: seg.label, parts: [{ first: 0, line: 0, seg }] };
+    const seg = parseSegment(text, lineOffset, true);
+    return { counts: seg.counts, label: seg.label, parts: [{ line: 0, seg }] };
   }
   const starts = cuts(text);
-  const tokens: Token[] = [];
   const parts: Part[] = [];
   const counts: LixCounts = { words: 0, sentences: 0, longWords: 0 };
   let label: LixCounts | undefined;
@@ -189,70 +212,59 @@ export function parseBody(body: string): ParsedBody {
     const segText = text.slice(starts[k], starts[k + 1] ?? text.length);
     const nth = seen.get(segText) ?? 0;
     seen.set(segText, nth + 1);
-    const seg = segment(segText, nth);
-    // The token objects are shared by every place the segment is used: their maps are moved
-    // only when this place starts on another line than the last one did.
-    if (seg.line !== line) {
-      for (let i = 0; i < seg.tokens.length; i++) {
-        const map = seg.tokens[i].map;
-        if (!map) continue;
-        // In place: where markdown-it gave two tokens one array, both hold the same lines.
-        map[0] = seg.mapStarts[i] + line;
-        map[1] = seg.mapEnds[i] + line;
-      }
-      seg.line = line;
-    }
-    parts.push({ first: tokens.length, line, seg });
-    for (let i = 0; i < seg.tokens.length; i++) tokens.push(seg.tokens[i]);
+    const seg = segment(segText, nth, line + lineOffset);
+    parts.push({ line, seg });
     counts.words += seg.counts.words;
     counts.sentences += seg.counts.sentences;
     counts.longWords += seg.counts.longWords;
     label ??= seg.label;
     line += seg.lines;
   }
-  return { tokens, counts, label, parts };
+  return { counts, label, parts };
 }
 
-/**
- * Adds `data-line` (the block's first line plus `lineOffset`) to top-level blocks and list
- * items, so the editor and preview can scroll together.
- */
-export function markLines(body: ParsedBody, lineOffset: number): void {
-  for (const { line, seg } of body.parts) {
-    const base = line + lineOffset;
-    if (seg.marked === base) continue;
-    for (let i = 0; i < seg.tokens.length; i++) {
-      const t = seg.tokens[i];
-      const start = seg.mapStarts[i];
-      if (start < 0) continue;
-      if (t.nesting === 1 ? t.level === 0 || t.type === 'list_item_open' : t.nesting === 0 && t.block && t.level === 0) t.attrSet('data-line', String(start + base));
-    }
-    seg.marked = base;
-    seg.html = undefined;
-  }
+/** Whether the answer has no block at all (nothing but blank lines). */
+export function isEmpty(body: ParsedBody): boolean {
+  return body.parts.every((p) => p.seg.empty);
 }
 
+// A `data-line` attribute as the renderer writes it. Every other attribute value and all text
+// is escaped (no raw `"`), so nothing else in the HTML can read like one.
+const DATA_LINE = / data-line="(\d+)"/g;
+
 /**
- * HTML of `tokens[from..to)`, as `md.renderer.render(tokens.slice(from, to))` gives it, with
- * whole segments taken from the cache. Segments end at top level with every block closed, where
- * the renderer looks neither ahead nor back, so their HTML joins up as one render's would.
+ * The answer's HTML, as one `md.render(body)` would give it but with `data-line` on top-level
+ * blocks and list items (their first line plus `lineOffset`). Segments end at top level with
+ * every block closed, where the renderer looks neither ahead nor back, so their HTML joins up
+ * as one render's would. `lift`, given the tokens of the segment holding body line
+ * `liftLine` (maps relative to it, `data-line` marked) and the line they start on, may render
+ * that segment itself (the summary's key-points box); undefined keeps the segment's own HTML.
  */
-export function renderTokens(body: ParsedBody, from: number, to: number, hostLinks: boolean): string {
-  const env: RenderEnv = { hostLinks };
+export function bodyHtml(body: ParsedBody, lineOffset: number, hostLinks: boolean, liftLine?: number, lift?: (tokens: Token[], base: number) => string | undefined): string {
+  const which = hostLinks ? 1 : 0;
+  // The segment holding the line: the last one starting at or before it.
+  let target = -1;
+  if (lift && liftLine !== undefined) for (let k = 0; k < body.parts.length && body.parts[k].line <= liftLine; k++) target = k;
   let out = '';
   for (let k = 0; k < body.parts.length; k++) {
-    const { first, seg } = body.parts[k];
-    const end = first + seg.tokens.length;
-    if (end <= from || first >= to) continue;
-    if (first >= from && end <= to) {
-      if (seg.html === undefined || seg.hostLinks !== hostLinks) {
-        seg.html = md.renderer.render(seg.tokens, md.options, env);
-        seg.hostLinks = hostLinks;
+    const { line, seg } = body.parts[k];
+    const base = line + lineOffset;
+    if (k === target && lift) {
+      // Parsed again the first time: the same text gives the same tokens.
+      seg.tokens ??= md.parse(seg.text, {});
+      markTokens(seg.tokens, base);
+      const own = lift(seg.tokens, base);
+      if (own !== undefined) {
+        out += own;
+        continue;
       }
-      out += seg.html;
-    } else {
-      out += md.renderer.render(body.tokens.slice(Math.max(from, first), Math.min(to, end)), md.options, env);
     }
+    if (seg.base !== base) {
+      seg.html = [undefined, undefined];
+      seg.base = base;
+    }
+    const shift = base - seg.templateBase;
+    out += seg.html[which] ??= shift === 0 ? seg.template[which] : seg.template[which].replace(DATA_LINE, (_, n: string) => ` data-line="${Number(n) + shift}"`);
   }
   return out;
 }
