@@ -6,11 +6,11 @@ import type { ParsedArticle } from '../parse';
 import type { Problem, Severity } from '../types';
 import { bodyHead, bodyHtml, isEmpty, parseBody, type ParsedBody } from './blocks';
 import { findSummaryBlock, type SummaryBlock } from '../document/summary';
-import { blockEnd, md, summarySpan, type RenderEnv, type Token } from './markdown';
+import { blockEnd, md, summarySpan, type RenderEnv } from './markdown';
 import { pageCss } from './page.css';
 import { breadcrumbHtml, conditionBoxHtml, heroTopic, knownCondition, pageUrl, relatedHtml, serpHtml, tagClashes, tagPageTitle } from './sitePage';
 import { categoryLabels, lookup, site, statusLabels, ui } from './strings';
-import { charCount, escapeHtml, formatSwedishDate, isoDate, lixCounts, lixOf, type LixCounts } from './text';
+import { charCount, escapeHtml, formatSwedishDate, isoDate, lixOf, type LixCounts } from './text';
 
 export interface RenderOptions {
   /** Language of the editor aids (problems, readability); the page itself is always Swedish. */
