@@ -89,21 +89,27 @@ function cuts(body: string): number[] {
   return out;
 }
 
-/** The `nth` occurrence (from 0) of a segment text in the body being parsed. */
-function segment(text: string, nth: number, base: number): Segment {
+/**
+ * The `nth` occurrence (from 0) of a segment text in the body being parsed. `own`: a new
+ * segment is parsed from a copy of its text (see parseBody).
+ */
+function segment(text: string, nth: number, base: number, own: boolean): Segment {
   let list = cache.get(text);
   if (list) cache.delete(text);
   else list = [];
-  // Most recently used last, so eviction drops what no open article has used for longest.
-  cache.set(text, list);
+  // Kept under the text it was made from: the slice of this body would keep this body alive.
+  let key = list[0]?.text ?? text;
   if (!list[nth]) {
-    list[nth] = parseSegment(text, base);
+    if (own) key = JSON.parse(JSON.stringify(text)) as string;
+    list[nth] = parseSegment(key, base);
     cachedChars += text.length;
-    for (const [key, old] of cache) {
-      if (cachedChars <= CACHE_MAX_CHARS || old === list) break;
-      cache.delete(key);
-      cachedChars -= key.length * old.length;
-    }
+  }
+  // Most recently used last, so eviction drops what no open article has used for longest.
+  cache.set(key, list);
+  for (const [old, segs] of cache) {
+    if (cachedChars <= CACHE_MAX_CHARS || segs === list) break;
+    cache.delete(old);
+    cachedChars -= old.length * segs.length;
   }
   return list[nth];
 }
@@ -203,16 +209,30 @@ export function parseBody(body: string, lineOffset = 0): ParsedBody {
     return { counts: seg.counts, label: seg.label, parts: [{ line: 0, seg }] };
   }
   const starts = cuts(text);
-  const parts: Part[] = [];
-  const counts: LixCounts = { words: 0, sentences: 0, longWords: 0 };
-  let label: LixCounts | undefined;
+  const texts: string[] = [];
+  const nths: number[] = [];
   const seen = new Map<string, number>();
-  let line = 0;
+  let missing = 0;
   for (let k = 0; k < starts.length; k++) {
     const segText = text.slice(starts[k], starts[k + 1] ?? text.length);
     const nth = seen.get(segText) ?? 0;
     seen.set(segText, nth + 1);
-    const seg = segment(segText, nth, line + lineOffset);
+    texts.push(segText);
+    nths.push(nth);
+    if (!cache.get(segText)?.[nth]) missing += segText.length;
+  }
+  // A slice keeps the whole text it was cut from alive, and so do the tokens and HTML made from
+  // it. After an edit, the few new segments would keep that version of the answer for as long as
+  // they are cached, a version per edit: they are parsed from copies of their own text. A first
+  // parse, new through and through, keeps its one version (copying would cost more than a tenth
+  // of the parse).
+  const own = missing > 0 && missing <= text.length / 2;
+  const parts: Part[] = [];
+  const counts: LixCounts = { words: 0, sentences: 0, longWords: 0 };
+  let label: LixCounts | undefined;
+  let line = 0;
+  for (let k = 0; k < texts.length; k++) {
+    const seg = segment(texts[k], nths[k], line + lineOffset, own);
     parts.push({ line, seg });
     counts.words += seg.counts.words;
     counts.sentences += seg.counts.sentences;
@@ -222,6 +242,7 @@ export function parseBody(body: string, lineOffset = 0): ParsedBody {
   }
   return { counts, label, parts };
 }
+
 
 /** Whether the answer has no block at all (nothing but blank lines). */
 export function isEmpty(body: ParsedBody): boolean {
