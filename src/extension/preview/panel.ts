@@ -50,6 +50,8 @@ export class PreviewPanel implements vscode.Disposable {
   private webviewReady = false;
   private stylesheet?: string;
   private reloadDocument = false;
+  /** Articles whose whole page this preview has rendered: their answers' segments are cached, so coming back needs no first part. */
+  private readonly renderedWhole = new Set<string>();
   private timer?: ReturnType<typeof setTimeout>;
   /** The line we just revealed in the editor for the preview; its scroll event must not echo back. */
   private echo?: { line: number; until: number };
@@ -141,9 +143,9 @@ export class PreviewPanel implements vscode.Disposable {
   }
 
   /**
-   * `opening`: the article was not shown before. A long one then shows its first part at once
-   * (a first render of a whole 1 MB answer takes a tenth of a second or more) and the whole page
-   * on the next turn of the event loop, as a newer version that replaces it.
+   * `opening`: another article is shown. A long one never rendered whole here shows its first
+   * part at once (a first render of a whole 1 MB answer takes a tenth of a second or more) and
+   * the whole page on the next turn of the event loop, as a newer version that replaces it.
    */
   private async render(scrollToEditor = false, opening = false): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
@@ -159,7 +161,7 @@ export class PreviewPanel implements vscode.Disposable {
     if (this.disposed || version !== this.version) return;
     const parsed = this.ws.parsed(doc);
     const opts: RenderOptions = { lang: this.ws.lang, problems: this.ws.check(doc), ...this.ws.renderOptions(uri), hostLinks: true };
-    const head = opening ? renderArticleHead(parsed, opts) : undefined;
+    const head = opening && !this.renderedWhole.has(uri.toString()) ? renderArticleHead(parsed, opts) : undefined;
     if (head !== undefined) {
       // Not a render the webview acknowledges to anyone: only the whole page counts as shown.
       this.publish(uri, parsed, opts, version, head, false);
@@ -168,6 +170,7 @@ export class PreviewPanel implements vscode.Disposable {
       version = ++this.version;
     }
     const html = renderArticle(parsed, opts);
+    this.renderedWhole.add(uri.toString());
     const render: Render = { version, uri: uri.toString(), html };
     this.latest = render;
     this.pending.set(version, render);
