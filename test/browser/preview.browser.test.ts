@@ -7,7 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { previewCommand } from '../../src/cli/preview';
 import { parseArticle, type ParsedArticle } from '../../src/core/parse';
-import { categoryLabels, extractSummary, formatSwedishDate, renderArticle, renderWebviewHtml } from '../../src/core/render';
+import { categoryLabels, extractSummary, formatSwedishDate, renderArticle, renderArticleHead, renderWebviewHtml } from '../../src/core/render';
 
 const CHROMIUM = '/usr/bin/chromium';
 const CORPUS = '/work/shared/corpus/fraga-doktorn';
@@ -195,6 +195,40 @@ describe('exported preview page in Chromium', { skip: chromiumMissing }, () => {
       await page.close();
     });
   }
+
+  it('a long article\'s first part reads as the start of the page, and the whole page replaces it', async () => {
+    const paragraphs = Array.from({ length: 900 }, (_, i) => `Stycke ${i}: axeln blir bättre med vila, träning och tid, skriver doktorn i ett långt svar.`);
+    const article = parseArticle(`---\ntitle: "Ett långt svar"\ncategory: "axel"\ntags: ["axel"]\nquestion: "Hur länge?"\n---\n\n${paragraphs.join('\n\n')}\n`);
+    const opts = { lang: 'sv' as const, problems: [], hostLinks: true };
+    const head = renderArticleHead(article, opts);
+    assert.ok(head !== undefined);
+    const file = path.join(work, 'long-webview.html');
+    writeFileSync(file, renderWebviewHtml(article, { ...opts, cspSource: 'https://x.invalid', nonce: 'n0nce', body: head }));
+    const w = await open();
+    const page = w.page;
+    await page.goto(pathToFileURL(file).href);
+    assert.equal(norm(await page.locator('[data-qa="lix"]').textContent()), 'LIX: räknas …');
+    const note = page.locator('[data-qa="answer-more"]');
+    assert.equal(norm(await note.textContent()), 'Resten av svaret visas strax …');
+    assert.ok(await note.isVisible());
+    // The note comes right after the last paragraph shown, and the page's frame is all there.
+    const shown = await texts(page, '[data-qa="answer"] > p:not([data-qa])');
+    assert.ok(shown.length > 50 && shown.length < 300, `${shown.length} paragraphs shown`);
+    assert.deepEqual(shown, paragraphs.slice(0, shown.length));
+    assert.deepEqual(await texts(page, '[data-qa="tags"] > *'), ['axel']);
+    assert.equal(norm(await page.locator('[data-qa="question"]').textContent()), 'Hur länge?');
+
+    // What the preview's script does with the next update: the whole page in place of the first part.
+    const whole = renderArticle(article, opts);
+    await page.evaluate((html) => {
+      document.getElementById('qa-root')!.innerHTML = html;
+    }, whole);
+    assert.equal(await page.locator('[data-qa="answer-more"]').count(), 0);
+    assert.match(norm(await page.locator('[data-qa="lix"]').textContent()), /^LIX \d+ \(/);
+    assert.equal((await texts(page, '[data-qa="answer"] > p')).length, paragraphs.length);
+    assert.deepEqual(w.dialogs, []);
+    await page.close();
+  });
 
   it('the webview document keeps a hostile nonce and CSP source inside its policy', async () => {
     const w = await open();

@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { parseArticle } from '../../src/core/parse';
+import { renderArticleHead } from '../../src/core/render';
 
 const EXTENSION_ID = 'qa-articles.qa-articles';
 const RENDER_TIMEOUT_MS = 30_000; // a webview takes seconds to load in headless chromium here
@@ -159,5 +161,27 @@ suite('Preview', function () {
     await vscode.commands.executeCommand('qaArticles.togglePreviewLock');
     assert.equal(api.current().locked, false);
     await tabLabel((l) => l === unlocked, 'the lock marker to go');
+  });
+
+  test('the preview of a long article shows its first part at once, then the whole page', async () => {
+    // About 90 KB of answer: long enough for the first part to be shown before the whole page.
+    const paragraphs = Array.from({ length: 800 }, (_, i) => `Stycke ${i}: axeln blir bättre med vila och träning, skriver doktorn i ett långt svar.`);
+    const content = `---\ntitle: "Ett mycket långt svar"\ncategory: "axel"\n---\n\n${paragraphs.join('\n\n')}\n`;
+    assert.ok(renderArticleHead(parseArticle(content)) !== undefined, 'the answer should be long enough for a first part');
+    const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content });
+    try {
+      await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
+      const rendered = nextRender(api, (e) => e.uri === doc.uri.toString(), 'the render of the long article');
+      await vscode.commands.executeCommand('qaArticles.openPreviewToSide', doc.uri);
+      const e = await rendered;
+      // What the preview reports as shown is the whole page: the last paragraph, the LIX figure,
+      // and no note that the rest is on its way.
+      assert.match(e.html, /Stycke 799:/);
+      assert.match(e.html, /data-qa="lix" data-score="\d+"/);
+      assert.doesNotMatch(e.html, /data-qa="answer-more"/);
+    } finally {
+      await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
   });
 });

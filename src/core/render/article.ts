@@ -4,13 +4,13 @@ import type { Lang } from '../i18n/messages';
 import type { SiteKnowledge } from '../site/types';
 import type { ParsedArticle } from '../parse';
 import type { Problem, Severity } from '../types';
-import { parseBody } from './blocks';
+import { bodyHead, bodyHtml, isEmpty, parseBody, type ParsedBody } from './blocks';
 import { findSummaryBlock, type SummaryBlock } from '../document/summary';
-import { blockEnd, md, summarySpan, type RenderEnv, type Token } from './markdown';
+import { blockEnd, md, summarySpan, type RenderEnv } from './markdown';
 import { pageCss } from './page.css';
 import { breadcrumbHtml, conditionBoxHtml, heroTopic, knownCondition, pageUrl, relatedHtml, serpHtml, tagClashes, tagPageTitle } from './sitePage';
 import { categoryLabels, lookup, site, statusLabels, ui } from './strings';
-import { charCount, escapeHtml, formatSwedishDate, isoDate, lixCounts, lixOf, type LixCounts } from './text';
+import { charCount, escapeHtml, formatSwedishDate, isoDate, lixOf, type LixCounts } from './text';
 
 export interface RenderOptions {
   /** Language of the editor aids (problems, readability); the page itself is always Swedish. */
@@ -51,6 +51,11 @@ export interface WebviewOptions extends RenderOptions {
   styleUris?: string[];
   /** The user's own stylesheets (qaArticles.previewStylesheet), loaded last so they win. */
   extraStylesheetUris?: string[];
+  /**
+   * The page body, when the host has rendered it already (renderArticle with `hostLinks`, or
+   * renderArticleHead); rendered here otherwise.
+   */
+  body?: string;
 }
 
 export const TITLE_MAX = DEFAULT_CONFIG.titleMax;
@@ -95,25 +100,20 @@ function questionHtml(text: string): string {
     .join('\n');
 }
 
-/** Adds `data-line` to top-level blocks and list items so the editor and preview can scroll together. */
-function markLines(tokens: Token[], lineOffset: number): void {
-  for (const t of tokens) {
-    if (t.nesting === 1 && t.map && (t.level === 0 || t.type === 'list_item_open')) t.attrSet('data-line', String(t.map[0] + lineOffset));
-    else if (t.nesting === 0 && t.block && t.map && t.level === 0) t.attrSet('data-line', String(t.map[0] + lineOffset));
-  }
-}
-
 /** The answer blocks with the summary lifted into the key-points box. */
-function answerHtml(tokens: Token[], lineOffset: number, block: SummaryBlock | undefined, hostLinks: boolean): string {
+function answerHtml(body: ParsedBody, lineOffset: number, block: SummaryBlock | undefined, hostLinks: boolean): string {
+  if (!block) return bodyHtml(body, lineOffset, hostLinks);
   const env: RenderEnv = { hostLinks };
-  const span = summarySpan(tokens, block, lineOffset);
-  if (!span) return md.renderer.render(tokens, md.options, env);
-  const line = block!.labelLine;
-  let box = `<aside class="qa-key-points" data-qa="summary"${lineAttr(line)}>\n<p class="qa-key-points-title">${escapeHtml(site.summary)}</p>\n`;
-  if (block!.intro) box += `<p class="qa-key-points-intro">${md.renderInline(block!.intro.replace(/^(\*\*|__)\s*$/, ''), env)}</p>\n`;
-  if (span.listStart !== undefined) box += md.renderer.render(tokens.slice(span.listStart, blockEnd(tokens, span.listStart) + 1), md.options, env);
-  box += '</aside>\n';
-  return md.renderer.render(tokens.slice(0, span.start), md.options, env) + box + md.renderer.render(tokens.slice(span.end), md.options, env);
+  // The summary lies within one segment (no cut falls between a label and its list).
+  return bodyHtml(body, lineOffset, hostLinks, block.labelLine - lineOffset, (tokens, base) => {
+    const span = summarySpan(tokens, block, base);
+    if (!span) return undefined;
+    let box = `<aside class="qa-key-points" data-qa="summary"${lineAttr(block.labelLine)}>\n<p class="qa-key-points-title">${escapeHtml(site.summary)}</p>\n`;
+    if (block.intro) box += `<p class="qa-key-points-intro">${md.renderInline(block.intro.replace(/^(\*\*|__)\s*$/, ''), env)}</p>\n`;
+    if (span.listStart !== undefined) box += md.renderer.render(tokens.slice(span.listStart, blockEnd(tokens, span.listStart) + 1), md.options, env);
+    box += '</aside>\n';
+    return md.renderer.render(tokens.slice(0, span.start), md.options, env) + box + md.renderer.render(tokens.slice(span.end), md.options, env);
+  });
 }
 
 /** A host may hand over problems of its own making; an unknown severity is shown as info. */
@@ -144,32 +144,23 @@ function problemsHtml(problems: readonly Problem[], lang: Lang): string {
   );
 }
 
-const SUMMARY_LABEL_TEXT = /^\s*Sammanfattning\s*(?::\s*)?$/i;
-
 /**
  * LIX counts without the `**Sammanfattning:**` label: it is a label, not the writer's text, and
  * a new article whose answer is only the skeleton has no text to score.
  */
-function withoutSummaryLabel(tokens: Token[], counts: LixCounts): LixCounts {
-  for (let i = 1; i < tokens.length; i++) {
-    const t = tokens[i];
-    if (t.type !== 'inline' || tokens[i - 1].type !== 'paragraph_open') continue;
-    const kids = (t.children ?? []).filter((c) => !(c.type === 'text' && c.content.trim() === ''));
-    const strong = kids.length >= 3 && kids[0].type === 'strong_open';
-    const text = kids.filter((c) => c.type === 'text').map((c) => c.content).join('');
-    if (!strong || !SUMMARY_LABEL_TEXT.test(text)) continue;
-    const label = lixCounts(text);
-    return { words: counts.words - label.words, sentences: Math.max(0, counts.sentences - label.sentences), longWords: counts.longWords - label.longWords };
-  }
-  return counts;
+function withoutSummaryLabel(counts: LixCounts, label: LixCounts | undefined): LixCounts {
+  if (!label) return counts;
+  return { words: counts.words - label.words, sentences: Math.max(0, counts.sentences - label.sentences), longWords: counts.longWords - label.longWords };
 }
 
-function readabilityHtml(article: ParsedArticle, counts: LixCounts, lang: Lang, limits: Limits): string {
+/** `counts` undefined: the answer is not all read yet (a first part shown before the whole page). */
+function readabilityHtml(article: ParsedArticle, counts: LixCounts | undefined, lang: Lang, limits: Limits): string {
   const { titleMax: TITLE_MAX, descriptionMin: DESCRIPTION_MIN, descriptionMax: DESCRIPTION_MAX } = limits;
   const data = article.data ?? {};
   const parts: string[] = [];
-  const r = lixOf(counts);
-  if (r.words === 0) parts.push(`<span data-qa="lix">${escapeHtml(ui(lang, 'lixEmpty'))}</span>`);
+  const r = counts && lixOf(counts);
+  if (!r) parts.push(`<span data-qa="lix" data-pending="true">${escapeHtml(ui(lang, 'lixPending'))}</span>`);
+  else if (r.words === 0) parts.push(`<span data-qa="lix">${escapeHtml(ui(lang, 'lixEmpty'))}</span>`);
   else {
     parts.push(
       `<span data-qa="lix" data-score="${Math.round(r.score)}" title="${escapeHtml(ui(lang, 'wordsSentences', r.words, r.sentences, r.longWords))}">` +
@@ -228,18 +219,43 @@ function statusHtml(data: Record<string, unknown>, line: number | undefined, add
  * article lacks is left out or shown as missing.
  */
 export function renderArticle(article: ParsedArticle, opts: RenderOptions = {}): string {
+  const bodyLine = article.lines.positionAt(article.bodyStart).line;
+  return render(article, opts, bodyLine, findSummaryBlock(article.lines, article.bodyStart));
+}
+
+/** How much of a long answer a first render shows (characters): a few screens. */
+export const HEAD_CHARS = 16_000;
+
+/**
+ * The page with only the first part of a long answer (about `HEAD_CHARS`), for a preview to
+ * show at once and replace with `renderArticle`'s page right after: the LIX line says it is
+ * still counting, and a note where the answer breaks off says the rest is coming. What it shows
+ * is the page's own start, and the segments it parses are cached for the whole render.
+ * Undefined when the answer is short enough to render whole at once.
+ */
+export function renderArticleHead(article: ParsedArticle, opts: RenderOptions = {}): string | undefined {
+  const bodyLine = article.lines.positionAt(article.bodyStart).line;
+  let head: string | undefined;
+  try {
+    head = bodyHead(article.body, HEAD_CHARS);
+  } catch {
+    return undefined;
+  }
+  return head === undefined ? undefined : render(article, opts, bodyLine, findSummaryBlock(article.lines, article.bodyStart), head);
+}
+
+/** The page; with `head`, the first part of the answer only (see renderArticleHead). */
+function render(article: ParsedArticle, opts: RenderOptions, bodyLine: number, block: SummaryBlock | undefined, head?: string): string {
   const lang = opts.lang ?? 'en';
   const data = article.data ?? {};
-  const bodyLine = article.lines.positionAt(article.bodyStart).line;
-  let tokens: Token[];
-  let counts: LixCounts;
+  let body: ParsedBody;
+  let counts: LixCounts | undefined;
   try {
-    ({ tokens, counts } = parseBody(article.body));
-    counts = withoutSummaryLabel(tokens, counts);
-    markLines(tokens, bodyLine);
+    body = parseBody(head ?? article.body, bodyLine);
+    counts = head === undefined ? withoutSummaryLabel(body.counts, body.label) : undefined;
   } catch {
-    tokens = [];
-    counts = { words: 0, sentences: 0, longWords: 0 };
+    body = { counts: { words: 0, sentences: 0, longWords: 0 }, parts: [] };
+    counts = body.counts;
   }
 
   const title = scalar(data.title);
@@ -294,9 +310,10 @@ export function renderArticle(article: ParsedArticle, opts: RenderOptions = {}):
   out += author
     ? `<h2 class="qa-box-heading"><span class="qa-avatar" aria-hidden="true"></span><span class="qa-who"><span class="qa-name" data-qa="answerer">${escapeHtml(author)}</span> <span class="qa-verb">${escapeHtml(site.answers)}</span></span></h2>\n`
     : `<h2 class="qa-box-heading"><span class="qa-who"><span class="qa-name">${escapeHtml(site.answerHeading)}</span></span></h2>\n`;
-  const answer = tokens.length ? answerHtml(tokens, bodyLine, findSummaryBlock(article.lines, article.bodyStart), opts.hostLinks === true) : '';
+  const answer = !isEmpty(body) ? answerHtml(body, bodyLine, block, opts.hostLinks === true) : '';
+  const more = head === undefined ? '' : `<p class="qa-missing" data-qa="answer-more" role="status">${escapeHtml(ui(lang, 'answerMore'))}</p>\n`;
   out += answer
-    ? `<div class="qa-answer-text" data-qa="answer">\n${answer}</div>\n`
+    ? `<div class="qa-answer-text" data-qa="answer">\n${answer}${more}</div>\n`
     : `<div class="qa-answer-text qa-missing" data-qa="answer"><p>${escapeHtml(site.noAnswer)}</p></div>\n`;
   out += '</section>\n';
   if (condition) out += conditionBoxHtml(condition, conditionLine);
@@ -341,6 +358,6 @@ export function renderWebviewHtml(article: ParsedArticle, opts: WebviewOptions):
     `<meta http-equiv="Content-Security-Policy" content="${csp}">\n` +
     '<meta name="viewport" content="width=device-width, initial-scale=1">\n' +
     `<title>${escapeHtml(pageTitle(article))}</title>\n<style nonce="${nonce}">\n${pageCss}\n</style>\n${links}</head>\n` +
-    `<body class="qa-webview">\n<div id="qa-root">\n${renderArticle(article, { ...opts, hostLinks: true })}</div>\n${script}</body>\n</html>\n`
+    `<body class="qa-webview">\n<div id="qa-root">\n${opts.body ?? renderArticle(article, { ...opts, hostLinks: true })}</div>\n${script}</body>\n</html>\n`
   );
 }

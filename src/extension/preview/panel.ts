@@ -3,7 +3,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { localize } from '../l10n';
 import type { ParsedArticle } from '../../core/parse';
-import { renderArticle, renderWebviewHtml, type RenderOptions } from '../../core/render/article';
+import { renderArticle, renderArticleHead, renderWebviewHtml, type RenderOptions } from '../../core/render/article';
 import { externalLink, isPreviewToHost, type HostToPreview, type PreviewToHost } from '../../core/render/protocol';
 import type { ArticleWorkspace } from '../host/workspace';
 import { parentOf, projectStylesheet } from './stylesheet';
@@ -50,6 +50,8 @@ export class PreviewPanel implements vscode.Disposable {
   private webviewReady = false;
   private stylesheet?: string;
   private reloadDocument = false;
+  /** Articles whose whole page this preview has rendered: their answers' segments are cached, so coming back needs no first part. */
+  private readonly renderedWhole = new Set<string>();
   private timer?: ReturnType<typeof setTimeout>;
   /** The line we just revealed in the editor for the preview; its scroll event must not echo back. */
   private echo?: { line: number; until: number };
@@ -89,7 +91,7 @@ export class PreviewPanel implements vscode.Disposable {
       }),
     );
     this.updateTitle();
-    void this.render();
+    void this.render(false, true);
   }
 
   static create(extensionUri: vscode.Uri, ws: ArticleWorkspace, uri: vscode.Uri, column: vscode.ViewColumn, preserveFocus: boolean, onRendered: (e: RenderedEvent) => void): PreviewPanel {
@@ -123,7 +125,7 @@ export class PreviewPanel implements vscode.Disposable {
     if (uri.toString() === this.uri.toString()) return;
     this.uri = uri;
     this.updateTitle();
-    void this.render(true);
+    void this.render(true, true);
   }
 
   private updateTitle(): void {
@@ -140,10 +142,15 @@ export class PreviewPanel implements vscode.Disposable {
     }, UPDATE_DELAY_MS);
   }
 
-  private async render(scrollToEditor = false): Promise<void> {
+  /**
+   * `opening`: another article is shown. A long one never rendered whole here shows its first
+   * part at once (a first render of a whole 1 MB answer takes a tenth of a second or more) and
+   * the whole page on the next turn of the event loop, as a newer version that replaces it.
+   */
+  private async render(scrollToEditor = false, opening = false): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
-    const version = ++this.version;
+    let version = ++this.version;
     const uri = this.uri;
     let doc: vscode.TextDocument;
     try {
@@ -154,14 +161,27 @@ export class PreviewPanel implements vscode.Disposable {
     if (this.disposed || version !== this.version) return;
     const parsed = this.ws.parsed(doc);
     const opts: RenderOptions = { lang: this.ws.lang, problems: this.ws.check(doc), ...this.ws.renderOptions(uri), hostLinks: true };
+    const head = opening && !this.renderedWhole.has(uri.toString()) ? renderArticleHead(parsed, opts) : undefined;
+    if (head !== undefined) {
+      // Not a render the webview acknowledges to anyone: only the whole page counts as shown.
+      this.publish(uri, parsed, opts, version, head, false);
+      await new Promise<void>((resolve) => setTimeout(resolve, 0));
+      if (this.disposed || version !== this.version) return;
+      version = ++this.version;
+    }
     const html = renderArticle(parsed, opts);
+    this.renderedWhole.add(uri.toString());
     const render: Render = { version, uri: uri.toString(), html };
     this.latest = render;
     this.pending.set(version, render);
+    // After a first part, the editor's line may only now be on the page.
+    this.publish(uri, parsed, opts, version, html, scrollToEditor || head !== undefined);
+  }
 
+  private publish(uri: vscode.Uri, parsed: ParsedArticle, opts: RenderOptions, version: number, html: string, scrollToEditor: boolean): void {
     const sheet = projectStylesheet(uri);
     if (this.htmlVersion === 0 || this.reloadDocument || sheet?.toString() !== this.stylesheet) {
-      this.setDocument(parsed, opts, sheet, version);
+      this.setDocument(parsed, opts, sheet, version, html);
     } else if (this.webviewReady) {
       this.post({ type: 'update', html, version });
       if (scrollToEditor) this.syncToEditor();
@@ -169,8 +189,8 @@ export class PreviewPanel implements vscode.Disposable {
     // Otherwise the webview is still loading; it gets the latest render when it says ready.
   }
 
-  /** Replaces the whole webview document: the first time, and when the stylesheet changes. */
-  private setDocument(parsed: ParsedArticle, opts: RenderOptions, sheet: vscode.Uri | undefined, version: number): void {
+  /** Replaces the whole webview document (with `body`, rendered): the first time, and when the stylesheet changes. */
+  private setDocument(parsed: ParsedArticle, opts: RenderOptions, sheet: vscode.Uri | undefined, version: number, body: string): void {
     const webview = this.panel.webview;
     const roots = [vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview')];
     if (sheet) roots.push(parentOf(sheet));
@@ -181,6 +201,7 @@ export class PreviewPanel implements vscode.Disposable {
     this.webviewReady = false;
     webview.html = renderWebviewHtml(parsed, {
       ...opts,
+      body,
       cspSource: webview.cspSource,
       nonce: crypto.randomBytes(18).toString('base64'),
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview', 'preview.js')).toString(),
