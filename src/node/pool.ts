@@ -48,28 +48,40 @@ export function idleHelpers(idle: number): number {
   return Math.max(0, Math.min(3, Math.floor(idle + 0.25)));
 }
 
-/** Every core's idle and total time so far (ms). */
-function cpuTimes(): { idle: number; total: number } {
+interface CpuTimes {
+  /** Every core's idle and total time (ms). */
+  idle: number;
+  total: number;
+  /** This process's CPU time, all its threads (ms). */
+  own: number;
+}
+
+function cpuTimes(): CpuTimes {
   let idle = 0;
   let total = 0;
   for (const c of os.cpus()) {
     idle += c.times.idle;
     total += c.times.user + c.times.nice + c.times.sys + c.times.idle + c.times.irq;
   }
-  return { idle, total };
+  const u = process.cpuUsage();
+  return { idle, total, own: (u.user + u.system) / 1000 };
 }
 
 /**
- * How many cores sat idle since `since` (the pool's creation, while the main thread read the
- * settings and found the files): measured, not the load average, which lags a minute behind
- * (a run right after a busy one would find no core free). Over too short a window (the
- * system counts in 10 ms steps) the load average stands in.
+ * How many cores other work left idle since `since` (the pool's creation, while the main
+ * thread read the settings and found the files), besides the main thread's: measured, not the
+ * load average, which lags a minute behind (a run right after a busy one would find no core
+ * free). This process's own time (V8 compiles on threads of its own at start) is not other
+ * work. Over too short a window (the system counts in 10 ms steps) the load average stands in.
  */
-function idleCores(since: { idle: number; total: number }, cores: number): number {
+function idleCores(since: CpuTimes, cores: number): number {
   const now = cpuTimes();
   const total = now.total - since.total;
   if (total < 20 * cores) return cores - 1 - os.loadavg()[0];
-  return ((now.idle - since.idle) / total) * cores;
+  const wall = total / cores;
+  const busy = total - (now.idle - since.idle);
+  const others = Math.max(0, busy - (now.own - since.own)) / wall;
+  return cores - 1 - others;
 }
 
 /** Files per claim: small enough to share the end of a batch evenly, large enough that claiming costs nothing. */
