@@ -32,8 +32,21 @@ export function entryOf(article: ParsedArticle): IndexEntry {
     author: str(d.author),
     status: str(d.status),
     published: d.published !== false,
-    questionLine: q?.split(/\r\n|\r|\n/).find((l) => l.trim() !== '')?.trim(),
+    questionLine: q === undefined ? undefined : firstLine(q),
   };
+}
+
+/** The first line of a text that is not blank, trimmed (without splitting the whole text into lines). */
+export function firstLine(q: string): string | undefined {
+  let from = 0;
+  for (;;) {
+    let end = from;
+    while (end < q.length && q.charCodeAt(end) !== 10 && q.charCodeAt(end) !== 13) end++;
+    const line = q.slice(from, end).trim();
+    if (line !== '') return line;
+    if (end >= q.length) return undefined;
+    from = end + (q.charCodeAt(end) === 13 && q.charCodeAt(end + 1) === 10 ? 2 : 1);
+  }
 }
 
 class Counter {

@@ -37,6 +37,7 @@ function findAnswerLines(article: ParsedArticle): BodyLine[] {
 
 /** The line with inline code replaced by spaces (same length), so markers inside code are not read. */
 function maskCode(text: string): string {
+  if (!text.includes('`')) return text;
   return text.replace(/`+[^`]*`+/g, (m) => ' '.repeat(m.length));
 }
 

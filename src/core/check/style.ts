@@ -147,10 +147,15 @@ function fenceOf(line: string): { char: string; length: number; rest: string } |
  * so what follows it is code and no heading.
  */
 function checkHeadings(ctx: CheckContext): void {
-  const { lines, bodyStart } = ctx.article;
+  const { lines, bodyStart, text } = ctx.article;
   let open: { char: string; length: number } | undefined;
   for (let l = lines.positionAt(bodyStart).line; l < lines.lineCount; l++) {
     if (lines.starts[l] < bodyStart) continue;
+    // A fence or a heading starts with # ` or ~ after at most three spaces: other lines need no closer look.
+    let k = lines.starts[l];
+    while (k < lines.starts[l] + 3 && text.charCodeAt(k) === 32) k++;
+    const first = text.charCodeAt(k);
+    if (first !== 35 && first !== 96 && first !== 126) continue;
     const t = lines.lineText(l);
     const f = fenceOf(t);
     if (open) {
