@@ -1,4 +1,4 @@
-import { Document, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { Document, Pair, Scalar, Schema, YAMLMap, YAMLSeq } from 'yaml';
 
 /**
  * A fast reading of the frontmatter shapes nearly every article uses, for parse.ts: one field a
@@ -27,6 +27,9 @@ const BACKSLASH = 0x5c;
 const KEY_RE = /^[A-Za-z][A-Za-z0-9_-]*$/;
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const INT_RE = /^(?:0|[1-9][0-9]{0,14})$/;
+
+/** The schema a document of YAML 1.2 gets by default, made once and shared: documents only read it. */
+const CORE_SCHEMA = new Schema({ resolveKnownTags: true, schema: 'core' });
 
 class Unsupported {}
 const UNSUPPORTED = new Unsupported();
@@ -342,7 +345,7 @@ function read(src: string, base: number): CommonShapes {
   const last = map.items[map.items.length - 1].value as Scalar | YAMLSeq;
   const mapEnd = last.range![2];
   map.range = [base + first, mapEnd, mapEnd];
-  const doc = new Document(undefined) as unknown as Document.Parsed;
+  const doc = new Document(undefined, { schema: CORE_SCHEMA }) as unknown as Document.Parsed;
   doc.contents = map as Document.Parsed['contents'];
   doc.range = [0, mapEnd - base, src.length];
   return { doc, map, data };
