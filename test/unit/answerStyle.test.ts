@@ -10,6 +10,7 @@ import { parseArticle } from '../../src/core/parse';
 import { renderArticle } from '../../src/core/render';
 import { newArticleText } from '../../src/core/workflow/newArticle';
 import { article, check, only } from './helpers';
+import { rng } from './mutate';
 
 const withBody = (body: string) => article({}, body + '\n\n**Sammanfattning:**\n- Vila\n');
 const spans = (text: string, rule: string, options = {}) => only(check(text, options), rule).map((p) => text.slice(p.start, p.end));
@@ -93,4 +94,44 @@ test('the real corpus: house-style counts, and the rule\'s LIX is the preview\'s
   }
   assert.deepEqual(count, { 'answer-italics': 3, 'answer-bold': 40, 'answer-read-more': 3, 'readability-lix': 31, 'sentence-length': 33 });
   assert.equal(same, files.length);
+});
+
+test('readability reads sentences as the rendered page shows them', () => {
+  const counts = (body: string) => answerReadability({ article: parseArticle(article({}, body)) }).sentences.map((s) => s.words);
+  // A stop before a tab, a no-break space or a line end ends one; before a control character it does not.
+  assert.deepEqual(counts('Vila nu.\tTräna sedan.\u00a0Gå ut.\nSpring.\u0001Fort'), [2, 2, 2, 2]);
+  // Emphasis markers are not text: "**Fas:** Man" reads "Fas: Man".
+  assert.deepEqual(counts('**Fas 1:** Man vilar.'), [2, 2]);
+  // A list item, a heading and a blank line start a new one; a link's address is no words.
+  assert.deepEqual(counts('Inledning utan punkt\n- första punkten\n- andra [länken](https://exempel.se/en/lang/adress)\n\n## Rubrik här\nText'), [3, 2, 2, 2, 1]);
+  // Each table cell is a block of its own; pipes without a delimiter row are text.
+  assert.deepEqual(counts('| Vecka ett | Vila helt |\n|---|---|\n| Vecka två | Träna lätt |'), [2, 2, 2, 2]);
+  assert.deepEqual(counts('| Vecka ett | Vila helt |\n| Vecka två | Träna lätt |'), [8]);
+  // Lines of a quote go on with its paragraph; a heading is a block of its own.
+  assert.deepEqual(counts('> Vila en\n> vecka till\n## Rubrik\nText'), [4, 1, 1]);
+  // Long words: more than six letters, digits not counted.
+  assert.equal(answerReadability({ article: parseArticle(article({}, 'Rehabiliteringen 1234567 tar tid.')) }).counts.longWords, 1);
+});
+
+test('the rule\'s readability counts are the preview\'s on generated answers (headings, lists, quotes, tables and stray pipes, code, links)', () => {
+  const r = rng(42);
+  const pick = <T>(xs: T[]) => xs[Math.floor(r() * xs.length)];
+  const pieces = ['`kod här`', 'Vila nu.', 'Träna sedan', 'ont i axeln', '**Fas 1:** vila', 'se [länken](https://a.se/x)', '1.5 mg', 'kl 08:30', 'Ja!', 'Varför?', 'AC-leden', 'röntgen’s', '*kursiv*', 'slut:'];
+  const starts = ['', '', '', '- ', '1. ', '## ', '> ', '| ', 'table'];
+  const counted = (html: string) => {
+    const m = /(\d+) words?, (\d+) sentences?, (\d+) long words?/.exec(html);
+    return m ? { words: Number(m[1]), sentences: Number(m[2]), longWords: Number(m[3]) } : { words: 0, sentences: 0, longWords: 0 };
+  };
+  for (let i = 0; i < 600; i++) {
+    const lines: string[] = [];
+    for (let l = 0; l < 1 + Math.floor(r() * 6); l++) {
+      const start = r() < 0.15 ? undefined : pick(starts);
+      const words = () => Array.from({ length: 1 + Math.floor(r() * 4) }, () => pick(pieces)).join(' ');
+      if (start === undefined) lines.push('');
+      else if (start === 'table') lines.push(`| ${pick(pieces)} | ${pick(pieces)} |\n|---|:--:|\n| ${pick(pieces)} | ${pick(pieces)} |${r() < 0.5 ? '\n' + words() : ''}`);
+      else lines.push(start + words() + (start === '| ' ? ` | ${pick(pieces)} |` : ''));
+    }
+    const a = parseArticle(article({}, lines.join('\n')));
+    assert.deepEqual(answerReadability({ article: a }).counts, counted(renderArticle(a, { lang: 'en' })), JSON.stringify(lines.join('\n')));
+  }
 });

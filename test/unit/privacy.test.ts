@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { createChecker } from '../../src/core/check/index';
-import { looksLikeName } from '../../src/core/check/names';
+import { findName, looksLikeName } from '../../src/core/check/names';
 import { applyEdits } from '../../src/core/fix/index';
 import { article, check, only } from './helpers';
 
@@ -165,4 +165,20 @@ test('the real corpus: names signing questions, names in the text, signatures in
     'answer-signature:The answer ends with': 13,
   });
   assert.equal(initials, 40);
+});
+
+test('a name is found as a whole word only, as the site\'s reader sees letters (astral ones, digits and case included)', () => {
+  const at = (text: string, name: string) => findName(text, 0, text.length, name).map((n) => [n.start, n.end]);
+  assert.deepEqual(at('Hej Anna! (anna) ANNA.', 'Anna'), [[4, 8], [11, 15], [17, 21]]);
+  // Inside a word, beside a digit, or beside a letter written as a surrogate pair: no name.
+  assert.deepEqual(at('Annalena Xanna 2anna anna2', 'Anna'), []);
+  assert.deepEqual(at('\u{1D400}anna anna\u{1D400}', 'anna'), []);
+  // Beside an emoji (not a letter) it is a name.
+  assert.deepEqual(at('😀anna', 'anna'), [[2, 6]]);
+  // After a refused place the search goes on one character later, so an overlapping later name is found.
+  assert.deepEqual(at('XAnn-Ann-Ann', 'Ann-Ann'), [[5, 12]]);
+  // Initials match in capitals only.
+  assert.deepEqual(at('SB skrev: sb', 'SB'), [[0, 2]]);
+  // The range is the text searched: what lies before it is not looked at.
+  assert.deepEqual(findName('xanna', 1, 5, 'anna').map((n) => [n.start, n.end]), [[1, 5]]);
 });

@@ -92,6 +92,23 @@ describe('lix', () => {
   it('is zero for no words', () => {
     assert.deepEqual(lix('  \n '), { score: 0, band: 'mycket lätt', words: 0, sentences: 0, longWords: 0 });
   });
+  it('ends a sentence at a stop before any white space, and at a blank line without one', () => {
+    const n = (t: string) => lix(t).sentences;
+    assert.equal(n('Vila.\tTräna.\u00a0Gå!\u2028Spring? Nej: ja'), 6, '. ! ? and : each end one');
+    assert.equal(n('Vila en vecka\n  \nTräna sedan'), 2, 'a blank line (blanks allowed) ends a paragraph without a stop');
+    assert.equal(n('Vila en vecka\nTräna sedan'), 1, 'one line break is no end');
+    assert.equal(n('Vila.\u0001Träna'), 1, 'a control character is no space');
+    assert.equal(n('Vila😀. Träna 𝐀𝐁𝐂𝐃𝐄𝐅𝐆.'), 2);
+  });
+  it('counts words and long words as a reader does: hyphens and apostrophes join, digits are no letters', () => {
+    const r = lix("AC-leden är ont. Patientens röntgen’s bild visar 1234567 och ½ samt 𝐀𝐁𝐂𝐃𝐄𝐅𝐆 – ja");
+    // AC-leden, är, ont, Patientens, röntgen’s, bild, visar, 1234567, och, ½, samt, 𝐀𝐁𝐂𝐃𝐄𝐅𝐆, ja
+    assert.equal(r.words, 13);
+    // Long (more than six letters): AC-leden (7 letters), Patientens, röntgen’s (8), 𝐀𝐁𝐂𝐃𝐄𝐅𝐆 (7); 1234567 has no letters.
+    assert.equal(r.longWords, 4);
+    assert.equal(lix('a-').words, 1, 'a hyphen at the end joins nothing');
+    assert.equal(lix("ord-'ord").words, 2, 'two joiners in a row split');
+  });
 });
 
 describe('renderArticle', () => {

@@ -13,23 +13,10 @@ export interface NameSpan {
 }
 
 /** A line of a text with its offsets (end excludes the line break). */
-export interface TextLine {
+interface TextLine {
   start: number;
   end: number;
   text: string;
-}
-
-export function splitLines(text: string, from = 0, to = text.length): TextLine[] {
-  const out: TextLine[] = [];
-  let at = from;
-  const re = /\r\n|\r|\n/g;
-  re.lastIndex = from;
-  for (let m = re.exec(text); m && m.index < to; m = re.exec(text)) {
-    out.push({ start: at, end: m.index, text: text.slice(at, m.index) });
-    at = m.index + m[0].length;
-  }
-  if (at <= to) out.push({ start: at, end: to, text: text.slice(at, to) });
-  return out;
 }
 
 // Swedish sign-off greetings, as patients write them: Mvh, MVH, M.v.h, Med vänlig hälsning,
@@ -64,7 +51,10 @@ export function looksLikeName(s: string): boolean {
   return words.length === 1 && words[0].length <= 15;
 }
 
-/** The lines of a text range as `splitLines` cuts them, from the last to the first (the rest of the text is not read). */
+/**
+ * The lines of a text range from the last to the first (the rest of the text is not read): CR LF,
+ * lone CR and lone LF each end a line, and a CR LF across `to` ends the range's text.
+ */
 function* linesBackward(text: string, from: number, to: number): Generator<TextLine> {
   let end = to;
   // A CR LF across `to` ends the range's text: no line follows it.

@@ -1,4 +1,4 @@
-import { answerLines } from './answerStyle';
+import { answerLines, type BodyLine } from './answerStyle';
 import type { CheckContext } from './context';
 import { lixOf, nextWordStart, wordEnd, type LixCounts, type LixResult } from '../render/text';
 import { lixBand } from '../render/text';
@@ -21,11 +21,68 @@ const BLOCK_START = /^\s{0,3}(?:[-*+]|\d{1,3}[.)])[ \t]+|^\s{0,3}#{1,6}(?:[ \t]+
 // `\s*(?::\s*)?`, never `\s*:?\s*`: two runs of blanks side by side backtrack quadratically on a long line.
 const SUMMARY_LINE = /^\s{0,3}(?:\*\*|__)\s*Sammanfattning\s*(?::\s*)?(?:\*\*|__)\s*(?::\s*)?$/i;
 const SPACE = /\s/;
+const HEADING = /^\s{0,3}#/;
+const QUOTE = /^\s{0,3}>/;
 
 /** `. ! ? :`, which end a sentence before white space. */
 const isStop = (c: number) => c === 46 || c === 33 || c === 63 || c === 58;
 /** White space as `\s` reads it. */
 const isSpace = (c: number) => (c <= 32 ? c === 32 || (c >= 9 && c <= 13) : c >= 0x80 && SPACE.test(String.fromCharCode(c)));
+
+const DELIMITER_CELL = /^:?-+:?$/;
+
+/** The cells of a table line (`| a | b |` or `a | b`): outer pipes dropped, `\|` kept in its cell. */
+function cells(line: string): string[] {
+  const out = line.trim().split(/(?<!\\)\|/);
+  if (out.length && out[0].trim() === '') out.shift();
+  if (out.length && out[out.length - 1].trim() === '') out.pop();
+  return out;
+}
+
+/** How many columns a delimiter row (`|---|:--:|`) gives, or 0 when the line is none. */
+function delimiterColumns(line: string): number {
+  const t = line.trim();
+  if (!/^[|:-]/.test(t) || !/^[|:\- \t]+$/.test(t) || /^-[ \t]/.test(t)) return 0;
+  const parts = t.split('|');
+  let n = 0;
+  for (const [i, c] of parts.entries()) {
+    const cell = c.trim();
+    if (!cell) {
+      if (i === 0 || i === parts.length - 1) continue;
+      return 0;
+    }
+    if (!DELIMITER_CELL.test(cell)) return 0;
+    n++;
+  }
+  return n;
+}
+
+/**
+ * The indices of the answer lines that are rows of a table, as markdown-it reads tables: a line
+ * with a pipe whose cells match the delimiter row under it, then the lines after it up to a
+ * blank line or one that starts another block. Pipes anywhere else are text, also in a list
+ * item or a quote, whose lines go on until a blank line.
+ */
+function tableLines(lines: readonly BodyLine[]): Set<number> {
+  const out = new Set<number>();
+  // Line k comes right after line k - 1 (no fenced code between them).
+  const adjacent = (k: number) => lines[k].start - (lines[k - 1].start + lines[k - 1].text.length) <= 2;
+  let container = false;
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const head = lines[i].text;
+    // A blank line, a fence or a heading ends a list item or quote.
+    if (head.trim() === '' || (i > 0 && !adjacent(i)) || /^\s{0,3}#{1,6}(?:[ \t]|$)/.test(head)) container = false;
+    if (out.has(i)) continue;
+    if (/^\s{0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)|^\s{0,3}>/.test(head)) container = true;
+    if (container || !head.includes('|') || !adjacent(i + 1) || /^\s{4}/.test(head)) continue;
+    const columns = delimiterColumns(lines[i + 1].text);
+    if (columns === 0 || cells(head).length !== columns) continue;
+    out.add(i);
+    out.add(i + 1);
+    for (let k = i + 2; k < lines.length && adjacent(k) && lines[k].text.trim() !== '' && !BLOCK_START.test(lines[k].text); k++) out.add(k);
+  }
+  return out;
+}
 
 /**
  * The answer's sentences and LIX counts, read as the preview reads the rendered text: a
@@ -39,23 +96,30 @@ export function answerReadability(ctx: Pick<CheckContext, 'article'>): AnswerRea
   let current: Sentence | undefined;
   let ended = true;
   const word = { letters: 0 };
-  for (const line of answerLines(ctx)) {
+  // Whether the line before was a quote's line with text: the next `>` line goes on with its paragraph.
+  let inQuote = false;
+  const lines = answerLines(ctx);
+  const tables = tableLines(lines);
+  for (const [n, line] of lines.entries()) {
     if (!line.text.trim() || SUMMARY_LINE.test(line.text)) {
       ended = true;
+      inQuote = false;
       continue;
     }
     let text = line.text;
     // List markers ("1.", "-") are not words; link addresses are not read; the same length keeps the offsets.
     const block = BLOCK_START.exec(text);
+    const quote = block !== null && QUOTE.test(block[0]);
     if (block) {
       // Every alternative starts at the line's start.
-      ended = true;
+      if (!(quote && inQuote)) ended = true;
       text = ' '.repeat(block[0].length) + text.slice(block[0].length);
     }
+    inQuote = quote ? text.trim() !== '' : inQuote && !block;
     if (text.includes('](')) text = text.replace(/\]\([^)]*\)/g, (m) => ']' + ' '.repeat(m.length - 1));
     if (text.includes('<http')) text = text.replace(/<https?:[^>]*>/g, (m) => ' '.repeat(m.length));
     // Each cell of a table row is a block of its own, as in the rendered page.
-    const table = /^\s*\|/.test(text);
+    const table = tables.has(n);
     if (table) ended = true;
     let lastEnd = 0;
     let ws = nextWordStart(text, 0);
@@ -93,6 +157,8 @@ export function answerReadability(ctx: Pick<CheckContext, 'article'>): AnswerRea
       current.end = e;
       ws = next;
     }
+    // A heading is a block of its own: the line after it starts another.
+    if (block && HEADING.test(block[0])) ended = true;
   }
   const counts = { words, sentences: sentences.length, longWords };
   return { sentences, counts, lix: words ? lixOf(counts) : undefined };
