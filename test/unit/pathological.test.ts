@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { findPersonalData } from '../../src/core/check/personalData';
+import { answerReadability } from '../../src/core/check/readability';
 import { complete } from '../../src/core/complete/completions';
 import { CorpusIndex } from '../../src/core/corpus';
 import { parseArticle } from '../../src/core/parse';
@@ -95,5 +96,16 @@ describe('frontmatter lines with long runs of blanks', () => {
   it('a pasted question with long trailing blanks becomes a clean block', () => {
     const { text } = guarded('newArticleText', () => newArticleText({ category: 'axel', topic: '', title: 'T', question: `Rad ett${BLANKS}\nRad${TABS}två${BLANKS}`, author: '', eol: '\n' }));
     assert.match(text, /question: \|\n {2}Rad ett\n {2}Rad {2,}två\n/);
+  });
+});
+
+describe('a table with a very long row', () => {
+  it('is read once: each cell border is searched for once, not again for every word', () => {
+    const words = 600_000;
+    const body = `| Vecka | Råd |\n|---|---|\n| ett | ${'vila '.repeat(words)}|\n`;
+    const r = guarded('readability of a 3 MB table row', () => answerReadability({ article: parseArticle(article({}, body)) }));
+    assert.equal(r.counts.words, 2 + 1 + words);
+    // Header cells, then the row's two cells: four blocks.
+    assert.deepEqual(r.sentences.map((s) => s.words), [1, 1, 1, words]);
   });
 });

@@ -122,12 +122,17 @@ export function answerReadability(ctx: Pick<CheckContext, 'article'>): AnswerRea
     const table = tables.has(n);
     if (table) ended = true;
     let lastEnd = 0;
+    // The next cell border at or after lastEnd (found again only once passed, so a long row is read once).
+    let bar = -1;
     let ws = nextWordStart(text, 0);
     while (ws >= 0) {
       const we = wordEnd(text, ws, word);
       if (table) {
-        const bar = text.indexOf('|', lastEnd);
-        if (bar >= 0 && bar < ws) ended = true;
+        if (bar < lastEnd) {
+          const b = text.indexOf('|', lastEnd);
+          bar = b === -1 ? Infinity : b;
+        }
+        if (bar < ws) ended = true;
       }
       lastEnd = we;
       const s = line.start + ws;
