@@ -84,6 +84,16 @@ function idleCores(since: CpuTimes, cores: number): number {
   return cores - 1 - others;
 }
 
+/** Claims the next chunk of a batch through the counter every thread shares: its number, or -1 when all are taken. */
+export function claimer(counter: SharedArrayBuffer, files: number, chunk: number): () => number {
+  const next = new Int32Array(counter);
+  const chunks = Math.ceil(files / chunk);
+  return () => {
+    const c = Atomics.add(next, 0, 1);
+    return c < chunks ? c : -1;
+  };
+}
+
 /** Files per claim: small enough to share the end of a batch evenly, large enough that claiming costs nothing. */
 const CHUNK = 64;
 
@@ -132,10 +142,7 @@ export function workerPool(opts: PoolOptions): AnalysisPool | undefined {
       );
       return {
         chunk: CHUNK,
-        claim: () => {
-          const c = Atomics.add(next, 0, 1);
-          return c < chunks ? c : -1;
-        },
+        claim: claimer(counter, files.length, CHUNK),
         stop: () => Atomics.store(next, 0, chunks),
         done: Promise.all(running).then(() => analyses),
       };

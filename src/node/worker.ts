@@ -7,7 +7,7 @@ import type { Analysis } from '../core/project/api';
 import type { PhaseProfile, ProfilePhase } from '../core/profile';
 import { createArticleService } from '../core/project/service';
 import { nodeFileHost } from './host';
-import type { WorkerJob, WorkerMessage } from './pool';
+import { claimer, type WorkerJob, type WorkerMessage } from './pool';
 import { snapshotHost } from './snapshot';
 
 async function main(job: WorkerJob): Promise<void> {
@@ -17,10 +17,9 @@ async function main(job: WorkerJob): Promise<void> {
     : undefined;
   const service = createArticleService({ files: snapshotHost(nodeFileHost(), job.snapshot), root: job.root, settings: job.settings, lang: job.lang, profile });
   await service.ready;
-  const next = new Int32Array(job.counter);
   const { files, target, listed, fixes } = job.batch;
-  const chunks = Math.ceil(files.length / job.chunk);
-  for (let c = Atomics.add(next, 0, 1); c < chunks; c = Atomics.add(next, 0, 1)) {
+  const claim = claimer(job.counter, files.length, job.chunk);
+  for (let c = claim(); c >= 0; c = claim()) {
     const analyses: [string, Analysis][] = [];
     for (let i = c * job.chunk; i < Math.min(files.length, (c + 1) * job.chunk); i++) {
       analyses.push([files[i], await service.analyze(files[i], { target: target[i], listed: listed[i], fixes })]);

@@ -9,7 +9,7 @@ import { applyEdits, fixAll } from '../../src/core/fix/index';
 import { parseArticle } from '../../src/core/parse';
 import { renderArticle } from '../../src/core/render';
 import { newArticleText } from '../../src/core/workflow/newArticle';
-import { article, check, only } from './helpers';
+import { CORPUS, article, check, only } from './helpers';
 import { rng } from './mutate';
 
 const withBody = (body: string) => article({}, body + '\n\n**Sammanfattning:**\n- Vila\n');
@@ -73,7 +73,6 @@ test('an empty answer, or one that is only the skeleton, has no readability scor
   for (const rule of ['readability-lix', 'sentence-length']) assert.deepEqual(only(check(skeleton), rule), []);
 });
 
-const CORPUS = path.resolve(__dirname, '../../../shared/corpus/fraga-doktorn');
 const present = fs.existsSync(CORPUS);
 if (!present) console.log(`# skipped: the real corpus is not at ${CORPUS}`);
 

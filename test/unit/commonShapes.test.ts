@@ -5,9 +5,8 @@ import { test } from 'node:test';
 import { readCommonShapes } from '../../src/core/commonShapes';
 import { findFrontmatter } from '../../src/core/frontmatter';
 import { parseArticle, type ParsedArticle } from '../../src/core/parse';
-import { article } from './helpers';
+import { CORPUS, article } from './helpers';
 
-const CORPUS = path.resolve(__dirname, '../../../shared/corpus/fraga-doktorn');
 const present = fs.existsSync(CORPUS);
 if (!present) console.log(`# skipped: the real corpus is not at ${CORPUS}`);
 

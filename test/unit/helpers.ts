@@ -1,5 +1,9 @@
+import * as path from 'node:path';
 import { createChecker, type CheckerOptions } from '../../src/core/check/index';
 import type { Problem } from '../../src/core/types';
+
+/** The real articles in ../shared beside the project root; tests that read them skip, saying why, when it is absent. */
+export const CORPUS = path.resolve(__dirname, '../../../shared/corpus/fraga-doktorn');
 
 /** Lines joined with LF (or the given break), as vscode-markdown-languageservice's tests write documents. */
 export const joinLines = (...lines: string[]) => lines.join('\n');

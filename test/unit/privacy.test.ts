@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import { createChecker } from '../../src/core/check/index';
 import { findName, looksLikeName } from '../../src/core/check/names';
 import { applyEdits } from '../../src/core/fix/index';
-import { article, check, only } from './helpers';
+import { CORPUS, article, check, only } from './helpers';
 
 const question = (...lines: string[]) => 'question: |\n' + lines.map((l) => '  ' + l).join('\n');
 const spans = (text: string, rule: string) => only(check(text), rule).map((p) => text.slice(p.start, p.end));
@@ -137,7 +137,6 @@ test('Swedish messages for the privacy rules', () => {
   assert.equal(p.fixes![0].title, 'Ta bort namnet "Anna"');
 });
 
-const CORPUS = path.resolve(__dirname, '../../../shared/corpus/fraga-doktorn');
 const present = fs.existsSync(CORPUS);
 if (!present) console.log(`# skipped: the real corpus is not at ${CORPUS}`);
 

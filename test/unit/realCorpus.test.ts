@@ -5,8 +5,8 @@ import { test } from 'node:test';
 import { createChecker } from '../../src/core/check/index';
 import { CorpusIndex, entryOf } from '../../src/core/corpus';
 import { parseArticle } from '../../src/core/parse';
+import { CORPUS } from './helpers';
 
-const CORPUS = path.resolve(__dirname, '../../../shared/corpus/fraga-doktorn');
 const present = fs.existsSync(CORPUS);
 if (!present) console.log(`# skipped: the real corpus is not at ${CORPUS}`);
 

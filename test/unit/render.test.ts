@@ -7,8 +7,8 @@ import { previewCommand } from '../../src/cli/preview';
 import { parseArticle } from '../../src/core/parse';
 import { escapeHtml, extractSummary, formatSwedishDate, lix, lixBand, renderArticle, renderPage, renderWebviewHtml } from '../../src/core/render';
 import type { Problem } from '../../src/core/types';
+import { CORPUS } from './helpers';
 
-const CORPUS = '/work/shared/corpus/fraga-doktorn';
 
 function article(fields: string, body = 'Svar.\n'): string {
   return `---\n${fields}\n---\n\n${body}`;

@@ -5,9 +5,8 @@ import { test } from 'node:test';
 import { GENERATED, validatorSource } from '../../scripts/gen-validator';
 import { parseArticle } from '../../src/core/parse';
 import { compileSchema, defaultSchema, defaultSchemaObject } from '../../src/core/schema';
-import { check, rules } from './helpers';
+import { CORPUS, check, rules } from './helpers';
 
-const CORPUS = path.resolve(__dirname, '../../../shared/corpus/fraga-doktorn');
 const present = fs.existsSync(CORPUS);
 if (!present) console.log(`# skipped: the real corpus is not at ${CORPUS}`);
 

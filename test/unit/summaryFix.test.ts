@@ -6,7 +6,7 @@ import { createChecker } from '../../src/core/check/index';
 import { applyEdits } from '../../src/core/fix/index';
 import { parseArticle } from '../../src/core/parse';
 import { renderArticle } from '../../src/core/render';
-import { article, check, only } from './helpers';
+import { CORPUS, article, check, only } from './helpers';
 
 const fixOf = (text: string) => {
   const [p] = only(check(text), 'summary-block');
@@ -45,7 +45,6 @@ test('an answer ending with text, or a numbered list, gets a new summary block w
   }
 });
 
-const CORPUS = path.resolve(__dirname, '../../../shared/corpus/fraga-doktorn');
 const present = fs.existsSync(CORPUS);
 if (!present) console.log(`# skipped: the real corpus is not at ${CORPUS}`);
 

@@ -6,7 +6,7 @@ import { complete, matchQuality, narrow } from '../../src/core/complete/completi
 import { CorpusIndex, entryOf } from '../../src/core/corpus';
 import { parseArticle } from '../../src/core/parse';
 import { defaultSchema } from '../../src/core/schema';
-import { article } from './helpers';
+import { CORPUS, article } from './helpers';
 
 function suggest(index: CorpusIndex, line: string, selfFile?: string) {
   const text = article({ tags: line.replace('|', '') });
@@ -44,7 +44,6 @@ test('typed letters rank by how well they match, folding å/ä/ö, then by use; 
   assert.equal(matchQuality('axel', 'sma'), 0);
 });
 
-const CORPUS = path.resolve(__dirname, '../../../shared/corpus/fraga-doktorn');
 const present = fs.existsSync(CORPUS);
 if (!present) console.log(`# skipped: the real corpus is not at ${CORPUS}`);
 

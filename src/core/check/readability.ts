@@ -1,7 +1,6 @@
 import { answerLines, type BodyLine } from './answerStyle';
 import type { CheckContext } from './context';
-import { lixOf, nextWordStart, wordEnd, type LixCounts, type LixResult } from '../render/text';
-import { lixBand } from '../render/text';
+import { isSpaceUnit, isStop, lixBand, lixOf, nextWordStart, wordEnd, type LixCounts, type LixResult } from '../render/text';
 
 /** A sentence of the answer: document offsets and its number of words. */
 export interface Sentence {
@@ -20,14 +19,9 @@ export interface AnswerReadability {
 const BLOCK_START = /^\s{0,3}(?:[-*+]|\d{1,3}[.)])[ \t]+|^\s{0,3}#{1,6}(?:[ \t]+|$)|^\s{0,3}>/;
 // `\s*(?::\s*)?`, never `\s*:?\s*`: two runs of blanks side by side backtrack quadratically on a long line.
 const SUMMARY_LINE = /^\s{0,3}(?:\*\*|__)\s*Sammanfattning\s*(?::\s*)?(?:\*\*|__)\s*(?::\s*)?$/i;
-const SPACE = /\s/;
 const HEADING = /^\s{0,3}#/;
 const QUOTE = /^\s{0,3}>/;
 
-/** `. ! ? :`, which end a sentence before white space. */
-const isStop = (c: number) => c === 46 || c === 33 || c === 63 || c === 58;
-/** White space as `\s` reads it. */
-const isSpace = (c: number) => (c <= 32 ? c === 32 || (c >= 9 && c <= 13) : c >= 0x80 && SPACE.test(String.fromCharCode(c)));
 
 const DELIMITER_CELL = /^:?-+:?$/;
 
@@ -153,7 +147,7 @@ export function answerReadability(ctx: Pick<CheckContext, 'article'>): AnswerRea
         // Emphasis markers are not in the rendered text: "**Fas:** Man" reads "Fas: Man".
         let j = k + 1;
         while (j < text.length && (text[j] === '*' || text[j] === '_')) j++;
-        if (j >= text.length || isSpace(text.charCodeAt(j)) || (table && text[j] === '|')) {
+        if (j >= text.length || isSpaceUnit(text.charCodeAt(j)) || (table && text[j] === '|')) {
           e = line.start + k + 1;
           ended = true;
           break;

@@ -20,9 +20,11 @@ export type ReadOutcome = { ok: true; text: string; stat: FileStat } | { ok: fal
  * never opened), within the size limit, not a link out of the project, decoded as the site
  * decodes it. `before` may stop it after the stat (a cache that knows the content by it).
  */
-export async function readArticleFile(files: FileHost, path: string, project: { root: string; isArticle(path: string): boolean }, before?: (stat: FileStat) => boolean, listed = false): Promise<ReadOutcome> {
+type Project = { root: string; isArticle(path: string): boolean };
+
+export async function readArticleFile(files: FileHost, path: string, project: Project, before?: (stat: FileStat) => boolean, listed = false): Promise<ReadOutcome> {
   // A file a listing called regular (no link) is opened and stat-ed in one go, unless a cache may stop the read after the stat.
-  if (listed && files.readListed && !before) return readListed(files, path);
+  if (listed && files.readListed && !before) return readListed(files, path, project);
   let stat: FileStat | undefined;
   try {
     stat = await files.stat(path);
@@ -30,12 +32,8 @@ export async function readArticleFile(files: FileHost, path: string, project: { 
     return { ok: false, unreadable: { key: 'file-unreadable', args: [errorCode(e)] } };
   }
   if (!stat) return { ok: false, unreadable: { key: 'path-missing', args: [basename(path)] }, missing: true };
-  if (stat.type === 'directory') return { ok: false, unreadable: { key: 'file-unreadable', args: ['EISDIR'] }, stat };
-  if (stat.type !== 'file') return { ok: false, unreadable: { key: 'file-special', args: [] }, stat };
-  if (stat.realPath !== undefined && !isInside(project.root, stat.realPath) && project.isArticle(path)) {
-    return { ok: false, unreadable: { key: 'file-outside-root', args: [stat.realPath] }, stat };
-  }
-  if (stat.size > MAX_ARTICLE_BYTES) return { ok: false, unreadable: { key: 'file-too-large', args: [MAX_ARTICLE_BYTES / 1024 / 1024] }, stat };
+  const refused = refusal(stat, path, project);
+  if (refused) return refused;
   // The caller may stop here (a cache that knows this file's content by its stat).
   if (before?.(stat)) return { ok: false, unreadable: { key: 'file-unreadable', args: [] }, stat, skipped: true };
   let bytes: Uint8Array | undefined;
@@ -48,6 +46,17 @@ export async function readArticleFile(files: FileHost, path: string, project: { 
   return decoded(bytes, stat);
 }
 
+/** Why a stat-ed path is not read: a folder, a special file, a link out of the project, or over the size limit. */
+function refusal(stat: FileStat, path: string, project: Project): ReadOutcome | undefined {
+  if (stat.type === 'directory') return { ok: false, unreadable: { key: 'file-unreadable', args: ['EISDIR'] }, stat };
+  if (stat.type !== 'file') return { ok: false, unreadable: { key: 'file-special', args: [] }, stat };
+  if (stat.realPath !== undefined && !isInside(project.root, stat.realPath) && project.isArticle(path)) {
+    return { ok: false, unreadable: { key: 'file-outside-root', args: [stat.realPath] }, stat };
+  }
+  if (stat.size > MAX_ARTICLE_BYTES) return { ok: false, unreadable: { key: 'file-too-large', args: [MAX_ARTICLE_BYTES / 1024 / 1024] }, stat };
+  return undefined;
+}
+
 function decoded(bytes: Uint8Array, stat: FileStat): ReadOutcome {
   // The stat may be stale (the file grew in between): the cap holds for what was read.
   if (bytes.length > MAX_ARTICLE_BYTES) return { ok: false, unreadable: { key: 'file-too-large', args: [MAX_ARTICLE_BYTES / 1024 / 1024] }, stat };
@@ -56,7 +65,7 @@ function decoded(bytes: Uint8Array, stat: FileStat): ReadOutcome {
   return { ok: true, text: d.text, stat };
 }
 
-async function readListed(files: FileHost, path: string): Promise<ReadOutcome> {
+async function readListed(files: FileHost, path: string, project: Project): Promise<ReadOutcome> {
   let r: { stat: FileStat; bytes?: Uint8Array } | undefined;
   try {
     r = await files.readListed!(path, MAX_ARTICLE_BYTES);
@@ -65,10 +74,8 @@ async function readListed(files: FileHost, path: string): Promise<ReadOutcome> {
   }
   if (!r) return { ok: false, unreadable: { key: 'path-missing', args: [basename(path)] }, missing: true };
   const { stat, bytes } = r;
-  if (stat.type === 'directory') return { ok: false, unreadable: { key: 'file-unreadable', args: ['EISDIR'] }, stat };
-  if (stat.type !== 'file') return { ok: false, unreadable: { key: 'file-special', args: [] }, stat };
-  if (stat.size > MAX_ARTICLE_BYTES || !bytes) return { ok: false, unreadable: { key: 'file-too-large', args: [MAX_ARTICLE_BYTES / 1024 / 1024] }, stat };
-  return decoded(bytes, stat);
+  // The host reads only a regular file within the limit: with no bytes, it was over it.
+  return refusal(stat, path, project) ?? (bytes ? decoded(bytes, stat) : { ok: false, unreadable: { key: 'file-too-large', args: [MAX_ARTICLE_BYTES / 1024 / 1024] }, stat });
 }
 
 /** The code of an I/O error (ENOENT …), else its message. */

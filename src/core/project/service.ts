@@ -4,14 +4,13 @@ import { CONFIG_FILE, DEFAULT_CONFIG, SCHEMA_FILE } from '../config';
 import { defaultSchema } from '../schema';
 import { CorpusIndex, entryOf, type IndexEntry } from '../corpus';
 import { format, type Lang } from '../i18n/messages';
-import { findFrontmatter } from '../frontmatter';
 import { parseArticle, type ParsedArticle } from '../parse';
-import type { PhaseProfile } from '../profile';
 import { severityOf } from '../rules';
 import type { Problem } from '../types';
 import { publishBlockers } from '../workflow/publish';
 import { workflowState, type WorkflowState } from '../workflow/state';
 import type { Analysis, AnalysisCache, AnalyzeOptions, ArticleService, ArticleServiceInit, FileResult, ProjectChange } from './api';
+import { analyzeFile, checkBatch, type BatchService } from './batch';
 import { readArticleFile, type ReadOutcome, type Unreadable } from './read';
 import { Emitter } from './events';
 import type { CancellationToken, Disposable, FileStat } from './host';
@@ -287,98 +286,28 @@ class Service implements ArticleService {
 
   async checkFiles(targets: string[], opts: { cache?: AnalysisCache; token?: CancellationToken; fixes?: boolean } = {}): Promise<FileResult[]> {
     await this.ready;
-    const checker = this.currentChecker();
-    const targetSet = new Set(targets);
-    const profile = this.init.profile;
-    const t0 = profile?.now() ?? 0;
-    const corpus = await this.findArticles(opts.token);
-    const all = [...new Set([...corpus, ...targets])];
-    profile?.add('discovery', profile.now() - t0);
-    const inCorpus = new Set(corpus);
-    // One pass reads and parses each file once; the parsed document is dropped at once. The
-    // corpus rules run afterwards, when the index is complete.
-    const analyses = new Map<string, Analysis>();
-    const cancelled = () => opts.token?.isCancellationRequested === true;
-    const fixes = opts.fixes ?? true;
-    // A large batch is shared with the host's helpers (not with a cache: its hits are known here).
-    const pool = this.init.pool;
-    const run = pool && !opts.cache && all.length >= pool.minFiles ? pool.start({ files: all, target: all.map((f) => targetSet.has(f)), listed: all.map((f) => this.listed.has(f)), fixes }) : undefined;
-    if (run) {
-      for (let c = run.claim(); c >= 0 && !cancelled(); c = run.claim()) {
-        for (const file of all.slice(c * run.chunk, (c + 1) * run.chunk)) analyses.set(file, await this.analyzeWith(file, targetSet.has(file), checker, fixes));
-      }
-      if (cancelled()) run.stop();
-      for (const [file, a] of await run.done) analyses.set(file, a);
-    }
-    for (const file of all) {
-      if (cancelled()) break;
-      if (!analyses.has(file)) analyses.set(file, await this.analyzeWith(file, targetSet.has(file), checker, fixes, opts.cache));
-    }
-    // The index in the files' order, however the work was shared.
-    for (const file of all) {
-      const a = analyses.get(file);
-      if (!a || !inCorpus.has(file)) continue;
-      if (a.entry) this.index.set(file, a.entry);
-      else this.index.delete(file);
-    }
-    // A file whose local rules read the index (a few at most) is checked again over the whole of it.
-    for (const file of all) {
-      const a = analyses.get(file);
-      if (!a?.recheck || !targetSet.has(file) || cancelled()) continue;
-      const again = await this.analyzeWith(file, true, checker, fixes);
-      analyses.set(file, again.unreadable ? again : { ...again, entry: a.entry, recheck: undefined });
-    }
-    const results: FileResult[] = [];
-    for (const file of [...targetSet].sort()) {
-      const a = analyses.get(file);
-      if (!a) continue;
-      if (a.unreadable) {
-        const p = this.unreadableProblem(a.unreadable);
-        results.push({ file, problems: p ? [p] : [], readable: false });
-        continue;
-      }
-      const problems = [...(a.problems ?? []), ...(a.facts ? this.safeCheck(file, () => checker.checkCorpus(a.facts!, file)) : [])];
-      if (!fixes) for (const p of problems) delete p.fixes;
-      problems.sort((x, y) => x.start - y.start || x.end - y.end);
-      results.push({ file, problems, readable: true });
-    }
-    return results;
+    return checkBatch(this.batchPart(), this.currentChecker(), targets, opts);
   }
 
   async analyze(path: string, opts: AnalyzeOptions): Promise<Analysis> {
     await this.ready;
     if (opts.listed) this.listed.add(path);
-    return this.analyzeWith(path, opts.target, this.currentChecker(), opts.fixes ?? true);
+    return analyzeFile(this.batchPart(), path, opts.target, this.currentChecker(), opts.fixes ?? true);
   }
 
-  private async analyzeWith(file: string, target: boolean, checker: Checker, fixes: boolean, cache?: AnalysisCache): Promise<Analysis> {
-    const profile = this.init.profile;
-    profile?.reading();
-    const t0 = profile?.now() ?? 0;
-    // A cache hit is known from the stat alone: the file is not read at all.
-    let hit: Analysis | undefined;
-    const r = await this.readArticle(file, cache ? (stat) => (hit = cache.get(file, stat, target)) !== undefined : undefined);
-    profile?.add('read', profile.now() - t0);
-    if (hit) return hit;
-    if (!r.ok) return { unreadable: r.unreadable };
-    let a: Analysis;
-    try {
-      const article = profile ? parseProfiled(r.text, profile) : parseArticle(r.text);
-      // Only a closed frontmatter is one the site reads, and only YAML that parses is worth comparing.
-      const closed = article.frontmatter?.closeStart !== undefined;
-      if (!target) a = { entry: closed ? entryOf(article) : undefined };
-      else {
-        const { problems, facts, corpusRead } = checker.checkLocal(article);
-        if (!fixes) for (const p of problems) delete p.fixes;
-        a = { entry: closed ? facts.entry : undefined, problems, facts: closed && article.data && article.yamlIssues.length === 0 ? facts : undefined };
-        if (corpusRead) a.recheck = true;
-      }
-    } catch (e) {
-      this.init.log?.(`${file}: ${(e as Error)?.stack ?? String(e)}`);
-      return { unreadable: { key: 'check-crashed', args: [(e as Error)?.message ?? String(e)] } };
-    }
-    cache?.set(file, r.stat, target, a);
-    return a;
+  /** What the batch check (batch.ts) needs of this service. */
+  private batchPart(): BatchService {
+    return {
+      index: this.index,
+      profile: this.init.profile,
+      pool: this.init.pool,
+      log: this.init.log,
+      findArticles: (token) => this.findArticles(token),
+      readArticle: (path, before) => this.readArticle(path, before),
+      unreadableProblem: (u) => this.unreadableProblem(u),
+      listed: (path) => this.listed.has(path),
+      safeCheck: (path, run) => this.safeCheck(path, run),
+    };
   }
 
   forget(path: string): void {
@@ -460,19 +389,4 @@ class Service implements ArticleService {
 
 function sameEntry(a: IndexEntry, b: IndexEntry): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
-}
-
-/**
- * Parses an article timing its parts for a profiler: the frontmatter is found once more on its
- * own to time the split; `yaml` is the rest of parsing (the YAML and the line index).
- */
-function parseProfiled(text: string, profile: PhaseProfile): ParsedArticle {
-  const t0 = profile.now();
-  findFrontmatter(text);
-  const t1 = profile.now();
-  const article = parseArticle(text);
-  const t2 = profile.now();
-  profile.add('split', t1 - t0);
-  profile.add('yaml', Math.max(0, t2 - t1 - (t1 - t0)));
-  return article;
 }

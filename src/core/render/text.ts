@@ -116,7 +116,11 @@ function codePointAt(text: string, i: number): number {
 }
 
 const isJoiner = (c: number) => c === 0x2d || c === 0x27 || c === 0x2019; // - ' ’
-const isStop = (c: number) => c === 0x2e || c === 0x21 || c === 0x3f || c === 0x3a; // . ! ? :
+/** `. ! ? :`, which end a sentence before white space. */
+export const isStop = (c: number) => c === 0x2e || c === 0x21 || c === 0x3f || c === 0x3a;
+
+/** Whether a UTF-16 code unit is white space, as `\s` reads it. */
+export const isSpaceUnit = (c: number) => ((c < 256 ? LATIN1[c] : classify(c)) & SPACE) !== 0;
 
 /** The class of the character at `i` beyond Latin-1, with its width in UTF-16 units above the class bits. */
 function wideClass(text: string, i: number): number {
@@ -211,7 +215,7 @@ export function lixCounts(text: string): LixCounts {
         afterNewline = false;
         if (isStop(c) && k + 1 < n) {
           const d = text.charCodeAt(k + 1);
-          if ((d < 256 ? LATIN1[d] : classify(d)) & SPACE) ended = true;
+          if (isSpaceUnit(d)) ended = true;
         }
       }
       // The second unit of a surrogate pair is no character of its own.
