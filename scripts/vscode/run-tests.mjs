@@ -149,7 +149,8 @@ if (exitCode === 0 && !counts) {
 }
 writeResults(result);
 
-if (exitCode === 0 && !process.env.QA_KEEP_WORKSPACE) fs.rmSync(runDir, { recursive: true, force: true });
+// The scratch workspace goes whatever the outcome; QA_KEEP_WORKSPACE=1 keeps it to look into.
+if (!process.env.QA_KEEP_WORKSPACE) fs.rmSync(runDir, { recursive: true, force: true });
 else console.log(`[run-tests] workspace kept in ${workspace}`);
 console.log(`[run-tests] setup ${tSetup - t0} ms, tests ${Date.now() - tSetup} ms; results (from ${source ?? 'nowhere'}) in ${path.relative(root, resultsFile)}`);
 console.log(`${result.passed} passed, ${result.failed} failed`);

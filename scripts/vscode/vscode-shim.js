@@ -61,6 +61,18 @@ const tmp = fs.mkdtempSync(path.join(process.env.VSCODE_SHIM_TMP || os.tmpdir(),
 const userDataDir = path.join(tmp, 'user-data'); // always fresh: a reused one restores old editors
 const extensionsDir = get('extensions-dir')[0] || path.join(tmp, 'extensions');
 const csLogPath = path.join(tmp, 'code-server.log');
+// The temp folder goes whatever the outcome (VSCODE_SHIM_KEEP=1 keeps it); after a failure the
+// end of code-server's log is printed first, so what went wrong is not lost with it.
+function leaveTmp(failed) {
+  if (process.env.VSCODE_SHIM_KEEP) { console.log('[shim] logs kept in ' + tmp); return; }
+  if (failed) {
+    try {
+      const log = fs.readFileSync(csLogPath, 'utf8').split('\n').slice(-40).join('\n');
+      if (log.trim()) console.error('[shim] the end of code-server.log:\n' + log);
+    } catch {}
+  }
+  try { fs.rmSync(tmp, { recursive: true, force: true }); } catch {}
+}
 
 const freePort = () => new Promise((resolve, reject) => {
   const s = net.createServer();
@@ -196,7 +208,8 @@ const driverServer = http.createServer(async (req, res) => {
     await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
   } catch {
     await screenshot();
-    console.error('[shim] workbench did not load; logs kept in ' + tmp);
+    console.error('[shim] workbench did not load');
+    leaveTmp(true);
     process.exit(4);
   }
   console.log(`[shim] workbench loaded after ${Date.now() - t0} ms`);
@@ -210,7 +223,6 @@ const driverServer = http.createServer(async (req, res) => {
   await browser.close().catch(() => {});
   killAll();
   console.log(`[shim] extension host exited with ${code} after ${Date.now() - t0} ms`);
-  if (code === 0 && !process.env.VSCODE_SHIM_KEEP) fs.rmSync(tmp, { recursive: true, force: true });
-  else console.log('[shim] logs kept in ' + tmp);
+  leaveTmp(code !== 0);
   process.exit(code === 0 ? 0 : 1);
-})().catch(e => { console.error('[shim] ERR', e, '\n[shim] logs kept in ' + tmp); process.exit(2); });
+})().catch(e => { console.error('[shim] ERR', e); leaveTmp(true); process.exit(2); });

@@ -144,6 +144,8 @@ export function workerPool(opts: PoolOptions): AnalysisPool | undefined {
         chunk: CHUNK,
         claim: claimer(counter, files.length, CHUNK),
         stop: () => Atomics.store(next, 0, chunks),
+        // A turn of the event loop: the helpers' messages are read (and their analyses copied in) as they come.
+        between: () => new Promise<void>((resolve) => setImmediate(resolve)),
         done: Promise.all(running).then(() => analyses),
       };
     },

@@ -1,5 +1,5 @@
 import type { ProjectConfig } from '../config';
-import type { CorpusIndex } from '../corpus';
+import { detached, type CorpusIndex } from '../corpus';
 import { format, type Lang, type MessageKey } from '../i18n/messages';
 import type { ParsedArticle } from '../parse';
 import { severityOf, type RuleId } from '../rules';
@@ -33,7 +33,7 @@ export class CheckContext {
   report(rule: RuleId, start: number, end: number, message: string, fixes?: Fix[], range?: Range): void {
     const severity = severityOf(rule, this.config.rules);
     if (!severity) return;
-    const p: Problem = { rule, severity, message, range: range ?? this.article.lines.range(start, end), start, end };
+    const p: Problem = { rule, severity, message: detached(message), range: range ?? this.article.lines.range(start, end), start, end };
     if (fixes && fixes.length) p.fixes = fixes;
     this.problems.push(p);
   }

@@ -1,6 +1,6 @@
 import { isScalar, isSeq, type Scalar, type YAMLSeq } from 'yaml';
 import type { CheckContext } from './context';
-import { entryOf, type IndexEntry } from '../corpus';
+import { detached, entryOf, type IndexEntry } from '../corpus';
 import type { ParsedArticle } from '../parse';
 import { foldKey, nearest } from '../similarity';
 import type { Fix, Range } from '../types';
@@ -36,7 +36,7 @@ export function spanOf(article: ParsedArticle, node: unknown): Span | undefined 
   // A block scalar's range includes its line break: a replacement must stop before it.
   const { start, end } = valueSpan(article.text, s);
   const quote = styleOf(s);
-  return { value: s.value, start, end, range: article.lines.range(start, end), quote };
+  return { value: detached(s.value), start, end, range: article.lines.range(start, end), quote };
 }
 
 /** Extracts the corpus facts of a parsed article. */

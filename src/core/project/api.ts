@@ -60,6 +60,11 @@ export interface PoolRun {
   /** Stops handing out chunks (a cancelled check). */
   stop(): void;
   /**
+   * Called by the service after each chunk of its own: lets the host take in what helpers have
+   * posted meanwhile, so that work is shared out with the rest instead of all waiting for the end.
+   */
+  between?(): Promise<void>;
+  /**
    * The helpers' analyses, once each has finished what it claimed. A file missing from it (a
    * helper that failed) is for the service to analyse.
    */

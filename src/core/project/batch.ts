@@ -45,6 +45,7 @@ export async function checkBatch(s: BatchService, checker: Checker, targets: str
   if (run) {
     for (let c = run.claim(); c >= 0 && !cancelled(); c = run.claim()) {
       for (const file of all.slice(c * run.chunk, (c + 1) * run.chunk)) analyses.set(file, await analyzeFile(s, file, targetSet.has(file), checker, fixes));
+      await run.between?.();
     }
     if (cancelled()) run.stop();
     for (const [file, a] of await run.done) analyses.set(file, a);
