@@ -11,7 +11,7 @@ import type { Problem } from '../core/types';
 import { fromCorePath, nodeFileHost, toCorePath } from '../node/host';
 import { CheckCache } from './cache';
 import { parseCheckArgs, UsageError } from './args';
-import { formatJson, formatText, terminalSafe } from './output';
+import { jsonReport, terminalSafe, textReport } from './output';
 import type { Profile } from './profile';
 import { version } from '../../package.json';
 import { openProject } from './project';
@@ -39,7 +39,6 @@ export interface Io {
 }
 
 export type { FileProblem } from './output';
-import type { FileProblem } from './output';
 
 /** Runs `qa-articles check`; returns the exit code (0 clean, 1 problems, 2 could not run). */
 export async function checkCommand(argv: string[], io: Io, lang: Lang, profile?: Profile): Promise<number> {
@@ -138,26 +137,30 @@ export async function checkCommand(argv: string[], io: Io, lang: Lang, profile?:
     const counts = Object.values(baseline).flatMap((e) => Object.values(e));
     io.stderr(format(lang, 'cli-baseline-updated', shown(toCorePath(baselineFile)), counts.reduce((n, c) => n + c.count, 0), Object.keys(baseline).length) + '\n');
   }
+  const tOutput = profile?.now() ?? 0;
+  const color = args.color ?? (io.isTTY && !io.env.NO_COLOR);
+  // The report goes out file by file: a large one is never held whole.
+  const report = args.format === 'json' ? jsonReport(results.length, shown, io.stdout) : textReport(results.length, shown, lang, color, io.stdout);
   let hidden = 0;
-  const problems: FileProblem[] = [];
+  let errors = 0;
+  let warnings = 0;
   for (const r of results) {
     const kept = baseline && !args.noBaseline ? applyBaseline(r.problems, baseline[baselineKey(relative(service.root, r.file))]) : { shown: r.problems, hidden: 0 };
     // A file outside the project is not in its baseline.
     const own = isInside(service.root, r.file) ? kept : { shown: r.problems, hidden: 0 };
     hidden += own.hidden;
-    for (const p of own.shown) problems.push({ ...p, file: r.file });
+    report.add(r.file, own.shown);
+    const n = countProblems(own.shown);
+    errors += n.errors;
+    warnings += n.warnings;
   }
-  const tOutput = profile?.now() ?? 0;
-  const color = args.color ?? (io.isTTY && !io.env.NO_COLOR);
-  if (args.format === 'json') io.stdout(formatJson(results.length, problems, shown) + '\n');
-  else io.stdout(formatText(results.length, problems, shown, lang, color));
+  report.end();
   if (hidden > 0) io.stderr(format(lang, 'cli-baseline-hidden', hidden, shown(toCorePath(baselineFile))) + '\n');
   if (profile) {
     profile.add('output', profile.now() - tOutput);
     io.stderr(await profile.report());
   }
 
-  const { errors, warnings } = countProblems(problems);
   if (exit) return exit;
   if (errors > 0) return 1;
   if (args.maxWarnings !== undefined && warnings > args.maxWarnings) {

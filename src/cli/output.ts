@@ -33,40 +33,118 @@ export function terminalSafe(s: string): string {
   return from === 0 ? s : out + s.slice(from);
 }
 
-/** `file:line:col  severity  message  rule`, grouped by file, with a summary line; names and messages printed escaped. */
-export function formatText(fileCount: number, problems: FileProblem[], display: (f: string) => string, lang: Lang, color: boolean): string {
-  const c = (code: string, s: string) => (color ? code + s + RESET : s);
-  const out: string[] = [];
-  let current: string | undefined;
-  for (const p of problems) {
-    if (p.file !== current) {
-      if (current !== undefined) out.push('');
-      if (color) out.push(c(BOLD + '\x1b[4m', terminalSafe(display(p.file))));
-      current = p.file;
-    }
-    const loc = `${terminalSafe(display(p.file))}:${p.range.start.line + 1}:${p.range.start.character + 1}`;
-    out.push(`${color ? c(DIM, loc) : loc}  ${c(COLORS[p.severity], p.severity)}  ${terminalSafe(p.message)}  ${c(DIM, terminalSafe(p.rule))}`);
-  }
-  const n = countProblems(problems);
-  if (out.length) out.push('');
-  const summary = problems.length ? format(lang, 'cli-summary', fileCount, n.errors, n.warnings, n.suggestions) : format(lang, 'cli-clean', fileCount);
-  out.push(c(BOLD + (n.errors ? COLORS.error : n.warnings ? COLORS.warning : '\x1b[32m'), summary));
-  return out.join('\n') + '\n';
+/**
+ * A check's report, written file by file as the results come: the same text as the report made
+ * whole, never held whole in memory (20 copies of the corpus give a 16 MB report). `write`
+ * gets pieces of at least 64 KB, and the rest at `end`.
+ */
+export interface ReportWriter {
+  /** One file's problems, in order (a file without any may be left out). */
+  add(file: string, problems: readonly Problem[]): void;
+  end(): void;
 }
 
-/** Exactly one JSON object: files checked and every problem, 1-based lines and columns. */
+/** Collects pieces and hands them on in 64 KB runs. */
+function chunked(write: (s: string) => void): { put(s: string): void; flush(): void } {
+  let parts: string[] = [];
+  let size = 0;
+  const flush = () => {
+    if (parts.length) write(parts.join(''));
+    parts = [];
+    size = 0;
+  };
+  return {
+    put(s) {
+      parts.push(s);
+      size += s.length;
+      if (size >= 65536) flush();
+    },
+    flush,
+  };
+}
+
+/** `file:line:col  severity  message  rule`, grouped by file, with a summary line; names and messages printed escaped. */
+export function textReport(fileCount: number, display: (f: string) => string, lang: Lang, color: boolean, write: (s: string) => void): ReportWriter {
+  const c = (code: string, s: string) => (color ? code + s + RESET : s);
+  const out = chunked(write);
+  const n = { errors: 0, warnings: 0, suggestions: 0 };
+  let any = false;
+  return {
+    add(file, problems) {
+      if (!problems.length) return;
+      if (any) out.put('\n');
+      any = true;
+      const name = terminalSafe(display(file));
+      if (color) out.put(c(BOLD + '\x1b[4m', name) + '\n');
+      for (const p of problems) {
+        const loc = `${name}:${p.range.start.line + 1}:${p.range.start.character + 1}`;
+        out.put(`${color ? c(DIM, loc) : loc}  ${c(COLORS[p.severity], p.severity)}  ${terminalSafe(p.message)}  ${c(DIM, terminalSafe(p.rule))}\n`);
+      }
+      const k = countProblems(problems);
+      n.errors += k.errors;
+      n.warnings += k.warnings;
+      n.suggestions += k.suggestions;
+    },
+    end() {
+      if (any) out.put('\n');
+      const summary = any ? format(lang, 'cli-summary', fileCount, n.errors, n.warnings, n.suggestions) : format(lang, 'cli-clean', fileCount);
+      out.put(c(BOLD + (n.errors ? COLORS.error : n.warnings ? COLORS.warning : '\x1b[32m'), summary) + '\n');
+      out.flush();
+    },
+  };
+}
+
+/** Exactly one JSON object (and a line break): files checked and every problem, 1-based lines and columns. */
+export function jsonReport(fileCount: number, display: (f: string) => string, write: (s: string) => void): ReportWriter {
+  const out = chunked(write);
+  out.put(`{"files":${JSON.stringify(fileCount)},"problems":[`);
+  let first = true;
+  return {
+    add(file, problems) {
+      if (!problems.length) return;
+      const name = display(file);
+      for (const p of problems) {
+        const one = JSON.stringify({
+          file: name,
+          line: p.range.start.line + 1,
+          column: p.range.start.character + 1,
+          endLine: p.range.end.line + 1,
+          endColumn: p.range.end.character + 1,
+          severity: p.severity,
+          rule: p.rule,
+          message: p.message,
+        });
+        out.put(first ? one : ',' + one);
+        first = false;
+      }
+    },
+    end() {
+      out.put(']}\n');
+      out.flush();
+    },
+  };
+}
+
+/** Runs a report over problems already sorted by file, and returns its text. */
+function whole(problems: FileProblem[], report: (write: (s: string) => void) => ReportWriter): string {
+  let text = '';
+  const w = report((s) => void (text += s));
+  for (let i = 0; i < problems.length; ) {
+    let j = i;
+    while (j < problems.length && problems[j].file === problems[i].file) j++;
+    w.add(problems[i].file, problems.slice(i, j));
+    i = j;
+  }
+  w.end();
+  return text;
+}
+
+/** The text report made whole (see textReport). */
+export function formatText(fileCount: number, problems: FileProblem[], display: (f: string) => string, lang: Lang, color: boolean): string {
+  return whole(problems, (write) => textReport(fileCount, display, lang, color, write));
+}
+
+/** The JSON report made whole, without its final line break (see jsonReport). */
 export function formatJson(fileCount: number, problems: FileProblem[], display: (f: string) => string): string {
-  return JSON.stringify({
-    files: fileCount,
-    problems: problems.map((p) => ({
-      file: display(p.file),
-      line: p.range.start.line + 1,
-      column: p.range.start.character + 1,
-      endLine: p.range.end.line + 1,
-      endColumn: p.range.end.character + 1,
-      severity: p.severity,
-      rule: p.rule,
-      message: p.message,
-    })),
-  });
+  return whole(problems, (write) => jsonReport(fileCount, display, write)).slice(0, -1);
 }

@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, test } from 'node:test';
 import { main } from '../../src/cli/main';
-import { formatJson, formatText, terminalSafe } from '../../src/cli/output';
+import { formatJson, formatText, jsonReport, terminalSafe, textReport } from '../../src/cli/output';
 import type { FileProblem } from '../../src/cli/check';
 import { article } from './helpers';
 
@@ -73,4 +73,31 @@ test('JSON output is exactly JSON.stringify of the documented shape, odd charact
   });
   assert.equal(formatJson(4, problems, display), expected);
   assert.deepEqual(JSON.parse(formatJson(0, [], display)), { files: 0, problems: [] });
+});
+
+test('a large report goes out in pieces of at least 64 KB that make exactly the whole report', () => {
+  const p = (file: string, i: number): FileProblem => ({ file, rule: 'answer-heading', severity: i % 3 ? 'warning' : 'error', message: `Rubrik nummer ${i} – skriv ett vanligt stycke`, start: 0, end: 1, range: { start: { line: i, character: 0 }, end: { line: i, character: 9 } } });
+  const problems = Array.from({ length: 3000 }, (_, i) => p(`/s/${String(Math.floor(i / 7)).padStart(4, '0')}.md`, i));
+  const display = (f: string) => f.slice(3);
+  for (const [name, make, whole] of [
+    ['json', (w: (s: string) => void) => jsonReport(500, display, w), formatJson(500, problems, display) + '\n'],
+    ['text', (w: (s: string) => void) => textReport(500, display, 'sv', false, w), formatText(500, problems, display, 'sv', false)],
+  ] as const) {
+    const pieces: string[] = [];
+    const report = make((s) => pieces.push(s));
+    for (let i = 0; i < problems.length; i += 7) report.add(problems[i].file, problems.slice(i, i + 7));
+    // A file without problems adds nothing.
+    report.add('/s/clean.md', []);
+    assert.equal(pieces.length > 2, true, `${name}: ${pieces.length} pieces`);
+    report.end();
+    assert.equal(pieces.join(''), whole, name);
+    for (const s of pieces.slice(0, -1)) assert.ok(s.length >= 65536, `${name}: a piece of ${s.length} characters`);
+  }
+  const json = JSON.parse(formatJson(500, problems, display));
+  assert.equal(json.problems.length, 3000);
+  assert.deepEqual(json.problems[8], { file: '0001.md', line: 9, column: 1, endLine: 9, endColumn: 10, severity: 'warning', rule: 'answer-heading', message: 'Rubrik nummer 8 – skriv ett vanligt stycke' });
+  const text = formatText(500, problems, display, 'sv', false).split('\n');
+  assert.equal(text[0], '0000.md:1:1  error  Rubrik nummer 0 – skriv ett vanligt stycke  answer-heading');
+  assert.equal(text[7], '', 'a blank line between two files');
+  assert.equal(text.at(-2), '500 filer kontrollerade: 1000 fel, 2000 varningar, 0 förslag.');
 });
