@@ -25,7 +25,28 @@ export function checkFrontmatter(ctx: CheckContext): void {
     if (article.data === undefined) ctx.report('yaml-syntax', fm.contentStart, fm.contentEnd, ctx.msg('frontmatter-not-map'));
     return;
   }
+  if (mistypedFence(ctx, issue)) return;
   reportSiteError(ctx, issue);
+}
+
+/** A fence mistyped as `--` or `----` (not at the file's start): the fields then run on into the answer. */
+const FENCE_TYPO = /^(?:--|-{4,})[ \t]*$/;
+
+/**
+ * The fields end at a line `--` (a fence mistyped), and the site's reader stumbled at or after
+ * it, on the answer it took for fields (the block closes at a `---` further down): the error
+ * is that line, and its fix is the fence the writer meant.
+ */
+function mistypedFence(ctx: CheckContext, issue: YamlIssue): boolean {
+  const { lines, text } = ctx.article;
+  const fm = ctx.article.frontmatter!;
+  const { stop } = likelyEnd(ctx);
+  if (stop === undefined || lines.starts[stop] >= fm.contentEnd || issue.start < lines.starts[stop] || !FENCE_TYPO.test(lines.lineText(stop))) return false;
+  const start = lines.starts[stop];
+  const typed = lines.lineText(stop).trimEnd();
+  const fix = { title: ctx.msg('fix-fence-here', typed), edits: [{ start, end: start + lines.lineText(stop).length, newText: '---' }], preferred: readsAsFields(text.slice(fm.siteStart, start)) };
+  ctx.report('yaml-syntax', start, start + typed.length, ctx.msg('yaml-fence-typo', typed), [fix]);
+  return true;
 }
 
 /**
@@ -201,9 +222,11 @@ function reportTab(ctx: CheckContext, line: number): boolean {
   if (!/^ *\t[ \t]*\S/.test(lineText)) return false;
   const lineStart = lines.starts[line];
   const end = lineStart + /^[ \t]*/.exec(lineText)![0].length;
-  const edit = { start: lineStart, end, newText: ' '.repeat(indentFor(ctx, line)) };
-  const fix = { title: ctx.msg('fix-tab'), edits: [edit], preferred: mendsLine(ctx, edit, line) };
-  ctx.report('yaml-syntax', lineStart, Math.max(end, lineStart + 1), ctx.msg('yaml-tab'), [fix]);
+  // A `---` written indented is the closing fence the writer meant, not a line of the value above.
+  const fence = /^[ \t]*---[ \t]*$/.test(lineText);
+  const edit = { start: lineStart, end, newText: fence ? '' : ' '.repeat(indentFor(ctx, line)) };
+  const fix = { title: ctx.msg(fence ? 'fix-unindent-fence' : 'fix-tab'), edits: [edit], preferred: mendsLine(ctx, edit, line) };
+  ctx.report('yaml-syntax', lineStart, Math.max(end, lineStart + 1), ctx.msg(fence ? 'yaml-tab-fence' : 'yaml-tab'), [fix]);
   return true;
 }
 
@@ -327,8 +350,12 @@ function unclosedBracketBefore(ctx: CheckContext, pos: number): number | undefin
   return undefined;
 }
 
-/** Where an unclosed frontmatter most likely ends: before the first line that cannot be YAML (prose at the left margin), after the fields. */
-function likelyEnd(ctx: CheckContext): number | undefined {
+/**
+ * Where an unclosed frontmatter most likely ends: the last line of the fields (`lastYaml`)
+ * before the first line that cannot be YAML (`stop`: prose at the left margin, or a fence
+ * mistyped as `--`).
+ */
+function likelyEnd(ctx: CheckContext): { lastYaml?: number; stop?: number } {
   const { lines } = ctx.article;
   const fm = ctx.article.frontmatter!;
   const known = new Set(ctx.schema.fields);
@@ -341,14 +368,22 @@ function likelyEnd(ctx: CheckContext): number | undefined {
       continue;
     }
     const key = /^([A-Za-z_][\w-]*):(\s|$)/.exec(t)?.[1];
-    // After a blank line, "Svaret: …" is prose unless it names a field.
-    const yamlLine = /^\s/.test(t) || /^#/.test(t) || /^-(\s|$)/.test(t) || (key !== undefined && (!afterBlank || known.has(key)));
-    if (!yamlLine) break;
+    // After a blank line, "Svaret: …" is prose unless it names a field. A line after a lone CR
+    // goes on with the line before it (the editor shows a break where the writer typed none),
+    // and a flow collection (`{…}`, `[…]`) is YAML too.
+    const goesOn = l > 0 && lastYaml === l - 1 && lines.lineBreak(l - 1) === '\r';
+    const yamlLine = goesOn || /^\s/.test(t) || /^#/.test(t) || /^-(\s|$)/.test(t) || /^[{[]/.test(t) || (key !== undefined && (!afterBlank || known.has(key)));
+    if (!yamlLine) return { lastYaml, stop: l };
     lastYaml = l;
     afterBlank = false;
   }
-  if (lastYaml === undefined) return undefined;
-  return lastYaml + 1 < lines.lineCount ? lines.starts[lastYaml + 1] : undefined;
+  return { lastYaml };
+}
+
+/** Whether YAML reads, as the site reads it, as fields (a mapping, or nothing yet). */
+function readsAsFields(yaml: string): boolean {
+  const r = readAsSite(yaml);
+  return r.ok && (r.value === null || r.value === undefined || (typeof r.value === 'object' && !Array.isArray(r.value) && !(r.value instanceof Date)));
 }
 
 /**
@@ -368,11 +403,18 @@ function closingFixes(ctx: CheckContext): { title: string; edits: { start: numbe
     if (!loneCr && m[0] === '') continue;
     const start = loneCr ? lines.lineEnd(l - 1) : lines.starts[l];
     const edit = { start, end: lines.starts[l] + m[0].length, newText: loneCr ? ctx.eol : '' };
-    return [{ title: ctx.msg('fix-close-frontmatter'), edits: [edit], preferred: readAsSite(text.slice(fm.siteStart, start)).ok }];
+    return [{ title: ctx.msg(loneCr ? 'fix-close-frontmatter' : 'fix-unindent-fence'), edits: [edit], preferred: readsAsFields(text.slice(fm.siteStart, start)) }];
   }
-  const at = likelyEnd(ctx);
-  if (at === undefined) return [];
-  return [{ title: ctx.msg('fix-close-frontmatter'), edits: [{ start: at, end: at, newText: '---' + ctx.eol }], preferred: readAsSite(text.slice(fm.siteStart, at)).ok }];
+  const { lastYaml, stop } = likelyEnd(ctx);
+  // The first line after the fields is a fence mistyped (`--`, `----`): that is where the writer closed them.
+  if (stop !== undefined && FENCE_TYPO.test(lines.lineText(stop))) {
+    const start = lines.starts[stop];
+    const typed = lines.lineText(stop).trimEnd();
+    return [{ title: ctx.msg('fix-fence-here', typed), edits: [{ start, end: start + lines.lineText(stop).length, newText: '---' }], preferred: readsAsFields(text.slice(fm.siteStart, start)) }];
+  }
+  if (lastYaml === undefined || lastYaml + 1 >= lines.lineCount) return [];
+  const at = lines.starts[lastYaml + 1];
+  return [{ title: ctx.msg('fix-close-frontmatter'), edits: [{ start: at, end: at, newText: '---' + ctx.eol }], preferred: readsAsFields(text.slice(fm.siteStart, at)) }];
 }
 
 /** Whether the next line with text in the frontmatter is indented, so it belongs to the value on `line`. */

@@ -152,13 +152,29 @@ export function findSignOff(text: string, from: number, to: number): NameSpan | 
   const [last, prev] = lastLines(text, from, to, 2);
   if (!last) return undefined;
   const same = greetingWithName(text, last) ?? slashName(text, from, last);
-  if (same) return same;
+  if (same) return withCopies(text, from, same, last);
   if (prev && GREETING_ONLY_RE.test(prev.text) && looksLikeName(last.text) && /^\s*\p{Lu}/u.test(last.text)) {
     const s = last.start + (last.text.length - last.text.trimStart().length);
     const e = trimEnd(text, s, last.end);
-    return { start: s, end: e, removeStart: lineRemovalStart(text, from, last), removeEnd: e };
+    return withCopies(text, from, { start: s, end: e, removeStart: lineRemovalStart(text, from, last), removeEnd: e }, last);
   }
   return undefined;
+}
+
+/**
+ * A signature whose removal takes its whole line takes the same line written again just above
+ * it too ("/Pernilla" twice): removing one copy would leave the other as the text's end.
+ */
+function withCopies(text: string, from: number, span: NameSpan, line: TextLine): NameSpan {
+  if (span.removeStart > line.start) return span;
+  const own = line.text.trim();
+  let removeStart = span.removeStart;
+  for (const l of linesBackward(text, from, line.start)) {
+    if (l.text.trim() === '') continue;
+    if (l.text.trim() !== own) break;
+    removeStart = lineRemovalStart(text, from, l);
+  }
+  return removeStart === span.removeStart ? span : { ...span, removeStart };
 }
 
 const BULLET_LINE = /^[ \t]{0,3}(?:[-*+]|\d{1,3}[.)])[ \t]+\S/;
@@ -182,7 +198,8 @@ export function findSignature(text: string, from: number, to: number, authorWord
   const whole = (l: TextLine, startLine: TextLine = l): NameSpan => {
     const s = startLine.start + (startLine.text.length - startLine.text.trimStart().length);
     const e = trimEnd(text, s, l.end) || l.end;
-    return { start: s, end: Math.max(e, s + 1), removeStart: lineRemovalStart(text, from, startLine), removeEnd: l.end };
+    const span = { start: s, end: Math.max(e, s + 1), removeStart: lineRemovalStart(text, from, startLine), removeEnd: l.end };
+    return startLine === l ? withCopies(text, from, span, l) : span;
   };
   if (GREETING_ONLY_RE.test(last.text)) return whole(last);
   const lineText = last.text.trim();
@@ -191,7 +208,7 @@ export function findSignature(text: string, from: number, to: number, authorWord
   if (g && GREETING_ONLY_RE.test(text.slice(last.start, g.start))) return whole(last);
   if (prev && GREETING_ONLY_RE.test(prev.text) && looksLikeName(lineText)) return whole(last, prev);
   const slash = slashName(text, from, last);
-  if (slash) return slash;
+  if (slash) return withCopies(text, from, slash, last);
   // The author's name after the last sentence: "… överarmen.  Rivero Sir".
   const words = authorWords.filter((w) => w.length >= 3);
   if (words.length) {

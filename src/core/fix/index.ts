@@ -118,8 +118,10 @@ function writtenLines(text: string, edits: readonly TextEdit[]): [number, number
   const breaks = (s: string) => (s.match(/\r\n|\r|\n/g) ?? []).length;
   for (const e of sortEdits(edits)) {
     line += breaks(text.slice(at, e.start));
-    out.push([line, line + breaks(e.newText)]);
-    line += breaks(e.newText);
+    const n = breaks(e.newText);
+    // A text that ends with a line break writes up to that break: the next line is not its own.
+    out.push([line, line + n - (n > 0 && /[\r\n]$/.test(e.newText) ? 1 : 0)]);
+    line += n;
     at = e.end;
   }
   return out;

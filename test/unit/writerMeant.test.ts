@@ -1,0 +1,118 @@
+// Fixes that do what the writer meant, on articles broken as writers break them (found by
+// `npm run fuzz -- --seed 1201`): a closing fence indented or mistyped, a signature written twice.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { addedErrors, applyEdits, fixAllText, preferredFix } from '../../src/core/fix/index';
+import { parseArticle } from '../../src/core/parse';
+import type { Problem } from '../../src/core/types';
+import { article, check, only } from './helpers';
+
+const fields = [
+  'title: "Ont i axeln"',
+  'description: "' + 'x'.repeat(130) + '"',
+  'category: "axel"',
+  'topic: "impingement"',
+  'tags: ["smärta"]',
+  'date: 2017-08-15',
+  'author: "Dr. A"',
+  'published: true',
+  'question: |',
+  '  Hej!',
+  '  Varför gör det ont?',
+];
+const body = 'Svaret.\n\n---\n\nMer om axeln.\n\n**Sammanfattning:**\n- En punkt\n';
+const fixOf = (p: Problem) => preferredFix(p) ?? p.fixes?.[0];
+
+describe('an indented or mistyped closing fence', () => {
+  it('a tab before the closing `---`: the fix removes the tab, so the line closes the fields', () => {
+    // Without its fence the fields run on to the `---` in the answer, which then reads as YAML.
+    const text = `---\n${fields.join('\n')}\n\t---\n\n${body}`;
+    const [p] = only(check(text), 'yaml-syntax');
+    assert.match(p.message, /indented with a tab, so it does not close the fields/);
+    const fix = preferredFix(p)!;
+    assert.equal(fix.title, 'Remove the indentation: this `---` closes the fields');
+    const fixed = applyEdits(text, fix.edits);
+    assert.equal(fixed, `---\n${fields.join('\n')}\n---\n\n${body}`);
+    assert.deepEqual(check(fixed).filter((x) => x.severity === 'error'), []);
+    assert.equal(fixAllText(text, (t) => check(t)).text, fixed);
+  });
+
+  it('a tab in front of a field is still replaced by the field\'s indentation', () => {
+    const text = article({ question: 'question: |\n  Hej!\n\tVarför gör det ont?' });
+    const fix = preferredFix(only(check(text), 'yaml-syntax')[0])!;
+    assert.equal(fix.title, 'Replace the tab with spaces');
+    assert.match(applyEdits(text, fix.edits), /\n {2}Varför gör det ont\?\n/);
+  });
+
+  it('`--` where the fence belongs: the fix corrects it, and a fix-all applies it', () => {
+    const plain = 'Svaret.\n\n**Sammanfattning:**\n- En punkt\n';
+    // With no `---` below, the fields are never closed; with one in the answer, they run on to it.
+    for (const [answer, rule] of [[plain, 'frontmatter-unclosed'], [body, 'yaml-syntax']] as const) {
+      const text = `---\n${fields.join('\n')}\n--\n\n${answer}`;
+      const [p] = only(check(text), rule);
+      if (rule === 'yaml-syntax') {
+        assert.equal(p.message, 'The fields end with a line `---`; this line has `--`, so the site reads the answer below it as fields too.');
+        assert.equal(p.range.start.line, fields.length + 1);
+      }
+      const fix = preferredFix(p)!;
+      assert.equal(fix.title, 'Correct `--` to the closing `---`');
+      const right = `---\n${fields.join('\n')}\n---\n\n${answer}`;
+      assert.equal(applyEdits(text, fix.edits), right);
+      assert.equal(fixAllText(text, (t) => check(t)).text, right);
+    }
+  });
+
+  it('`--` below fields the site cannot read: offered, but no fix-all guesses', () => {
+    // A lone CR splits the date where the writer typed none.
+    const broken = fields.map((f) => (f.startsWith('date') ? 'date: 2017-08\r-15' : f));
+    const text = `---\n${broken.join('\n')}\n--\n\nSvaret.\n`;
+    const [p] = only(check(text), 'frontmatter-unclosed');
+    assert.equal(preferredFix(p), undefined);
+    assert.equal(p.fixes?.[0].title, 'Correct `--` to the closing `---`');
+    assert.equal(fixAllText(text, (t) => check(t)).text, text);
+  });
+
+  it('a closing fence that would leave no fields is never applied by a fix-all', () => {
+    // The fence moved up and indented, the fields written as one flow mapping below it.
+    const text = '---\n ---\n{title: "Ont i axeln", category: "axel", published: true}\n\nSvaret.\n';
+    const [p] = only(check(text), 'frontmatter-unclosed');
+    assert.equal(preferredFix(p), undefined, fixOf(p)?.title);
+    assert.equal(fixAllText(text, (t) => check(t)).text, text);
+  });
+});
+
+describe('a signature written twice', () => {
+  it('in the question: removing the name removes both copies', () => {
+    const text = article({ question: 'question: |\n  Hej!\n  Varför gör det ont?\n  /Pernilla\n  /Pernilla' });
+    const [p] = only(check(text), 'patient-name');
+    const fixed = applyEdits(text, preferredFix(p)!.edits);
+    assert.equal(parseArticle(fixed).data?.question, 'Hej!\nVarför gör det ont?\n');
+    assert.deepEqual(only(check(fixed), 'patient-name'), []);
+  });
+
+  it('the author\'s signature in the question, twice: both go', () => {
+    const text = article({ author: 'author: "Dr. Carlos Rivero Siri"', question: 'question: |\n  Hej!\n  Varför gör det ont?\n    /Carlos Rivero Siri\n    /Carlos Rivero Siri' });
+    const [p] = only(check(text), 'answer-signature');
+    const fixed = applyEdits(text, preferredFix(p)!.edits);
+    assert.equal(parseArticle(fixed).data?.question, 'Hej!\nVarför gör det ont?\n');
+  });
+
+  it('a signature once, after a line that only looks like it, keeps that line', () => {
+    const text = article({ question: 'question: |\n  Hej!\n  Jag heter Pernilla.\n  /Pernilla' });
+    const fixed = applyEdits(text, preferredFix(only(check(text), 'patient-name')[0])!.edits);
+    assert.equal(parseArticle(fixed).data?.question, 'Hej!\nJag heter Pernilla.\n');
+  });
+});
+
+describe('what a fix-all counts as an error it added', () => {
+  it('a whole line rewritten (with its line break) touches that line, not the one after it', () => {
+    // The second error was there before: the site reports one at a time.
+    const text = '---\ntitle: a: b\nx: 1\n---\n';
+    const before: Problem[] = [{ rule: 'yaml-syntax', severity: 'error', message: 'one', start: 4, end: 5, range: { start: { line: 1, character: 0 }, end: { line: 1, character: 1 } } }];
+    const after = (line: number): Problem[] => [{ rule: 'yaml-syntax', severity: 'error', message: 'two', start: 0, end: 1, range: { start: { line, character: 0 }, end: { line, character: 1 } } }];
+    const edits = [{ start: 4, end: 16, newText: 'title: "a: b"\n' }];
+    assert.deepEqual(addedErrors(text, edits, before, after(3)), []);
+    // The lines next to the one written still count.
+    assert.equal(addedErrors(text, edits, before, after(2)).length, 1);
+  });
+});
