@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { CorpusIndex, entryOf } from '../../src/core/corpus';
-import { applyEdits } from '../../src/core/fix/index';
+import { applyEdits, fixAllText } from '../../src/core/fix/index';
 import { parseArticle } from '../../src/core/parse';
 import { article, check, only } from './helpers';
 
@@ -21,11 +21,27 @@ test('a missing category is derived from the topic, as most articles with that t
   assert.equal(applyEdits(text, p.fixes![0].edits), article({ category: 'category: "kna"', topic: 'topic: "menisk"' }));
 });
 
-test('without a known topic the category fix is the first allowed value, still in its place', () => {
+test('without a known topic the category fix is the first allowed value, still in its place, and no fix-all guesses it', () => {
   const text = article({ category: null, topic: 'topic: "nytt-amne"' });
   const [p] = only(check(text, { index: indexOf(['a.md', 'kna', 'menisk']) }), 'schema-required');
   assert.equal(p.fixes![0].title, 'Add `category`');
+  assert.equal(p.fixes![0].preferred, false);
   assert.equal(applyEdits(text, p.fixes![0].edits), article({ category: 'category: "axel"', topic: 'topic: "nytt-amne"' }));
+  // Derived from the topic, it is what the writer means: a fix-all adds it.
+  const known = only(check(article({ category: null, topic: 'topic: "menisk"' }), { index: indexOf(['a.md', 'kna', 'menisk']) }), 'schema-required')[0];
+  assert.equal(known.fixes![0].preferred, true);
+});
+
+test('a fix-all corrects a topic although the missing category then reads from it', () => {
+  // The topic fix changes what the missing-category message suggests: the same error, not a new one.
+  const index = indexOf(['a.md', 'kna', 'korsbandsskada'], ['b.md', 'kna', 'korsbandsskada']);
+  const text = article({ category: null, topic: 'topic: "korsbandsskad"' });
+  const before = check(text, { index });
+  assert.match(only(before, 'schema-required')[0].message, /category: "axel"/);
+  const out = fixAllText(text, (t) => check(t, { index }));
+  assert.match(out.text, /\ntopic: "korsbandsskada"\n/);
+  // Once the topic is right, the category follows from it.
+  assert.match(out.text, /\ncategory: "kna"\n/);
 });
 
 test('a missing field with no later field goes after the last one; CR LF is kept', () => {

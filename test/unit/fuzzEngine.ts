@@ -282,6 +282,8 @@ function renameCase(text: string, a: ReturnType<typeof parseArticle>, fail: (pro
   const node = a.fields.get('tags')?.node;
   // A rename refuses a frontmatter that is unclosed, does not parse, or whose source ranges are unsure: only readable articles must be renamed.
   if (a.yamlIssues.length || a.sourceIssues.length || a.frontmatter?.closeStart === undefined || !isSeq(node) || !a.data) return void s.renames.skipped++;
+  // A list with an item that is not text (`"EDS",: "smärta"` reads as a mapping) is one the schema refuses: a rename may refuse it too.
+  if (!Array.isArray(a.data.tags) || a.data.tags.some((t) => typeof t !== 'string')) return void s.renames.skipped++;
   const items = node.items.filter((it): it is Scalar<string> => isScalar(it) && typeof it.value === 'string' && !!it.range && it.value.trim() !== '');
   if (!items.length) return void s.renames.skipped++;
   const item = items[Math.floor(rnd() * items.length)];

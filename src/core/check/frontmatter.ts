@@ -29,7 +29,7 @@ export function checkFrontmatter(ctx: CheckContext): void {
   reportSiteError(ctx, issue);
 }
 
-/** A fence mistyped as `--` or `----` (not at the file's start): the fields then run on into the answer. */
+/** A closing fence mistyped as `--` or `----` (a line below the opening one): the fields then run on into the answer. */
 const FENCE_TYPO = /^(?:--|-{4,})[ \t]*$/;
 
 /**
@@ -41,7 +41,7 @@ function mistypedFence(ctx: CheckContext, issue: YamlIssue): boolean {
   const { lines, text } = ctx.article;
   const fm = ctx.article.frontmatter!;
   const { stop } = likelyEnd(ctx);
-  if (stop === undefined || lines.starts[stop] >= fm.contentEnd || issue.start < lines.starts[stop] || !FENCE_TYPO.test(lines.lineText(stop))) return false;
+  if (stop === undefined || lines.starts[stop] <= fm.openEnd || lines.starts[stop] >= fm.contentEnd || issue.start < lines.starts[stop] || !FENCE_TYPO.test(lines.lineText(stop))) return false;
   const start = lines.starts[stop];
   const typed = lines.lineText(stop).trimEnd();
   const fix = { title: ctx.msg('fix-fence-here', typed), edits: [{ start, end: start + lines.lineText(stop).length, newText: '---' }], preferred: readsAsFields(text.slice(fm.siteStart, start)) };
@@ -361,7 +361,8 @@ function likelyEnd(ctx: CheckContext): { lastYaml?: number; stop?: number } {
   const known = new Set(ctx.schema.fields);
   let lastYaml: number | undefined;
   let afterBlank = false;
-  for (let l = lines.positionAt(fm.contentStart).line; l < lines.lineCount && lines.starts[l] < ctx.article.text.length; l++) {
+  // From the line after the opening fence (a fence such as `------` is not a field's line).
+  for (let l = lines.positionAt(fm.openEnd).line + 1; l < lines.lineCount && lines.starts[l] < ctx.article.text.length; l++) {
     const t = lines.lineText(l);
     if (t.trim() === '') {
       afterBlank = true;
@@ -407,7 +408,7 @@ function closingFixes(ctx: CheckContext): { title: string; edits: { start: numbe
   }
   const { lastYaml, stop } = likelyEnd(ctx);
   // The first line after the fields is a fence mistyped (`--`, `----`): that is where the writer closed them.
-  if (stop !== undefined && FENCE_TYPO.test(lines.lineText(stop))) {
+  if (stop !== undefined && lines.starts[stop] > fm.openEnd && FENCE_TYPO.test(lines.lineText(stop))) {
     const start = lines.starts[stop];
     const typed = lines.lineText(stop).trimEnd();
     return [{ title: ctx.msg('fix-fence-here', typed), edits: [{ start, end: start + lines.lineText(stop).length, newText: '---' }], preferred: readsAsFields(text.slice(fm.siteStart, start)) }];

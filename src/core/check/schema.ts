@@ -173,7 +173,10 @@ function reportRequired(ctx: CheckContext, missing: string, path: (string | numb
   if (fm.closeStart !== undefined && canAddField(ctx, missing)) {
     const at = insertionPoint(ctx, missing);
     const title = derived ? ctx.msg('fix-add-category', derived.category, derived.topic) : ctx.msg('fix-add-field', missing);
-    fixes.push({ title, edits: [{ start: at, end: at, newText: line + eol }], preferred: true });
+    // A value picked from a list without a reason to pick it (the first category, for an
+    // article whose topic tells none) is offered, but a fix-all does not guess it.
+    const guess = !derived && !!prop?.enum?.length;
+    fixes.push({ title, edits: [{ start: at, end: at, newText: line + eol }], preferred: !guess });
   }
   ctx.report('schema-required', fm.openStart, fm.openEnd, ctx.msg('schema-required', missing, line.split(/\r\n|\r|\n/)[0]), fixes);
 }

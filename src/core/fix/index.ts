@@ -91,16 +91,26 @@ const SYNTAX_RULES = new Set(['frontmatter-missing', 'frontmatter-unclosed', 'ya
 export function addedErrors(text: string, edits: readonly TextEdit[], before: readonly Problem[], after: readonly Problem[]): Problem[] {
   const readable = !before.some((p) => SYNTAX_RULES.has(p.rule));
   const keyOf = (p: Problem) => p.rule + '\u0000' + p.message;
-  const had = new Map<string, number>();
-  for (const p of before) if (p.severity === 'error') had.set(keyOf(p), (had.get(keyOf(p)) ?? 0) + 1);
-  const written = readable ? [] : writtenLines(text, edits);
-  const out: Problem[] = [];
+  const had = new Map<string, Problem[]>();
+  for (const p of before) if (p.severity === 'error') had.set(keyOf(p), [...(had.get(keyOf(p)) ?? []), p]);
+  const unmatched: Problem[] = [];
   for (const p of after) {
     if (p.severity !== 'error') continue;
-    const k = keyOf(p);
-    const n = had.get(k) ?? 0;
-    if (n > 0) {
-      had.set(k, n - 1);
+    const same = had.get(keyOf(p));
+    if (same?.length) same.pop();
+    else unmatched.push(p);
+  }
+  // An error of the same rule still where it was, its message updated by the edit (a missing
+  // category whose suggested value now comes from the corrected topic), is no new error. Not so
+  // for the YAML's syntax: the site reports one error at a time, and the next may stand there.
+  const left = [...had.values()].flat();
+  const sorted = sortEdits(edits);
+  const written = readable ? [] : writtenLines(text, edits);
+  const out: Problem[] = [];
+  for (const p of unmatched) {
+    const was = SYNTAX_RULES.has(p.rule) ? -1 : left.findIndex((b) => b.rule === p.rule && mapOffset(sorted, b.start) === p.start);
+    if (was >= 0) {
+      left.splice(was, 1);
       continue;
     }
     // A key written twice was written twice before: only a broken line next to the edit is the edit's doing.
@@ -108,6 +118,17 @@ export function addedErrors(text: string, edits: readonly TextEdit[], before: re
     if (readable || broke) out.push(p);
   }
   return out;
+}
+
+/** Where an offset of the text before the (sorted) edits is after them; undefined inside a replaced range. */
+function mapOffset(sorted: readonly TextEdit[], offset: number): number | undefined {
+  let delta = 0;
+  for (const e of sorted) {
+    if (offset < e.start || (offset === e.start && e.end > e.start)) break;
+    if (offset < e.end) return undefined;
+    delta += e.newText.length - (e.end - e.start);
+  }
+  return offset + delta;
 }
 
 /** The lines (first, last) of the text after the edits that the edits wrote. */
