@@ -116,3 +116,59 @@ describe('what a fix-all counts as an error it added', () => {
     assert.equal(addedErrors(text, edits, before, after(2)).length, 1);
   });
 });
+
+describe('values typed as writers type them', () => {
+  const dateOf = (v: string) => article({ date: `date: ${v}` });
+  it('a date written another way gets the same day as YYYY-MM-DD; a fix-all writes it only where it is sure', () => {
+    for (const [typed, iso, sure] of [
+      ['2024-3-5', '2024-03-05', true],
+      ['11 mars 2024', '2024-03-11', true],
+      ['den 1 jan. 2024', '2024-01-01', true],
+      ['"11 mars 2024"', '2024-03-11', true],
+      ['20240311', '2024-03-11', true],
+      ['2024/03/11', '2024-03-11', true],
+      ['11/3 2024', '2024-03-11', false],
+      ['5.3.2024', '2024-03-05', false],
+    ] as const) {
+      const text = dateOf(typed);
+      const [p] = only(check(text), 'yaml-type');
+      assert.ok(p, typed);
+      assert.match(p.message, new RegExp(`write date: ${iso}`), typed);
+      assert.equal(p.fixes?.[0].title, `Write the date as ${iso}`, typed);
+      assert.equal(!!p.fixes?.[0].preferred, sure, typed);
+      assert.equal(applyEdits(text, p.fixes![0].edits), dateOf(iso), typed);
+      assert.deepEqual(only(check(dateOf(iso)), 'yaml-type'), [], typed);
+    }
+    const [sv] = only(check(dateOf('11 mars 2024'), { lang: 'sv' }), 'yaml-type');
+    assert.equal(sv.message, 'Webbplatsen läser bara datum skrivna ÅÅÅÅ-MM-DD (utan citattecken): skriv date: 2024-03-11 för ”11 mars 2024”.');
+  });
+
+  it('a day that does not exist, or a month name unknown, gets no date written for it', () => {
+    for (const typed of ['30 februari 2024', '11 marz 2024', '2024-2-30', 'igår']) {
+      const [p] = only(check(dateOf(typed)), 'yaml-type');
+      assert.equal(p.message, '`date` must be a date written as YYYY-MM-DD without quotes, e.g. date: 2017-08-15.', typed);
+      assert.deepEqual(p.fixes ?? [], [], typed);
+    }
+  });
+
+  it('tags written as a comma list: the example shows the list the fix writes', () => {
+    const text = article({ tags: 'tags: impingement, smärta' });
+    const [p] = only(check(text), 'yaml-type');
+    assert.equal(p.message, '`tags` must be a list, e.g. tags: ["impingement", "smärta"]');
+    assert.equal(applyEdits(text, preferredFix(p)!.edits), article({ tags: 'tags: ["impingement", "smärta"]' }));
+  });
+
+  it('a no-break space or a full-width colon between key and value: named, and the fix writes `: `', () => {
+    for (const [line, words] of [
+      ['category:\u00a0"axel"', /After `category:` comes a special space/],
+      ['category：\u00a0"axel"', /full-width colon/],
+      ['category： "axel"', /full-width colon/],
+    ] as const) {
+      const text = article({ category: line });
+      const [p] = only(check(text), 'yaml-syntax');
+      assert.match(p?.message ?? '(none)', words, JSON.stringify(line));
+      const fixed = applyEdits(text, preferredFix(p)!.edits);
+      assert.equal(fixed, article(), JSON.stringify(line));
+    }
+  });
+});

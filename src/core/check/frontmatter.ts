@@ -25,8 +25,35 @@ export function checkFrontmatter(ctx: CheckContext): void {
     if (article.data === undefined) ctx.report('yaml-syntax', fm.contentStart, fm.contentEnd, ctx.msg('frontmatter-not-map'));
     return;
   }
-  if (mistypedFence(ctx, issue)) return;
+  if (mistypedFence(ctx, issue) || oddSeparator(ctx, issue)) return;
   reportSiteError(ctx, issue);
+}
+
+/** A key, then a colon or a space YAML does not read as one: a no-break or other wide space, or a full-width colon. */
+const ODD_SEPARATOR = /^([A-Za-z_][\w-]*)(?:(:)([ \t]*[\u00a0\u2000-\u200a\u202f\u205f\u3000][ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]*)|[ \t]*(\uff1a)[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]*)(?=\S)/;
+
+/**
+ * A field whose key and value are parted by what only looks like `: ` (text pasted from a word
+ * processor brings a no-break space; some keyboards a full-width colon), at or above where the
+ * site's reader stumbled: the error is there, and its fix the ordinary `: `.
+ */
+function oddSeparator(ctx: CheckContext, issue: YamlIssue): boolean {
+  const { lines } = ctx.article;
+  const fm = ctx.article.frontmatter!;
+  const last = lines.positionAt(issue.start).line;
+  for (let l = lines.positionAt(fm.contentStart).line; l <= last && l < lines.lineCount && lines.starts[l] < fm.contentEnd; l++) {
+    const t = lines.lineText(l);
+    const m = ODD_SEPARATOR.exec(t);
+    if (!m) continue;
+    const key = m[1];
+    const start = lines.starts[l] + key.length;
+    const end = lines.starts[l] + m[0].length;
+    const edit = { start, end, newText: ': ' };
+    const message = ctx.msg(m[4] ? 'yaml-odd-colon' : 'yaml-odd-space', key);
+    ctx.report('yaml-syntax', start, end, message, [{ title: ctx.msg('fix-odd-separator', key), edits: [edit], preferred: mendsLine(ctx, edit, l) }]);
+    return true;
+  }
+  return false;
 }
 
 /** A closing fence mistyped as `--` or `----` (a line below the opening one): the fields then run on into the answer. */

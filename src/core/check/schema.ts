@@ -1,5 +1,6 @@
 import { isCollection, isMap, isScalar, isSeq, type Node, type Scalar } from 'yaml';
 import type { CheckContext } from './context';
+import { writtenDate } from './dates';
 import { nodeAt } from '../parse';
 import { fieldSchema, type ErrorObject, type SchemaObject } from '../schema';
 import { nearest } from '../similarity';
@@ -224,7 +225,17 @@ function reportType(ctx: CheckContext, err: ErrorObject, path: (string | number)
     const v = typeof value === 'string' ? value.trim() : '';
     if (quoted && DATE_RE.test(v)) {
       ctx.report('yaml-type', range.start, range.end, ctx.msg('type-quoted-date', v, name), readsAs(v, 'date') ? unquote(v) : []);
-    } else ctx.report('yaml-type', range.start, range.end, ctx.msg('type-not-date', name));
+      return;
+    }
+    // A day written another way (`11 mars 2024`, `2024-3-5`): the same day as YYYY-MM-DD.
+    const meant = scalar ? writtenDate(value) : undefined;
+    if (meant && readsAs(meant.date, 'date')) {
+      const shown = typeof value === 'string' ? value.trim() : String(value);
+      const fixes = replace(ctx.msg('fix-write-date', meant.date), meant.date).map((f) => ({ ...f, preferred: meant.sure }));
+      ctx.report('yaml-type', range.start, range.end, ctx.msg(meant.sure ? 'type-date-written' : 'type-date-written-unsure', name, shown, meant.date), fixes);
+      return;
+    }
+    ctx.report('yaml-type', range.start, range.end, ctx.msg('type-not-date', name));
     return;
   }
   if (expected === 'boolean') {
@@ -278,7 +289,9 @@ function reportType(ctx: CheckContext, err: ErrorObject, path: (string | number)
       const items = value.split(',').map((s) => s.trim()).filter(Boolean).map(doubleQuoted);
       fixes.push(...replace(ctx.msg('fix-replace', `[${items.join(', ')}]`), `[${items.join(', ')}]`));
     }
-    ctx.report('yaml-type', range.start, range.end, ctx.msg('type-not-list', name, isMap(node) || isSeq(node) || typeof read !== 'string' ? '…' : read), fixes);
+    // The example is the list the fix writes: `tags: a, b` is two tags.
+    const example = typeof read === 'string' && !isMap(node) && !isSeq(node) ? read.split(',').map((s) => s.trim()).filter(Boolean).map(doubleQuoted).join(', ') : '';
+    ctx.report('yaml-type', range.start, range.end, ctx.msg('type-not-list', name, example || '"…"'), fixes);
     return;
   }
   ctx.report('schema', range.start, range.end, ctx.msg('schema-other', path.join('.'), err.message ?? err.keyword));
