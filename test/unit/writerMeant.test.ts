@@ -172,3 +172,24 @@ describe('values typed as writers type them', () => {
     }
   });
 });
+
+describe('typographic quotes around a value', () => {
+  it('a title in ”…” (as a word processor writes it) is a warning, and the fix writes straight quotes', () => {
+    for (const [line, open, close] of [['title: ”Ont i axeln”', '”', '”'], ['title: “Ont i axeln”', '“', '”'], ['title: «Ont i axeln»', '«', '»'], ["title: ’Ont i axeln’", '’', '’']] as const) {
+      const text = article({ title: line });
+      const [p] = only(check(text), 'typographic-quotes');
+      assert.equal(p?.message, `The value of \`title\` is in typographic quotes ${open}…${close}, which YAML keeps as text: the page shows them. Write straight quotes "…".`, line);
+      const fixed = applyEdits(text, preferredFix(p)!.edits);
+      assert.equal(fixed, article(), line);
+      assert.equal(parseArticle(fixed).data?.title, 'Ont i axeln');
+    }
+    const [sv] = only(check(article({ title: 'title: ”Ont i axeln”' }), { lang: 'sv' }), 'typographic-quotes');
+    assert.match(sv.message, /^Värdet i `title` står inom typografiska citattecken ”…”/);
+  });
+
+  it('a quotation at the start of a title, or quotes inside straight ones, are the writer\'s text', () => {
+    for (const line of ['title: ”Frusen axel” – vad är det?', 'title: "”Ont i axeln”"', 'title: ”Ont” i ”axeln”', 'title: Ont i axeln']) {
+      assert.deepEqual(only(check(article({ title: line })), 'typographic-quotes'), [], line);
+    }
+  });
+});

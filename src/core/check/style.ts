@@ -5,6 +5,7 @@ import type { ArticleSchema } from '../schema';
 import type { Fix } from '../types';
 import { findSummaryBlock } from '../document/summary';
 import { charCount as char } from '../render/text';
+import { doubleQuoted, valueSpan } from '../yaml/quote';
 
 
 /** Title and description lengths, unknown fields, the summary block, headings and published-but-incomplete articles. */
@@ -47,6 +48,7 @@ export function checkStyle(ctx: CheckContext): void {
   }
 
   checkDateExists(ctx);
+  if (ctx.on('typographic-quotes')) checkTypographicQuotes(ctx);
 
   const published = data.published !== false;
   const bodyEmpty = article.body.trim() === '';
@@ -213,4 +215,29 @@ function valueFits(article: ParsedArticle, schema: ArticleSchema, from: string, 
   delete data[from];
   if (schema.validate(data)) return true;
   return !(schema.validate.errors ?? []).some((e) => e.instancePath === `/${to}` || e.instancePath.startsWith(`/${to}/`));
+}
+
+/** Typographic quotes a word processor writes, each with the marks that may close it. */
+const TYPOGRAPHIC: Record<string, string> = { '”': '”“', '“': '”“', '„': '”“', '«': '»«', '»': '«»', '’': '’‘', '‘': '’‘', '‚': '’‘', '‹': '›‹', '›': '‹›' };
+
+/**
+ * A plain value between typographic quotes (`title: ”Ont i axeln”`): YAML quotes only with
+ * straight marks, so the site shows these around the text. The fix writes straight quotes.
+ */
+function checkTypographicQuotes(ctx: CheckContext): void {
+  const { article } = ctx;
+  for (const f of article.fieldList) {
+    const node = f.node as { type?: string; value?: unknown; range?: unknown } | null;
+    if (!node || node.type !== 'PLAIN' || typeof node.value !== 'string' || article.data?.[f.key] !== node.value) continue;
+    const v = node.value;
+    const open = v[0];
+    const close = v[v.length - 1];
+    if (v.length < 3 || !TYPOGRAPHIC[open]?.includes(close)) continue;
+    const inner = v.slice(1, -1);
+    // A value that only starts with a quotation (”Frusen axel” – vad är det?) is not this.
+    if (inner.trim() === '' || [...inner].some((c) => c in TYPOGRAPHIC)) continue;
+    const span = valueSpan(article.text, f.node!);
+    const fix: Fix = { title: ctx.msg('fix-straight-quotes'), edits: [{ start: span.start, end: span.end, newText: doubleQuoted(inner) }], preferred: true };
+    ctx.report('typographic-quotes', span.start, span.end, ctx.msg('typographic-quotes', f.key, open, close), [fix]);
+  }
 }

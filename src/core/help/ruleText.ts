@@ -119,6 +119,11 @@ export const ruleTextEn: Record<RuleId, RuleText> = {
     why: 'The site does not refuse it: it silently shows another day (2 March).',
     fix: 'Check the day and the month.',
   },
+  'typographic-quotes': {
+    what: 'A field\'s value written between typographic quotes (`”Ont i axeln”`, `“…”`, `«…»`), as a word processor writes them.',
+    why: 'YAML quotes a value only with straight quotes (`"` or `\'`): typographic ones are part of the text, so the page shows them around the title or description.',
+    fix: 'Write straight quotes instead: the quick fix does, and keeps the text between them.',
+  },
   'topic-unknown': {
     what: 'A topic no other article uses that is a near miss of one they use — a likely typo. Used only while the site\'s topic list is not known; with it, `topic-no-page` checks against the site itself.',
     why: 'Articles on one subject should share one topic.',
@@ -287,6 +292,11 @@ export const ruleTextSv: Record<RuleId, RuleText> = {
     what: 'Ett datum som inte finns, till exempel `2017-02-30`.',
     why: 'Webbplatsen vägrar det inte: den visar tyst en annan dag (2 mars).',
     fix: 'Kontrollera dag och månad.',
+  },
+  'typographic-quotes': {
+    what: 'Ett fälts värde skrivet mellan typografiska citattecken (`”Ont i axeln”`, `“…”`, `«…»`), som ordbehandlare skriver dem.',
+    why: 'YAML citerar ett värde bara med raka citattecken (`"` eller `\'`): typografiska hör till texten, så sidan visar dem runt rubriken eller beskrivningen.',
+    fix: 'Skriv raka citattecken i stället: snabbåtgärden gör det och behåller texten mellan dem.',
   },
   'topic-unknown': {
     what: 'Ett ämne som ingen annan artikel använder men som liknar ett som används — troligen ett stavfel. Används bara när webbplatsens ämneslista inte är känd; med den kontrollerar `topic-no-page` mot webbplatsen själv.',
