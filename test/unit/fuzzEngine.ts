@@ -49,7 +49,7 @@ export function mutate(text: string, rnd: () => number): { text: string; what: s
     const fmEnd = Math.max(2, lines.findIndex((l, i) => i > 0 && /^---[ \t]*(\r\n|\r|\n)?$/.test(l)) + 1);
     const li = rnd() < 0.85 ? Math.floor(rnd() * fmEnd) : Math.floor(rnd() * lines.length);
     const line = lines[li] ?? '';
-    const op = Math.floor(rnd() * 11);
+    const op = Math.floor(rnd() * 12);
     switch (op) {
       case 0:
         lines.splice(li, 1);
@@ -112,6 +112,24 @@ export function mutate(text: string, rnd: () => number): { text: string; what: s
           lines.splice(1, fmEnd - 2, `{${fm.join(', ')}}\n`);
           what.push('flow mapping');
         } else what.push('no-op');
+        break;
+      }
+      case 11: {
+        // What a word processor or a paste does: a no-break space or full-width colon after a key,
+        // typographic quotes, a date written out, the closing fence mistyped or indented.
+        const kind = Math.floor(rnd() * 5);
+        const eol = /(\r\n|\r|\n)$/.exec(line)?.[0] ?? '';
+        if (kind === 0) lines[li] = line.replace(/^([\w-]+):[ ]/, (_m, k: string) => k + pick([':\u00a0', ':\u202f', '\uff1a ', ': \u00a0']));
+        else if (kind === 1) lines[li] = line.replace(/^([\w-]+: )"([^"\r\n]*)"/, (_m, k: string, v: string) => k + pick(['”' + v + '”', '“' + v + '”', '«' + v + '»']));
+        else if (kind === 2) {
+          const months = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
+          lines[li] = line.replace(/^(date: )(\d{4})-(\d{2})-(\d{2})/, (_m, k: string, y: string, mo: string, d: string) => k + pick([`${+d} ${months[+mo - 1]} ${y}`, `${y}-${+mo}-${+d}`, `${y}${mo}${d}`, `${+d}/${+mo} ${y}`]));
+        } else if (kind === 3) {
+          const close = lines.findIndex((l, i) => i > 0 && /^---[ \t]*(\r\n|\r|\n)?$/.test(l));
+          if (close > 0) lines[close] = pick(['--', '\t---', ' ---', '----', '-- -']) + (/(\r\n|\r|\n)$/.exec(lines[close])?.[0] ?? '');
+        } else lines[li] = line.replace(/^([\w-]+): /, '$1： ');
+        if (!lines[li]?.endsWith(eol)) lines[li] = (lines[li] ?? '') + eol;
+        what.push(`word processor ${kind} at ${li}`);
         break;
       }
     }

@@ -40,8 +40,11 @@ const ODD_SEPARATOR = /^([A-Za-z_][\w-]*)(?:(:)([ \t]*[\u00a0\u2000-\u200a\u202f
 function oddSeparator(ctx: CheckContext, issue: YamlIssue): boolean {
   const { lines } = ctx.article;
   const fm = ctx.article.frontmatter!;
-  const last = lines.positionAt(issue.start).line;
-  for (let l = lines.positionAt(fm.contentStart).line; l <= last && l < lines.lineCount && lines.starts[l] < fm.contentEnd; l++) {
+  // The reader stumbles on such a line or just after it (the line reads as a key with no `: `);
+  // an error further down, or one about the whole text (a NUL byte), is another one.
+  if (siteErrorKind(issue.message) === 'control-char') return false;
+  const at = lines.positionAt(issue.start).line;
+  for (let l = Math.max(lines.positionAt(fm.contentStart).line, at - 1); l <= at && l < lines.lineCount && lines.starts[l] < fm.contentEnd; l++) {
     const t = lines.lineText(l);
     const m = ODD_SEPARATOR.exec(t);
     if (!m) continue;
@@ -67,6 +70,7 @@ const FENCE_TYPO = /^(?:--|-{4,})[ \t]*$/;
 function mistypedFence(ctx: CheckContext, issue: YamlIssue): boolean {
   const { lines, text } = ctx.article;
   const fm = ctx.article.frontmatter!;
+  if (siteErrorKind(issue.message) === 'control-char') return false;
   const { stop } = likelyEnd(ctx);
   if (stop === undefined || lines.starts[stop] <= fm.openEnd || lines.starts[stop] >= fm.contentEnd || issue.start < lines.starts[stop] || !FENCE_TYPO.test(lines.lineText(stop))) return false;
   const start = lines.starts[stop];
