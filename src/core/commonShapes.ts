@@ -1,4 +1,4 @@
-import { Document, Pair, Scalar, Schema, YAMLMap, YAMLSeq } from 'yaml';
+import { Document, isPair, isScalar, Pair, Scalar, Schema, YAMLMap, YAMLSeq } from 'yaml';
 
 /**
  * A fast reading of the frontmatter shapes nearly every article uses, for parse.ts: one field a
@@ -30,6 +30,33 @@ const INT_RE = /^(?:0|[1-9][0-9]{0,14})$/;
 
 /** The schema a document of YAML 1.2 gets by default, made once and shared: documents only read it. */
 const CORE_SCHEMA = new Schema({ resolveKnownTags: true, schema: 'core' });
+
+/**
+ * yaml's node constructors mark each node's kind with `Object.defineProperty` (~150 ns a node,
+ * a good part of a fast read). A prototype of our own carries the same mark once, so a node made
+ * from it is what the yaml package and every rule read alike (`isScalar`, `instanceof Scalar`,
+ * `clone`), with the same own fields. Should a yaml version mark nodes otherwise, the probe below
+ * fails and the constructors are used.
+ */
+const NODE_TYPE = Symbol.for('yaml.node.type');
+const SCALAR_PROTO = Object.create(Scalar.prototype, { [NODE_TYPE]: { value: Symbol.for('yaml.scalar') } }) as Scalar;
+const PAIR_PROTO = Object.create(Pair.prototype, { [NODE_TYPE]: { value: Symbol.for('yaml.pair') } }) as Pair;
+const MARKED = isScalar(Object.create(SCALAR_PROTO)) && isPair(Object.create(PAIR_PROTO));
+
+function newScalar(value: unknown): Scalar {
+  if (!MARKED) return new Scalar(value);
+  const s = Object.create(SCALAR_PROTO) as Scalar;
+  s.value = value;
+  return s;
+}
+
+function newPair(key: Scalar, value: Scalar | YAMLSeq): Pair {
+  if (!MARKED) return new Pair(key, value);
+  const p = Object.create(PAIR_PROTO) as Pair;
+  p.key = key;
+  p.value = value;
+  return p;
+}
 
 class Unsupported {}
 const UNSUPPORTED = new Unsupported();
@@ -96,7 +123,7 @@ function plainChars(s: string): boolean {
 }
 
 function scalar(value: unknown, source: string, type: Scalar.Type, range: [number, number, number]): Scalar {
-  const s = new Scalar(value);
+  const s = newScalar(value);
   s.range = range;
   s.source = source;
   s.type = type;
@@ -319,7 +346,7 @@ function read(src: string, base: number): CommonShapes {
     } else if (c === 0x7c) {
       if (j + 1 !== end) unsupported(); // `|-`, `|+`, `|2` or text after the bar
       const b = literalBlock(src, j, next, base);
-      map.items.push(new Pair(keyNode, b.node));
+      map.items.push(newPair(keyNode, b.node));
       data[key] = b.node.value;
       i = b.next;
       continue;
@@ -335,7 +362,7 @@ function read(src: string, base: number): CommonShapes {
     if (!isBlankLine(src, valueEnd, lineEnd)) unsupported(); // text after the value
     // A value's node reaches over the spaces after it and the line break.
     valueNode.range = [valueNode.range![0], valueNode.range![1], base + after];
-    map.items.push(new Pair(keyNode, valueNode));
+    map.items.push(newPair(keyNode, valueNode));
     i = after;
   }
   if (first === -1) unsupported();
