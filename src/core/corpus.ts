@@ -60,20 +60,31 @@ export function firstLine(q: string): string | undefined {
   }
 }
 
+let svCollator: Intl.Collator | undefined;
+
+/** Swedish alphabetical order (å, ä, ö after z), as `a.localeCompare(b, 'sv')` gives it, from one collator made on first use. */
+export function compareSv(a: string, b: string): number {
+  return (svCollator ??= new Intl.Collator('sv')).compare(a, b);
+}
+
 class Counter {
   readonly counts = new Map<string, number>();
+  /** The order `sorted` gave, until a count changes (a check of an article with a topic of its own asks for it). */
+  private order: [string, number][] | undefined;
   add(k: string | undefined, n: 1 | -1): void {
     if (k === undefined) return;
     const c = (this.counts.get(k) ?? 0) + n;
     if (c <= 0) this.counts.delete(k);
     else this.counts.set(k, c);
+    this.order = undefined;
   }
   get(k: string): number {
     return this.counts.get(k) ?? 0;
   }
-  /** Entries, most used first, then alphabetically. */
+  /** Entries, most used first, then alphabetically (a copy the caller may change). */
   sorted(): [string, number][] {
-    return [...this.counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'sv'));
+    this.order ??= [...this.counts].sort((a, b) => b[1] - a[1] || compareSv(a[0], b[0]));
+    return this.order.map(([k, n]) => [k, n]);
   }
 }
 
@@ -212,7 +223,9 @@ export class CorpusIndex {
 }
 
 function titleKey(t: string): string {
-  return t.trim().replace(/\s+/g, ' ').toLowerCase();
+  const s = t.trim();
+  // Only single plain spaces (nearly every title): nothing to collapse.
+  return (/[^\S ]| {2}/.test(s) ? s.replace(/\s+/g, ' ') : s).toLowerCase();
 }
 
 /** Among equally common spellings, prefer lower case, hyphens and Swedish letters. */

@@ -142,3 +142,17 @@ test('the index keeps its entries, not the articles they were read from', () => 
   assert.equal(index.size, 300);
   assert.ok(perEntry < 8_000, `the index keeps ${Math.round(perEntry)} bytes per entry; an article's text is ${text(0).length} characters`);
 });
+
+test('the sorted counts follow every change, and a caller may change the list it got', () => {
+  const index = indexOf({ a: withTags('["smärta", "axel"]', 'A'), b: withTags('["smärta"]', 'B') });
+  const first = index.tags.sorted();
+  assert.deepEqual(first, [['smärta', 2], ['axel', 1]]);
+  first.pop();
+  first[0][1] = 99;
+  assert.deepEqual(index.tags.sorted(), [['smärta', 2], ['axel', 1]]);
+  index.set('c', entryOf(parseArticle(withTags('["axel", "ömhet", "öga", "ärr", "zon"]', 'C'))));
+  // Swedish order: z, å, ä, ö.
+  assert.deepEqual(index.tags.sorted(), [['axel', 2], ['smärta', 2], ['zon', 1], ['ärr', 1], ['öga', 1], ['ömhet', 1]]);
+  index.delete('a');
+  assert.deepEqual(index.tags.sorted(), [['axel', 1], ['smärta', 1], ['zon', 1], ['ärr', 1], ['öga', 1], ['ömhet', 1]]);
+});

@@ -1,3 +1,4 @@
+import { compareSv } from '../corpus';
 import { foldKey } from '../similarity';
 
 /** Tags that are probably one tag written several ways; `tags[0]` is the spelling to keep. */
@@ -66,6 +67,6 @@ export function groupTags(counts: Iterable<[string, number]>): TagGroup[] {
     }
   }
   const out = [...groups.values()];
-  for (const g of out) g.tags.sort((a, b) => b.count - a.count || tidiness(b.tag) - tidiness(a.tag) || a.tag.localeCompare(b.tag, 'sv'));
-  return out.sort((a, b) => b.total - a.total || a.tags[0].tag.localeCompare(b.tags[0].tag, 'sv'));
+  for (const g of out) g.tags.sort((a, b) => b.count - a.count || tidiness(b.tag) - tidiness(a.tag) || compareSv(a.tag, b.tag));
+  return out.sort((a, b) => b.total - a.total || compareSv(a.tags[0].tag, b.tags[0].tag));
 }
