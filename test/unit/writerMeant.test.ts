@@ -115,6 +115,20 @@ describe('what a fix-all counts as an error it added', () => {
     // The lines next to the one written still count.
     assert.equal(addedErrors(text, edits, before, after(2)).length, 1);
   });
+
+  it('an error of the same rule on the same line, its message changed by the edit, is not a new one', () => {
+    const text = '---\nstatus: “Axel”\nx: 1\n---\n';
+    const err = (message: string, line: number, character: number, start: number): Problem => ({ rule: 'schema-enum', severity: 'error', message, start, end: start + 1, range: { start: { line, character }, end: { line, character: character + 1 } } });
+    const before = [err('"“Axel”" is not allowed', 1, 8, 12)];
+    // The whole line rewritten (as a line diff of a fix-all gives it): the error stays on its line.
+    const whole = [{ start: 4, end: 19, newText: 'status: "Axel"\n' }];
+    assert.deepEqual(addedErrors(text, whole, before, [err('"Axel" is not allowed', 1, 8, 12)]), []);
+    // Two lines added above it: still the same error, two lines down.
+    const above = [{ start: 4, end: 4, newText: 'a: 1\nb: 2\n' }];
+    assert.deepEqual(addedErrors(text, above, before, [err('"Axel" is not allowed', 3, 8, 22)]), []);
+    // On another line it is another error.
+    assert.equal(addedErrors(text, whole, before, [err('"Axel" is not allowed', 2, 0, 20)]).length, 1);
+  });
 });
 
 describe('values typed as writers type them', () => {
@@ -191,5 +205,15 @@ describe('typographic quotes around a value', () => {
     for (const line of ['title: ”Frusen axel” – vad är det?', 'title: "”Ont i axeln”"', 'title: ”Ont” i ”axeln”', 'title: Ont i axeln']) {
       assert.deepEqual(only(check(article({ title: line })), 'typographic-quotes'), [], line);
     }
+  });
+});
+
+describe('two greetings are no name', () => {
+  it('"Stort tack på förhand." above "Med Vänliga Hälsningar" signs with no name', () => {
+    const text = article({ question: 'question: |\n  Hej!\n  Varför gör det ont?\n  Stort tack på förhand.\n\n  Med Vänliga Hälsningar' });
+    assert.deepEqual(only(check(text), 'patient-name'), []);
+    // With a name below them, the name is the sign-off.
+    const named = article({ question: 'question: |\n  Hej!\n  Varför gör det ont?\n  Stort tack på förhand.\n  Med Vänliga Hälsningar\n  Anna Berg' });
+    assert.equal(only(check(named), 'patient-name')[0]?.message.includes('"Anna Berg"'), true);
   });
 });

@@ -153,7 +153,8 @@ export function findSignOff(text: string, from: number, to: number): NameSpan | 
   if (!last) return undefined;
   const same = greetingWithName(text, last) ?? slashName(text, from, last);
   if (same) return withCopies(text, from, same, last);
-  if (prev && GREETING_ONLY_RE.test(prev.text) && looksLikeName(last.text) && /^\s*\p{Lu}/u.test(last.text)) {
+  // A greeting, then a name on the line below ("Tack på förhand" above "Med Vänliga Hälsningar" is two greetings).
+  if (prev && GREETING_ONLY_RE.test(prev.text) && !GREETING_ONLY_RE.test(last.text) && looksLikeName(last.text) && /^\s*\p{Lu}/u.test(last.text)) {
     const s = last.start + (last.text.length - last.text.trimStart().length);
     const e = trimEnd(text, s, last.end);
     return withCopies(text, from, { start: s, end: e, removeStart: lineRemovalStart(text, from, last), removeEnd: e }, last);

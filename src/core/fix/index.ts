@@ -108,7 +108,7 @@ export function addedErrors(text: string, edits: readonly TextEdit[], before: re
   const written = readable ? [] : writtenLines(text, edits);
   const out: Problem[] = [];
   for (const p of unmatched) {
-    const was = SYNTAX_RULES.has(p.rule) ? -1 : left.findIndex((b) => b.rule === p.rule && mapOffset(sorted, b.start) === p.start);
+    const was = SYNTAX_RULES.has(p.rule) ? -1 : left.findIndex((b) => b.rule === p.rule && (mapOffset(sorted, b.start) === p.start || mapLine(text, sorted, b.start, b.range.start.line) === p.range.start.line));
     if (was >= 0) {
       left.splice(was, 1);
       continue;
@@ -131,12 +131,33 @@ function mapOffset(sorted: readonly TextEdit[], offset: number): number | undefi
   return offset + delta;
 }
 
+/**
+ * The line, after the (sorted) edits, of the line `line` holding `offset` before them: shifted by
+ * the line breaks the edits before it added or removed; inside an edit that keeps its number of
+ * lines (a line rewritten in place), the same line of it. Undefined inside one that does not.
+ */
+function mapLine(text: string, sorted: readonly TextEdit[], offset: number, line: number): number | undefined {
+  let delta = 0;
+  for (const e of sorted) {
+    if (e.start > offset) break;
+    const was = breaks(text.slice(e.start, e.end));
+    const now = breaks(e.newText);
+    if (e.end <= offset) {
+      delta += now - was;
+      continue;
+    }
+    return was === now ? line + delta : undefined;
+  }
+  return line + delta;
+}
+
+const breaks = (s: string) => (s.match(/\r\n|\r|\n/g) ?? []).length;
+
 /** The lines (first, last) of the text after the edits that the edits wrote. */
 function writtenLines(text: string, edits: readonly TextEdit[]): [number, number][] {
   const out: [number, number][] = [];
   let line = 0;
   let at = 0;
-  const breaks = (s: string) => (s.match(/\r\n|\r|\n/g) ?? []).length;
   for (const e of sortEdits(edits)) {
     line += breaks(text.slice(at, e.start));
     const n = breaks(e.newText);
