@@ -92,7 +92,12 @@ export function addedErrors(text: string, edits: readonly TextEdit[], before: re
   const readable = !before.some((p) => SYNTAX_RULES.has(p.rule));
   const keyOf = (p: Problem) => p.rule + '\u0000' + p.message;
   const had = new Map<string, Problem[]>();
-  for (const p of before) if (p.severity === 'error') had.set(keyOf(p), [...(had.get(keyOf(p)) ?? []), p]);
+  for (const p of before) {
+    if (p.severity !== 'error') continue;
+    const same = had.get(keyOf(p));
+    if (same) same.push(p);
+    else had.set(keyOf(p), [p]);
+  }
   const unmatched: Problem[] = [];
   for (const p of after) {
     if (p.severity !== 'error') continue;
@@ -103,14 +108,30 @@ export function addedErrors(text: string, edits: readonly TextEdit[], before: re
   // An error of the same rule still where it was, its message updated by the edit (a missing
   // category whose suggested value now comes from the corrected topic), is no new error. Not so
   // for the YAML's syntax: the site reports one error at a time, and the next may stand there.
-  const left = [...had.values()].flat();
-  const sorted = sortEdits(edits);
+  const moved = editMap(text, sortEdits(edits));
+  const byPlace = new Map<string, Problem[]>();
+  const place = (rule: string, kind: string, at: number | undefined, b: Problem) => {
+    if (at === undefined) return;
+    const k = `${rule}\u0000${kind}${at}`;
+    const list = byPlace.get(k);
+    if (list) list.push(b);
+    else byPlace.set(k, [b]);
+  };
+  for (const list of had.values()) {
+    for (const b of list) {
+      if (SYNTAX_RULES.has(b.rule)) continue;
+      place(b.rule, '@', moved.offset(b.start), b);
+      place(b.rule, '#', moved.line(b.start, b.range.start.line), b);
+    }
+  }
+  const taken = new Set<Problem>();
+  const sameAs = (p: Problem) => [...(byPlace.get(`${p.rule}\u0000#${p.range.start.line}`) ?? []), ...(byPlace.get(`${p.rule}\u0000@${p.start}`) ?? [])].find((b) => !taken.has(b));
   const written = readable ? [] : writtenLines(text, edits);
   const out: Problem[] = [];
   for (const p of unmatched) {
-    const was = SYNTAX_RULES.has(p.rule) ? -1 : left.findIndex((b) => b.rule === p.rule && (mapOffset(sorted, b.start) === p.start || mapLine(text, sorted, b.start, b.range.start.line) === p.range.start.line));
-    if (was >= 0) {
-      left.splice(was, 1);
+    const was = SYNTAX_RULES.has(p.rule) ? undefined : sameAs(p);
+    if (was) {
+      taken.add(was);
       continue;
     }
     // A key written twice was written twice before: only a broken line next to the edit is the edit's doing.
@@ -120,35 +141,59 @@ export function addedErrors(text: string, edits: readonly TextEdit[], before: re
   return out;
 }
 
-/** Where an offset of the text before the (sorted) edits is after them; undefined inside a replaced range. */
-function mapOffset(sorted: readonly TextEdit[], offset: number): number | undefined {
-  let delta = 0;
-  for (const e of sorted) {
-    if (offset < e.start || (offset === e.start && e.end > e.start)) break;
-    if (offset < e.end) return undefined;
-    delta += e.newText.length - (e.end - e.start);
-  }
-  return offset + delta;
-}
-
 /**
- * The line, after the (sorted) edits, of the line `line` holding `offset` before them: shifted by
- * the line breaks the edits before it added or removed; inside an edit that keeps its number of
- * lines (a line rewritten in place), the same line of it. Undefined inside one that does not.
+ * Where an offset of the text before the (sorted, non-overlapping) edits is after them, and its
+ * line: shifted by what the edits before it wrote or removed; undefined inside a replaced range.
+ * A line inside an edit that keeps its number of lines (a line rewritten in place) is the same
+ * line of it. Each lookup is a binary search over the edits.
  */
-function mapLine(text: string, sorted: readonly TextEdit[], offset: number, line: number): number | undefined {
-  let delta = 0;
+function editMap(text: string, sorted: readonly TextEdit[]): { offset(o: number): number | undefined; line(o: number, line: number): number | undefined } {
+  const charsBefore: number[] = [];
+  const linesBefore: number[] = [];
+  const sameLines: boolean[] = [];
+  let chars = 0;
+  let lines = 0;
   for (const e of sorted) {
-    if (e.start > offset) break;
+    charsBefore.push(chars);
+    linesBefore.push(lines);
     const was = breaks(text.slice(e.start, e.end));
     const now = breaks(e.newText);
-    if (e.end <= offset) {
-      delta += now - was;
-      continue;
-    }
-    return was === now ? line + delta : undefined;
+    sameLines.push(was === now);
+    chars += e.newText.length - (e.end - e.start);
+    lines += now - was;
   }
-  return line + delta;
+  /** The last edit starting at or before `o` (or -1). */
+  const at = (o: number) => {
+    let lo = 0;
+    let hi = sorted.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid].start <= o) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found;
+  };
+  return {
+    offset(o) {
+      const i = at(o);
+      if (i < 0) return o;
+      const e = sorted[i];
+      // An offset where a replacement starts stays where it was; inside one it is lost.
+      if (o === e.start && e.end > e.start) return o + charsBefore[i];
+      if (o < e.end) return undefined;
+      return o + charsBefore[i] + e.newText.length - (e.end - e.start);
+    },
+    line(o, line) {
+      const i = at(o);
+      if (i < 0) return line;
+      const e = sorted[i];
+      if (o < e.end) return sameLines[i] ? line + linesBefore[i] : undefined;
+      return line + linesBefore[i] + breaks(e.newText) - breaks(text.slice(e.start, e.end));
+    },
+  };
 }
 
 const breaks = (s: string) => (s.match(/\r\n|\r|\n/g) ?? []).length;
