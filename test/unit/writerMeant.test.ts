@@ -217,3 +217,27 @@ describe('two greetings are no name', () => {
     assert.equal(only(check(named), 'patient-name')[0]?.message.includes('"Anna Berg"'), true);
   });
 });
+
+describe('yes and no typed in words', () => {
+  it('`Published: ja`: the fix renames the key and writes true, as a fix-all does', () => {
+    const text = article({ published: 'Published: ja' });
+    const [p] = only(check(text), 'published-typo');
+    const fix = preferredFix(p)!;
+    assert.equal(fix.title, 'Rename to `published` and write true');
+    assert.equal(applyEdits(text, fix.edits), article({ published: 'published: true' }));
+    assert.equal(fixAllText(text, (t) => check(t)).text, article({ published: 'published: true' }));
+    // The plain rename stays on offer.
+    assert.equal(p.fixes?.[1].title, 'Rename to `published`');
+    const [sv] = only(check(article({ published: 'Publised: nej' }), { lang: 'sv' }), 'published-typo');
+    assert.equal(preferredFix(sv)!.title, 'Byt namn till `published` och skriv false');
+  });
+
+  it('a word that is only a name on an object is no yes or no', () => {
+    for (const word of ['constructor', 'toString', '__proto__']) {
+      const [p] = only(check(article({ published: `published: ${word}` })), 'yaml-type');
+      assert.ok(p, word);
+      assert.ok(!(p.fixes ?? []).some((f) => /function|\[object/.test(f.title + JSON.stringify(f.edits))), word);
+      assert.deepEqual(only(check(article({ published: `Published: ${word}` })), 'published-typo')[0]?.fixes?.map((f) => f.title), ['Rename to `published`'], word);
+    }
+  });
+});

@@ -1,6 +1,6 @@
 import { isCollection, isMap, isScalar, isSeq, type Node, type Scalar } from 'yaml';
 import type { CheckContext } from './context';
-import { writtenDate } from './dates';
+import { writtenDate, YES_NO } from './written';
 import { nodeAt } from '../parse';
 import { fieldSchema, type ErrorObject, type SchemaObject } from '../schema';
 import { nearest } from '../similarity';
@@ -9,7 +9,6 @@ import { doubleQuoted, readsAs, valueSpan, writeLike } from '../yaml/quote';
 import { fieldRenames } from './style';
 
 const DATE_RE = /^\d{4}-\d{2}-\d{2}([Tt ]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?\s*(Z|[+-]\d{1,2}(:?\d{2})?)?)?$/;
-const YES_NO: Record<string, boolean> = { yes: true, no: false, y: true, n: false, on: true, off: false, ja: true, nej: false };
 
 /** Validates what the site read from the frontmatter against the schema; every violation at its key or value, in the writer's terms. */
 export function checkSchema(ctx: CheckContext): void {

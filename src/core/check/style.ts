@@ -6,6 +6,7 @@ import type { Fix } from '../types';
 import { findSummaryBlock } from '../document/summary';
 import { charCount as char } from '../render/text';
 import { doubleQuoted, valueSpan } from '../yaml/quote';
+import { YES_NO } from './written';
 
 
 /** Title and description lengths, unknown fields, the summary block, headings and published-but-incomplete articles. */
@@ -39,7 +40,11 @@ export function checkStyle(ctx: CheckContext): void {
         const fix: Fix = { title: ctx.msg('fix-rename-field', rename.to), edits: [{ start: f.keyStart, end: f.keyEnd, newText: rename.to }], preferred: rename.fits };
         // A misspelt `published` is ignored and the site's default (true) applies: the draft goes live.
         if (rename.to === 'published' && data[f.key] !== true && ctx.on('published-typo')) {
-          ctx.report('published-typo', f.keyStart, f.keyEnd, ctx.msg('published-typo', f.key), [fix]);
+          // `Published: ja` means published: true; the renamed key takes the value it means too.
+          const said = data[f.key];
+          const meant = typeof said === 'string' ? YES_NO[said.trim().toLowerCase()] : undefined;
+          const fixes = meant === undefined || !f.node ? [fix] : [{ title: ctx.msg('fix-rename-field-value', rename.to, String(meant)), edits: [fix.edits[0], { ...valueSpan(article.text, f.node), newText: String(meant) }].map((e) => ({ start: e.start, end: e.end, newText: e.newText })), preferred: true }, fix];
+          ctx.report('published-typo', f.keyStart, f.keyEnd, ctx.msg('published-typo', f.key), fixes);
           continue;
         }
         ctx.report('unknown-field', f.keyStart, f.keyEnd, ctx.msg('unknown-field-suggest', f.key, rename.to), [fix]);

@@ -1,5 +1,12 @@
-// Dates as writers type them, read as the day they mean: `2024-3-5`, `11 mars 2024`,
-// `20240311`, `2024/03/11`, `11/3 2024`. The site reads only YYYY-MM-DD written unquoted.
+// Values as writers type them, read as what they mean: dates (`2024-3-5`, `11 mars 2024`,
+// `20240311`, `2024/03/11`, `11/3 2024`; the site reads only YYYY-MM-DD written unquoted) and
+// yes or no (`ja`, `nej`; the site reads only true and false).
+
+/**
+ * Yes and no as writers type them (English and Swedish), for a field that takes true or false.
+ * Without a prototype, so `constructor` or `toString` is no answer.
+ */
+export const YES_NO: Readonly<Record<string, boolean>> = Object.freeze(Object.assign(Object.create(null) as Record<string, boolean>, { yes: true, no: false, y: true, n: false, on: true, off: false, ja: true, nej: false }));
 
 const MONTHS: Record<string, number> = {
   januari: 1, jan: 1, februari: 2, feb: 2, mars: 3, mar: 3, april: 4, apr: 4, maj: 5, juni: 6, jun: 6, juli: 7, jul: 7,
