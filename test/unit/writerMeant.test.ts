@@ -158,7 +158,7 @@ describe('values typed as writers type them', () => {
   });
 
   it('a day that does not exist, or a month name unknown, gets no date written for it', () => {
-    for (const typed of ['30 februari 2024', '11 marz 2024', '2024-2-30', 'igår']) {
+    for (const typed of ['30 februari 2024', '11 marz 2024', '2024-2-30', 'igår', '11 constructor 2024', '1 toString 2024']) {
       const [p] = only(check(dateOf(typed)), 'yaml-type');
       assert.equal(p.message, '`date` must be a date written as YYYY-MM-DD without quotes, e.g. date: 2017-08-15.', typed);
       assert.deepEqual(p.fixes ?? [], [], typed);

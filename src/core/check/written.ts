@@ -8,10 +8,11 @@
  */
 export const YES_NO: Readonly<Record<string, boolean>> = Object.freeze(Object.assign(Object.create(null) as Record<string, boolean>, { yes: true, no: false, y: true, n: false, on: true, off: false, ja: true, nej: false }));
 
-const MONTHS: Record<string, number> = {
+/** Swedish month names and their short forms; without a prototype, so `constructor` is no month. */
+const MONTHS: Readonly<Record<string, number>> = Object.freeze(Object.assign(Object.create(null) as Record<string, number>, {
   januari: 1, jan: 1, februari: 2, feb: 2, mars: 3, mar: 3, april: 4, apr: 4, maj: 5, juni: 6, jun: 6, juli: 7, jul: 7,
   augusti: 8, aug: 8, september: 9, sept: 9, sep: 9, oktober: 10, okt: 10, november: 11, nov: 11, december: 12, dec: 12,
-};
+}));
 
 /** `year-month-day` when that day exists in the calendar, else undefined. */
 function iso(y: number, m: number, d: number): string | undefined {
