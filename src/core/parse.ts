@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, parseDocument, Schema, type Document, type ScalarTag, type DocumentOptions, type ParseOptions, type SchemaOptions, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, Schema, visit, type Document, type ScalarTag, type DocumentOptions, type ParseOptions, type SchemaOptions, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import { readCommonShapes } from './commonShapes';
 import { findFrontmatter, type FrontmatterBlock } from './frontmatter';
 import { readAsSite, type SiteReading } from './yaml/siteReader';
@@ -19,7 +19,34 @@ const TIMESTAMP_TAG = (() => {
  * The `yaml` package's reading, for source ranges: set up close to the site's reader (1.2 core plus
  * timestamps) so that its nodes line up with js-yaml's values; what a value *is* comes from js-yaml.
  */
-export const YAML_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = { schema: 'core', customTags: [TIMESTAMP_TAG], uniqueKeys: true, prettyErrors: false };
+export const YAML_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = { schema: 'core', customTags: [TIMESTAMP_TAG], uniqueKeys: false, prettyErrors: false };
+
+/**
+ * The keys written twice in any mapping of the document, as the yaml package's `uniqueKeys`
+ * finds them (scalar keys of equal value, or two empty keys), in one pass: its own check
+ * compares each key with every one before it, and took 137 s on a block of 100,000 fields.
+ */
+function duplicateKeys(doc: Document.Parsed): YamlIssue[] {
+  const out: YamlIssue[] = [];
+  const EMPTY = {};
+  visit(doc, {
+    Map(_, map) {
+      const seen = new Set<unknown>();
+      for (const pair of map.items) {
+        const key = pair.key as Node | null;
+        const value = key === null ? EMPTY : isScalar(key) ? key.value : undefined;
+        // A key that is no scalar equals no other; NaN equals nothing, not even itself.
+        if (value === undefined && key !== null) continue;
+        if (typeof value === 'number' && Number.isNaN(value)) continue;
+        if (seen.has(value)) {
+          const at = (key as Node | null)?.range?.[0] ?? (pair.value as Node | null)?.range?.[0] ?? map.range?.[0] ?? 0;
+          out.push({ code: 'DUPLICATE_KEY', message: 'Map keys must be unique', start: at, end: at + 1 });
+        } else seen.add(value);
+      }
+    },
+  });
+  return out;
+}
 
 /** A top-level frontmatter field with the source offsets of its key and value. */
 export interface Field {
@@ -123,6 +150,12 @@ export function parseArticle(text: string, opts: { exact?: boolean } = {}): Pars
     shiftRanges(doc, base);
     for (const e of [...doc.errors, ...doc.warnings]) {
       sourceIssues.push({ code: e.code, message: e.message.split('\n')[0], start: e.pos[0] + base, end: e.pos[1] + base });
+    }
+    // Ranges are document offsets once shifted.
+    const dup = duplicateKeys(doc);
+    if (dup.length) {
+      sourceIssues.push(...dup);
+      sourceIssues.sort((a, b) => a.start - b.start);
     }
     if (isMap(doc.contents)) collectFields(doc.contents, fields, fieldList);
   } catch {
