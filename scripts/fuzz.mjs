@@ -6,7 +6,7 @@
 // Uses ../shared/corpus/fraga-doktorn when present (else, or with --sample, the sample workspace's articles) and
 // checks, for every mutated article: no throw, no check over 2 s (a hang, not a slow machine),
 // every range inside the text, every preferred fix removes its problem without a new error,
-// fix-all converges in at most 3 passes, workflow steps change only their own lines or refuse,
+// fix-all converges in at most 6 passes, workflow steps change only their own lines or refuse,
 // and a tag rename finds the tag in every spelling. Prints a summary and each failure (its
 // mutations, the property, and the text as JSON); exits 1 when a property failed.
 import { createRequire } from 'node:module';

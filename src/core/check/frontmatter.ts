@@ -75,9 +75,22 @@ function mistypedFence(ctx: CheckContext, issue: YamlIssue): boolean {
   if (stop === undefined || lines.starts[stop] <= fm.openEnd || lines.starts[stop] >= fm.contentEnd || issue.start < lines.starts[stop] || !FENCE_TYPO.test(lines.lineText(stop))) return false;
   const start = lines.starts[stop];
   const typed = lines.lineText(stop).trimEnd();
-  const fix = { title: ctx.msg('fix-fence-here', typed), edits: [{ start, end: start + lines.lineText(stop).length, newText: '---' }], preferred: readsAsFields(text.slice(fm.siteStart, start)) };
-  ctx.report('yaml-syntax', start, start + typed.length, ctx.msg('yaml-fence-typo', typed), [fix]);
+  ctx.report('yaml-syntax', start, start + typed.length, ctx.msg('yaml-fence-typo', typed), [fenceTypoFix(ctx, stop)]);
   return true;
+}
+
+/**
+ * The fix of a fence mistyped on line `stop`: `---` in its place, and a lone CR before it (a
+ * break the editor shows and the site's fence search does not) made a line break the site reads.
+ */
+function fenceTypoFix(ctx: CheckContext, stop: number): { title: string; edits: { start: number; end: number; newText: string }[]; preferred: boolean } {
+  const { lines, text } = ctx.article;
+  const fm = ctx.article.frontmatter!;
+  const loneCr = stop > 0 && lines.lineBreak(stop - 1) === '\r';
+  const start = loneCr ? lines.lineEnd(stop - 1) : lines.starts[stop];
+  const typed = lines.lineText(stop).trimEnd();
+  const edit = { start, end: lines.starts[stop] + lines.lineText(stop).length, newText: (loneCr ? ctx.eol : '') + '---' };
+  return { title: ctx.msg('fix-fence-here', typed), edits: [edit], preferred: readsAsFields(text.slice(fm.siteStart, start)) };
 }
 
 /**
@@ -439,11 +452,7 @@ function closingFixes(ctx: CheckContext): { title: string; edits: { start: numbe
   }
   const { lastYaml, stop } = likelyEnd(ctx);
   // The first line after the fields is a fence mistyped (`--`, `----`): that is where the writer closed them.
-  if (stop !== undefined && lines.starts[stop] > fm.openEnd && FENCE_TYPO.test(lines.lineText(stop))) {
-    const start = lines.starts[stop];
-    const typed = lines.lineText(stop).trimEnd();
-    return [{ title: ctx.msg('fix-fence-here', typed), edits: [{ start, end: start + lines.lineText(stop).length, newText: '---' }], preferred: readsAsFields(text.slice(fm.siteStart, start)) }];
-  }
+  if (stop !== undefined && lines.starts[stop] > fm.openEnd && FENCE_TYPO.test(lines.lineText(stop))) return [fenceTypoFix(ctx, stop)];
   if (lastYaml === undefined || lastYaml + 1 >= lines.lineCount) return [];
   const at = lines.starts[lastYaml + 1];
   return [{ title: ctx.msg('fix-close-frontmatter'), edits: [{ start: at, end: at, newText: '---' + ctx.eol }], preferred: readsAsFields(text.slice(fm.siteStart, at)) }];

@@ -216,12 +216,14 @@ function writtenLines(text: string, edits: readonly TextEdit[]): [number, number
 
 /**
  * Applies every preferred fix, checks again and repeats until nothing is left to fix (at most
- * `maxPasses`, 3 by default): the one fix-all of the editor and of `qa-articles check --fix`.
+ * `maxPasses`, 6 by default: the site's reader reports one YAML error at a time, so a frontmatter
+ * with three broken lines takes a pass for each before the other rules speak): the one fix-all
+ * of the editor and of `qa-articles check --fix`.
  * A pass never makes things worse: when its fixes together would add an error, they are taken
  * one by one, keeping only those that add none. `check` checks a text (with the same corpus
  * and configuration each time); lines no fix touches are kept byte for byte.
  */
-export function fixAllText(text: string, check: (text: string) => Problem[], maxPasses = 3): FixAllTextResult {
+export function fixAllText(text: string, check: (text: string) => Problem[], maxPasses = 6): FixAllTextResult {
   let cur = text;
   let passes = 0;
   let fixed = 0;
