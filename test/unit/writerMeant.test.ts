@@ -2,7 +2,7 @@
 // `npm run fuzz -- --seed 1201`): a closing fence indented or mistyped, a signature written twice.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { addedErrors, applyEdits, fixAllText, preferredFix } from '../../src/core/fix/index';
+import { addedErrors, applyEdits, editsOverlap, fixAll, fixAllText, preferredFix } from '../../src/core/fix/index';
 import { parseArticle } from '../../src/core/parse';
 import type { Problem } from '../../src/core/types';
 import { article, check, only } from './helpers';
@@ -239,5 +239,51 @@ describe('yes and no typed in words', () => {
       assert.ok(!(p.fixes ?? []).some((f) => /function|\[object/.test(f.title + JSON.stringify(f.edits))), word);
       assert.deepEqual(only(check(article({ published: `Published: ${word}` })), 'published-typo')[0]?.fixes?.map((f) => f.title), ['Rename to `published`'], word);
     }
+  });
+});
+
+describe('fix-all picks its fixes as before, only faster', () => {
+  it('the same fixes as comparing every edit with every one taken, on random edits and insertions', () => {
+    let seed = 7;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
+    for (let round = 0; round < 200; round++) {
+      const problems: Problem[] = Array.from({ length: 60 }, (_, i) => {
+        const edits = Array.from({ length: 1 + Math.floor(rnd() * 2) }, () => {
+          const start = Math.floor(rnd() * 50);
+          const end = rnd() < 0.3 ? start : start + 1 + Math.floor(rnd() * 6);
+          return { start, end, newText: String(i) };
+        });
+        return { rule: 'x', severity: 'warning', message: String(i), start: 0, end: 0, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, fixes: [{ title: 't', edits, preferred: true }] };
+      });
+      // The plain way: each fix against every edit already taken.
+      const taken: { start: number; end: number; newText: string }[] = [];
+      const want: string[] = [];
+      const seen = new Set<string>();
+      for (const p of problems) {
+        const edits = p.fixes![0].edits;
+        const key = JSON.stringify(edits);
+        if (seen.has(key)) {
+          want.push(p.message);
+          continue;
+        }
+        if (edits.some((e, i) => edits.some((f, j) => j < i && editsOverlap(e, f)))) continue;
+        if (edits.some((e) => taken.some((t) => editsOverlap(e, t)))) continue;
+        seen.add(key);
+        taken.push(...edits);
+        want.push(p.message);
+      }
+      assert.deepEqual(fixAll(problems).fixed.map((p) => p.message), want, `round ${round}`);
+    }
+  });
+});
+
+describe('invisible characters in the fields', () => {
+  it('the fix deletes every one the site refuses, not only the first it stopped at', () => {
+    const text = article({ title: 'title: "Ont\u0000 i axeln"', author: 'author: "Dr.\u0007 A"' });
+    const [p] = only(check(text), 'yaml-syntax');
+    const fix = preferredFix(p)!;
+    assert.equal(fix.title, 'Delete the 2 invisible characters');
+    assert.equal(applyEdits(text, fix.edits), article());
+    assert.equal(preferredFix(only(check(article({ title: 'title: "Ont\u0000 i axeln"' }), { lang: 'sv' }), 'yaml-syntax')[0])!.title, 'Ta bort det osynliga tecknet');
   });
 });

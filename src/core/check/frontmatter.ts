@@ -1,6 +1,6 @@
 import { CheckContext } from './context';
 import { parseArticle, type YamlIssue } from '../parse';
-import { codePointName, controlCharBefore, siteErrorKind } from '../yaml/siteErrors';
+import { codePointName, controlCharBefore, refusedChars, siteErrorKind } from '../yaml/siteErrors';
 import { readAsSite } from '../yaml/siteReader';
 import { doubleQuoted } from '../yaml/quote';
 
@@ -107,7 +107,10 @@ function reportSiteError(ctx: CheckContext, issue: YamlIssue): void {
       const at = controlCharBefore(text, fm.siteStart, pos);
       if (at < 0) break;
       const edit = { start: at, end: at + 1, newText: '' };
-      const fix = { title: ctx.msg('fix-delete-char'), edits: [edit], preferred: mendsLine(ctx, edit, lines.positionAt(at).line) };
+      // The reader stops at the first; the fix takes every one in the fields (a writer never means them).
+      const all = refusedChars(text, fm.siteStart, fm.contentEnd, 1000);
+      const edits = all.length > 1 && all.includes(at) ? all.map((i) => ({ start: i, end: i + 1, newText: '' })) : [edit];
+      const fix = { title: edits.length > 1 ? ctx.msg('fix-delete-chars', edits.length) : ctx.msg('fix-delete-char'), edits, preferred: mendsLine(ctx, edit, lines.positionAt(at).line) };
       ctx.report('yaml-syntax', at, at + 1, ctx.msg('yaml-control-char', codePointName(text[at])), [fix]);
       return;
     }

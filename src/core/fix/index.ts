@@ -49,7 +49,8 @@ export interface FixAllResult {
  * overlaps an edit already taken (a later "fix all" run picks it up against the new text).
  */
 export function fixAll(problems: readonly Problem[]): FixAllResult {
-  const taken: TextEdit[] = [];
+  const taken = new TakenEdits();
+  const all: TextEdit[] = [];
   const fixed: Problem[] = [];
   const seen = new Set<string>();
   for (const p of problems) {
@@ -61,12 +62,59 @@ export function fixAll(problems: readonly Problem[]): FixAllResult {
       fixed.push(p);
       continue;
     }
-    if (fix.edits.some((e) => taken.some((t) => editsOverlap(e, t)))) continue;
+    // A fix whose own edits overlap can never be applied; one that meets an edit taken waits for the next pass.
+    if (fix.edits.some((e, i) => fix.edits.some((f, j) => j < i && editsOverlap(e, f))) || fix.edits.some((e) => taken.overlaps(e))) continue;
     seen.add(key);
-    taken.push(...fix.edits);
+    for (const e of fix.edits) taken.add(e);
+    all.push(...fix.edits);
     fixed.push(p);
   }
-  return { edits: sortEdits(taken), fixed };
+  return { edits: sortEdits(all), fixed };
+}
+
+/**
+ * Edits taken so far, none overlapping another, in order of (start, end): whether a new one
+ * overlaps one of them is a binary search and a look at its neighbours, not a comparison with
+ * every one (a fix-all of 40,000 problems took 10 s that way).
+ */
+class TakenEdits {
+  private readonly edits: TextEdit[] = [];
+
+  /** The first index whose edit starts at or after `at`. */
+  private firstFrom(at: number): number {
+    let lo = 0;
+    let hi = this.edits.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.edits[mid].start < at) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  overlaps(e: TextEdit): boolean {
+    // An edit starting at or after e's end cannot overlap it; walk back from there.
+    for (let j = this.firstFrom(e.end) - 1; j >= 0; j--) {
+      const t = this.edits[j];
+      if (editsOverlap(e, t)) return true;
+      // Wholly before e: the taken edits before it end before it starts, so none reaches e.
+      if (t.start < e.start && t.end <= e.start) return false;
+    }
+    return false;
+  }
+
+  add(e: TextEdit): void {
+    const list = this.edits;
+    const last = list[list.length - 1];
+    if (!last || last.start < e.start || (last.start === e.start && last.end <= e.end)) {
+      list.push(e);
+      return;
+    }
+    // After the edits of the same start that end no later (the order sortEdits gives).
+    let i = this.firstFrom(e.start);
+    while (i < list.length && list[i].start === e.start && list[i].end <= e.end) i++;
+    list.splice(i, 0, e);
+  }
 }
 
 

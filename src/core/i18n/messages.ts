@@ -132,6 +132,7 @@ export const en = {
   'fix-unindent-fence': 'Remove the indentation: this `---` closes the fields',
   'fix-fence-here': 'Correct `{0}` to the closing `---`',
   'fix-delete-char': 'Delete the invisible character',
+  'fix-delete-chars': 'Delete the {0} invisible characters',
   // workflow steps and tag renames that refuse, changing nothing
   'workflow-no-frontmatter': 'Nothing was changed: this file has no complete frontmatter (fields between two `---` lines) to change.',
   'workflow-yaml-broken': 'Nothing was changed: the frontmatter has a mistake on line {0}. Mend it first (the Problems list says how), then try again.',
@@ -318,6 +319,7 @@ export const sv: Record<MessageKey, string> = {
   'fix-unindent-fence': 'Ta bort indraget: denna `---` avslutar fälten',
   'fix-fence-here': 'Rätta `{0}` till den avslutande `---`',
   'fix-delete-char': 'Ta bort det osynliga tecknet',
+  'fix-delete-chars': 'Ta bort de {0} osynliga tecknen',
   'workflow-no-frontmatter': 'Inget ändrades: filen har ingen fullständig frontmatter (fält mellan två rader `---`) att ändra.',
   'workflow-yaml-broken': 'Inget ändrades: frontmattern har ett fel på rad {0}. Rätta det först (listan Problem säger hur) och försök sedan igen.',
   'workflow-not-fields': 'Inget ändrades: frontmattern är inte en lista med fält. Skriv först ett `namn: värde` per rad.',

@@ -8,7 +8,7 @@ import { bodyHead, bodyHtml, isEmpty, parseBody, type ParsedBody } from './block
 import { findSummaryBlock, type SummaryBlock } from '../document/summary';
 import { blockEnd, md, summarySpan, type RenderEnv } from './markdown';
 import { pageCss } from './page.css';
-import { breadcrumbHtml, conditionBoxHtml, heroTopic, knownCondition, pageUrl, relatedHtml, serpHtml, tagClashes, tagPageTitle } from './sitePage';
+import { breadcrumbHtml, conditionBoxHtml, heroTopic, knownCondition, pageUrl, relatedHtml, serpHtml, tagClashFinder, tagPageTitle } from './sitePage';
 import { categoryLabels, lookup, site, statusLabels, ui } from './strings';
 import { charCount, escapeHtml, formatSwedishDate, isoDate, lixOf, type LixCounts } from './text';
 
@@ -184,8 +184,9 @@ function tagsHtml(tags: unknown, line: number | undefined, index: CorpusIndex | 
   const list = (Array.isArray(tags) ? tags : tags === undefined || tags === null ? [] : [tags]).map(scalar).filter((t): t is string => !!t);
   if (list.length === 0) return '';
   const clashes: string[] = [];
+  const clashesOf = tagClashFinder(list, index);
   const chips = list.map((t) => {
-    const others = tagClashes(t, list, index);
+    const others = clashesOf(t);
     if (others.length === 0) return `<li class="qa-chip">${escapeHtml(t)}</li>`;
     const note = ui(lang, 'tagClash', t, tagPageTitle(t), others.map((o) => `"${o}"`).join(', '));
     clashes.push(note);

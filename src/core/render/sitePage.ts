@@ -118,8 +118,25 @@ export function relatedHtml(index: CorpusIndex | undefined, file: string | undef
  * and `frozen shoulder` are both "Frozen shoulder"), from the corpus and the article itself.
  */
 export function tagClashes(tag: string, siblings: readonly string[], index: CorpusIndex | undefined): string[] {
-  const title = tagPageTitle(tag);
-  const others = new Set([...(index?.tagSpellings(tag) ?? []), ...siblings]);
-  others.delete(tag);
-  return [...others].filter((o) => tagPageTitle(o) === title).sort();
+  return tagClashFinder(siblings, index)(tag);
+}
+
+/**
+ * {@link tagClashes} for every tag of one list: its tags grouped by page title once, so a list
+ * of 50,000 tags is not compared with itself for each of them (that took minutes).
+ */
+export function tagClashFinder(siblings: readonly string[], index: CorpusIndex | undefined): (tag: string) => string[] {
+  const byTitle = new Map<string, string[]>();
+  for (const s of new Set(siblings)) {
+    const k = tagPageTitle(s);
+    const same = byTitle.get(k);
+    if (same) same.push(s);
+    else byTitle.set(k, [s]);
+  }
+  return (tag) => {
+    const title = tagPageTitle(tag);
+    const others = new Set([...(index?.tagSpellings(tag) ?? []).filter((o) => tagPageTitle(o) === title), ...(byTitle.get(title) ?? [])]);
+    others.delete(tag);
+    return [...others].sort();
+  };
 }

@@ -53,6 +53,13 @@ export function controlCharBefore(text: string, from: number, mark: number): num
   return -1;
 }
 
+/** Every character the site's reader refuses in [from, to), at most `max` of them. */
+export function refusedChars(text: string, from: number, to: number, max: number): number[] {
+  const out: number[] = [];
+  for (let i = from; i < to && out.length < max; i++) if (refused(text, i)) out.push(i);
+  return out;
+}
+
 /** How a character is named in a message: U+000B. */
 export function codePointName(ch: string): string {
   return 'U+' + (ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');
