@@ -6,7 +6,6 @@ import type { ArticleService, FileResult } from '../core/project/service';
 import { applyBaseline, BASELINE_FILE, baselineKey, serializeBaseline, updateBaseline } from '../core/baseline';
 import { describeSiteError } from '../core/site/lookup';
 import { isInside, join, relative } from '../core/project/paths';
-import { countProblems } from '../core/problems';
 import type { Problem } from '../core/types';
 import { fromCorePath, nodeFileHost, toCorePath } from '../node/host';
 import { CheckCache } from './cache';
@@ -142,19 +141,15 @@ export async function checkCommand(argv: string[], io: Io, lang: Lang, profile?:
   // The report goes out file by file: a large one is never held whole.
   const report = args.format === 'json' ? jsonReport(results.length, shown, io.stdout) : textReport(results.length, shown, lang, color, io.stdout);
   let hidden = 0;
-  let errors = 0;
-  let warnings = 0;
   for (const r of results) {
     const kept = baseline && !args.noBaseline ? applyBaseline(r.problems, baseline[baselineKey(relative(service.root, r.file))]) : { shown: r.problems, hidden: 0 };
     // A file outside the project is not in its baseline.
     const own = isInside(service.root, r.file) ? kept : { shown: r.problems, hidden: 0 };
     hidden += own.hidden;
     report.add(r.file, own.shown);
-    const n = countProblems(own.shown);
-    errors += n.errors;
-    warnings += n.warnings;
   }
   report.end();
+  const { errors, warnings } = report.counts;
   if (hidden > 0) io.stderr(format(lang, 'cli-baseline-hidden', hidden, shown(toCorePath(baselineFile))) + '\n');
   if (profile) {
     profile.add('output', profile.now() - tOutput);

@@ -1,5 +1,5 @@
 import { format, type Lang } from '../core/i18n/messages';
-import { countProblems } from '../core/problems';
+import { countProblems, type ProblemCounts } from '../core/problems';
 import type { Problem } from '../core/types';
 
 /** A problem with the file it belongs to. */
@@ -42,6 +42,8 @@ export interface ReportWriter {
   /** One file's problems, in order (a file without any may be left out). */
   add(file: string, problems: readonly Problem[]): void;
   end(): void;
+  /** What the problems added so far count up to. */
+  readonly counts: ProblemCounts;
 }
 
 /** Collects pieces and hands them on in 64 KB runs. */
@@ -63,47 +65,67 @@ function chunked(write: (s: string) => void): { put(s: string): void; flush(): v
   };
 }
 
-/** `file:line:col  severity  message  rule`, grouped by file, with a summary line; names and messages printed escaped. */
-export function textReport(fileCount: number, display: (f: string) => string, lang: Lang, color: boolean, write: (s: string) => void): ReportWriter {
-  const c = (code: string, s: string) => (color ? code + s + RESET : s);
+type Put = (s: string) => void;
+
+/**
+ * A report writer from its parts: its opening text, how one file's problems are written
+ * (`first` for the first file that has any) and how the report ends. Files without problems are
+ * skipped, the counts kept and the text handed on in 64 KB runs here, for every format.
+ */
+function reportWriter(write: Put, head: string, file: (put: Put, file: string, problems: readonly Problem[], first: boolean) => void, end: (put: Put, counts: ProblemCounts, any: boolean) => void): ReportWriter {
   const out = chunked(write);
-  const n = { errors: 0, warnings: 0, suggestions: 0 };
+  if (head) out.put(head);
+  const counts: ProblemCounts = { errors: 0, warnings: 0, suggestions: 0 };
   let any = false;
   return {
-    add(file, problems) {
+    counts,
+    add(name, problems) {
       if (!problems.length) return;
-      if (any) out.put('\n');
+      file(out.put, name, problems, !any);
       any = true;
-      const name = terminalSafe(display(file));
-      if (color) out.put(c(BOLD + '\x1b[4m', name) + '\n');
-      for (const p of problems) {
-        const loc = `${name}:${p.range.start.line + 1}:${p.range.start.character + 1}`;
-        out.put(`${color ? c(DIM, loc) : loc}  ${c(COLORS[p.severity], p.severity)}  ${terminalSafe(p.message)}  ${c(DIM, terminalSafe(p.rule))}\n`);
-      }
       const k = countProblems(problems);
-      n.errors += k.errors;
-      n.warnings += k.warnings;
-      n.suggestions += k.suggestions;
+      counts.errors += k.errors;
+      counts.warnings += k.warnings;
+      counts.suggestions += k.suggestions;
     },
     end() {
-      if (any) out.put('\n');
-      const summary = any ? format(lang, 'cli-summary', fileCount, n.errors, n.warnings, n.suggestions) : format(lang, 'cli-clean', fileCount);
-      out.put(c(BOLD + (n.errors ? COLORS.error : n.warnings ? COLORS.warning : '\x1b[32m'), summary) + '\n');
+      end(out.put, counts, any);
       out.flush();
     },
   };
 }
 
+/** `file:line:col  severity  message  rule`, grouped by file, with a summary line; names and messages printed escaped. */
+export function textReport(fileCount: number, display: (f: string) => string, lang: Lang, color: boolean, write: (s: string) => void): ReportWriter {
+  const c = (code: string, s: string) => (color ? code + s + RESET : s);
+  return reportWriter(
+    write,
+    '',
+    (put, file, problems, first) => {
+      if (!first) put('\n');
+      const name = terminalSafe(display(file));
+      if (color) put(c(BOLD + '\x1b[4m', name) + '\n');
+      for (const p of problems) {
+        const loc = `${name}:${p.range.start.line + 1}:${p.range.start.character + 1}`;
+        put(`${color ? c(DIM, loc) : loc}  ${c(COLORS[p.severity], p.severity)}  ${terminalSafe(p.message)}  ${c(DIM, terminalSafe(p.rule))}\n`);
+      }
+    },
+    (put, n, any) => {
+      if (any) put('\n');
+      const summary = any ? format(lang, 'cli-summary', fileCount, n.errors, n.warnings, n.suggestions) : format(lang, 'cli-clean', fileCount);
+      put(c(BOLD + (n.errors ? COLORS.error : n.warnings ? COLORS.warning : '\x1b[32m'), summary) + '\n');
+    },
+  );
+}
+
 /** Exactly one JSON object (and a line break): files checked and every problem, 1-based lines and columns. */
 export function jsonReport(fileCount: number, display: (f: string) => string, write: (s: string) => void): ReportWriter {
-  const out = chunked(write);
-  out.put(`{"files":${JSON.stringify(fileCount)},"problems":[`);
-  let first = true;
-  return {
-    add(file, problems) {
-      if (!problems.length) return;
+  return reportWriter(
+    write,
+    `{"files":${JSON.stringify(fileCount)},"problems":[`,
+    (put, file, problems, first) => {
       const name = display(file);
-      for (const p of problems) {
+      for (const [i, p] of problems.entries()) {
         const one = JSON.stringify({
           file: name,
           line: p.range.start.line + 1,
@@ -114,15 +136,11 @@ export function jsonReport(fileCount: number, display: (f: string) => string, wr
           rule: p.rule,
           message: p.message,
         });
-        out.put(first ? one : ',' + one);
-        first = false;
+        put(first && i === 0 ? one : ',' + one);
       }
     },
-    end() {
-      out.put(']}\n');
-      out.flush();
-    },
-  };
+    (put) => put(']}\n'),
+  );
 }
 
 /** Runs a report over problems already sorted by file, and returns its text. */

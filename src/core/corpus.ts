@@ -1,4 +1,4 @@
-import { foldKey } from './similarity';
+import { compareSv, foldKey } from './similarity';
 import type { ParsedArticle } from './parse';
 
 /** What the index keeps of one article: enough for completion, variants, duplicate titles and the Articles view. */
@@ -58,13 +58,6 @@ export function firstLine(q: string): string | undefined {
     if (end >= q.length) return undefined;
     from = end + (q.charCodeAt(end) === 13 && q.charCodeAt(end + 1) === 10 ? 2 : 1);
   }
-}
-
-let svCollator: Intl.Collator | undefined;
-
-/** Swedish alphabetical order (å, ä, ö after z), as `a.localeCompare(b, 'sv')` gives it, from one collator made on first use. */
-export function compareSv(a: string, b: string): number {
-  return (svCollator ??= new Intl.Collator('sv')).compare(a, b);
 }
 
 class Counter {

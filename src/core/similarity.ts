@@ -1,3 +1,10 @@
+let svCollator: Intl.Collator | undefined;
+
+/** Swedish alphabetical order (å, ä, ö after z), as `a.localeCompare(b, 'sv')` gives it, from one collator made on first use. */
+export function compareSv(a: string, b: string): number {
+  return (svCollator ??= new Intl.Collator('sv')).compare(a, b);
+}
+
 const foldCache = new Map<string, string>();
 
 /** Folds a tag or topic for comparison: lower case, diacritics removed, spaces and underscores as hyphens. */

@@ -284,12 +284,10 @@ function reportType(ctx: CheckContext, err: ErrorObject, path: (string | number)
   }
   if (expected === 'array') {
     const fixes: Fix[] = [];
-    if (scalar && typeof value === 'string') {
-      const items = value.split(',').map((s) => s.trim()).filter(Boolean).map(doubleQuoted);
-      fixes.push(...replace(ctx.msg('fix-replace', `[${items.join(', ')}]`), `[${items.join(', ')}]`));
-    }
-    // The example is the list the fix writes: `tags: a, b` is two tags.
-    const example = typeof read === 'string' && !isMap(node) && !isSeq(node) ? read.split(',').map((s) => s.trim()).filter(Boolean).map(doubleQuoted).join(', ') : '';
+    // `tags: a, b` is two tags: the fix writes them as a list, and the example shows that list.
+    const items = (s: string) => s.split(',').map((t) => t.trim()).filter(Boolean).map(doubleQuoted).join(', ');
+    if (scalar && typeof value === 'string') fixes.push(...replace(ctx.msg('fix-replace', `[${items(value)}]`), `[${items(value)}]`));
+    const example = typeof read === 'string' && !isMap(node) && !isSeq(node) ? items(read) : '';
     ctx.report('yaml-type', range.start, range.end, ctx.msg('type-not-list', name, example || '"…"'), fixes);
     return;
   }

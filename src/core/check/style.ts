@@ -43,7 +43,8 @@ export function checkStyle(ctx: CheckContext): void {
           // `Published: ja` means published: true; the renamed key takes the value it means too.
           const said = data[f.key];
           const meant = typeof said === 'string' ? YES_NO[said.trim().toLowerCase()] : undefined;
-          const fixes = meant === undefined || !f.node ? [fix] : [{ title: ctx.msg('fix-rename-field-value', rename.to, String(meant)), edits: [fix.edits[0], { ...valueSpan(article.text, f.node), newText: String(meant) }].map((e) => ({ start: e.start, end: e.end, newText: e.newText })), preferred: true }, fix];
+          const both: Fix | undefined = meant === undefined || !f.node ? undefined : { title: ctx.msg('fix-rename-field-value', rename.to, String(meant)), edits: [fix.edits[0], { ...valueSpan(article.text, f.node), newText: String(meant) }], preferred: true };
+          const fixes = both ? [both, fix] : [fix];
           ctx.report('published-typo', f.keyStart, f.keyEnd, ctx.msg('published-typo', f.key), fixes);
           continue;
         }

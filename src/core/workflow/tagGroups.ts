@@ -1,5 +1,4 @@
-import { compareSv } from '../corpus';
-import { foldKey } from '../similarity';
+import { compareSv, foldKey } from '../similarity';
 
 /** Tags that are probably one tag written several ways; `tags[0]` is the spelling to keep. */
 export interface TagGroup {
