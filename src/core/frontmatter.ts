@@ -22,6 +22,7 @@ export interface FrontmatterBlock {
 
 const isBreak = (c: number) => c === 10 || c === 13;
 const WHITESPACE = /\s/;
+const BLANK_REST = /^[ \t]*$/;
 
 function lineEndAt(text: string, i: number): number {
   while (i < text.length && !isBreak(text.charCodeAt(i))) i++;
@@ -54,8 +55,9 @@ export function findFrontmatter(text: string): FrontmatterBlock | undefined {
   if (openStart < 0) return undefined;
   const openEnd = lineEndAt(text, openStart);
   const siteStart = openStart + 3;
-  const restOfFence = text.slice(siteStart, openEnd);
-  const contentStart = restOfFence.trim() === '' ? skipBreak(text, openEnd) : siteStart;
+  // Only spaces and tabs are blank to the site's YAML reader: any other character after the
+  // `---` (a no-break space, U+2028 from a word processor) is YAML text it reads.
+  const contentStart = BLANK_REST.test(text.slice(siteStart, openEnd)) ? skipBreak(text, openEnd) : siteStart;
   // The site's pattern: the shortest run from the fence up to a "\n" followed by "---".
   const nl = text.indexOf('\n---', siteStart);
   if (nl < 0) {

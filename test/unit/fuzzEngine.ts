@@ -116,8 +116,9 @@ export function mutate(text: string, rnd: () => number): { text: string; what: s
       }
       case 11: {
         // What a word processor or a paste does: a no-break space or full-width colon after a key,
-        // typographic quotes, a date written out, the closing fence mistyped or indented.
-        const kind = Math.floor(rnd() * 5);
+        // typographic quotes, a date written out, the closing fence mistyped or indented, an
+        // invisible character at a line's start or end (after the opening fence too).
+        const kind = Math.floor(rnd() * 6);
         const eol = /(\r\n|\r|\n)$/.exec(line)?.[0] ?? '';
         if (kind === 0) lines[li] = line.replace(/^([\w-]+):[ ]/, (_m, k: string) => k + pick([':\u00a0', ':\u202f', '\uff1a ', ': \u00a0']));
         else if (kind === 1) lines[li] = line.replace(/^([\w-]+: )"([^"\r\n]*)"/, (_m, k: string, v: string) => k + pick(['”' + v + '”', '“' + v + '”', '«' + v + '»']));
@@ -127,7 +128,13 @@ export function mutate(text: string, rnd: () => number): { text: string; what: s
         } else if (kind === 3) {
           const close = lines.findIndex((l, i) => i > 0 && /^---[ \t]*(\r\n|\r|\n)?$/.test(l));
           if (close > 0) lines[close] = pick(['--', '\t---', ' ---', '----', '-- -']) + (/(\r\n|\r|\n)$/.exec(lines[close])?.[0] ?? '');
-        } else lines[li] = line.replace(/^([\w-]+): /, '$1： ');
+        } else if (kind === 4) lines[li] = line.replace(/^([\w-]+): /, '$1： ');
+        else {
+          const x = pick(['\u00a0', '\u2028', '\u200b', '\u3000', '\u202f', '\ufeff']);
+          const at = rnd() < 0.2 ? 0 : li;
+          const body = lines[at].replace(/(\r\n|\r|\n)$/, '');
+          lines[at] = (rnd() < 0.5 ? x + body : body + x) + (/(\r\n|\r|\n)$/.exec(lines[at])?.[0] ?? '');
+        }
         if (!lines[li]?.endsWith(eol)) lines[li] = (lines[li] ?? '') + eol;
         what.push(`word processor ${kind} at ${li}`);
         break;

@@ -1,9 +1,10 @@
 import { CheckContext } from './context';
 import { parseArticle, type YamlIssue } from '../parse';
-import { codePointName, controlCharBefore, refusedChars, siteErrorKind } from '../yaml/siteErrors';
+import { codePointName, controlCharBefore, INVISIBLE, INVISIBLE_CHARS, invisibleEdits, refusedChars, siteErrorKind, withoutInvisible } from '../yaml/siteErrors';
 import { readAsSite } from '../yaml/siteReader';
 import { doubleQuoted } from '../yaml/quote';
 import { closingFixes, mistypedFence } from './fence';
+import type { Fix } from '../types';
 
 /** Frontmatter presence and YAML syntax as the site's reader judges it, with messages in the writer's terms. */
 export function checkFrontmatter(ctx: CheckContext): void {
@@ -26,7 +27,7 @@ export function checkFrontmatter(ctx: CheckContext): void {
     if (article.data === undefined) ctx.report('yaml-syntax', fm.contentStart, fm.contentEnd, ctx.msg('frontmatter-not-map'));
     return;
   }
-  if (mistypedFence(ctx, issue) || oddSeparator(ctx, issue)) return;
+  if (mistypedFence(ctx, issue) || oddSeparator(ctx, issue) || invisibleChars(ctx, issue)) return;
   reportSiteError(ctx, issue);
 }
 
@@ -58,6 +59,62 @@ function oddSeparator(ctx: CheckContext, issue: YamlIssue): boolean {
     return true;
   }
   return false;
+}
+
+/**
+ * Invisible characters (a no-break space, U+2028 …, see `INVISIBLE`) where YAML wants nothing or
+ * a space, at or just above where the site's reader stumbled: after the opening `---`, before a
+ * line's first visible character, after its last, or as the whole line. The reader takes them
+ * for text, so its message (a stray character, text after a quote) points at nothing the
+ * writer can see. The fix deletes them from that line.
+ */
+function invisibleChars(ctx: CheckContext, issue: YamlIssue): boolean {
+  if (siteErrorKind(issue.message) === 'control-char') return false;
+  const { lines, text } = ctx.article;
+  const fm = ctx.article.frontmatter!;
+  const at = lines.positionAt(issue.start).line;
+  const firstLine = lines.positionAt(fm.openStart).line;
+  // After the fence, the reader's first line is the rest of the fence line: it stumbles on the line below.
+  if (fm.contentStart === fm.siteStart && at <= firstLine + 1) {
+    const rest = text.slice(fm.siteStart, fm.openEnd);
+    if (/^[ \t]*$/.test(withoutInvisible(rest)) && INVISIBLE.test(rest)) {
+      const edits = invisibleEdits(text, fm.siteStart, fm.openEnd);
+      ctx.report('yaml-syntax', fm.openStart, fm.openEnd, ctx.msg('yaml-invisible-fence', codePointName(text[edits[0].start])), [deleteFix(ctx, edits, firstLine)]);
+      return true;
+    }
+  }
+  for (let l = at; l >= Math.max(lines.positionAt(fm.contentStart).line, at - 1); l--) {
+    if (lines.starts[l] >= fm.contentEnd) continue;
+    const start = lines.starts[l];
+    const t = lines.lineText(l);
+    let lead = 0;
+    while (lead < t.length && BLANKISH.test(t[lead])) lead++;
+    let trail = t.length;
+    while (trail > lead && BLANKISH.test(t[trail - 1])) trail--;
+    const edits = [...invisibleEdits(text, start, start + lead), ...(trail > lead ? invisibleEdits(text, start + trail, start + t.length) : [])];
+    if (!edits.length) continue;
+    ctx.report('yaml-syntax', start, start + t.length, ctx.msg('yaml-invisible-char', codePointName(text[edits[0].start])), [deleteFix(ctx, edits, l)]);
+    return true;
+  }
+  return false;
+}
+
+/** A space, a tab or an invisible character. */
+const BLANKISH = new RegExp(`[ \\t${INVISIBLE_CHARS}]`);
+
+function deleteFix(ctx: CheckContext, edits: { start: number; end: number; newText: string }[], line: number): Fix {
+  const n = edits.reduce((k, e) => k + e.end - e.start, 0);
+  return { title: n > 1 ? ctx.msg('fix-delete-chars', n) : ctx.msg('fix-delete-char'), edits, preferred: edits.length === 1 ? mendsLine(ctx, edits[0], line) : mendsAll(ctx, edits, line) };
+}
+
+/** `mendsLine` for several edits of one line (applied from the last, so offsets hold). */
+function mendsAll(ctx: CheckContext, edits: { start: number; end: number; newText: string }[], line: number): boolean {
+  const { text } = ctx.article;
+  const first = edits[0];
+  const last = edits[edits.length - 1];
+  let middle = '';
+  for (let k = 0; k < edits.length; k++) middle += edits[k].newText + text.slice(edits[k].end, k + 1 < edits.length ? edits[k + 1].start : last.end);
+  return mendsLine(ctx, { start: first.start, end: last.end, newText: middle }, line);
 }
 
 /**

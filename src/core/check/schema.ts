@@ -6,7 +6,8 @@ import { fieldSchema, type ErrorObject, type SchemaObject } from '../schema';
 import { nearest } from '../similarity';
 import type { Fix } from '../types';
 import { doubleQuoted, readsAs, valueSpan, writeLike } from '../yaml/quote';
-import { fieldRenames } from './style';
+import { fieldRenames, invisibleKeyFix, invisibleVariant } from './style';
+import { codePointName, INVISIBLE } from '../yaml/siteErrors';
 
 const DATE_RE = /^\d{4}-\d{2}-\d{2}([Tt ]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?\s*(Z|[+-]\d{1,2}(:?\d{2})?)?)?$/;
 
@@ -165,6 +166,12 @@ function categoryFromTopic(ctx: CheckContext, prop: SchemaObject | undefined): {
 function reportRequired(ctx: CheckContext, missing: string, path: (string | number)[]): void {
   if (path.length > 0) return; // nested objects are not part of the contract
   const fm = ctx.article.frontmatter!;
+  // Written, but its key holds an invisible character (a no-break space before it): the site reads another key.
+  const hidden = invisibleVariant(ctx.article, missing);
+  if (hidden) {
+    ctx.report('schema-required', hidden.keyStart, hidden.keyEnd, ctx.msg('schema-required-invisible', missing, codePointName(hidden.key[hidden.key.search(INVISIBLE)])), [invisibleKeyFix(ctx, hidden)]);
+    return;
+  }
   const prop = fieldSchema(ctx.schema, missing);
   const eol = ctx.eol;
   const derived = missing === 'category' ? categoryFromTopic(ctx, prop) : undefined;

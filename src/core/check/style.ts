@@ -7,6 +7,7 @@ import { findSummaryBlock } from '../document/summary';
 import { charCount as char } from '../render/text';
 import { doubleQuoted, valueSpan } from '../yaml/quote';
 import { YES_NO } from './written';
+import { codePointName, INVISIBLE, invisibleEdits, withoutInvisible } from '../yaml/siteErrors';
 
 
 /** Title and description lengths, unknown fields, the summary block, headings and published-but-incomplete articles. */
@@ -35,6 +36,12 @@ export function checkStyle(ctx: CheckContext): void {
     for (const f of article.fieldList) {
       // `<<` is YAML's merge key: the site reads the fields it brings in, not a field of that name.
       if (known.has(f.key) || f.key === '<<') continue;
+      const hiddenKey = INVISIBLE.test(f.key) ? withoutInvisible(f.key) : undefined;
+      if (hiddenKey !== undefined && known.has(hiddenKey) && !article.fields.has(hiddenKey)) {
+        // A required field written so is reported as missing, at this key (schema.ts).
+        if (!ctx.schema.required.includes(hiddenKey)) ctx.report('unknown-field', f.keyStart, f.keyEnd, ctx.msg('unknown-field-invisible', hiddenKey, codePointName(f.key[f.key.search(INVISIBLE)])), [invisibleKeyFix(ctx, f)]);
+        continue;
+      }
       const rename = renames.get(f);
       if (rename) {
         const fix: Fix = { title: ctx.msg('fix-rename-field', rename.to), edits: [{ start: f.keyStart, end: f.keyEnd, newText: rename.to }], preferred: rename.fits };
@@ -212,6 +219,18 @@ export function fieldRenames(article: ParsedArticle, schema: ArticleSchema): Map
     out.set(f, { to, fits: valueFits(article, schema, f.key, to) });
   }
   return out;
+}
+
+/** The field whose key is `key` but for invisible characters in it (`\u00a0category`), if one is written. */
+export function invisibleVariant(article: ParsedArticle, key: string): Field | undefined {
+  return article.fieldList.find((f) => f.key !== key && INVISIBLE.test(f.key) && withoutInvisible(f.key) === key);
+}
+
+/** Deletes the invisible characters of a field's key. */
+export function invisibleKeyFix(ctx: Pick<CheckContext, 'msg' | 'article'>, f: Field): Fix {
+  const edits = invisibleEdits(ctx.article.text, f.keyStart, f.keyEnd);
+  const n = edits.reduce((k, e) => k + e.end - e.start, 0);
+  return { title: n > 1 ? ctx.msg('fix-delete-chars', n) : ctx.msg('fix-delete-char'), edits, preferred: true };
 }
 
 /** Whether the value of `from`, written under `to`, passes the schema for `to`. */

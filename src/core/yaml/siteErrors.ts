@@ -60,6 +60,34 @@ export function refusedChars(text: string, from: number, to: number, max: number
   return out;
 }
 
+/**
+ * Characters that show as nothing or as a space but that YAML does not read as a space (only
+ * the space and the tab are): the no-break and other wide spaces, zero-width characters, the
+ * line and paragraph separators, NEL and a byte order mark inside the text. Text pasted from a
+ * word processor brings them.
+ */
+export const INVISIBLE_CHARS = '\\u0085\\u00a0\\u1680\\u180e\\u2000-\\u200d\\u2028\\u2029\\u202f\\u205f\\u2060\\u3000\\ufeff';
+export const INVISIBLE = new RegExp(`[${INVISIBLE_CHARS}]`);
+const INVISIBLE_ALL = new RegExp(`[${INVISIBLE_CHARS}]`, 'g');
+
+/** The string without its invisible characters (see `INVISIBLE`). */
+export function withoutInvisible(s: string): string {
+  return s.replace(INVISIBLE_ALL, '');
+}
+
+/** Edits deleting each run of invisible characters in [from, to). */
+export function invisibleEdits(text: string, from: number, to: number): { start: number; end: number; newText: string }[] {
+  const out: { start: number; end: number; newText: string }[] = [];
+  for (let i = from; i < to; i++) {
+    if (!INVISIBLE.test(text[i])) continue;
+    let j = i + 1;
+    while (j < to && INVISIBLE.test(text[j])) j++;
+    out.push({ start: i, end: j, newText: '' });
+    i = j;
+  }
+  return out;
+}
+
 /** How a character is named in a message: U+000B. */
 export function codePointName(ch: string): string {
   return 'U+' + (ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');

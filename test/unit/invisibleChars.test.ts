@@ -1,0 +1,114 @@
+// Invisible characters a word processor pastes into the fields (a no-break space, U+2028, a
+// zero-width space …) where YAML reads only spaces: the verdict is the site's build's, the
+// message names the character on the line it sits on, and the fix deletes only it.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { applyEdits, preferredFix } from '../../src/core/fix/index';
+import { findFrontmatter } from '../../src/core/frontmatter';
+import type { Problem } from '../../src/core/types';
+import { check } from './helpers';
+import { buildFails } from './siteBuild';
+
+const lines = [
+  '---',
+  'title: "Smärta i armbågsvecket vid vridning"',
+  'description: "' + 'x'.repeat(130) + '"',
+  'category: axel',
+  'date: 2020-10-07',
+  'tags: ["armbåge", "smärta"]',
+  'question: |',
+  '  Jag har ont i armbågen.',
+  '---',
+  '',
+  'Svaret.',
+  '',
+];
+const INVISIBLE = ['\u00a0', '\u2028', '\u200b', '\u3000', '\u0085', '\u202f'];
+const name = (x: string) => 'U+' + x.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+const lineOf = (text: string, offset: number) => text.slice(0, offset).split('\n').length - 1;
+const errors = (text: string) => check(text).filter((p) => p.severity === 'error');
+
+/** Where the character goes, and the line the message must be on. */
+const PLACES: { place: string; line: number; put: (l: string[], x: string) => void }[] = [
+  { place: 'after the opening ---', line: 0, put: (l, x) => (l[0] += x) },
+  { place: 'after a quoted value', line: 1, put: (l, x) => (l[1] += x) },
+  { place: 'after a list in brackets', line: 5, put: (l, x) => (l[5] += x) },
+  { place: 'after the | of a block', line: 6, put: (l, x) => (l[6] += x) },
+  { place: 'alone on a line', line: 4, put: (l, x) => l.splice(4, 0, x) },
+];
+
+describe('an invisible character where YAML reads only spaces', () => {
+  for (const x of INVISIBLE) {
+    for (const { place, line, put } of PLACES) {
+      it(`${name(x)} ${place}: an error on that line naming it; the fix deletes it and the build passes`, () => {
+        const l = [...lines];
+        put(l, x);
+        const text = l.join('\n');
+        assert.equal(buildFails(text), true, 'the build fails on it');
+        const [p, ...rest] = errors(text);
+        assert.ok(p, 'the checker reports an error');
+        assert.deepEqual(rest, [], 'one error, where the character is');
+        assert.equal(p.rule, 'yaml-syntax');
+        assert.equal(lineOf(text, p.start), line);
+        assert.ok(p.message.includes(`invisible character (${name(x)}`), p.message);
+        const fix = preferredFix(p);
+        assert.ok(fix, 'the fix is preferred: it mends the line');
+        const fixed = applyEdits(text, fix.edits);
+        const without = [...lines];
+        put(without, '');
+        assert.equal(fixed, without.join('\n'), 'only the character is deleted');
+        assert.equal(buildFails(fixed), false);
+      });
+    }
+  }
+
+  it('a byte order mark after the opening --- is what the site skips: no error', () => {
+    const text = ['---\ufeff', ...lines.slice(1)].join('\n');
+    assert.equal(buildFails(text), false);
+    assert.deepEqual(errors(text), []);
+  });
+
+  it('spaces and tabs after the opening --- are blank to the site, anything else is its text', () => {
+    assert.equal(findFrontmatter('--- \t\ntitle: x\n---\n')!.contentStart, 6);
+    // U+2028 is white space to JavaScript's trim(), but not to YAML.
+    assert.equal(findFrontmatter('---\u2028\ntitle: x\n---\n')!.contentStart, 3);
+    assert.equal(findFrontmatter('---\u00a0\ntitle: x\n---\n')!.contentStart, 3);
+  });
+
+  it('in Swedish too', () => {
+    const text = ['---\u00a0', ...lines.slice(1)].join('\n');
+    const [p] = check(text, { lang: 'sv' }).filter((q: Problem) => q.severity === 'error');
+    assert.match(p.message, /osynligt tecken \(U\+00A0/);
+  });
+});
+
+describe('an invisible character in a key', () => {
+  it('before a required key: "missing" would be wrong — the error names the character, at the key, and the fix deletes it', () => {
+    const l = [...lines];
+    l[3] = '\u00a0' + l[3];
+    const text = l.join('\n');
+    assert.equal(buildFails(text), true);
+    const [p, ...rest] = errors(text);
+    assert.deepEqual(rest, []);
+    assert.equal(p.rule, 'schema-required');
+    assert.equal(lineOf(text, p.start), 3);
+    assert.match(p.message, /`category` holds an invisible character \(U\+00A0/);
+    const fixed = applyEdits(text, preferredFix(p)!.edits);
+    assert.equal(fixed, lines.join('\n'));
+    assert.equal(buildFails(fixed), false);
+    // No second warning about an unknown field for the same key.
+    assert.deepEqual(check(text).filter((q) => q.rule === 'unknown-field'), []);
+  });
+
+  it('in an optional key: a warning that its value is ignored, with the same fix', () => {
+    const l = [...lines];
+    l.splice(4, 0, 'topic\u200b: "armbagssmarta"');
+    const text = l.join('\n');
+    assert.equal(buildFails(text), false, 'the site ignores the field');
+    const [p] = check(text).filter((q) => q.rule === 'unknown-field');
+    assert.match(p.message, /`topic` holds an invisible character \(U\+200B/);
+    const fixed = applyEdits(text, preferredFix(p)!.edits);
+    assert.ok(fixed.includes('\ntopic: "armbagssmarta"\n'));
+    assert.equal(fixed.length, text.length - 1);
+  });
+});
