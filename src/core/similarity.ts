@@ -52,15 +52,19 @@ export function editDistance(a: string, b: string, max = Infinity): number {
   return prev[b.length];
 }
 
-/** The candidate nearest to `word` within a distance that grows with its length, or undefined. */
-export function nearest(word: string, candidates: Iterable<string>): string | undefined {
+/**
+ * The candidate nearest to `word` within a distance that grows with its length, or undefined.
+ * Of candidates equally near, the first; or, given `before`, the first in its order — the
+ * same answer as `nearest(word, candidates.sort(before))` without sorting them all.
+ */
+export function nearest(word: string, candidates: Iterable<string>, before?: (a: string, b: string) => number): string | undefined {
   const w = foldSearch(word);
   const max = w.length <= 3 ? 1 : w.length <= 6 ? 2 : 3;
   let best: string | undefined;
   let bestD = max + 1;
   for (const c of candidates) {
     const d = editDistance(w, foldSearch(c), max);
-    if (d < bestD) {
+    if (d < bestD || (d === bestD && best !== undefined && before !== undefined && before(c, best) < 0)) {
       bestD = d;
       best = c;
     }

@@ -2,7 +2,7 @@ import { isScalar, isSeq, type Scalar, type YAMLSeq } from 'yaml';
 import type { CheckContext } from './context';
 import { detached, entryOf, type IndexEntry } from '../corpus';
 import type { ParsedArticle } from '../parse';
-import { foldKey, nearest } from '../similarity';
+import { compareSv, foldKey, nearest } from '../similarity';
 import type { Fix, Range } from '../types';
 import { styleOf, valueSpan, writeString, type QuoteStyle } from '../yaml/quote';
 
@@ -105,9 +105,10 @@ export function checkAgainstCorpus(ctx: CheckContext, facts: CorpusFacts): void 
   if (topic && topic.value.trim() !== '' && ctx.on('topic-unknown') && !ctx.site?.topics) {
     const usedElsewhere = (t: string) => index.topics.get(t) - (self?.topic === t ? 1 : 0);
     if (usedElsewhere(topic.value) <= 0) {
-      const known = index.topics.sorted().map(([t]) => t).filter((t) => t !== topic.value && usedElsewhere(t) > 0);
-      // A new topic is allowed; only a near miss of a known one is worth a word.
-      const suggestion = nearest(topic.value, known);
+      const known = [...index.topics.counts.keys()].filter((t) => t !== topic.value && usedElsewhere(t) > 0);
+      // A new topic is allowed; only a near miss of a known one is worth a word: of near misses
+      // equally near, the most used, then the first alphabetically (only then is a collator made).
+      const suggestion = nearest(topic.value, known, (a, b) => index.topics.get(b) - index.topics.get(a) || compareSv(a, b));
       if (suggestion) {
         const fix: Fix = { title: ctx.msg('fix-replace', suggestion), edits: [{ start: topic.start, end: topic.end, newText: quoteAs(topic.quote, suggestion) }], preferred: true };
         ctx.report('topic-unknown', topic.start, topic.end, ctx.msg('topic-unknown-suggest', topic.value, suggestion, index.topics.get(suggestion)), facts.untrusted ? [] : [fix], topic.range);

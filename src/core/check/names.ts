@@ -59,9 +59,13 @@ function* linesBackward(text: string, from: number, to: number): Generator<TextL
   let end = to;
   // A CR LF across `to` ends the range's text: no line follows it.
   if (to > from && text.charCodeAt(to - 1) === 13 && text.charCodeAt(to) === 10) end = to - 1;
+  // Without a CR in the range, the break before a line is found natively (a paragraph is one long line).
+  const lfOnly = text.lastIndexOf('\r', to) < from;
   for (;;) {
-    let k = end - 1;
-    while (k >= from && text.charCodeAt(k) !== 10 && text.charCodeAt(k) !== 13) k--;
+    let k: number;
+    if (end <= from) k = from - 1;
+    else if (lfOnly) k = Math.max(text.lastIndexOf('\n', end - 1), from - 1);
+    else for (k = end - 1; k >= from && text.charCodeAt(k) !== 10 && text.charCodeAt(k) !== 13; ) k--;
     if (k < from) {
       yield { start: from, end, text: text.slice(from, end) };
       return;
