@@ -5,6 +5,7 @@ import { readAsSite } from '../yaml/siteReader';
 import { doubleQuoted } from '../yaml/quote';
 import { closingFixes, mistypedFence } from './fence';
 import type { Fix } from '../types';
+import { fieldSchema } from '../schema';
 
 /** Frontmatter presence and YAML syntax as the site's reader judges it, with messages in the writer's terms. */
 export function checkFrontmatter(ctx: CheckContext): void {
@@ -205,6 +206,7 @@ function reportStructure(ctx: CheckContext, pos: number, line: number): boolean 
     ctx.report('yaml-syntax', dangling.start, dangling.end, ctx.msg('yaml-unclosed-quote', ctx.article.text[dangling.start]));
     return true;
   }
+  for (const l of new Set([line, line - 1, fieldLineAbove(ctx, line)])) if (fieldShape(ctx, l)) return true;
   const lineStart = lines.starts[line];
   const lineText = lines.lineText(line);
   // `key: value`, the value without trailing blanks (trimmed by hand: a lazy pattern is quadratic on a long run of spaces).
@@ -244,6 +246,75 @@ function reportStructure(ctx: CheckContext, pos: number, line: number): boolean 
     return true;
   }
   return false;
+}
+
+/**
+ * A field of the schema written in a shape the site's reader refuses, on `line` (where the
+ * reader stumbled, or the line above it): the colon after the name left out (`question |`),
+ * two fields run together on one line (`published: truequestion: |`, a line break lost), text
+ * right after a block's `|`, or a list item on the field's own line (`tags: - axel`).
+ */
+function fieldShape(ctx: CheckContext, line: number): boolean {
+  const { lines } = ctx.article;
+  const fm = ctx.article.frontmatter!;
+  if (line < 0 || line >= lines.lineCount || lines.starts[line] < fm.contentStart || lines.starts[line] >= fm.contentEnd) return false;
+  const known = ctx.schema.fields;
+  const start = lines.starts[line];
+  const t = lines.lineText(line);
+  const eol = ctx.eol;
+  const report = (from: number, to: number, message: string, edit?: { start: number; end: number; newText: string }, title?: string) => {
+    const fixes = edit && title ? [{ title, edits: [edit], preferred: mendsLine(ctx, edit, line) }] : [];
+    ctx.report('yaml-syntax', start + from, start + to, message, fixes);
+    return true;
+  };
+  // `question |`, `category axel`: a field's name and its value with no colon between.
+  const bare = /^([A-Za-z_][\w-]*)([ \t]+)\S/.exec(t);
+  if (bare && known.includes(bare[1])) {
+    const key = bare[1];
+    return report(0, key.length, ctx.msg('yaml-missing-colon', key), { start: start + key.length, end: start + key.length, newText: ':' }, ctx.msg('fix-add-colon', key));
+  }
+  const km = /^([A-Za-z_][\w-]*):[ \t]*/.exec(t);
+  if (!km || !known.includes(km[1])) return false;
+  const key = km[1];
+  const rest = t.slice(km[0].length);
+  // A second field of the schema inside the value, where a line break was lost (not inside quotes).
+  if (!/^["']/.test(rest)) {
+    for (const other of known) {
+      const at = rest.indexOf(other + ':');
+      // Glued to the value before it (`truequestion:`); after a space it may be text with a colon, which quoting mends.
+      if (at < 0 || (at > 0 && /[ \t]/.test(rest[at - 1])) || (rest.length > at + other.length + 1 && !/[ \t]/.test(rest[at + other.length + 1]))) continue;
+      const from = km[0].length + at;
+      return report(from, t.length, ctx.msg('yaml-fields-joined', key, other), { start: start + from, end: start + from, newText: eol }, ctx.msg('fix-split-line', other));
+    }
+  }
+  // `question: |  Hej …`: the text of a block starts on the lines below it.
+  const block = /^([|>][-+]?)([ \t]+)(\S.*)$/.exec(rest);
+  if (block) {
+    const from = km[0].length + block[1].length;
+    return report(km[0].length, t.length, ctx.msg('yaml-text-after-bar', key, block[1]), { start: start + from, end: start + from + block[2].length, newText: eol + '  ' }, ctx.msg('fix-text-below', key));
+  }
+  // `tags: - axel`: a list item starts a line of its own, below the field.
+  const item = /^-[ \t]+\S/.exec(rest);
+  if (item) {
+    const list = fieldSchema(ctx.schema, key)?.type === 'array';
+    const from = km[0].length;
+    const edit = list ? { start: start + key.length + 1, end: start + from, newText: eol + '  ' } : undefined;
+    return report(from, t.length, ctx.msg(list ? 'yaml-item-on-key-line' : 'yaml-item-not-list', key), edit, ctx.msg('fix-item-below', key));
+  }
+  return false;
+}
+
+/**
+ * The nearest line at or above `line` that starts at the left margin: where the reader took an
+ * indented run of lines for one long key (`question |` with its text below), it stumbles at the
+ * run's end.
+ */
+function fieldLineAbove(ctx: CheckContext, line: number): number {
+  const { lines } = ctx.article;
+  const first = lines.positionAt(ctx.article.frontmatter!.contentStart).line;
+  let l = Math.min(line, lines.lineCount - 1);
+  while (l > first && (lines.starts[l] >= ctx.article.frontmatter!.contentEnd || /^(\s|$)/.test(lines.lineText(l)))) l--;
+  return l;
 }
 
 const text = (ctx: CheckContext, at: number) => ctx.article.text[at];

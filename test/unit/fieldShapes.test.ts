@@ -1,0 +1,82 @@
+// A field of the contract written in a shape the site's reader refuses: the colon left out, a
+// line break lost between two fields, text right after a block's `|`, a list item on the
+// field's own line. Each gets a message on the field's line that says what to do, and where
+// the change is certain a fix that mends it.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { applyEdits, preferredFix } from '../../src/core/fix/index';
+import type { Problem } from '../../src/core/types';
+import { check } from './helpers';
+import { buildFails } from './siteBuild';
+
+const good = [
+  '---',
+  'title: "Ont i armbågen"',
+  'description: "' + 'x'.repeat(130) + '"',
+  'category: armbage',
+  'date: 2020-01-01',
+  'tags: ["armbåge"]',
+  'published: true',
+  'question: |',
+  '  Jag har ont i armbågen.',
+  '  Vad kan det vara?',
+  '---',
+  '',
+  'Svaret.',
+  '',
+].join('\n');
+const errors = (text: string, lang?: 'sv') => check(text, lang ? { lang } : {}).filter((p) => p.severity === 'error');
+const lineOf = (text: string, p: Problem) => text.slice(0, p.start).split('\n').length - 1;
+
+describe('a field in a shape the site refuses', () => {
+  const cases: { name: string; broken: string; line: number; message: RegExp; fixed?: string }[] = [
+    { name: 'the colon after a block field left out (`question |`)', broken: good.replace('question: |', 'question |'), line: 7, message: /colon after `question` is missing/, fixed: good },
+    { name: 'the colon after a plain field left out (`category armbage`)', broken: good.replace('category: armbage', 'category armbage'), line: 3, message: /colon after `category` is missing/, fixed: good },
+    { name: 'two fields run together (a line break lost)', broken: good.replace('published: true\nquestion', 'published: truequestion'), line: 6, message: /`question:` must start a line of its own, below `published`/, fixed: good },
+    { name: 'the text of a block on the line of its `|`', broken: good.replace('question: |\n  Jag', 'question: |  Jag'), line: 7, message: /After `question: \|` the text goes on the lines below/, fixed: good },
+    { name: 'a list item on the line of `tags:`', broken: good.replace('tags: ["armbåge"]', 'tags: - armbåge'), line: 5, message: /list item cannot stand on the line of `tags:`/, fixed: good.replace('tags: ["armbåge"]', 'tags:\n  - armbåge') },
+  ];
+  for (const c of cases) {
+    it(`${c.name}: an error on the field's line${c.fixed ? ', and a fix the build accepts' : ''}`, () => {
+      assert.equal(buildFails(c.broken), true);
+      const [p, ...rest] = errors(c.broken);
+      assert.deepEqual(rest, []);
+      assert.equal(p.rule, 'yaml-syntax');
+      assert.equal(lineOf(c.broken, p), c.line);
+      assert.match(p.message, c.message);
+      if (c.fixed) {
+        const fix = preferredFix(p);
+        assert.ok(fix, 'the fix is preferred');
+        const after = applyEdits(c.broken, fix.edits);
+        assert.equal(after, c.fixed);
+        assert.equal(buildFails(after), false);
+      }
+    });
+  }
+
+  it('a list item on the line of a field that takes one value: the dash is named, with no guess at a fix', () => {
+    const broken = good.replace('category: armbage', 'category: - armbage');
+    const [p] = errors(broken);
+    assert.equal(lineOf(broken, p), 3);
+    assert.match(p.message, /`category` takes one value, not a list/);
+    assert.equal(p.fixes?.length ?? 0, 0);
+  });
+
+  it('text with a colon after a space is not taken for two fields: quoting it is the fix', () => {
+    const broken = good.replace('category: armbage', 'category: armbage\ntopic: ont date: i dag');
+    const [p] = errors(broken);
+    assert.doesNotMatch(p.message, /run together/);
+  });
+
+  it('a line that only starts like a field of the contract is no missing colon (`titles of …`)', () => {
+    const broken = good.replace('question: |', 'question: |\nhej');
+    const [p] = errors(broken);
+    assert.doesNotMatch(p.message, /colon after/);
+  });
+
+  it('in Swedish', () => {
+    const [p] = errors(good.replace('question: |', 'question |'), 'sv');
+    assert.match(p.message, /Kolonet efter `question` saknas/);
+    assert.equal(preferredFix(p)?.title, 'Skriv `question:`');
+  });
+});
