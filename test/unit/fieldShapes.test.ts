@@ -34,6 +34,9 @@ describe('a field in a shape the site refuses', () => {
     { name: 'the colon after a plain field left out (`category armbage`)', broken: good.replace('category: armbage', 'category armbage'), line: 3, message: /colon after `category` is missing/, fixed: good },
     { name: 'two fields run together (a line break lost)', broken: good.replace('published: true\nquestion', 'published: truequestion'), line: 6, message: /`question:` must start a line of its own, below `published`/, fixed: good },
     { name: 'the text of a block on the line of its `|`', broken: good.replace('question: |\n  Jag', 'question: |  Jag'), line: 7, message: /After `question: \|` the text goes on the lines below/, fixed: good },
+    { name: 'the first field indented, the next not', broken: good.replace('title:', ' title:'), line: 1, message: /`title` is indented, the field below it is not/, fixed: good },
+    { name: 'a line break inside a field name (`que` above `stion: |`)', broken: good.replace('question: |', 'que\nstion: |'), line: 7, message: /`question` is split over two lines/, fixed: good },
+    { name: 'a no-break space after the colon of a block field, the reader stumbling in its text below', broken: good.replace('question: |', 'question:\u00a0|'), line: 7, message: /After `question:` comes a special space/, fixed: good },
     { name: 'a list item on the line of `tags:`', broken: good.replace('tags: ["armbåge"]', 'tags: - armbåge'), line: 5, message: /list item cannot stand on the line of `tags:`/, fixed: good.replace('tags: ["armbåge"]', 'tags:\n  - armbåge') },
   ];
   for (const c of cases) {

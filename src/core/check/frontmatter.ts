@@ -47,7 +47,9 @@ function oddSeparator(ctx: CheckContext, issue: YamlIssue): boolean {
   // an error further down, or one about the whole text (a NUL byte), is another one.
   if (siteErrorKind(issue.message) === 'control-char') return false;
   const at = lines.positionAt(issue.start).line;
-  for (let l = Math.max(lines.positionAt(fm.contentStart).line, at - 1); l <= at && l < lines.lineCount && lines.starts[l] < fm.contentEnd; l++) {
+  // A block's field line lies above the text the reader stumbled in (`question:\u00a0|`).
+  for (const l of new Set([Math.max(lines.positionAt(fm.contentStart).line, at - 1), at, fieldLineAbove(ctx, at)])) {
+    if (l >= lines.lineCount || lines.starts[l] >= fm.contentEnd) continue;
     const t = lines.lineText(l);
     const m = ODD_SEPARATOR.exec(t);
     if (!m) continue;
@@ -84,8 +86,8 @@ function invisibleChars(ctx: CheckContext, issue: YamlIssue): boolean {
       return true;
     }
   }
-  for (let l = at; l >= Math.max(lines.positionAt(fm.contentStart).line, at - 1); l--) {
-    if (lines.starts[l] >= fm.contentEnd) continue;
+  for (const l of new Set([at, Math.max(lines.positionAt(fm.contentStart).line, at - 1), fieldLineAbove(ctx, at)])) {
+    if (l >= lines.lineCount || lines.starts[l] >= fm.contentEnd) continue;
     const start = lines.starts[l];
     const t = lines.lineText(l);
     let lead = 0;
@@ -267,6 +269,23 @@ function fieldShape(ctx: CheckContext, line: number): boolean {
     ctx.report('yaml-syntax', start + from, start + to, message, fixes);
     return true;
   };
+  // ` title: …` above `description: …`: a field indented where the next one is not (the reader stumbles on the next).
+  const indented = /^([ \t]+)([A-Za-z_][\w-]*):(\s|$)/.exec(t);
+  if (indented && known.includes(indented[2])) {
+    const next = line + 1 < lines.lineCount && lines.starts[line + 1] < fm.contentEnd ? lines.lineText(line + 1) : '';
+    const m = /^([A-Za-z_][\w-]*):(\s|$)/.exec(next);
+    if (m && known.includes(m[1])) {
+      const n = indented[1].length;
+      return report(n, t.length, ctx.msg('yaml-field-indented', indented[2]), { start, end: start + n, newText: '' }, ctx.msg('fix-unindent-field', indented[2]));
+    }
+  }
+  // `que` above `stion: |`: a line break inside a field's name.
+  if (/^[A-Za-z_][\w-]*$/.test(t) && line + 1 < lines.lineCount && lines.starts[line + 1] < fm.contentEnd) {
+    const m = /^([\w-]+):(\s|$)/.exec(lines.lineText(line + 1));
+    if (m && known.includes(t + m[1]) && !known.includes(m[1])) {
+      return report(0, t.length, ctx.msg('yaml-key-split', t + m[1]), { start: start + t.length, end: lines.starts[line + 1], newText: '' }, ctx.msg('fix-join-key', t + m[1]));
+    }
+  }
   // `question |`, `category axel`: a field's name and its value with no colon between.
   const bare = /^([A-Za-z_][\w-]*)([ \t]+)\S/.exec(t);
   if (bare && known.includes(bare[1])) {
