@@ -37,6 +37,10 @@ describe('a field in a shape the site refuses', () => {
     { name: 'the first field indented, the next not', broken: good.replace('title:', ' title:'), line: 1, message: /`title` is indented, the field below it is not/, fixed: good },
     { name: 'a line break inside a field name (`que` above `stion: |`)', broken: good.replace('question: |', 'que\nstion: |'), line: 7, message: /`question` is split over two lines/, fixed: good },
     { name: 'a no-break space after the colon of a block field, the reader stumbling in its text below', broken: good.replace('question: |', 'question:\u00a0|'), line: 7, message: /After `question:` comes a special space/, fixed: good },
+    { name: 'a stray mark after a block\'s `|`', broken: good.replace('question: |', 'question: |"'), line: 7, message: /`question: \|` must end its line .*delete `"`/, fixed: good },
+    { name: 'a stray mark after the opening fence (`---%`)', broken: good.replace('---\n', '---%\n'), line: 0, message: /opening `---` must stand alone on its line: delete `%`/, fixed: good },
+    { name: 'four dashes opening the fields', broken: '-' + good, line: 0, message: /opening `---` must stand alone on its line: delete `-`/, fixed: good },
+    { name: 'the first field on the line of the opening fence', broken: good.replace('---\ntitle', '--- title'), line: 0, message: /first field, `title`, must start on the line below/, fixed: good },
     { name: 'a list item on the line of `tags:`', broken: good.replace('tags: ["armbåge"]', 'tags: - armbåge'), line: 5, message: /list item cannot stand on the line of `tags:`/, fixed: good.replace('tags: ["armbåge"]', 'tags:\n  - armbåge') },
   ];
   for (const c of cases) {

@@ -85,6 +85,20 @@ function invisibleChars(ctx: CheckContext, issue: YamlIssue): boolean {
       ctx.report('yaml-syntax', fm.openStart, fm.openEnd, ctx.msg('yaml-invisible-fence', codePointName(text[edits[0].start])), [deleteFix(ctx, edits, firstLine)]);
       return true;
     }
+    // A stray mark typed after it (`---%`, `----`): the line must hold the fence alone.
+    const marks = rest.trim();
+    if (/^[^\w\s"'[{]{1,3}$/u.test(marks)) {
+      const edit = { start: fm.siteStart, end: fm.openEnd, newText: '' };
+      ctx.report('yaml-syntax', fm.openStart, fm.openEnd, ctx.msg('yaml-fence-marks', marks), [{ title: ctx.msg('fix-delete-text', marks), edits: [edit], preferred: mendsLine(ctx, edit, firstLine) }]);
+      return true;
+    }
+    // The first field on the fence's line (`--- title: …`).
+    const field = /^([ \t]*)([A-Za-z_][\w-]*):(\s|$)/.exec(rest);
+    if (field && ctx.schema.fields.includes(field[2])) {
+      const edit = { start: fm.siteStart, end: fm.siteStart + field[1].length, newText: ctx.eol };
+      ctx.report('yaml-syntax', fm.openStart, fm.openEnd, ctx.msg('yaml-field-on-fence', field[2]), [{ title: ctx.msg('fix-split-line', field[2]), edits: [edit], preferred: mendsLine(ctx, edit, firstLine) }]);
+      return true;
+    }
   }
   for (const l of new Set([at, Math.max(lines.positionAt(fm.contentStart).line, at - 1), fieldLineAbove(ctx, at)])) {
     if (l >= lines.lineCount || lines.starts[l] >= fm.contentEnd) continue;
@@ -305,6 +319,12 @@ function fieldShape(ctx: CheckContext, line: number): boolean {
       const from = km[0].length + at;
       return report(from, t.length, ctx.msg('yaml-fields-joined', key, other), { start: start + from, end: start + from, newText: eol }, ctx.msg('fix-split-line', other));
     }
+  }
+  // `question: |"`, `question: >|`: a stray mark after a block's `|`.
+  const junk = /^([|>][-+]?)([^\w\s]{1,3})[ \t]*$/u.exec(rest);
+  if (junk && !/^[-+]$/.test(junk[2])) {
+    const from = km[0].length + junk[1].length;
+    return report(from, t.length, ctx.msg('yaml-marks-after-bar', key, junk[1], junk[2]), { start: start + from, end: start + t.length, newText: '' }, ctx.msg('fix-delete-text', junk[2]));
   }
   // `question: |  Hej …`: the text of a block starts on the lines below it.
   const block = /^([|>][-+]?)([ \t]+)(\S.*)$/.exec(rest);
