@@ -48,14 +48,25 @@ test('a published article that is unanswered, has no answer or no question is a 
 });
 
 test('an unknown field is a warning suggesting the nearest known one', () => {
-  const text = article({ tittle: 'tittle: "x"', title: null }).replace('tittle', 'tittle');
+  const text = article({ descripton: 'descripton: "' + 'x'.repeat(130) + '"', description: null });
   const ps = check(text);
   const unknown = only(ps, 'unknown-field');
   assert.equal(unknown.length, 1);
   assert.equal(unknown[0].severity, 'warning');
-  assert.match(unknown[0].message, /did you mean `title`/);
-  assert.ok(applyAll(text, unknown[0]).includes('\ntitle: "x"'));
+  assert.match(unknown[0].message, /did you mean `description`/);
+  assert.ok(applyAll(text, unknown[0]).includes('\ndescription: "x'));
   assert.deepEqual(rules(check(article({ updated: 'updated: 2024-01-01' }))), ['unknown-field']);
+});
+
+test('a required field under a misspelt name: one error at that key, "write it so", with the rename', () => {
+  const text = article({ tittle: 'tittle: "x"', title: null });
+  const ps = check(text);
+  assert.deepEqual(only(ps, 'unknown-field'), []);
+  const [req] = only(ps, 'schema-required');
+  assert.equal(req.severity, 'error');
+  assert.match(req.message, /^`tittle` must be written `title`/);
+  assert.equal(text.slice(req.start, req.end), 'tittle');
+  assert.ok(applyAll(text, req).includes('\ntitle: "x"'));
 });
 
 test('headings in the answer are warnings; a # inside a code block is not', () => {

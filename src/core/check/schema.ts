@@ -172,6 +172,15 @@ function reportRequired(ctx: CheckContext, missing: string, path: (string | numb
     ctx.report('schema-required', hidden.keyStart, hidden.keyEnd, ctx.msg('schema-required-invisible', missing, codePointName(hidden.key[hidden.key.search(INVISIBLE)])), [invisibleKeyFix(ctx, hidden)]);
     return;
   }
+  // Written under a misspelt name (`Title`, `qestion`): that key is where to act.
+  if (ctx.on('unknown-field')) {
+    for (const [f, r] of fieldRenames(ctx.article, ctx.schema)) {
+      if (r.to !== missing) continue;
+      const fix: Fix = { title: ctx.msg('fix-rename-field', missing), edits: [{ start: f.keyStart, end: f.keyEnd, newText: missing }], preferred: r.fits };
+      ctx.report('schema-required', f.keyStart, f.keyEnd, ctx.msg('schema-required-misspelt', missing, f.key), [fix]);
+      return;
+    }
+  }
   const prop = fieldSchema(ctx.schema, missing);
   const eol = ctx.eol;
   const derived = missing === 'category' ? categoryFromTopic(ctx, prop) : undefined;

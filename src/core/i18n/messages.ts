@@ -57,6 +57,7 @@ export const en = {
   'type-empty': '`{0}` is empty: the site reads it as no value at all and the build fails. Write a value or remove the line.',
   // schema
   'schema-required': 'Missing required field `{0}`: add a line {1}',
+  'schema-required-misspelt': '`{1}` must be written `{0}`: the site does not see the required field `{0}` under another name, and its build fails.',
   'schema-required-invisible': 'The key `{0}` holds an invisible character ({1}, as text pasted from a word processor brings), so the site does not see the required field `{0}` and its build fails. Delete the character.',
   'schema-enum': '"{1}" is not allowed for `{0}`. Use one of: {2}.',
   'schema-enum-suggest': '"{1}" is not allowed for `{0}`: did you mean "{3}"? Allowed: {2}.',
@@ -269,6 +270,7 @@ export const sv: Record<MessageKey, string> = {
   'type-not-text-item': 'Varje post i `{0}` måste vara text. Sätt den inom dubbla citattecken: "{1}"',
   'type-empty': '`{0}` är tomt: webbplatsen läser det som inget värde alls och bygget misslyckas. Skriv ett värde eller ta bort raden.',
   'schema-required': 'Obligatoriskt fält `{0}` saknas: lägg till en rad {1}',
+  'schema-required-misspelt': '`{1}` ska skrivas `{0}`: webbplatsen ser inte det obligatoriska fältet `{0}` under ett annat namn, och bygget misslyckas.',
   'schema-required-invisible': 'Nyckeln `{0}` innehåller ett osynligt tecken ({1}, som text inklistrad från ett ordbehandlingsprogram har med sig), så webbplatsen ser inte det obligatoriska fältet `{0}`, och bygget misslyckas. Ta bort tecknet.',
   'schema-enum': '"{1}" är inte tillåtet för `{0}`. Använd något av: {2}.',
   'schema-enum-suggest': '"{1}" är inte tillåtet för `{0}`: menade du "{3}"? Tillåtet: {2}.',
