@@ -41,6 +41,9 @@ describe('a field in a shape the site refuses', () => {
     { name: 'a stray mark after the opening fence (`---%`)', broken: good.replace('---\n', '---%\n'), line: 0, message: /opening `---` must stand alone on its line: delete `%`/, fixed: good },
     { name: 'four dashes opening the fields', broken: '-' + good, line: 0, message: /opening `---` must stand alone on its line: delete `-`/, fixed: good },
     { name: 'the first field on the line of the opening fence', broken: good.replace('---\ntitle', '--- title'), line: 0, message: /first field, `title`, must start on the line below/, fixed: good },
+    { name: 'two fields run together after a closing quote', broken: good.replace('"\ndescription', '"description'), line: 1, message: /`description:` must start a line of its own, below `title`/, fixed: good },
+    { name: 'quotes inside a double-quoted title', broken: good.replace('title: "Ont i armbågen"', 'title: "Ont i "tennisarmbågen""'), line: 1, message: /text after the closing quote. Inside double quotes/, fixed: good.replace('title: "Ont i armbågen"', 'title: \'Ont i "tennisarmbågen"\'') },
+    { name: 'an apostrophe inside a single-quoted title', broken: good.replace('title: "Ont i armbågen"', "title: 'Ont i Eriks armbåge's'"), line: 1, message: /Inside single quotes write an apostrophe twice/, fixed: good.replace('title: "Ont i armbågen"', 'title: "Ont i Eriks armbåge\'s"') },
     { name: 'a list item on the line of `tags:`', broken: good.replace('tags: ["armbåge"]', 'tags: - armbåge'), line: 5, message: /list item cannot stand on the line of `tags:`/, fixed: good.replace('tags: ["armbåge"]', 'tags:\n  - armbåge') },
   ];
   for (const c of cases) {

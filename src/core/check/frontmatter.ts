@@ -2,7 +2,7 @@ import { CheckContext } from './context';
 import { parseArticle, type YamlIssue } from '../parse';
 import { codePointName, controlCharBefore, INVISIBLE, INVISIBLE_CHARS, invisibleEdits, refusedChars, siteErrorKind, withoutInvisible } from '../yaml/siteErrors';
 import { readAsSite } from '../yaml/siteReader';
-import { doubleQuoted } from '../yaml/quote';
+import { doubleQuoted, singleQuoted } from '../yaml/quote';
 import { closingFixes, mistypedFence } from './fence';
 import type { Fix } from '../types';
 import { fieldSchema } from '../schema';
@@ -244,7 +244,17 @@ function reportStructure(ctx: CheckContext, pos: number, line: number): boolean 
   if (m && /^["']/.test(m[2]) && pos > lineStart) {
     const quote = m[2][0];
     if (lineText.slice(pos - lineStart).trim() !== '' && lineText.lastIndexOf(quote) > lineText.indexOf(quote)) {
-      ctx.report('yaml-syntax', pos, lineStart + lineText.length, ctx.msg('yaml-text-after-quote'));
+      // `"Ont i "knät""`, `'Knät's'`: quotes inside a value that ends with its closing quote. What
+      // the writer meant is the text between the first and the last quote, written so YAML keeps it.
+      const vStart = lineStart + km![0].length;
+      const inner = m[2].length > 2 && m[2].endsWith(quote) ? m[2].slice(1, -1) : undefined;
+      const fixes: Fix[] = [];
+      if (inner !== undefined && !/[\\]/.test(inner)) {
+        const written = quote === '"' && !inner.includes("'") ? singleQuoted(inner) ?? doubleQuoted(inner) : doubleQuoted(inner);
+        const edit = { start: vStart, end: vStart + m[2].length, newText: written };
+        fixes.push({ title: ctx.msg('fix-requote', written), edits: [edit], preferred: mendsLine(ctx, edit, line) });
+      }
+      ctx.report('yaml-syntax', pos, lineStart + lineText.length, ctx.msg(quote === '"' ? 'yaml-text-after-quote' : 'yaml-text-after-single-quote'), fixes);
       return true;
     }
   }
@@ -310,8 +320,16 @@ function fieldShape(ctx: CheckContext, line: number): boolean {
   if (!km || !known.includes(km[1])) return false;
   const key = km[1];
   const rest = t.slice(km[0].length);
-  // A second field of the schema inside the value, where a line break was lost (not inside quotes).
-  if (!/^["']/.test(rest)) {
+  // A second field of the schema right after a quoted value's closing quote (`"Ont?"description: "…"`).
+  if (/^["']/.test(rest)) {
+    for (const other of known) {
+      const at = rest.indexOf(rest[0] + other + ':', 1);
+      if (at < 0) continue;
+      const from = km[0].length + at + 1;
+      return report(from, t.length, ctx.msg('yaml-fields-joined', key, other), { start: start + from, end: start + from, newText: eol }, ctx.msg('fix-split-line', other));
+    }
+  } else {
+    // A second field of the schema inside a plain value, where a line break was lost.
     for (const other of known) {
       const at = rest.indexOf(other + ':');
       // Glued to the value before it (`truequestion:`); after a space it may be text with a colon, which quoting mends.
