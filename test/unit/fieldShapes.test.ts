@@ -44,6 +44,8 @@ describe('a field in a shape the site refuses', () => {
     { name: 'two fields run together after a closing quote', broken: good.replace('"\ndescription', '"description'), line: 1, message: /`description:` must start a line of its own, below `title`/, fixed: good },
     { name: 'quotes inside a double-quoted title', broken: good.replace('title: "Ont i armbågen"', 'title: "Ont i "tennisarmbågen""'), line: 1, message: /text after the closing quote. Inside double quotes/, fixed: good.replace('title: "Ont i armbågen"', 'title: \'Ont i "tennisarmbågen"\'') },
     { name: 'an apostrophe inside a single-quoted title', broken: good.replace('title: "Ont i armbågen"', "title: 'Ont i Eriks armbåge's'"), line: 1, message: /Inside single quotes write an apostrophe twice/, fixed: good.replace('title: "Ont i armbågen"', 'title: "Ont i Eriks armbåge\'s"') },
+    { name: 'the text of the question pasted at the left margin', broken: good.replace('question: |\n  Jag har ont i armbågen.\n  Vad kan det vara?', 'question: |\nJag har ont i armbågen.\nVad kan det vara?'), line: 8, message: /text of `question` must be indented under it/, fixed: good },
+    { name: 'one line of the question at the left margin', broken: good.replace('\n  Vad kan det vara?', '\nVad kan det vara?'), line: 9, message: /text of `question` must be indented under it/, fixed: good },
     { name: 'a list item on the line of `tags:`', broken: good.replace('tags: ["armbåge"]', 'tags: - armbåge'), line: 5, message: /list item cannot stand on the line of `tags:`/, fixed: good.replace('tags: ["armbåge"]', 'tags:\n  - armbåge') },
   ];
   for (const c of cases) {

@@ -223,6 +223,7 @@ function reportStructure(ctx: CheckContext, pos: number, line: number): boolean 
     return true;
   }
   for (const l of new Set([line, line - 1, fieldLineAbove(ctx, line)])) if (fieldShape(ctx, l)) return true;
+  if (unindentedBlock(ctx, line)) return true;
   const lineStart = lines.starts[line];
   const lineText = lines.lineText(line);
   // `key: value`, the value without trailing blanks (trimmed by hand: a lazy pattern is quadratic on a long run of spaces).
@@ -359,6 +360,49 @@ function fieldShape(ctx: CheckContext, line: number): boolean {
     return report(from, t.length, ctx.msg(list ? 'yaml-item-on-key-line' : 'yaml-item-not-list', key), edit, ctx.msg('fix-item-below', key));
   }
   return false;
+}
+
+/**
+ * The text of a block (`question: |`) written at the left margin, where it must be indented
+ * under its field (text pasted in): the lines from the block's field down to the next field of
+ * the schema, those at the margin indented two spaces by the fix.
+ */
+function unindentedBlock(ctx: CheckContext, line: number): boolean {
+  const { lines } = ctx.article;
+  const fm = ctx.article.frontmatter!;
+  const first = lines.positionAt(fm.contentStart).line;
+  const inFields = (l: number) => l >= first && l < lines.lineCount && lines.starts[l] < fm.contentEnd;
+  const fieldAt = (l: number) => /^([A-Za-z_][\w-]*):(\s|$)/.exec(lines.lineText(l))?.[1];
+  const known = ctx.schema.fields;
+  // js-yaml may mark the end of the fields: start from the last line in them.
+  while (line > first && !inFields(line)) line--;
+  // The block's field: the nearest field line above, opening a block.
+  let header = line;
+  while (inFields(header) && fieldAt(header) === undefined) header--;
+  if (!inFields(header) || header === line) return false;
+  const key = fieldAt(header)!;
+  if (!known.includes(key) || !/^[A-Za-z_][\w-]*:[ \t]*[|>][-+]?[ \t]*$/.test(lines.lineText(header))) return false;
+  const edits: { start: number; end: number; newText: string }[] = [];
+  let firstAtMargin: number | undefined;
+  for (let l = header + 1; inFields(l); l++) {
+    const t = lines.lineText(l);
+    const k = fieldAt(l);
+    if (k !== undefined && known.includes(k)) break;
+    if (/^\S/.test(t)) {
+      firstAtMargin ??= l;
+      edits.push({ start: lines.starts[l], end: lines.starts[l], newText: '  ' });
+    }
+  }
+  if (firstAtMargin === undefined || firstAtMargin > line) return false;
+  const fix: Fix = { title: ctx.msg('fix-indent-block', key), edits, preferred: mendsAll(ctx, edits, firstAtMargin) };
+  reportLineWith(ctx, firstAtMargin, ctx.msg('yaml-block-unindented', key), [fix]);
+  return true;
+}
+
+function reportLineWith(ctx: CheckContext, line: number, message: string, fixes: Fix[]): void {
+  const { lines } = ctx.article;
+  const t = lines.lineText(line);
+  ctx.report('yaml-syntax', lines.starts[line], Math.max(lines.starts[line] + 1, lines.starts[line] + t.length), message, fixes);
 }
 
 /**
