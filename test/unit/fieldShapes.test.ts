@@ -92,3 +92,29 @@ describe('a field in a shape the site refuses', () => {
     assert.equal(preferredFix(p)?.title, 'Skriv `question:`');
   });
 });
+
+describe('a question over several lines that is no block', () => {
+  const folded = good.replace('question: |\n  Jag har ont i armbågen.\n  Vad kan det vara?', 'question: Jag har ont i armbågen.\n  Vad kan det vara?');
+  it('passes the build, but the page would run its lines together: a warning, and a fix that writes it as a block', () => {
+    assert.equal(buildFails(folded), false);
+    const ps = check(folded);
+    const [p] = ps.filter((q) => q.rule === 'question-folded');
+    assert.equal(p.severity, 'warning');
+    assert.match(p.message, /without `\|`/);
+    const after = applyEdits(folded, preferredFix(p)!.edits);
+    assert.equal(after, good);
+    assert.deepEqual(check(after).filter((q) => q.rule === 'question-folded'), []);
+  });
+  it('a blank line inside it is kept as a blank line of the block', () => {
+    const text = folded.replace('  Vad kan', '\n  Vad kan');
+    const [p] = check(text).filter((q) => q.rule === 'question-folded');
+    assert.equal(applyEdits(text, preferredFix(p)!.edits), good.replace('\n  Vad kan', '\n\n  Vad kan'));
+  });
+  it('a quoted question over several lines gets the warning without a guess at a fix; one line is fine', () => {
+    const quoted = good.replace('question: |\n  Jag har ont i armbågen.\n  Vad kan det vara?', 'question: "Jag har ont i armbågen.\n  Vad kan det vara?"');
+    const [p] = check(quoted).filter((q) => q.rule === 'question-folded');
+    assert.equal(p.fixes?.length ?? 0, 0);
+    const one = good.replace('question: |\n  Jag har ont i armbågen.\n  Vad kan det vara?', 'question: Jag har ont i armbågen. Vad kan det vara?');
+    assert.deepEqual(check(one).filter((q) => q.rule === 'question-folded'), []);
+  });
+});

@@ -1,6 +1,6 @@
 import type { CheckContext } from './context';
 import { nearest } from '../similarity';
-import type { Field, ParsedArticle } from '../parse';
+import { parseArticle, type Field, type ParsedArticle } from '../parse';
 import type { ArticleSchema } from '../schema';
 import type { Fix } from '../types';
 import { findSummaryBlock } from '../document/summary';
@@ -64,6 +64,7 @@ export function checkStyle(ctx: CheckContext): void {
 
   checkDateExists(ctx);
   if (ctx.on('typographic-quotes')) checkTypographicQuotes(ctx);
+  if (ctx.on('question-folded')) checkQuestionFolded(ctx);
 
   const published = data.published !== false;
   const bodyEmpty = article.body.trim() === '';
@@ -252,6 +253,32 @@ const TYPOGRAPHIC: Record<string, string> = { '”': '”“', '“': '”“', 
  * A plain value between typographic quotes (`title: ”Ont i axeln”`): YAML quotes only with
  * straight marks, so the site shows these around the text. The fix writes straight quotes.
  */
+/**
+ * A question over several lines that is no block (`question: Hej …` with its lines below it):
+ * YAML folds the lines into one, and the page, which shows the question's line breaks, runs them
+ * together. The fix, for an unquoted value, writes each line of the source as a line of a block.
+ */
+function checkQuestionFolded(ctx: CheckContext): void {
+  const { article } = ctx;
+  const f = article.fields.get('question');
+  const node = f?.node as { type?: string; value?: unknown } | null | undefined;
+  if (!f || !node || typeof node.value !== 'string' || !['PLAIN', 'QUOTE_DOUBLE', 'QUOTE_SINGLE'].includes(node.type ?? '')) return;
+  const span = valueSpan(article.text, f.node!);
+  const source = article.text.slice(span.start, span.end);
+  if (!/[\r\n]/.test(source)) return;
+  const eol = ctx.eol;
+  const lines = source.split(/\r\n|\r|\n/).map((l) => l.trim());
+  const block = '|' + eol + lines.map((l) => (l === '' ? '' : '  ' + l)).join(eol);
+  const fixes: Fix[] = [];
+  // Only where each source line is plain text, as the block then reads it (no comment, no quote to undo).
+  if (node.type === 'PLAIN' && !lines.some((l) => l.includes(' #'))) {
+    const after = article.text.slice(0, span.start) + block + article.text.slice(span.end);
+    const want = lines.join('\n').replace(/\n+$/, '') + '\n';
+    if (parseArticle(after).data?.question === want) fixes.push({ title: ctx.msg('fix-question-block'), edits: [{ start: span.start, end: span.end, newText: block }], preferred: true });
+  }
+  ctx.report('question-folded', f.keyStart, span.end, ctx.msg('question-folded'), fixes);
+}
+
 function checkTypographicQuotes(ctx: CheckContext): void {
   const { article } = ctx;
   for (const f of article.fieldList) {

@@ -124,6 +124,11 @@ export const ruleTextEn: Record<RuleId, RuleText> = {
     why: 'YAML quotes a value only with straight quotes (`"` or `\'`): typographic ones are part of the text, so the page shows them around the title or description.',
     fix: 'Write straight quotes instead: the quick fix does, and keeps the text between them.',
   },
+  'question-folded': {
+    what: 'The `question` written over several lines without `|` (as `question: Hej …` with its further lines indented below).',
+    why: 'YAML joins the lines of such a value into one, while the page shows the question with its line breaks (as a block `question: |` keeps them): the patient\'s paragraphs run together.',
+    fix: 'Write `question: |` and the text below it, each line indented two spaces: the quick fix does, line by line.',
+  },
   'topic-unknown': {
     what: 'A topic no other article uses that is a near miss of one they use — a likely typo. Used only while the site\'s topic list is not known; with it, `topic-no-page` checks against the site itself.',
     why: 'Articles on one subject should share one topic.',
@@ -297,6 +302,11 @@ export const ruleTextSv: Record<RuleId, RuleText> = {
     what: 'Ett fälts värde skrivet mellan typografiska citattecken (`”Ont i axeln”`, `“…”`, `«…»`), som ordbehandlare skriver dem.',
     why: 'YAML citerar ett värde bara med raka citattecken (`"` eller `\'`): typografiska hör till texten, så sidan visar dem runt rubriken eller beskrivningen.',
     fix: 'Skriv raka citattecken i stället: snabbåtgärden gör det och behåller texten mellan dem.',
+  },
+  'question-folded': {
+    what: 'Fältet `question` skrivet över flera rader utan `|` (som `question: Hej …` med fler rader indragna under).',
+    why: 'YAML slår ihop raderna i ett sådant värde till en, medan sidan visar frågan med dess radbrytningar (som ett block `question: |` behåller dem): patientens stycken flyter ihop.',
+    fix: 'Skriv `question: |` och texten under, varje rad indragen två mellanslag: snabbåtgärden gör det, rad för rad.',
   },
   'topic-unknown': {
     what: 'Ett ämne som ingen annan artikel använder men som liknar ett som används — troligen ett stavfel. Används bara när webbplatsens ämneslista inte är känd; med den kontrollerar `topic-no-page` mot webbplatsen själv.',
