@@ -248,7 +248,8 @@ function reportStructure(ctx: CheckContext, pos: number, line: number): boolean 
       // `"Ont i "knät""`, `'Knät's'`: quotes inside a value that ends with its closing quote. What
       // the writer meant is the text between the first and the last quote, written so YAML keeps it.
       const vStart = lineStart + km![0].length;
-      const inner = m[2].length > 2 && m[2].endsWith(quote) ? m[2].slice(1, -1) : undefined;
+      // Only a value with its own quote inside: else the quote that broke the reading is on another line.
+      const inner = m[2].length > 2 && m[2].endsWith(quote) && m[2].slice(1, -1).includes(quote) ? m[2].slice(1, -1) : undefined;
       const fixes: Fix[] = [];
       if (inner !== undefined && !/[\\]/.test(inner)) {
         const written = quote === '"' && !inner.includes("'") ? singleQuoted(inner) ?? doubleQuoted(inner) : doubleQuoted(inner);
@@ -310,6 +311,11 @@ function fieldShape(ctx: CheckContext, line: number): boolean {
     if (m && known.includes(t + m[1]) && !known.includes(m[1])) {
       return report(0, t.length, ctx.msg('yaml-key-split', t + m[1]), { start: start + t.length, end: lines.starts[line + 1], newText: '' }, ctx.msg('fix-join-key', t + m[1]));
     }
+  }
+  // `"date: 2016-09-01`: a stray quote before a field's name opens a value that runs on to the next quote.
+  const stray = /^(["'])([A-Za-z_][\w-]*):(\s|$)/.exec(t);
+  if (stray && known.includes(stray[2])) {
+    return report(0, 1, ctx.msg('yaml-stray-quote', stray[1], stray[2]), { start, end: start + 1, newText: '' }, ctx.msg('fix-delete-text', stray[1]));
   }
   // `question |`, `category axel`: a field's name and its value with no colon between.
   const bare = /^([A-Za-z_][\w-]*)([ \t]+)\S/.exec(t);
