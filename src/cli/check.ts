@@ -107,9 +107,11 @@ export async function checkCommand(argv: string[], io: Io, lang: Lang, profile?:
     if (exit && targets.size === 0) return exit;
   }
 
+  const tCache = profile?.now() ?? 0;
   const cache = args.cache
     ? new CheckCache(nodePath.resolve(io.cwd, args.cacheLocation ?? CACHE_FILE), CheckCache.keyOf({ version: VERSION, schema: service.settings.schema.json, config: service.settings.config, lang, site: [service.site.topics, service.site.conditions] }))
     : undefined;
+  if (cache) profile?.add('cache', profile.now() - tCache);
   let results = await service.checkFiles([...targets], { cache, fixes: false });
   if (args.fix) {
     const fixed = applyFixes(service, results, (key, ...a) => io.stderr(format(lang, key, ...a) + '\n'), shown);

@@ -86,7 +86,13 @@ export interface FileResult {
   readable: boolean;
 }
 
-/** A cache of a batch check's per-file work, keyed by what identifies a file's content (CLI `--cache`). */
+/**
+ * A cache of a batch check's per-file work, keyed by what identifies a file's content (CLI
+ * `--cache`). `get` is asked with the stat taken just before the file would be read: an answer
+ * means the file is not read at all, so it must come only where that stat proves the content
+ * unchanged (see FileStat's `ctime`, `ino` and `dev`). `set` is told the stat the analysed text
+ * was read under.
+ */
 export interface AnalysisCache {
   get(file: string, stat: FileStat, target: boolean): Analysis | undefined;
   set(file: string, stat: FileStat, target: boolean, analysis: Analysis): void;
