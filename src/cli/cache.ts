@@ -11,7 +11,7 @@ import type { Problem, Range, Severity } from '../core/types';
  * The layout of the cache file, written into its first line: a cache of another layout (an
  * older version's) is never parsed, only replaced.
  */
-const FORMAT = 2;
+const FORMAT = 3;
 const MAGIC = 'qa-articles cache';
 /** The file ends in the SHA-1 of everything before it (as git's index does; here in hex). */
 const SUM_CHARS = 40;
@@ -154,15 +154,18 @@ function header(key: string): string {
 
 // After the header, padded with spaces to a multiple of 8 bytes, the body is binary in the
 // machine's byte order:
-//   4 × u32   files, words, strings in the table, UTF-16 code units of all strings
+//   6 × u32   files, words, strings in the table, Latin-1 bytes, UTF-16 code units, 0
 //   5 × f64   per file: size, mtime, ctime, ino, dev
-//   u32 words the table's string lengths, then per file what `encode` writes
-//   UTF-16LE  the table's strings, then every other string in the order the words name them
+//   u32 words the table's strings, then per file what `encode` writes
+//   Latin-1   the strings of no character above U+00FF (Swedish text, nearly all), in order
+//   UTF-16LE  the other strings, in order
 //   40 bytes  the SHA-1 of everything before it, in hex
-// The table holds what repeats across files (rule ids, severities, messages, categories,
-// topics, tags, authors, statuses); the rest (paths, titles, descriptions, question lines) is
-// written where it comes. So no number is parsed, each index entry is stored once (the facts
-// share it), a problem or span is a few words, and the strings are cut out of one decoded text.
+// A string is a word: its length × 2, + 1 when it is in the UTF-16 part (and + 1 again where it
+// may be absent, 0 meaning none). The table holds what repeats across files (rule ids,
+// severities, messages, categories, topics, tags, authors, statuses); the rest (paths, titles,
+// descriptions, question lines) is written where it comes. So no number is parsed, each index
+// entry is stored once (the facts share it), a problem or span is a few words, and the strings
+// are cut out of two decoded texts, the first of one byte a character as V8 keeps such strings.
 const HAS_ENTRY = 1;
 const HAS_PROBLEMS = 2;
 const HAS_FACTS = 4;
@@ -174,6 +177,8 @@ const RECHECK = 128;
 const UNTRUSTED = 256;
 const FLAGS = 511;
 const QUOTES: readonly Span['quote'][] = ['double', 'single', 'plain'];
+/** A character Latin-1 cannot hold. */
+const WIDE = /[^\u0000-\u00ff]/;
 const SEVERITIES: ReadonlySet<string> = new Set<Severity>(['error', 'warning', 'info', 'hint']);
 
 /**
@@ -241,20 +246,26 @@ function write(file: string, head: string, files: Map<string, Cached>): void {
   };
   const stats: number[] = [];
   const words: number[] = [];
-  const texts: string[] = [];
   const w = (x: number) => {
     if (!(Number.isInteger(x) && x >= 0 && x < 0xffffffff)) throw new RangeError(`not a word: ${x}`);
     words.push(x);
   };
-  const text = (s: string | undefined) => {
-    w(s === undefined ? 0 : s.length + 1);
-    if (s !== undefined) texts.push(s);
+  /** Strings for the Latin-1 part and the UTF-16 part. */
+  type Strings = { narrow: string[]; wide: string[] };
+  const word = (s: string, into: Strings): number => {
+    const isWide = WIDE.test(s);
+    (isWide ? into.wide : into.narrow).push(s);
+    return s.length * 2 + (isWide ? 1 : 0);
   };
+  const texts: Strings = { narrow: [], wide: [] };
+  const { narrow, wide } = texts;
+  const text = (s: string | undefined) => w(s === undefined ? 0 : word(s, texts) + 1);
   let n = 0;
   for (const [path, c] of files) {
     // A file with anything a word cannot hold is left out (it is checked again next time).
     const w0 = words.length;
-    const t0 = texts.length;
+    const n0 = narrow.length;
+    const x0 = wide.length;
     const ids0 = table.length;
     try {
       text(path);
@@ -263,39 +274,40 @@ function write(file: string, head: string, files: Map<string, Cached>): void {
       n++;
     } catch {
       words.length = w0;
-      texts.length = t0;
+      narrow.length = n0;
+      wide.length = x0;
       for (const s of table.splice(ids0)) ids.delete(s);
     }
   }
-  let chars = 0;
-  for (const s of table) chars += s.length;
-  for (const s of texts) chars += s.length;
+  // The table's strings go first in both parts, as its words go before the files'.
+  const tableStrings: Strings = { narrow: [], wide: [] };
+  const tableWords = table.map((s) => word(s, tableStrings));
+  const allNarrow = tableStrings.narrow.concat(narrow);
+  const allWide = tableStrings.wide.concat(wide);
+  let narrowChars = 0;
+  for (const s of allNarrow) narrowChars += s.length;
+  let wideChars = 0;
+  for (const s of allWide) wideChars += s.length;
   const head8 = head + ' '.repeat((8 - (Buffer.byteLength(head) % 8)) % 8);
-  const parts = [
-    Buffer.from(head8),
-    Buffer.from(new Uint32Array([n, table.length + words.length, table.length, chars]).buffer),
-    Buffer.from(new Float64Array(stats).buffer),
-  ];
   const u32 = new Uint32Array(table.length + words.length);
-  table.forEach((s, i) => (u32[i] = s.length));
+  u32.set(tableWords);
   u32.set(words, table.length);
-  parts.push(Buffer.from(u32.buffer));
+  const parts = [Buffer.from(head8), Buffer.from(new Uint32Array([n, u32.length, table.length, narrowChars, wideChars, 0]).buffer), Buffer.from(new Float64Array(stats).buffer), Buffer.from(u32.buffer)];
   // The strings in runs of about 1 MB: never one string of them all.
-  let run: string[] = [];
-  let size = 0;
-  const flush = () => {
-    parts.push(Buffer.from(run.join(''), 'utf16le'));
-    run = [];
-    size = 0;
-  };
-  for (const list of [table, texts]) {
+  for (const [list, encoding] of [[allNarrow, 'latin1'], [allWide, 'utf16le']] as const) {
+    let run: string[] = [];
+    let size = 0;
     for (const s of list) {
       run.push(s);
       size += s.length;
-      if (size > 1 << 19) flush();
+      if (size > 1 << 20) {
+        parts.push(Buffer.from(run.join(''), encoding));
+        run = [];
+        size = 0;
+      }
     }
+    parts.push(Buffer.from(run.join(''), encoding));
   }
-  flush();
   const { createHash } = require('crypto') as typeof import('crypto');
   const hash = createHash('sha1');
   for (const b of parts) hash.update(b);
@@ -361,29 +373,33 @@ function load(file: string, head: string): Loaded {
   if (createHash('sha1').update(data.subarray(0, end)).digest('hex') !== data.toString('latin1', end)) bad();
   let at = h.length;
   while (at % 8) if (data[at++] !== 0x20) bad();
-  if (at + 16 > end) bad();
-  const [files, nWords, nTable, chars] = view((b, o, n) => new Uint32Array(b, o, n), 4, data, at, 4);
-  at += 16;
-  if (at + files * 40 + nWords * 4 + chars * 2 !== end || nTable > nWords) bad();
+  if (at + 24 > end) bad();
+  const [files, nWords, nTable, narrowChars, wideChars] = view((b, o, n) => new Uint32Array(b, o, n), 4, data, at, 6);
+  at += 24;
+  if (at + files * 40 + nWords * 4 + narrowChars + wideChars * 2 !== end || nTable > nWords) bad();
   const stats = view((b, o, n) => new Float64Array(b, o, n), 8, data, at, files * 5);
   at += files * 40;
   const words = view((b, o, n) => new Uint32Array(b, o, n), 4, data, at, nWords);
   at += nWords * 4;
-  // One string of them all; each is a slice of it (V8 keeps a long one as a view, not a copy).
-  const all = data.toString('utf16le', at, end);
-  if (all.length !== chars) bad();
+  // Two strings of them all; each is a slice of one (V8 keeps a long one as a view, not a copy).
+  const narrow = data.toString('latin1', at, at + narrowChars);
+  const wide = data.toString('utf16le', at + narrowChars, end);
+  if (narrow.length !== narrowChars || wide.length !== wideChars) bad();
 
   let wi = 0;
-  let ci = 0;
+  let ni = 0;
+  let xi = 0;
   const w = (): number => (wi < nWords ? words[wi++] : bad());
   /** A count of things of at least one word each: never more than the words left. */
   const count = (): number => {
     const n = w();
     return n <= nWords - wi ? n : bad();
   };
-  const cut = (n: number): string => {
-    if (n > chars - ci) bad();
-    return all.slice(ci, (ci += n));
+  /** The string of a word (see the layout). */
+  const cut = (word: number): string => {
+    const n = word >>> 1;
+    if (word & 1) return n <= wideChars - xi ? wide.slice(xi, (xi += n)) : bad();
+    return n <= narrowChars - ni ? narrow.slice(ni, (ni += n)) : bad();
   };
   const table = new Array<string>(nTable);
   for (let i = 0; i < nTable; i++) table[i] = cut(w());
@@ -468,6 +484,6 @@ function load(file: string, head: string): Loaded {
     results[i] = result;
   }
   // Every word and every string used, none left over.
-  if (wi !== nWords || ci !== chars) bad();
+  if (wi !== nWords || ni !== narrowChars || xi !== wideChars) bad();
   return { row, stats, target, results };
 }

@@ -55,6 +55,17 @@ function sample(): Analysis {
   return { entry, problems, facts, recheck: true };
 }
 
+/** Where a cache file's words are (the layout in cache.ts): after the two header lines, padded to 8 bytes, six counts and five doubles a file. */
+function layout(b: Buffer): { words: number; nWords: number; nTable: number } {
+  const body = b.indexOf('\n', b.indexOf('\n') + 1) + 1;
+  const at = body + ((8 - (body % 8)) % 8);
+  return { words: at + 24 + b.readUInt32LE(at) * 40, nWords: b.readUInt32LE(at + 4), nTable: b.readUInt32LE(at + 8) };
+}
+const resum = (b: Buffer) => {
+  b.write(createHash('sha1').update(b.subarray(0, b.length - 40)).digest('hex'), b.length - 40, 'latin1');
+  return b;
+};
+
 function saved(location: string, files: [string, FileStat, boolean, Analysis][], started = NOW): void {
   const c = new CheckCache(location, KEY, started);
   for (const [f, s, target, a] of files) c.set(f, s, target, a);
@@ -174,14 +185,7 @@ describe('the --cache file', () => {
       ['/p/b.md', stat({ ino: 2 }), false, { entry: sample().entry }],
     ]);
     const good = fs.readFileSync(file);
-    const body = good.indexOf('\n', good.indexOf('\n') + 1) + 1;
-    const at = body + ((8 - (body % 8)) % 8);
-    const words = good.readUInt32LE(at + 4);
-    const start = at + 16 + good.readUInt32LE(at) * 40;
-    const resum = (b: Buffer) => {
-      b.write(createHash('sha1').update(b.subarray(0, b.length - 40)).digest('hex'), b.length - 40, 'latin1');
-      return b;
-    };
+    const { words: start, nWords: words } = layout(good);
     const sampleOf = (a: Analysis | undefined) => a && JSON.stringify(a);
     let refused = 0;
     // Every word in turn set to a few values: a count, an index, a length, a flag out of range.
@@ -206,15 +210,13 @@ describe('the --cache file', () => {
     const file = path.join(tmp(), 'c');
     saved(file, [['/p/a.md', stat(), true, sample()]]);
     const b = fs.readFileSync(file);
-    const body = b.indexOf('\n', b.indexOf('\n') + 1) + 1;
-    const at = body + ((8 - (body % 8)) % 8);
-    // The words: the table's string lengths, then the file's path length and its flags.
-    const flags = at + 16 + 40 + (b.readUInt32LE(at + 8) + 1) * 4;
+    // The words: the table's strings, then the file's path and its flags.
+    const { words, nTable } = layout(b);
+    const flags = words + (nTable + 1) * 4;
     const HAS_FACTS_TOPIC_TITLE = 4 | 8 | 16;
     assert.equal(b.readUInt32LE(flags) & HAS_FACTS_TOPIC_TITLE, HAS_FACTS_TOPIC_TITLE);
     b.writeUInt32LE(b.readUInt32LE(flags) & ~HAS_FACTS_TOPIC_TITLE, flags);
-    b.write(createHash('sha1').update(b.subarray(0, b.length - 40)).digest('hex'), b.length - 40, 'latin1');
-    fs.writeFileSync(file, b);
+    fs.writeFileSync(file, resum(b));
     assert.equal(new CheckCache(file, KEY, NOW).get('/p/a.md', stat(), true), undefined);
   });
 });
