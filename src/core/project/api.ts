@@ -98,6 +98,15 @@ export interface AnalysisCache {
   set(file: string, stat: FileStat, target: boolean, analysis: Analysis): void;
 }
 
+export interface CheckFilesOptions {
+  cache?: AnalysisCache;
+  token?: CancellationToken;
+  /** False: the problems without their fixes. */
+  fixes?: boolean;
+  /** The project's articles as `findArticles` has just found them: not searched for again. */
+  articles?: readonly string[];
+}
+
 export interface AnalyzeOptions {
   /** Whether the file gets its local rules (else only its index entry). */
   target: boolean;
@@ -162,7 +171,7 @@ export interface ArticleService extends Disposable {
    */
   analyze(path: string, opts: AnalyzeOptions): Promise<Analysis>;
   /** Checks many files in one pass, each read once; the corpus is the project's articles plus `targets` outside it. */
-  checkFiles(targets: string[], opts?: { cache?: AnalysisCache; token?: CancellationToken; fixes?: boolean }): Promise<FileResult[]>;
+  checkFiles(targets: string[], opts?: CheckFilesOptions): Promise<FileResult[]>;
   /** Forgets the cached parse and check of a path (a closed document). */
   forget(path: string): void;
   /** The problems that stop Publish: every error, and warnings of the `blockPublish` rules. */
