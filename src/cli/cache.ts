@@ -1,6 +1,7 @@
 import { constants } from 'buffer';
 import * as fs from 'fs';
 import * as os from 'os';
+import * as path from 'path';
 import type { CorpusFacts, Span } from '../core/check/corpus';
 import type { IndexEntry } from '../core/corpus';
 import type { FileStat } from '../core/project/host';
@@ -53,7 +54,7 @@ const full = (s: FileStat): s is FullStat => typeof s.ctime === 'number' && type
 
 /**
  * Results of earlier checks, reused for a file whose stat is the same as when its result was
- * made, as long as the checker is the same (version, schema, config, language: `key`). Like
+ * made, as long as the checker is the same (its build, schema, config, language: `key`). Like
  * ESLint's `--cache`: a repeated check in CI or before a commit reads only what changed. The
  * corpus rules always run afresh, over the index of this run.
  *
@@ -96,6 +97,25 @@ export class CheckCache implements AnalysisCache {
    */
   static keyOf(parts: unknown): string {
     return JSON.stringify(parts);
+  }
+
+  /**
+   * What the running checker is made of, for the key: the SHA-1 of the bundle this code runs
+   * from and of the project-schema compiler beside it (a rebuild with other rules is another
+   * checker, whatever the version number says), and the Node and ICU versions (sentences and
+   * Swedish collation come from ICU).
+   */
+  static checker(): string {
+    const { createHash } = require('crypto') as typeof import('crypto');
+    const hash = createHash('sha1');
+    for (const f of [__filename, path.join(__dirname, 'cli-ajv.js')]) {
+      try {
+        hash.update(fs.readFileSync(f));
+      } catch {
+        hash.update('-');
+      }
+    }
+    return `${hash.digest('hex')} node ${process.version} icu ${process.versions.icu ?? '-'}`;
   }
 
   get(file: string, stat: FileStat, target: boolean): Analysis | undefined {

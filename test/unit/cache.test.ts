@@ -96,6 +96,11 @@ describe('the --cache file', () => {
     assert.deepEqual(c.get('/p/d.md', stat({ ino: 3 }), true), { ...noTitle, facts: noTitle.facts });
   });
 
+  it('is keyed on the running checker: its code, Node and ICU', () => {
+    assert.equal(CheckCache.checker(), CheckCache.checker());
+    assert.match(CheckCache.checker(), new RegExp(`^[0-9a-f]{40} node ${process.version.replace(/\./g, '\\.')} icu `));
+  });
+
   it('reuses a result only for the very same stat, and a corpus-only result never for a check', () => {
     const file = path.join(tmp(), 'c');
     saved(file, [
