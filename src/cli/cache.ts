@@ -72,7 +72,9 @@ const full = (s: FileStat): s is FullStat => typeof s.ctime === 'number' && type
  * repeated strings once; a file that is not exactly one this version wrote for this key
  * (damaged, cut short, from another version or checker, or not a cache) is ignored whole, and
  * one that cannot be written costs only speed. It is written to a temporary file and renamed
- * into place, so a reader never sees half of one and two runs at once never mix theirs.
+ * into place, so a reader never sees half of one and two runs at once never mix theirs. (A file
+ * forged to pass all that, with the stats of the files it lies about, would be believed: the
+ * cache is trusted as the project's own files are.)
  */
 export class CheckCache implements AnalysisCache {
   private old = NONE;
@@ -203,8 +205,8 @@ const SEVERITIES: ReadonlySet<string> = new Set<Severity>(['error', 'warning', '
 
 /**
  * One file's words: flags, then its entry, problems and facts. A string of the table is its
- * index there (`opt`: 0 for none, else index + 1); any other string is its length + 1 (0 for
- * none), its text following the texts before it.
+ * index there (`opt`: 0 for none, else index + 1); any other string is written by `text`, as
+ * the layout says, its characters following those of the strings before it.
  */
 function encode(c: Cached, id: (s: string) => number, w: (n: number) => void, text: (s: string | undefined) => void): void {
   const { entry, problems, facts, recheck } = c.result;

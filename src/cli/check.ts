@@ -116,8 +116,10 @@ export async function checkCommand(argv: string[], io: Io, lang: Lang, profile?:
   }
 
   const tCache = profile?.now() ?? 0;
+  // Everything a file's own problems depend on besides its text: the site's lists with their
+  // labels and files, as the messages name them, too.
   const cache = args.cache
-    ? new CheckCache(nodePath.resolve(io.cwd, args.cacheLocation ?? CACHE_FILE), CheckCache.keyOf({ version: VERSION, checker: CheckCache.checker(), schema: service.settings.schema.json, config: service.settings.config, lang, site: [service.site.topics, service.site.conditions] }))
+    ? new CheckCache(nodePath.resolve(io.cwd, args.cacheLocation ?? CACHE_FILE), CheckCache.keyOf({ version: VERSION, checker: CheckCache.checker(), schema: service.settings.schema.json, config: service.settings.config, lang, site: service.site }))
     : undefined;
   if (cache) profile?.add('cache', profile.now() - tCache);
   let results = await service.checkFiles([...targets], { cache, fixes: false, articles });

@@ -373,6 +373,19 @@ test('--cache: a damaged cache file, or one of the older layout, is ignored and 
   assert.ok(await cachedRun());
 });
 
+test('--cache: a change to the site\'s lists that a file\'s own messages show is a change of the checker', async (t) => {
+  const topics = fs.readFileSync(path.resolve(__dirname, '../fixtures/site/src/data/topics.ts'), 'utf8');
+  const dir = tmpProject({ 'src/data/topics.ts': topics, 'a.md': article({ topic: 'topic: "frusenaxel"' }) });
+  const now = Date.now();
+  t.mock.method(Date, 'now', () => now + 60_000);
+  const args = ['check', '--cache', '--format', 'json'];
+  const messages = async () => (JSON.parse((await run(args, dir)).stdout) as { problems: { rule: string; message: string }[] }).problems.filter((p) => p.rule === 'topic-no-page').map((p) => p.message);
+  assert.match((await messages())[0], /\baxel\b/i);
+  // Only the label of the body part changes, not the list of topics.
+  fs.writeFileSync(path.join(dir, 'src/data/topics.ts'), topics.replace("axel: 'Axel',", "axel: 'Skuldra',"));
+  assert.match((await messages())[0], /Skuldra/);
+});
+
 test('a large check shared with worker threads prints exactly what one thread prints (dist/cli.js)', (t) => {
   const bundle = path.resolve(__dirname, '../../dist/cli.js');
   if (!fs.existsSync(bundle) || !fs.existsSync(path.resolve(__dirname, '../../dist/cli-worker.js'))) {
