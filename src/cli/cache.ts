@@ -6,11 +6,11 @@ import type { CorpusFacts, Span } from '../core/check/corpus';
 import type { IndexEntry } from '../core/corpus';
 import type { FileStat } from '../core/project/host';
 import type { Analysis, AnalysisCache } from '../core/project/service';
-import type { Problem, Range, Severity } from '../core/types';
+import type { Position, Problem, Range, Severity } from '../core/types';
 
 /**
  * The layout of the cache file, written into its first line: a cache of another layout (an
- * older version's) is never parsed, only replaced.
+ * older version's) is never parsed, only replaced. Raised with every change of the layout.
  */
 const FORMAT = 3;
 const MAGIC = 'qa-articles cache';
@@ -202,6 +202,20 @@ const QUOTES: readonly Span['quote'][] = ['double', 'single', 'plain'];
 /** A character Latin-1 cannot hold. */
 const WIDE = /[^\u0000-\u00ff]/;
 const SEVERITIES: ReadonlySet<string> = new Set<Severity>(['error', 'warning', 'info', 'hint']);
+
+// A field added to any of these must be written and read here too (else it is lost on the way
+// through the cache): until it is, this does not compile.
+type Fields<T, K extends PropertyKey> = [keyof T] extends [K] ? ([K] extends [keyof T] ? true : false) : false;
+type Stored<T extends true> = T;
+export type StoredFields = [
+  Stored<Fields<Analysis, 'unreadable' | 'entry' | 'problems' | 'facts' | 'recheck'>>,
+  Stored<Fields<IndexEntry, 'title' | 'description' | 'category' | 'topic' | 'tags' | 'author' | 'status' | 'published' | 'questionLine'>>,
+  Stored<Fields<Problem, 'rule' | 'severity' | 'message' | 'range' | 'start' | 'end' | 'fixes'>>,
+  Stored<Fields<CorpusFacts, 'entry' | 'tags' | 'topic' | 'title' | 'untrusted'>>,
+  Stored<Fields<Span, 'value' | 'start' | 'end' | 'range' | 'quote'>>,
+  Stored<Fields<Range, 'start' | 'end'>>,
+  Stored<Fields<Position, 'line' | 'character'>>,
+];
 
 /**
  * One file's words: flags, then its entry, problems and facts. A string of the table is its
