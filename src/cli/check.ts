@@ -75,18 +75,26 @@ export async function checkCommand(argv: string[], io: Io, lang: Lang, profile?:
   // The site's own lists (read, never run): one message per file that could not be read; the rules that need it stay off.
   for (const e of service.site.errors) io.stderr(describeSiteError(e, lang) + '\n');
 
-  // The files to check: the project's articles, or the files and folders named.
+  // The files to check: the project's articles, or the files and folders named. The articles,
+  // once found, are the corpus of the check too (not searched for again).
   let exit = 0;
   const targets = new Set<string>();
+  let articles: string[] | undefined;
+  const findArticles = async () => {
+    const t0 = profile?.now() ?? 0;
+    const found = await service.findArticles();
+    profile?.add('discovery', profile.now() - t0);
+    return found;
+  };
   if (args.paths.length === 0) {
-    for (const f of await service.findArticles()) targets.add(f);
+    articles = await findArticles();
+    for (const f of articles) targets.add(f);
     if (targets.size === 0) {
       io.stderr(format(lang, 'project-no-articles', shown(service.root) || '.', service.settings.config.include.join(', ')) + '\n');
       return 2;
     }
   } else {
     const files = nodeFileHost();
-    let articles: string[] | undefined;
     for (const p of args.paths) {
       const abs = toCorePath(nodePath.resolve(io.cwd, p));
       const st = files.stat(abs) as Awaited<ReturnType<typeof files.stat>>;
@@ -100,23 +108,27 @@ export async function checkCommand(argv: string[], io: Io, lang: Lang, profile?:
         continue;
       }
       // A folder: the project's articles in it; a folder outside the articles is taken as asked, every Markdown file in it.
-      articles ??= await service.findArticles();
+      articles ??= await findArticles();
       const inside = articles.filter((f) => isInside(abs, f));
       for (const f of inside.length ? inside : explicitMarkdownFiles(abs)) targets.add(f);
     }
     if (exit && targets.size === 0) return exit;
   }
 
+  const tCache = profile?.now() ?? 0;
+  // Everything a file's own problems depend on besides its text: the site's lists with their
+  // labels and files, as the messages name them, too.
   const cache = args.cache
-    ? new CheckCache(nodePath.resolve(io.cwd, args.cacheLocation ?? CACHE_FILE), CheckCache.keyOf({ version: VERSION, schema: service.settings.schema.json, config: service.settings.config, lang, site: [service.site.topics, service.site.conditions] }))
+    ? new CheckCache(nodePath.resolve(io.cwd, args.cacheLocation ?? CACHE_FILE), CheckCache.keyOf({ version: VERSION, checker: CheckCache.checker(), schema: service.settings.schema.json, config: service.settings.config, lang, site: service.site }))
     : undefined;
-  let results = await service.checkFiles([...targets], { cache, fixes: false });
+  if (cache) profile?.add('cache', profile.now() - tCache);
+  let results = await service.checkFiles([...targets], { cache, fixes: false, articles });
   if (args.fix) {
     const fixed = applyFixes(service, results, (key, ...a) => io.stderr(format(lang, key, ...a) + '\n'), shown);
     if (fixed.files > 0) {
       io.stderr(format(lang, 'cli-fixed', fixed.files, fixed.problems) + '\n');
       // What is left, over the corpus as the fixes left it.
-      results = await service.checkFiles([...targets], { cache, fixes: false });
+      results = await service.checkFiles([...targets], { cache, fixes: false, articles });
     }
   }
   cache?.save();

@@ -9,7 +9,8 @@ export type Phase = (typeof PHASES)[number];
  * Where a `check` run spends its time, when `QA_ARTICLES_PROFILE` is set: printed to stderr as
  * one line `qa-articles profile {json}` (milliseconds), so the bench and a curious user read the
  * same figures. `startup` is process start → the first article read (Node's own start, loading
- * the bundle, reading the config and schema); `load` and `project` are parts of it; `gc` is the
+ * the bundle, reading the config and schema, loading `--cache`'s file); `load`, `project` and
+ * `cache` are parts of it; `gc` is the
  * garbage collector's pauses, which fall inside the other phases. With helper threads
  * (`threads`), the per-file phases are summed over all threads, so they may add up to more
  * than `total`.
@@ -32,7 +33,7 @@ export class Profile implements PhaseProfile {
     return performance.now();
   }
 
-  add(phase: ProfilePhase | 'output', ms: number): void {
+  add(phase: ProfilePhase | 'cache' | 'output', ms: number): void {
     this.ms.set(phase, (this.ms.get(phase) ?? 0) + ms);
   }
 
@@ -52,6 +53,7 @@ export class Profile implements PhaseProfile {
     out.startup = this.firstRead ?? this.now();
     out.load = this.loadedAt;
     out.project = this.ms.get('project') ?? 0;
+    out.cache = this.ms.get('cache') ?? 0;
     for (const p of PHASES.slice(1)) out[p] = this.ms.get(p) ?? 0;
     out.gc = this.gcMs;
     out.total = end;

@@ -22,6 +22,11 @@ function typeOf(st: fs.Stats): FileStat['type'] {
   return st.isFile() ? 'file' : st.isDirectory() ? 'directory' : 'other';
 }
 
+/** A stat as the core takes it: all from the one system call, so the times belong to the size. */
+function statOf(st: fs.Stats): FileStat {
+  return { type: typeOf(st), size: st.size, mtime: st.mtimeMs, ctime: st.ctimeMs, ino: st.ino, dev: st.dev };
+}
+
 /**
  * Node's file system as the project model's file host (`paths` maps core paths to the host's
  * and back: the CLI's by separators, the editor's through its folder URIs). Synchronous calls: for many small
@@ -39,7 +44,7 @@ export function nodeFileHost(paths: { toHost(p: string): string; toCore(p: strin
         if (missing(e)) return undefined;
         throw e;
       }
-      if (!lst.isSymbolicLink()) return { type: typeOf(lst), size: lst.size, mtime: lst.mtimeMs };
+      if (!lst.isSymbolicLink()) return statOf(lst);
       let st: fs.Stats;
       let real: string;
       try {
@@ -49,7 +54,8 @@ export function nodeFileHost(paths: { toHost(p: string): string; toCore(p: strin
         if (missing(e) || (e as NodeJS.ErrnoException).code === 'ELOOP') return undefined;
         throw e;
       }
-      return { type: typeOf(st), size: st.size, mtime: st.mtimeMs, realPath: paths.toCore(real) };
+      // The target's stat: a link turned to another file names another inode.
+      return { ...statOf(st), realPath: paths.toCore(real) };
     },
     read(p: string): Uint8Array | undefined {
       try {
@@ -69,7 +75,7 @@ export function nodeFileHost(paths: { toHost(p: string): string; toCore(p: strin
       }
       try {
         const st = fs.fstatSync(fd);
-        const stat: FileStat = { type: typeOf(st), size: st.size, mtime: st.mtimeMs };
+        const stat = statOf(st);
         if (stat.type !== 'file' || st.size > maxBytes) return { stat };
         const bytes = Buffer.allocUnsafe(st.size);
         let read = 0;

@@ -279,6 +279,113 @@ test('--cache: a same-size edit is checked again, and a file cached for the corp
   assert.deepEqual(again.problems.map((p: { rule: string }) => p.rule), []);
 });
 
+/** The phases of a run with QA_ARTICLES_PROFILE=1: `rules` stays 0 when no file was checked (every result from the cache). */
+const phases = (stderr: string) => JSON.parse(/qa-articles profile (\{.*\})/.exec(stderr)![1]) as Record<string, number>;
+const rulesOf = (stdout: string) => (JSON.parse(stdout) as { problems: { rule: string }[] }).problems.map((p) => p.rule);
+
+test('--cache: new content of the same size with its old modification time restored (touch -d, cp -p, rsync -t) is checked again', async (t) => {
+  const dir = tmpProject({ 'a.md': article({ date: 'date: "2017-08-15"' }) });
+  const a = path.join(dir, 'a.md');
+  // The runs begin a minute from now, so the file written above counts as settled and is kept.
+  // Whole seconds, as a file system of coarse times has them (and as they can be put back exactly).
+  const second = Math.floor(Date.now() / 1000);
+  fs.utimesSync(a, second, second);
+  const now = Date.now();
+  t.mock.method(Date, 'now', () => now + 60_000);
+  const args = ['check', '--cache', '--format', 'json'];
+  assert.deepEqual(rulesOf((await run(args, dir)).stdout), ['yaml-type']);
+  const hit = await run(args, dir, { QA_ARTICLES_PROFILE: '1' });
+  assert.deepEqual(rulesOf(hit.stdout), ['yaml-type']);
+  assert.equal(phases(hit.stderr).rules, 0, 'the unchanged file came from the cache');
+  // Another text of the same size, and the old times put back.
+  const before = fs.statSync(a);
+  const text = fs.readFileSync(a, 'utf8');
+  const same = text.replace('date: "2017-08-15"', 'date: 2017-08-15  ');
+  assert.equal(Buffer.byteLength(same), Buffer.byteLength(text));
+  fs.writeFileSync(a, same);
+  fs.utimesSync(a, before.atime, before.mtime);
+  assert.equal(fs.statSync(a).mtimeMs, before.mtimeMs);
+  assert.equal(fs.statSync(a).size, before.size);
+  const again = await run(args, dir);
+  assert.deepEqual(rulesOf(again.stdout), [], 'the new text has no problem');
+  assert.equal(again.code, 0);
+  // The same through a copy that keeps the times (another file put in its place).
+  const copy = path.join(dir, 'copy');
+  fs.writeFileSync(copy, text);
+  fs.utimesSync(copy, before.atime, before.mtime);
+  fs.renameSync(copy, a);
+  assert.deepEqual(rulesOf((await run(args, dir)).stdout), ['yaml-type']);
+});
+
+test('--cache: an edit in the same tick as the run that cached the file is checked again', async (t) => {
+  const dir = tmpProject({ 'a.md': article({ date: 'date: "2017-08-15"' }) });
+  const a = path.join(dir, 'a.md');
+  const args = ['check', '--cache', '--format', 'json'];
+  // A file system that counts in seconds: the file written, checked and written again within one.
+  const second = Math.floor(Date.now() / 1000);
+  fs.utimesSync(a, second, second);
+  const before = fs.statSync(a);
+  // The file was written a moment ago: its result may not be trusted by its stat alone.
+  assert.deepEqual(rulesOf((await run(args, dir)).stdout), ['yaml-type']);
+  const text = fs.readFileSync(a, 'utf8');
+  fs.writeFileSync(a, text.replace('date: "2017-08-15"', 'date: 2017-08-15  '));
+  fs.utimesSync(a, second, second);
+  assert.equal(fs.statSync(a).size, before.size);
+  assert.equal(fs.statSync(a).mtimeMs, before.mtimeMs);
+  assert.deepEqual(rulesOf((await run(args, dir)).stdout), []);
+  // Once the file has been left alone, a run keeps it, and the next one takes it from the cache.
+  const now = Date.now();
+  t.mock.method(Date, 'now', () => now + 60_000);
+  assert.deepEqual(rulesOf((await run(args, dir)).stdout), []);
+  const hit = await run(args, dir, { QA_ARTICLES_PROFILE: '1' });
+  assert.deepEqual(rulesOf(hit.stdout), []);
+  assert.equal(phases(hit.stderr).rules, 0);
+});
+
+test('--cache: a damaged cache file, or one of the older layout, is ignored and replaced', async (t) => {
+  const dir = tmpProject({ 'a.md': article({ date: 'date: "2017-08-15"' }), 'b.md': article({ title: 'title: "Annan rubrik"' }) });
+  const cacheFile = path.join(dir, '.qa-articles-cache');
+  const now = Date.now();
+  t.mock.method(Date, 'now', () => now + 60_000);
+  const args = ['check', '--cache', '--format', 'json'];
+  const plain = await run(['check', '--format', 'json'], dir);
+  assert.equal((await run(args, dir)).stdout, plain.stdout);
+  const good = fs.readFileSync(cacheFile);
+  const cachedRun = async () => {
+    const r = await run(args, dir, { QA_ARTICLES_PROFILE: '1' });
+    assert.equal(r.stdout, plain.stdout);
+    assert.equal(r.code, plain.code);
+    return phases(r.stderr).rules === 0;
+  };
+  assert.ok(await cachedRun());
+  for (const damaged of [good.subarray(0, good.length >> 1), Buffer.concat([good.subarray(0, good.length - 100), Buffer.alloc(100, 0x41)]), Buffer.from('\x00\xff garbage'), Buffer.alloc(0)]) {
+    fs.writeFileSync(cacheFile, damaged);
+    assert.equal(await cachedRun(), false, 'nothing taken from it');
+    assert.ok(await cachedRun(), 'a good one written in its place');
+  }
+  // The layout before this version, with this checker's key and a.md's size and time: a reader
+  // of that layout would have taken its (wrong) result of no problems.
+  const key = good.toString('utf8').split('\n')[1];
+  const st = fs.statSync(path.join(dir, 'a.md'));
+  fs.writeFileSync(cacheFile, JSON.stringify({ key, files: { [toCorePath(path.join(dir, 'a.md'))]: { size: st.size, mtimeMs: st.mtimeMs, target: true, result: { problems: [] } } } }));
+  assert.equal(await cachedRun(), false);
+  assert.match(fs.readFileSync(cacheFile, 'latin1'), /^qa-articles cache \d+ (LE|BE)\n/);
+  assert.ok(await cachedRun());
+});
+
+test('--cache: a change to the site\'s lists that a file\'s own messages show is a change of the checker', async (t) => {
+  const topics = fs.readFileSync(path.resolve(__dirname, '../fixtures/site/src/data/topics.ts'), 'utf8');
+  const dir = tmpProject({ 'src/data/topics.ts': topics, 'a.md': article({ topic: 'topic: "frusenaxel"' }) });
+  const now = Date.now();
+  t.mock.method(Date, 'now', () => now + 60_000);
+  const args = ['check', '--cache', '--format', 'json'];
+  const messages = async () => (JSON.parse((await run(args, dir)).stdout) as { problems: { rule: string; message: string }[] }).problems.filter((p) => p.rule === 'topic-no-page').map((p) => p.message);
+  assert.match((await messages())[0], /\baxel\b/i);
+  // Only the label of the body part changes, not the list of topics.
+  fs.writeFileSync(path.join(dir, 'src/data/topics.ts'), topics.replace("axel: 'Axel',", "axel: 'Skuldra',"));
+  assert.match((await messages())[0], /Skuldra/);
+});
+
 test('a large check shared with worker threads prints exactly what one thread prints (dist/cli.js)', (t) => {
   const bundle = path.resolve(__dirname, '../../dist/cli.js');
   if (!fs.existsSync(bundle) || !fs.existsSync(path.resolve(__dirname, '../../dist/cli-worker.js'))) {

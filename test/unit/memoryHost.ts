@@ -23,6 +23,10 @@ export class MemoryHost implements FileHost {
     return false;
   }
 
+  /**
+   * No `ctime`, `ino` or `dev`, as a host that cannot tell them: the CLI's `--cache` never trusts
+   * such a stat (a test of a cache over this host brings its own cache).
+   */
   stat(p: string): FileStat | undefined {
     const f = this.files.get(p);
     if (f) return { type: 'file', size: f.length, mtime: 0 };

@@ -86,10 +86,25 @@ export interface FileResult {
   readable: boolean;
 }
 
-/** A cache of a batch check's per-file work, keyed by what identifies a file's content (CLI `--cache`). */
+/**
+ * A cache of a batch check's per-file work, keyed by what identifies a file's content (CLI
+ * `--cache`). `get` is asked with the stat taken just before the file would be read: an answer
+ * means the file is not read at all, so it must come only where that stat proves the content
+ * unchanged (see FileStat's `ctime`, `ino` and `dev`). `set` is told the stat the analysed text
+ * was read under.
+ */
 export interface AnalysisCache {
   get(file: string, stat: FileStat, target: boolean): Analysis | undefined;
   set(file: string, stat: FileStat, target: boolean, analysis: Analysis): void;
+}
+
+export interface CheckFilesOptions {
+  cache?: AnalysisCache;
+  token?: CancellationToken;
+  /** False: the problems without their fixes. */
+  fixes?: boolean;
+  /** The project's articles as `findArticles` has just found them: not searched for again. */
+  articles?: readonly string[];
 }
 
 export interface AnalyzeOptions {
@@ -156,7 +171,7 @@ export interface ArticleService extends Disposable {
    */
   analyze(path: string, opts: AnalyzeOptions): Promise<Analysis>;
   /** Checks many files in one pass, each read once; the corpus is the project's articles plus `targets` outside it. */
-  checkFiles(targets: string[], opts?: { cache?: AnalysisCache; token?: CancellationToken; fixes?: boolean }): Promise<FileResult[]>;
+  checkFiles(targets: string[], opts?: CheckFilesOptions): Promise<FileResult[]>;
   /** Forgets the cached parse and check of a path (a closed document). */
   forget(path: string): void;
   /** The problems that stop Publish: every error, and warnings of the `blockPublish` rules. */

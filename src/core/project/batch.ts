@@ -4,7 +4,7 @@ import { findFrontmatter } from '../frontmatter';
 import { parseArticle, type ParsedArticle } from '../parse';
 import type { PhaseProfile } from '../profile';
 import type { Problem } from '../types';
-import type { Analysis, AnalysisCache, AnalysisPool, FileResult } from './api';
+import type { Analysis, AnalysisCache, AnalysisPool, CheckFilesOptions, FileResult } from './api';
 import type { CancellationToken, FileStat, Log } from './host';
 import type { ReadOutcome, Unreadable } from './read';
 
@@ -28,13 +28,13 @@ export interface BatchService {
  * `targets` outside it. The parsed document of each file is dropped at once; the corpus rules
  * run afterwards, over the complete index. A large batch is shared with the host's helpers.
  */
-export async function checkBatch(s: BatchService, checker: Checker, targets: string[], opts: { cache?: AnalysisCache; token?: CancellationToken; fixes?: boolean }): Promise<FileResult[]> {
+export async function checkBatch(s: BatchService, checker: Checker, targets: string[], opts: CheckFilesOptions): Promise<FileResult[]> {
   const targetSet = new Set(targets);
   const profile = s.profile;
   const t0 = profile?.now() ?? 0;
-  const corpus = await s.findArticles(opts.token);
+  const corpus = opts.articles ?? (await s.findArticles(opts.token));
   const all = [...new Set([...corpus, ...targets])];
-  profile?.add('discovery', profile.now() - t0);
+  if (!opts.articles) profile?.add('discovery', profile.now() - t0);
   const inCorpus = new Set(corpus);
   const analyses = new Map<string, Analysis>();
   const cancelled = () => opts.token?.isCancellationRequested === true;

@@ -10,6 +10,19 @@ export interface FileStat {
   size: number;
   /** Milliseconds since the epoch. */
   mtime: number;
+  /**
+   * The status change time (POSIX `st_ctime`, not the creation time), in milliseconds since the
+   * epoch: moved to the present by every write, and by every change of the modification time
+   * (`touch -d`, `cp -p`, `rsync -t`, `tar x`), so no user tool can restore it. With `ino` and
+   * `dev` it is what lets a cache know a file unchanged by its stat alone; a host that cannot
+   * tell it (a virtual file system, the unit tests' memory host) leaves it out, and its files
+   * are then always read.
+   */
+  ctime?: number;
+  /** The file's inode number (the file, not the path: a file renamed into place has another). */
+  ino?: number;
+  /** The device the file is on. */
+  dev?: number;
   /** For a path through a symbolic link: the real path it leads to. */
   realPath?: string;
 }

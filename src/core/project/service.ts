@@ -9,7 +9,7 @@ import { severityOf } from '../rules';
 import type { Problem } from '../types';
 import { publishBlockers } from '../workflow/publish';
 import { workflowState, type WorkflowState } from '../workflow/state';
-import type { Analysis, AnalysisCache, AnalyzeOptions, ArticleService, ArticleServiceInit, FileResult, ProjectChange } from './api';
+import type { Analysis, AnalyzeOptions, ArticleService, ArticleServiceInit, CheckFilesOptions, FileResult, ProjectChange } from './api';
 import { analyzeFile, checkBatch, type BatchService } from './batch';
 import { readArticleFile, type ReadOutcome, type Unreadable } from './read';
 import { Emitter } from './events';
@@ -24,7 +24,7 @@ import { EMPTY_SITE, type SiteKnowledge } from '../site/types';
 /** This many article changes in a row, with less than a second between them, make a burst. */
 const BURST = 20;
 
-export type { Analysis, AnalysisCache, AnalysisPool, AnalyzeOptions, ArticleService, ArticleServiceInit, FileResult, PoolBatch, PoolRun, ProjectChange } from './api';
+export type { Analysis, AnalysisCache, AnalysisPool, AnalyzeOptions, ArticleService, ArticleServiceInit, CheckFilesOptions, FileResult, PoolBatch, PoolRun, ProjectChange } from './api';
 export { MAX_ARTICLE_BYTES, readArticleFile, type ReadOutcome, type Unreadable } from './read';
 
 /** Creates the project model for a root. */
@@ -284,7 +284,7 @@ class Service implements ArticleService {
     return this.check(path, r.text);
   }
 
-  async checkFiles(targets: string[], opts: { cache?: AnalysisCache; token?: CancellationToken; fixes?: boolean } = {}): Promise<FileResult[]> {
+  async checkFiles(targets: string[], opts: CheckFilesOptions = {}): Promise<FileResult[]> {
     await this.ready;
     return checkBatch(this.batchPart(), this.currentChecker(), targets, opts);
   }
