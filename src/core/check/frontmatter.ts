@@ -278,9 +278,11 @@ function reportStructure(ctx: CheckContext, pos: number, line: number): boolean 
 
 /**
  * A field of the schema written in a shape the site's reader refuses, on `line` (where the
- * reader stumbled, or the line above it): the colon after the name left out (`question |`),
- * two fields run together on one line (`published: truequestion: |`, a line break lost), text
- * right after a block's `|`, or a list item on the field's own line (`tags: - axel`).
+ * reader stumbled, the line above it, or the field line above an indented run): indented above
+ * a field that is not, its name broken over two lines, a stray quote before its name, the colon
+ * after the name left out (`question |`), two fields run together on one line (`published:
+ * truequestion: |`, a line break lost), stray marks or text right after a block's `|`, or a
+ * list item on the field's own line (`tags: - axel`).
  */
 function fieldShape(ctx: CheckContext, line: number): boolean {
   const { lines } = ctx.article;
@@ -401,14 +403,8 @@ function unindentedBlock(ctx: CheckContext, line: number): boolean {
   }
   if (firstAtMargin === undefined || firstAtMargin > line) return false;
   const fix: Fix = { title: ctx.msg('fix-indent-block', key), edits, preferred: mendsAll(ctx, edits, firstAtMargin) };
-  reportLineWith(ctx, firstAtMargin, ctx.msg('yaml-block-unindented', key), [fix]);
+  reportLine(ctx, firstAtMargin, ctx.msg('yaml-block-unindented', key), 'yaml-syntax', [fix]);
   return true;
-}
-
-function reportLineWith(ctx: CheckContext, line: number, message: string, fixes: Fix[]): void {
-  const { lines } = ctx.article;
-  const t = lines.lineText(line);
-  ctx.report('yaml-syntax', lines.starts[line], Math.max(lines.starts[line] + 1, lines.starts[line] + t.length), message, fixes);
 }
 
 /**
@@ -454,12 +450,12 @@ function contentLineAtOrBefore(ctx: CheckContext, line: number): number {
 }
 
 /** Reports a whole line (from its first non-space character). */
-function reportLine(ctx: CheckContext, line: number, message: string, rule: 'yaml-syntax' | 'yaml-duplicate-key' = 'yaml-syntax'): void {
+function reportLine(ctx: CheckContext, line: number, message: string, rule: 'yaml-syntax' | 'yaml-duplicate-key' = 'yaml-syntax', fixes?: Fix[]): void {
   const { lines } = ctx.article;
   const l = Math.max(0, Math.min(line, lines.lineCount - 1));
   const t = lines.lineText(l);
   const s = lines.starts[l] + /^\s*/.exec(t)![0].length;
-  ctx.report(rule, s, Math.max(s + 1, lines.starts[l] + t.length), message);
+  ctx.report(rule, s, Math.max(s + 1, lines.starts[l] + t.length), message, fixes);
 }
 
 /** A tab in a line's indentation: one message with a fix to spaces. False when the line has none. */
