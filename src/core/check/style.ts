@@ -250,10 +250,6 @@ function valueFits(article: ParsedArticle, schema: ArticleSchema, from: string, 
 const TYPOGRAPHIC: Record<string, string> = { '”': '”“', '“': '”“', '„': '”“', '«': '»«', '»': '«»', '’': '’‘', '‘': '’‘', '‚': '’‘', '‹': '›‹', '›': '‹›' };
 
 /**
- * A plain value between typographic quotes (`title: ”Ont i axeln”`): YAML quotes only with
- * straight marks, so the site shows these around the text. The fix writes straight quotes.
- */
-/**
  * A question over several lines that is no block (`question: Hej …` with its lines below it):
  * YAML folds the lines into one, and the page, which shows the question's line breaks, runs them
  * together. The fix, for an unquoted value, writes each line of the source as a line of a block.
@@ -279,6 +275,10 @@ function checkQuestionFolded(ctx: CheckContext): void {
   ctx.report('question-folded', f.keyStart, span.end, ctx.msg('question-folded'), fixes);
 }
 
+/**
+ * A plain value between typographic quotes (`title: ”Ont i axeln”`): YAML quotes only with
+ * straight marks, so the site shows these around the text. The fix writes straight quotes.
+ */
 function checkTypographicQuotes(ctx: CheckContext): void {
   const { article } = ctx;
   for (const f of article.fieldList) {
