@@ -112,3 +112,25 @@ describe('an invisible character in a key', () => {
     assert.equal(fixed.length, text.length - 1);
   });
 });
+
+describe('an invisible character in the closing fence', () => {
+  it('before the closing ---: the site reads the answer as fields; the error is on that line, and the fix cleans the fence', () => {
+    const text = lines.join('\n').replace('\n---\n\nSvaret', '\n\ufeff---\n\nSvaret') + '\n---\n\nMer text.\n';
+    assert.equal(buildFails(text), true);
+    const [p] = errors(text);
+    assert.equal(p.rule, 'yaml-syntax');
+    assert.equal(lineOf(text, p.start), 8);
+    assert.match(p.message, /ends the fields has an invisible character \(U\+FEFF/);
+    const fixed = applyEdits(text, preferredFix(p)!.edits);
+    assert.equal(fixed, text.replace('\ufeff---', '---'));
+    assert.equal(buildFails(fixed), false);
+  });
+  it('before the only closing ---: the fields are never closed, and the fix cleans that fence instead of adding another', () => {
+    const text = lines.join('\n').replace('\n---\n\nSvaret', '\n\u00a0---\n\nSvaret');
+    const [p] = errors(text);
+    assert.equal(p.rule, 'frontmatter-unclosed');
+    const fixed = applyEdits(text, preferredFix(p)!.edits);
+    assert.equal(fixed, lines.join('\n'));
+    assert.deepEqual(errors(fixed), []);
+  });
+});

@@ -3,11 +3,14 @@
 import type { CheckContext } from './context';
 import type { YamlIssue } from '../parse';
 import type { Fix } from '../types';
-import { siteErrorKind } from '../yaml/siteErrors';
+import { codePointName, INVISIBLE, siteErrorKind, withoutInvisible } from '../yaml/siteErrors';
 import { readAsSite } from '../yaml/siteReader';
 
 /** A closing fence mistyped as `--` or `----` (a line below the opening one): the fields then run on into the answer. */
 const FENCE_TYPO = /^(?:--|-{4,})[ \t]*$/;
+
+/** `\ufeff---`, `\u00a0---`: a fence with an invisible character before or in it (pasted text). */
+const hiddenFence = (line: string) => INVISIBLE.test(line) && /^[ \t]*-{2,}[ \t]*$/.test(withoutInvisible(line));
 
 /**
  * The fields end at a line `--` (a fence mistyped), and the site's reader stumbled at or after
@@ -19,10 +22,13 @@ export function mistypedFence(ctx: CheckContext, issue: YamlIssue): boolean {
   const fm = ctx.article.frontmatter!;
   if (siteErrorKind(issue.message) === 'control-char') return false;
   const { stop } = likelyEnd(ctx);
-  if (stop === undefined || lines.starts[stop] <= fm.openEnd || lines.starts[stop] >= fm.contentEnd || issue.start < lines.starts[stop] || !FENCE_TYPO.test(lines.lineText(stop))) return false;
+  if (stop === undefined || lines.starts[stop] <= fm.openEnd || lines.starts[stop] >= fm.contentEnd || issue.start < lines.starts[stop]) return false;
   const start = lines.starts[stop];
   const typed = lines.lineText(stop).trimEnd();
-  ctx.report('yaml-syntax', start, start + typed.length, ctx.msg('yaml-fence-typo', typed), [fenceTypoFix(ctx, stop)]);
+  const hidden = hiddenFence(typed);
+  if (!hidden && !FENCE_TYPO.test(lines.lineText(stop))) return false;
+  const message = hidden ? ctx.msg('yaml-fence-invisible', codePointName(typed[typed.search(INVISIBLE)])) : ctx.msg('yaml-fence-typo', typed);
+  ctx.report('yaml-syntax', start, start + typed.length, message, [fenceTypoFix(ctx, stop)]);
   return true;
 }
 
@@ -37,7 +43,8 @@ function fenceTypoFix(ctx: CheckContext, stop: number): Fix {
   const start = loneCr ? lines.lineEnd(stop - 1) : lines.starts[stop];
   const typed = lines.lineText(stop).trimEnd();
   const edit = { start, end: lines.starts[stop] + lines.lineText(stop).length, newText: (loneCr ? ctx.eol : '') + '---' };
-  return { title: ctx.msg('fix-fence-here', typed), edits: [edit], preferred: readsAsFields(text.slice(fm.siteStart, start)) };
+  const title = INVISIBLE.test(typed) ? ctx.msg('fix-fence-clean') : ctx.msg('fix-fence-here', typed);
+  return { title, edits: [edit], preferred: readsAsFields(text.slice(fm.siteStart, start)) };
 }
 
 /**
@@ -62,6 +69,8 @@ function likelyEnd(ctx: CheckContext): { lastYaml?: number; stop?: number } {
     // After a blank line, "Svaret: …" is prose unless it names a field. A line after a lone CR
     // goes on with the line before it (the editor shows a break where the writer typed none),
     // and a flow collection (`{…}`, `[…]`) is YAML too.
+    // A fence with an invisible character in it (`\ufeff---`) is where the writer ended the fields.
+    if (hiddenFence(t)) return { lastYaml, stop: l };
     const goesOn = l > 0 && lastYaml === l - 1 && lines.lineBreak(l - 1) === '\r';
     const yamlLine = goesOn || /^\s/.test(t) || /^#/.test(t) || /^-(\s|$)/.test(t) || /^[{[]/.test(t) || (key !== undefined && (!afterBlank || known.has(key)));
     if (!yamlLine) return { lastYaml, stop: l };
@@ -87,6 +96,7 @@ export function closingFixes(ctx: CheckContext): Fix[] {
   const fm = ctx.article.frontmatter!;
   for (let l = lines.positionAt(fm.contentStart).line + 1; l < lines.lineCount; l++) {
     const t = lines.lineText(l);
+    if (hiddenFence(t)) return [fenceTypoFix(ctx, l)];
     const m = /^[ \t]*(?=---[ \t]*$)/.exec(t);
     if (!m) continue;
     // A fence the site does not see: indented, or after a lone CR (the editor shows a line break, the site's fence search does not).

@@ -359,6 +359,14 @@ function fieldShape(ctx: CheckContext, line: number): boolean {
     const from = km[0].length + block[1].length;
     return report(km[0].length, t.length, ctx.msg('yaml-text-after-bar', key, block[1]), { start: start + from, end: start + from + block[2].length, newText: eol + '  ' }, ctx.msg('fix-text-below', key));
   }
+  // `title: [Fråga] Ont`, `title: @hem`, `title: Ont i knät:`: a text field's value that starts
+  // with a sign YAML reads as its own, or ends with a colon, is text only in quotes.
+  const sign = /^[[{%@`>?]/.exec(rest)?.[0] ?? (/[^:]:[ \t]*$/.test(rest) ? ':' : undefined);
+  if (sign !== undefined && fieldSchema(ctx.schema, key)?.type === 'string') {
+    const value = trimBlanksEnd(rest);
+    const from = km[0].length;
+    return report(from, from + value.length, ctx.msg(sign === ':' ? 'yaml-ends-with-colon' : 'yaml-starts-with-sign', key, sign), { start: start + from, end: start + from + value.length, newText: doubleQuoted(value) }, ctx.msg('fix-quote-value'));
+  }
   // `tags: - axel`: a list item starts a line of its own, below the field.
   const item = /^-[ \t]+\S/.exec(rest);
   if (item) {
