@@ -70,6 +70,18 @@ describe('a field in a shape the site refuses', () => {
     });
   }
 
+  it('tags written as #hashtags in brackets: the comment is named, and the offered fix quotes them', () => {
+    const broken = good.replace('tags: ["armbåge"]', 'tags: [#armbåge, smärta, #ont]');
+    assert.equal(buildFails(broken), true);
+    const [p] = errors(broken);
+    assert.equal(lineOf(broken, p), 5);
+    assert.match(p.message, /a # after \[, a comma or a space starts a comment/);
+    assert.equal(preferredFix(p), undefined, 'whether the # belongs to the tag is the writer\'s call');
+    const after = applyEdits(broken, p.fixes![0].edits);
+    assert.ok(after.includes('tags: ["#armbåge", smärta, "#ont"]'));
+    assert.equal(buildFails(after), false);
+  });
+
   it('a list item on the line of a field that takes one value: the dash is named, with no guess at a fix', () => {
     const broken = good.replace('category: armbage', 'category: - armbage');
     const [p] = errors(broken);

@@ -174,6 +174,13 @@ function reportSiteError(ctx: CheckContext, issue: YamlIssue): void {
       return;
     }
     case 'unclosed-list': {
+      // A `#` that made a comment of the list's end (`tags: [#knä, …]`): the nearest list above is the cause to name.
+      const first = lines.positionAt(fm.contentStart).line;
+      for (let l = Math.min(line, lines.lineCount - 1); l >= first; l--) {
+        if (!/^[A-Za-z_][\w-]*:[ \t]*\[/.test(lines.lineText(l))) continue;
+        if (fieldShape(ctx, l)) return;
+        break;
+      }
       const open = unclosedBracketBefore(ctx, pos);
       if (open === undefined) break;
       const brace = text[open] === '{';
@@ -358,6 +365,15 @@ function fieldShape(ctx: CheckContext, line: number): boolean {
   if (block) {
     const from = km[0].length + block[1].length;
     return report(km[0].length, t.length, ctx.msg('yaml-text-after-bar', key, block[1]), { start: start + from, end: start + from + block[2].length, newText: eol + '  ' }, ctx.msg('fix-text-below', key));
+  }
+  // `tags: [#knä, smärta]`: a `#` after `[`, a comma or a space starts a comment, and the list is never closed.
+  if (rest.startsWith('[') && /(?:^\[|[,\s])#/.test(rest) && fieldSchema(ctx.schema, key)?.type === 'array') {
+    const from = km[0].length;
+    const value = trimBlanksEnd(rest);
+    const quoted = value.replace(/(^\[|,)(\s*)(#[^,\]]*?)(\s*)(?=[,\]]|$)/g, (_m, before: string, sp: string, tag: string, after: string) => before + sp + doubleQuoted(tag) + after);
+    const edit = quoted !== value ? { start: start + from, end: start + from + value.length, newText: quoted } : undefined;
+    ctx.report('yaml-syntax', start + from, start + from + value.length, ctx.msg('yaml-hash-in-list', key), edit ? [{ title: ctx.msg('fix-quote-hash-tags'), edits: [edit], preferred: false }] : []);
+    return true;
   }
   // `title: [Fråga] Ont`, `title: @hem`, `title: Ont i knät:`: a text field's value that starts
   // with a sign YAML reads as its own, or ends with a colon, is text only in quotes.
