@@ -34,6 +34,7 @@ export const RULES = {
   'date-invalid': { severity: 'warning', about: 'A date that does not exist (2017-02-30), which the site silently moves to another day.' },
   'typographic-quotes': { severity: 'warning', about: 'A value written in typographic quotes (”…”, “…”, as word processors write them), which YAML keeps as text: the page shows them.' },
   'question-folded': { severity: 'warning', about: 'A question written over several lines without `|`: YAML joins its lines, so the page loses the patient\'s line breaks.' },
+  'value-comment': { severity: 'warning', about: 'A text shown on the page (title, description, author, patientName) cut short by ` #`, which YAML reads as the start of a comment.' },
   'topic-unknown': { severity: 'info', about: 'A topic no other article uses that is a near miss of a known one (a likely typo); quiet when the site\'s topic list is known.' },
   'topic-no-page': { severity: 'warning', about: 'A topic that is not one of the site\'s topics for the article\'s body part, so no topic page lists the article.' },
   'condition-unknown': { severity: 'warning', about: 'A relatedCondition that is not one of the site\'s condition pages, so the page shows no breadcrumb or Fördjupning box for it.' },

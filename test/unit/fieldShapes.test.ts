@@ -134,3 +134,20 @@ describe('a question over several lines that is no block', () => {
     assert.deepEqual(check(one).filter((q) => q.rule === 'question-folded'), []);
   });
 });
+
+describe('a text the page shows, cut short by a comment', () => {
+  it('title: Fråga #2 om armbågen passes the build, but the page shows "Fråga": a warning, and an offered fix that quotes all of it', () => {
+    const text = good.replace('title: "Ont i armbågen"', 'title: Fråga #2 om armbågen');
+    assert.equal(buildFails(text), false);
+    const [p] = check(text).filter((q) => q.rule === 'value-comment');
+    assert.equal(p.severity, 'warning');
+    assert.match(p.message, /the page shows only "Fråga"/);
+    assert.equal(preferredFix(p), undefined, 'a # meant as a note is the writer\'s call');
+    assert.equal(applyEdits(text, p.fixes![0].edits), good.replace('title: "Ont i armbågen"', 'title: "Fråga #2 om armbågen"'));
+  });
+  it('a # inside quotes, or without a space before it, is text: no warning', () => {
+    for (const t of ['title: "Fråga #2"', 'title: Fråga#2 om armbågen']) {
+      assert.deepEqual(check(good.replace('title: "Ont i armbågen"', t)).filter((q) => q.rule === 'value-comment'), [], t);
+    }
+  });
+});

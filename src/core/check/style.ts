@@ -65,6 +65,7 @@ export function checkStyle(ctx: CheckContext): void {
   checkDateExists(ctx);
   if (ctx.on('typographic-quotes')) checkTypographicQuotes(ctx);
   if (ctx.on('question-folded')) checkQuestionFolded(ctx);
+  if (ctx.on('value-comment')) checkValueComments(ctx);
 
   const published = data.published !== false;
   const bodyEmpty = article.body.trim() === '';
@@ -248,6 +249,30 @@ function valueFits(article: ParsedArticle, schema: ArticleSchema, from: string, 
 
 /** Typographic quotes a word processor writes, each with the marks that may close it. */
 const TYPOGRAPHIC: Record<string, string> = { '”': '”“', '“': '”“', '„': '”“', '«': '»«', '»': '«»', '’': '’‘', '‘': '’‘', '‚': '’‘', '‹': '›‹', '›': '‹›' };
+
+/** The fields whose text the page shows as written, where a comment cuts it short unseen. */
+const SHOWN_TEXT = ['title', 'description', 'author', 'patientName'];
+
+/**
+ * `title: Fråga #2 om axeln`: YAML ends a plain value at ` #` (a comment), so the page shows
+ * "Fråga". The offered fix quotes what was written; a `#` meant as a note stays the writer's call.
+ */
+function checkValueComments(ctx: CheckContext): void {
+  const { article } = ctx;
+  for (const key of SHOWN_TEXT) {
+    const f = article.fields.get(key);
+    const node = f?.node as { type?: string; value?: unknown } | null | undefined;
+    if (!f || !node || node.type !== 'PLAIN' || typeof node.value !== 'string') continue;
+    const span = valueSpan(article.text, f.node!);
+    const line = article.lines.positionAt(span.end).line;
+    const lineEnd = article.lines.starts[line] + article.lines.lineText(line).length;
+    const after = article.text.slice(span.end, lineEnd);
+    if (!/^[ \t]+#/.test(after)) continue;
+    const written = article.text.slice(span.start, lineEnd).trimEnd();
+    const fix: Fix = { title: ctx.msg('fix-quote-value'), edits: [{ start: span.start, end: span.start + written.length, newText: doubleQuoted(written) }], preferred: false };
+    ctx.report('value-comment', span.start, span.start + written.length, ctx.msg('value-comment', key, node.value), [fix]);
+  }
+}
 
 /**
  * A question over several lines that is no block (`question: Hej …` with its lines below it):

@@ -129,6 +129,11 @@ export const ruleTextEn: Record<RuleId, RuleText> = {
     why: 'YAML joins the lines of such a value into one, while the page shows the question with its line breaks (as a block `question: |` keeps them): the patient\'s paragraphs run together.',
     fix: 'Write `question: |` and the text below it, each line indented two spaces: the quick fix does, line by line.',
   },
+  'value-comment': {
+    what: 'A title, description, author or patientName written without quotes, with ` #` in it (`title: Fråga #2 om axeln`).',
+    why: 'In YAML a `#` after a space starts a comment: the rest of the line is not part of the value, so the page shows the text cut short, silently.',
+    fix: 'Put the whole value in double quotes (the quick fix does). A `#` meant as a note to editors may stay: turn the rule off then.',
+  },
   'topic-unknown': {
     what: 'A topic no other article uses that is a near miss of one they use — a likely typo. Used only while the site\'s topic list is not known; with it, `topic-no-page` checks against the site itself.',
     why: 'Articles on one subject should share one topic.',
@@ -307,6 +312,11 @@ export const ruleTextSv: Record<RuleId, RuleText> = {
     what: 'Fältet `question` skrivet över flera rader utan `|` (som `question: Hej …` med fler rader indragna under).',
     why: 'YAML slår ihop raderna i ett sådant värde till en, medan sidan visar frågan med dess radbrytningar (som ett block `question: |` behåller dem): patientens stycken flyter ihop.',
     fix: 'Skriv `question: |` och texten under, varje rad indragen två mellanslag: snabbåtgärden gör det, rad för rad.',
+  },
+  'value-comment': {
+    what: 'En rubrik, beskrivning, författare eller patientName skriven utan citattecken, med ` #` i (`title: Fråga #2 om axeln`).',
+    why: 'I YAML inleder ett `#` efter ett mellanslag en kommentar: resten av raden hör inte till värdet, så sidan visar texten avkortad, utan att något sägs.',
+    fix: 'Sätt hela värdet inom dubbla citattecken (snabbåtgärden gör det). Ett `#` som är en anteckning till redaktörer får stå kvar: stäng då av regeln.',
   },
   'topic-unknown': {
     what: 'Ett ämne som ingen annan artikel använder men som liknar ett som används — troligen ett stavfel. Används bara när webbplatsens ämneslista inte är känd; med den kontrollerar `topic-no-page` mot webbplatsen själv.',
