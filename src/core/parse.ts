@@ -154,7 +154,7 @@ export function parseArticle(text: string, opts: { exact?: boolean } = {}): Pars
     // Ranges are document offsets once shifted.
     const dup = duplicateKeys(doc);
     if (dup.length) {
-      sourceIssues.push(...dup);
+      for (const d of dup) sourceIssues.push(d);
       sourceIssues.sort((a, b) => a.start - b.start);
     }
     if (isMap(doc.contents)) collectFields(doc.contents, fields, fieldList);
@@ -185,7 +185,7 @@ export function parseArticle(text: string, opts: { exact?: boolean } = {}): Pars
 function dropMisread(fields: Map<string, Field>, list: Field[], data: Record<string, unknown>): void {
   const keep = list.filter((f) => Object.prototype.hasOwnProperty.call(data, f.key) || f.key === '<<');
   list.length = 0;
-  list.push(...keep);
+  for (const f of keep) list.push(f);
   for (const k of [...fields.keys()]) if (!Object.prototype.hasOwnProperty.call(data, k)) fields.delete(k);
 }
 

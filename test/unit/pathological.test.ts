@@ -12,6 +12,7 @@ import { renderArticle } from '../../src/core/render/article';
 import { extractSummary } from '../../src/core/render/markdown';
 import { defaultSchema } from '../../src/core/schema';
 import { newArticleText } from '../../src/core/workflow/newArticle';
+import { editsOverlap, fixAllText, selfOverlapping } from '../../src/core/fix/index';
 import { article, check, only } from './helpers';
 
 const N = 100_000;
@@ -119,5 +120,30 @@ describe('a frontmatter of very many fields', () => {
     assert.deepEqual(a.sourceIssues.map((i) => [i.code, a.lines.positionAt(i.start).line]), [['DUPLICATE_KEY', 25_002]]);
     const [dup] = only(guarded('check', () => check(text)), 'yaml-duplicate-key');
     assert.match(dup.message, /`k7`/);
+  });
+});
+
+describe('a fix of very many edits', () => {
+  it('a question of 100,000 lines pasted at the left margin: one fix indents them all, and Fix All applies it', () => {
+    const lines = 'Jag har ont i knät.\n'.repeat(N);
+    const text = `---\ntitle: "Knät"\ncategory: kna\ndate: 2020-01-01\nquestion: |\n${lines}---\n\nSvar.\n`;
+    const [p] = guarded('check', () => check(text)).filter((q) => q.severity === 'error');
+    assert.match(p.message, /text of `question` must be indented/);
+    assert.equal(p.fixes![0].edits.length, N);
+    const r = guarded('fix-all', () => fixAllText(text, (t) => check(t)));
+    // (A second pass adds the summary block the answer lacks.)
+    assert.ok(r.text.startsWith(text.replace(lines, '  Jag har ont i knät.\n'.repeat(N)).split('\n---\n')[0] + '\n---\n'));
+  });
+  it('whether a fix\'s own edits overlap is what comparing every pair says', () => {
+    let seed = 11;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
+    for (let round = 0; round < 2000; round++) {
+      const edits = Array.from({ length: 1 + Math.floor(rnd() * 8) }, () => {
+        const start = Math.floor(rnd() * 30);
+        return { start, end: rnd() < 0.4 ? start : start + 1 + Math.floor(rnd() * 5), newText: '' };
+      });
+      const pairwise = edits.some((e, i) => edits.some((f, j) => j < i && editsOverlap(e, f)));
+      assert.equal(selfOverlapping(edits), pairwise, JSON.stringify(edits));
+    }
   });
 });

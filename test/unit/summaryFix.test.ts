@@ -14,6 +14,14 @@ const fixOf = (text: string) => {
   return { p, after: applyEdits(text, p.fixes![0].edits) };
 };
 
+test('a final list right after a lone CR: the label gets a blank line above it, so it is a label and not the line before it going on', () => {
+  const text = article({}, 'Det läker av sig självt.\r- Vila i två veckor\n- Träna sedan försiktigt\n');
+  const { p, after } = fixOf(text);
+  assert.equal(p.fixes![0].title, 'Label the final list as the summary');
+  assert.ok(after.includes('Det läker av sig självt.\r\n\n**Sammanfattning:**\n- Vila i två veckor'));
+  assert.deepEqual(only(check(after), 'summary-block'), []);
+});
+
 test('an answer ending with a bullet list: the fix labels that list as the summary', () => {
   const text = article({}, 'Det läker av sig självt.\n\n- Vila i två veckor\n- Träna sedan försiktigt\n');
   const { p, after } = fixOf(text);

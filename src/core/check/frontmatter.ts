@@ -72,7 +72,9 @@ function oddSeparator(ctx: CheckContext, issue: YamlIssue): boolean {
  * writer can see. The fix deletes them from that line.
  */
 function invisibleChars(ctx: CheckContext, issue: YamlIssue): boolean {
-  if (siteErrorKind(issue.message) === 'control-char') return false;
+  // A key written twice, a tab, a control character or deep nesting is its own cause.
+  const kind = siteErrorKind(issue.message);
+  if (kind === 'control-char' || kind === 'duplicate-key' || kind === 'tab' || kind === 'too-deep') return false;
   const { lines, text } = ctx.article;
   const fm = ctx.article.frontmatter!;
   const at = lines.positionAt(issue.start).line;

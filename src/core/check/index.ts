@@ -106,7 +106,7 @@ export function createChecker(options: CheckerOptions = {}): Checker {
   };
   const checkParsed = (article: ParsedArticle, file?: string): Problem[] => {
     const { problems, facts } = checkLocal(article, file);
-    if (article.data && article.yamlIssues.length === 0 && article.frontmatter?.closeStart !== undefined) problems.push(...checkCorpus(facts, file));
+    if (article.data && article.yamlIssues.length === 0 && article.frontmatter?.closeStart !== undefined) for (const p of checkCorpus(facts, file)) problems.push(p);
     return sort(problems);
   };
   return {

@@ -110,7 +110,9 @@ function checkSummary(ctx: CheckContext): void {
     // The answer already ends with its key points: label that list instead of adding an empty one.
     const first = lines.positionAt(list).line;
     const blankBefore = first === 0 || lines.starts[first - 1] < article.bodyStart || lines.lineText(first - 1).trim() === '';
-    const label = `${blankBefore ? '' : eol}**Sammanfattning:**${eol}`;
+    // After a lone CR, an inserted LF would join it as one CR LF break, not make the blank line.
+    const joinsCr = text[list - 1] === '\r' && eol[0] === '\n';
+    const label = `${blankBefore ? '' : joinsCr ? eol + eol : eol}**Sammanfattning:**${eol}`;
     const fix: Fix = { title: ctx.msg('fix-label-summary'), edits: [{ start: list, end: list, newText: label }], preferred: true };
     ctx.report('summary-block', list, lines.starts[first] + lines.lineText(first).length, ctx.msg('summary-unlabelled'), [fix]);
     return;

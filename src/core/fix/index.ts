@@ -63,13 +63,30 @@ export function fixAll(problems: readonly Problem[]): FixAllResult {
       continue;
     }
     // A fix whose own edits overlap can never be applied; one that meets an edit taken waits for the next pass.
-    if (fix.edits.some((e, i) => fix.edits.some((f, j) => j < i && editsOverlap(e, f))) || fix.edits.some((e) => taken.overlaps(e))) continue;
+    if (selfOverlapping(fix.edits) || fix.edits.some((e) => taken.overlaps(e))) continue;
     seen.add(key);
     for (const e of fix.edits) taken.add(e);
-    all.push(...fix.edits);
+    // One by one: a spread of a fix's edits (100,000 lines indented) would overflow the call stack.
+    for (const e of fix.edits) all.push(e);
     fixed.push(p);
   }
   return { edits: sortEdits(all), fixed };
+}
+
+/**
+ * Whether two of a fix's edits overlap: in order of (start, end), each against the one before
+ * it that reaches furthest (a fix that indents 100,000 lines is not compared pair by pair).
+ */
+export function selfOverlapping(edits: readonly TextEdit[]): boolean {
+  if (edits.length < 2) return false;
+  const sorted = sortEdits(edits);
+  let reach = sorted[0];
+  for (let i = 1; i < sorted.length; i++) {
+    const e = sorted[i];
+    if (editsOverlap(e, reach)) return true;
+    if (e.end > reach.end) reach = e;
+  }
+  return false;
 }
 
 /**
@@ -294,7 +311,7 @@ export function fixAllText(text: string, check: (text: string) => Problem[], max
         if (trial === undefined) continue;
         const trialProblems = check(trial);
         if (addedErrors(cur, [...taken, ...fix.edits], problems, trialProblems).length) continue;
-        taken.push(...fix.edits);
+        for (const e of fix.edits) taken.push(e);
         next = trial;
         nextProblems = trialProblems;
         count++;
