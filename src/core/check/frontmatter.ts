@@ -1,11 +1,11 @@
 import { CheckContext } from './context';
 import { parseArticle, type YamlIssue } from '../parse';
-import { codePointName, controlCharBefore, INVISIBLE, INVISIBLE_CHARS, invisibleEdits, refusedChars, siteErrorKind, withoutInvisible } from '../yaml/siteErrors';
+import { codePointName, controlCharBefore, refusedChars, siteErrorKind } from '../yaml/siteErrors';
 import { readAsSite } from '../yaml/siteReader';
 import { doubleQuoted, singleQuoted } from '../yaml/quote';
 import { closingFixes, mistypedFence } from './fence';
+import { deleteCharsTitle, fieldLineAbove, fieldShape, invisibleChars, oddSeparator, unindentedBlock } from './fieldShapes';
 import type { Fix } from '../types';
-import { fieldSchema } from '../schema';
 
 /** Frontmatter presence and YAML syntax as the site's reader judges it, with messages in the writer's terms. */
 export function checkFrontmatter(ctx: CheckContext): void {
@@ -32,110 +32,6 @@ export function checkFrontmatter(ctx: CheckContext): void {
   reportSiteError(ctx, issue);
 }
 
-/** A key, then a colon or a space YAML does not read as one: a no-break or other wide space, or a full-width colon. */
-const ODD_SEPARATOR = /^([A-Za-z_][\w-]*)(?:(:)([ \t]*[\u00a0\u2000-\u200a\u202f\u205f\u3000][ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]*)|[ \t]*(\uff1a)[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]*)(?=\S)/;
-
-/**
- * A field whose key and value are parted by what only looks like `: ` (text pasted from a word
- * processor brings a no-break space; some keyboards a full-width colon), at or above where the
- * site's reader stumbled: the error is there, and its fix the ordinary `: `.
- */
-function oddSeparator(ctx: CheckContext, issue: YamlIssue): boolean {
-  const { lines } = ctx.article;
-  const fm = ctx.article.frontmatter!;
-  // The reader stumbles on such a line or just after it (the line reads as a key with no `: `);
-  // an error further down, or one about the whole text (a NUL byte), is another one.
-  if (siteErrorKind(issue.message) === 'control-char') return false;
-  const at = lines.positionAt(issue.start).line;
-  // A block's field line lies above the text the reader stumbled in (`question:\u00a0|`).
-  for (const l of new Set([Math.max(lines.positionAt(fm.contentStart).line, at - 1), at, fieldLineAbove(ctx, at)])) {
-    if (l >= lines.lineCount || lines.starts[l] >= fm.contentEnd) continue;
-    const t = lines.lineText(l);
-    const m = ODD_SEPARATOR.exec(t);
-    if (!m) continue;
-    const key = m[1];
-    const start = lines.starts[l] + key.length;
-    const end = lines.starts[l] + m[0].length;
-    const edit = { start, end, newText: ': ' };
-    const message = ctx.msg(m[4] ? 'yaml-odd-colon' : 'yaml-odd-space', key);
-    ctx.report('yaml-syntax', start, end, message, [{ title: ctx.msg('fix-odd-separator', key), edits: [edit], preferred: mendsLine(ctx, edit, l) }]);
-    return true;
-  }
-  return false;
-}
-
-/**
- * Invisible characters (a no-break space, U+2028 …, see `INVISIBLE`) where YAML wants nothing or
- * a space, at or just above where the site's reader stumbled: after the opening `---`, before a
- * line's first visible character, after its last, or as the whole line. The reader takes them
- * for text, so its message (a stray character, text after a quote) points at nothing the
- * writer can see. The fix deletes them from that line.
- */
-function invisibleChars(ctx: CheckContext, issue: YamlIssue): boolean {
-  // A key written twice, a tab, a control character or deep nesting is its own cause.
-  const kind = siteErrorKind(issue.message);
-  if (kind === 'control-char' || kind === 'duplicate-key' || kind === 'tab' || kind === 'too-deep') return false;
-  const { lines, text } = ctx.article;
-  const fm = ctx.article.frontmatter!;
-  const at = lines.positionAt(issue.start).line;
-  const firstLine = lines.positionAt(fm.openStart).line;
-  // After the fence, the reader's first line is the rest of the fence line: it stumbles on the line below.
-  if (fm.contentStart === fm.siteStart && at <= firstLine + 1) {
-    const rest = text.slice(fm.siteStart, fm.openEnd);
-    if (/^[ \t]*$/.test(withoutInvisible(rest)) && INVISIBLE.test(rest)) {
-      const edits = invisibleEdits(text, fm.siteStart, fm.openEnd);
-      ctx.report('yaml-syntax', fm.openStart, fm.openEnd, ctx.msg('yaml-invisible-fence', codePointName(text[edits[0].start])), [deleteFix(ctx, edits, firstLine)]);
-      return true;
-    }
-    // A stray mark typed after it (`---%`, `----`): the line must hold the fence alone.
-    const marks = rest.trim();
-    if (/^[^\w\s"'[{]{1,3}$/u.test(marks)) {
-      const edit = { start: fm.siteStart, end: fm.openEnd, newText: '' };
-      ctx.report('yaml-syntax', fm.openStart, fm.openEnd, ctx.msg('yaml-fence-marks', marks), [{ title: ctx.msg('fix-delete-text', marks), edits: [edit], preferred: mendsLine(ctx, edit, firstLine) }]);
-      return true;
-    }
-    // The first field on the fence's line (`--- title: …`).
-    const field = /^([ \t]*)([A-Za-z_][\w-]*):(\s|$)/.exec(rest);
-    if (field && ctx.schema.fields.includes(field[2])) {
-      const edit = { start: fm.siteStart, end: fm.siteStart + field[1].length, newText: ctx.eol };
-      ctx.report('yaml-syntax', fm.openStart, fm.openEnd, ctx.msg('yaml-field-on-fence', field[2]), [{ title: ctx.msg('fix-split-line', field[2]), edits: [edit], preferred: mendsLine(ctx, edit, firstLine) }]);
-      return true;
-    }
-  }
-  for (const l of new Set([at, Math.max(lines.positionAt(fm.contentStart).line, at - 1), fieldLineAbove(ctx, at)])) {
-    if (l >= lines.lineCount || lines.starts[l] >= fm.contentEnd) continue;
-    const start = lines.starts[l];
-    const t = lines.lineText(l);
-    let lead = 0;
-    while (lead < t.length && BLANKISH.test(t[lead])) lead++;
-    let trail = t.length;
-    while (trail > lead && BLANKISH.test(t[trail - 1])) trail--;
-    const edits = [...invisibleEdits(text, start, start + lead), ...(trail > lead ? invisibleEdits(text, start + trail, start + t.length) : [])];
-    if (!edits.length) continue;
-    ctx.report('yaml-syntax', start, start + t.length, ctx.msg('yaml-invisible-char', codePointName(text[edits[0].start])), [deleteFix(ctx, edits, l)]);
-    return true;
-  }
-  return false;
-}
-
-/** A space, a tab or an invisible character. */
-const BLANKISH = new RegExp(`[ \\t${INVISIBLE_CHARS}]`);
-
-function deleteFix(ctx: CheckContext, edits: { start: number; end: number; newText: string }[], line: number): Fix {
-  const n = edits.reduce((k, e) => k + e.end - e.start, 0);
-  return { title: n > 1 ? ctx.msg('fix-delete-chars', n) : ctx.msg('fix-delete-char'), edits, preferred: edits.length === 1 ? mendsLine(ctx, edits[0], line) : mendsAll(ctx, edits, line) };
-}
-
-/** `mendsLine` for several edits of one line (applied from the last, so offsets hold). */
-function mendsAll(ctx: CheckContext, edits: { start: number; end: number; newText: string }[], line: number): boolean {
-  const { text } = ctx.article;
-  const first = edits[0];
-  const last = edits[edits.length - 1];
-  let middle = '';
-  for (let k = 0; k < edits.length; k++) middle += edits[k].newText + text.slice(edits[k].end, k + 1 < edits.length ? edits[k + 1].start : last.end);
-  return mendsLine(ctx, { start: first.start, end: last.end, newText: middle }, line);
-}
-
 /**
  * The site's reader (js-yaml) refused the YAML at `issue.start` for `issue.message`: one
  * diagnostic where the writer must act, in the writer's words.
@@ -153,7 +49,7 @@ function reportSiteError(ctx: CheckContext, issue: YamlIssue): void {
       // The reader stops at the first; the fix takes every one in the fields (a writer never means them).
       const all = refusedChars(text, fm.siteStart, fm.contentEnd, 1000);
       const edits = all.length > 1 && all.includes(at) ? all.map((i) => ({ start: i, end: i + 1, newText: '' })) : [edit];
-      const fix = { title: edits.length > 1 ? ctx.msg('fix-delete-chars', edits.length) : ctx.msg('fix-delete-char'), edits, preferred: mendsLine(ctx, edit, lines.positionAt(at).line) };
+      const fix = { title: deleteCharsTitle(ctx, edits), edits, preferred: mendsLine(ctx, edit, lines.positionAt(at).line) };
       ctx.report('yaml-syntax', at, at + 1, ctx.msg('yaml-control-char', codePointName(text[at])), [fix]);
       return;
     }
@@ -285,170 +181,9 @@ function reportStructure(ctx: CheckContext, pos: number, line: number): boolean 
   return false;
 }
 
-/**
- * A field of the schema written in a shape the site's reader refuses, on `line` (where the
- * reader stumbled, the line above it, or the field line above an indented run): indented above
- * a field that is not, its name broken over two lines, a stray quote before its name, the colon
- * after the name left out (`question |`), two fields run together on one line (`published:
- * truequestion: |`, a line break lost), stray marks or text right after a block's `|`, or a
- * list item on the field's own line (`tags: - axel`).
- */
-function fieldShape(ctx: CheckContext, line: number): boolean {
-  const { lines } = ctx.article;
-  const fm = ctx.article.frontmatter!;
-  if (line < 0 || line >= lines.lineCount || lines.starts[line] < fm.contentStart || lines.starts[line] >= fm.contentEnd) return false;
-  const known = ctx.schema.fields;
-  const start = lines.starts[line];
-  const t = lines.lineText(line);
-  const eol = ctx.eol;
-  const report = (from: number, to: number, message: string, edit?: { start: number; end: number; newText: string }, title?: string) => {
-    const fixes = edit && title ? [{ title, edits: [edit], preferred: mendsLine(ctx, edit, line) }] : [];
-    ctx.report('yaml-syntax', start + from, start + to, message, fixes);
-    return true;
-  };
-  // ` title: …` above `description: …`: a field indented where the next one is not (the reader stumbles on the next).
-  const indented = /^([ \t]+)([A-Za-z_][\w-]*):(\s|$)/.exec(t);
-  if (indented && known.includes(indented[2])) {
-    const next = line + 1 < lines.lineCount && lines.starts[line + 1] < fm.contentEnd ? lines.lineText(line + 1) : '';
-    const m = /^([A-Za-z_][\w-]*):(\s|$)/.exec(next);
-    if (m && known.includes(m[1])) {
-      const n = indented[1].length;
-      return report(n, t.length, ctx.msg('yaml-field-indented', indented[2]), { start, end: start + n, newText: '' }, ctx.msg('fix-unindent-field', indented[2]));
-    }
-  }
-  // `que` above `stion: |`: a line break inside a field's name.
-  if (/^[A-Za-z_][\w-]*$/.test(t) && line + 1 < lines.lineCount && lines.starts[line + 1] < fm.contentEnd) {
-    const m = /^([\w-]+):(\s|$)/.exec(lines.lineText(line + 1));
-    if (m && known.includes(t + m[1]) && !known.includes(m[1])) {
-      return report(0, t.length, ctx.msg('yaml-key-split', t + m[1]), { start: start + t.length, end: lines.starts[line + 1], newText: '' }, ctx.msg('fix-join-key', t + m[1]));
-    }
-  }
-  // `"date: 2016-09-01`: a stray quote before a field's name opens a value that runs on to the next quote.
-  const stray = /^(["'])([A-Za-z_][\w-]*):(\s|$)/.exec(t);
-  if (stray && known.includes(stray[2])) {
-    return report(0, 1, ctx.msg('yaml-stray-quote', stray[1], stray[2]), { start, end: start + 1, newText: '' }, ctx.msg('fix-delete-text', stray[1]));
-  }
-  // `question |`, `category axel`: a field's name and its value with no colon between.
-  const bare = /^([A-Za-z_][\w-]*)([ \t]+)\S/.exec(t);
-  if (bare && known.includes(bare[1])) {
-    const key = bare[1];
-    return report(0, key.length, ctx.msg('yaml-missing-colon', key), { start: start + key.length, end: start + key.length, newText: ':' }, ctx.msg('fix-add-colon', key));
-  }
-  const km = /^([A-Za-z_][\w-]*):[ \t]*/.exec(t);
-  if (!km || !known.includes(km[1])) return false;
-  const key = km[1];
-  const rest = t.slice(km[0].length);
-  // A second field of the schema right after a quoted value's closing quote (`"Ont?"description: "…"`).
-  if (/^["']/.test(rest)) {
-    for (const other of known) {
-      const at = rest.indexOf(rest[0] + other + ':', 1);
-      if (at < 0) continue;
-      const from = km[0].length + at + 1;
-      return report(from, t.length, ctx.msg('yaml-fields-joined', key, other), { start: start + from, end: start + from, newText: eol }, ctx.msg('fix-split-line', other));
-    }
-  } else {
-    // A second field of the schema inside a plain value, where a line break was lost.
-    for (const other of known) {
-      const at = rest.indexOf(other + ':');
-      // Glued to the value before it (`truequestion:`); after a space it may be text with a colon, which quoting mends.
-      if (at < 0 || (at > 0 && /[ \t]/.test(rest[at - 1])) || (rest.length > at + other.length + 1 && !/[ \t]/.test(rest[at + other.length + 1]))) continue;
-      const from = km[0].length + at;
-      return report(from, t.length, ctx.msg('yaml-fields-joined', key, other), { start: start + from, end: start + from, newText: eol }, ctx.msg('fix-split-line', other));
-    }
-  }
-  // `question: |"`, `question: >|`: a stray mark after a block's `|`.
-  const junk = /^([|>][-+]?)([^\w\s]{1,3})[ \t]*$/u.exec(rest);
-  if (junk && !/^[-+]$/.test(junk[2])) {
-    const from = km[0].length + junk[1].length;
-    return report(from, t.length, ctx.msg('yaml-marks-after-bar', key, junk[1], junk[2]), { start: start + from, end: start + t.length, newText: '' }, ctx.msg('fix-delete-text', junk[2]));
-  }
-  // `question: |  Hej …`: the text of a block starts on the lines below it.
-  const block = /^([|>][-+]?)([ \t]+)(\S.*)$/.exec(rest);
-  if (block) {
-    const from = km[0].length + block[1].length;
-    return report(km[0].length, t.length, ctx.msg('yaml-text-after-bar', key, block[1]), { start: start + from, end: start + from + block[2].length, newText: eol + '  ' }, ctx.msg('fix-text-below', key));
-  }
-  // `tags: [#knä, smärta]`: a `#` after `[`, a comma or a space starts a comment, and the list is never closed.
-  if (rest.startsWith('[') && /(?:^\[|[,\s])#/.test(rest) && fieldSchema(ctx.schema, key)?.type === 'array') {
-    const from = km[0].length;
-    const value = trimBlanksEnd(rest);
-    const quoted = value.replace(/(^\[|,)(\s*)(#[^,\]]*?)(\s*)(?=[,\]]|$)/g, (_m, before: string, sp: string, tag: string, after: string) => before + sp + doubleQuoted(tag) + after);
-    const edit = quoted !== value ? { start: start + from, end: start + from + value.length, newText: quoted } : undefined;
-    ctx.report('yaml-syntax', start + from, start + from + value.length, ctx.msg('yaml-hash-in-list', key), edit ? [{ title: ctx.msg('fix-quote-hash-tags'), edits: [edit], preferred: false }] : []);
-    return true;
-  }
-  // `title: [Fråga] Ont`, `title: @hem`, `title: Ont i knät:`: a text field's value that starts
-  // with a sign YAML reads as its own, or ends with a colon, is text only in quotes.
-  const sign = /^[[{%@`>?]/.exec(rest)?.[0] ?? (/[^:]:[ \t]*$/.test(rest) ? ':' : undefined);
-  if (sign !== undefined && fieldSchema(ctx.schema, key)?.type === 'string') {
-    const value = trimBlanksEnd(rest);
-    const from = km[0].length;
-    return report(from, from + value.length, ctx.msg(sign === ':' ? 'yaml-ends-with-colon' : 'yaml-starts-with-sign', key, sign), { start: start + from, end: start + from + value.length, newText: doubleQuoted(value) }, ctx.msg('fix-quote-value'));
-  }
-  // `tags: - axel`: a list item starts a line of its own, below the field.
-  const item = /^-[ \t]+\S/.exec(rest);
-  if (item) {
-    const list = fieldSchema(ctx.schema, key)?.type === 'array';
-    const from = km[0].length;
-    const edit = list ? { start: start + key.length + 1, end: start + from, newText: eol + '  ' } : undefined;
-    return report(from, t.length, ctx.msg(list ? 'yaml-item-on-key-line' : 'yaml-item-not-list', key), edit, ctx.msg('fix-item-below', key));
-  }
-  return false;
-}
-
-/**
- * The text of a block (`question: |`) written at the left margin, where it must be indented
- * under its field (text pasted in): the lines from the block's field down to the next field of
- * the schema, those at the margin indented two spaces by the fix.
- */
-function unindentedBlock(ctx: CheckContext, line: number): boolean {
-  const { lines } = ctx.article;
-  const fm = ctx.article.frontmatter!;
-  const first = lines.positionAt(fm.contentStart).line;
-  const inFields = (l: number) => l >= first && l < lines.lineCount && lines.starts[l] < fm.contentEnd;
-  const fieldAt = (l: number) => /^([A-Za-z_][\w-]*):(\s|$)/.exec(lines.lineText(l))?.[1];
-  const known = ctx.schema.fields;
-  // js-yaml may mark the end of the fields: start from the last line in them.
-  while (line > first && !inFields(line)) line--;
-  // The block's field: the nearest field line above, opening a block.
-  let header = line;
-  while (inFields(header) && fieldAt(header) === undefined) header--;
-  if (!inFields(header) || header === line) return false;
-  const key = fieldAt(header)!;
-  if (!known.includes(key) || !/^[A-Za-z_][\w-]*:[ \t]*[|>][-+]?[ \t]*$/.test(lines.lineText(header))) return false;
-  const edits: { start: number; end: number; newText: string }[] = [];
-  let firstAtMargin: number | undefined;
-  for (let l = header + 1; inFields(l); l++) {
-    const t = lines.lineText(l);
-    const k = fieldAt(l);
-    if (k !== undefined && known.includes(k)) break;
-    if (/^\S/.test(t)) {
-      firstAtMargin ??= l;
-      edits.push({ start: lines.starts[l], end: lines.starts[l], newText: '  ' });
-    }
-  }
-  if (firstAtMargin === undefined || firstAtMargin > line) return false;
-  const fix: Fix = { title: ctx.msg('fix-indent-block', key), edits, preferred: mendsAll(ctx, edits, firstAtMargin) };
-  reportLine(ctx, firstAtMargin, ctx.msg('yaml-block-unindented', key), 'yaml-syntax', [fix]);
-  return true;
-}
-
-/**
- * The nearest line at or above `line` that starts at the left margin: where the reader took an
- * indented run of lines for one long key (`question |` with its text below), it stumbles at the
- * run's end.
- */
-function fieldLineAbove(ctx: CheckContext, line: number): number {
-  const { lines } = ctx.article;
-  const first = lines.positionAt(ctx.article.frontmatter!.contentStart).line;
-  let l = Math.min(line, lines.lineCount - 1);
-  while (l > first && (lines.starts[l] >= ctx.article.frontmatter!.contentEnd || /^(\s|$)/.test(lines.lineText(l)))) l--;
-  return l;
-}
-
 const text = (ctx: CheckContext, at: number) => ctx.article.text[at];
 
-function trimBlanksEnd(s: string): string {
+export function trimBlanksEnd(s: string): string {
   let e = s.length;
   while (e > 0 && (s[e - 1] === ' ' || s[e - 1] === '\t')) e--;
   return s.slice(0, e);
@@ -476,7 +211,7 @@ function contentLineAtOrBefore(ctx: CheckContext, line: number): number {
 }
 
 /** Reports a whole line (from its first non-space character). */
-function reportLine(ctx: CheckContext, line: number, message: string, rule: 'yaml-syntax' | 'yaml-duplicate-key' = 'yaml-syntax', fixes?: Fix[]): void {
+export function reportLine(ctx: CheckContext, line: number, message: string, rule: 'yaml-syntax' | 'yaml-duplicate-key' = 'yaml-syntax', fixes?: Fix[]): void {
   const { lines } = ctx.article;
   const l = Math.max(0, Math.min(line, lines.lineCount - 1));
   const t = lines.lineText(l);
@@ -641,7 +376,7 @@ let trying = false;
  * edited text is checked as the writer would see it. A fix that would not is still offered, but
  * a fix-all does not apply it: the line needs a person.
  */
-function mendsLine(ctx: CheckContext, edit: { start: number; end: number; newText: string }, line: number): boolean {
+export function mendsLine(ctx: CheckContext, edit: { start: number; end: number; newText: string }, line: number): boolean {
   if (trying) return true;
   const { text } = ctx.article;
   trying = true;

@@ -8,6 +8,7 @@ import { charCount as char } from '../render/text';
 import { doubleQuoted, valueSpan } from '../yaml/quote';
 import { YES_NO } from './written';
 import { codePointName, INVISIBLE, invisibleEdits, withoutInvisible } from '../yaml/siteErrors';
+import { deleteCharsTitle } from './fieldShapes';
 
 
 /** Title and description lengths, unknown fields, the summary block, headings and published-but-incomplete articles. */
@@ -235,9 +236,8 @@ export function invisibleVariant(article: ParsedArticle, key: string): Field | u
 /** Deletes the invisible characters of a field's key. */
 export function invisibleKeyFix(ctx: Pick<CheckContext, 'msg' | 'article' | 'schema'>, f: Field): Fix {
   const edits = invisibleEdits(ctx.article.text, f.keyStart, f.keyEnd);
-  const n = edits.reduce((k, e) => k + e.end - e.start, 0);
   // As for a misspelt key: applied without asking only when the value then passes.
-  return { title: n > 1 ? ctx.msg('fix-delete-chars', n) : ctx.msg('fix-delete-char'), edits, preferred: valueFits(ctx.article, ctx.schema, f.key, withoutInvisible(f.key)) };
+  return { title: deleteCharsTitle(ctx, edits), edits, preferred: valueFits(ctx.article, ctx.schema, f.key, withoutInvisible(f.key)) };
 }
 
 /** Whether the value of `from`, written under `to`, passes the schema for `to`. */
