@@ -25,6 +25,8 @@ const good = [
   'Svaret.',
   '',
 ].join('\n');
+/** The same article with `published` above a tags list written one tag a line. */
+const tagsBelow = good.replace('tags: ["armbåge"]\npublished: true', 'published: true\ntags:\n  - armbåge');
 const errors = (text: string, lang?: 'sv') => check(text, lang ? { lang } : {}).filter((p) => p.severity === 'error');
 const lineOf = (text: string, p: Problem) => text.slice(0, p.start).split('\n').length - 1;
 
@@ -35,6 +37,8 @@ describe('a field in a shape the site refuses', () => {
     { name: 'two fields run together (a line break lost)', broken: good.replace('published: true\nquestion', 'published: truequestion'), line: 6, message: /`question:` must start a line of its own, below `published`/, fixed: good },
     { name: 'the text of a block on the line of its `|`', broken: good.replace('question: |\n  Jag', 'question: |  Jag'), line: 7, message: /After `question: \|` the text goes on the lines below/, fixed: good },
     { name: 'the first field indented, the next not', broken: good.replace('title:', ' title:'), line: 1, message: /`title` is indented, the field below it is not/, fixed: good },
+    { name: 'a field indented above the block field (`published` above `question: |`)', broken: good.replace('published: true', ' published: true'), line: 6, message: /`published` is indented, the field below it is not/, fixed: good },
+    { name: 'two fields run together, the second at the end of the line (`published: truetags:` above its list)', broken: tagsBelow.replace('published: true\ntags:', 'published: truetags:'), line: 5, message: /`tags:` must start a line of its own, below `published`/, fixed: tagsBelow },
     { name: 'a line break inside a field name (`que` above `stion: |`)', broken: good.replace('question: |', 'que\nstion: |'), line: 7, message: /`question` is split over two lines/, fixed: good },
     { name: 'a no-break space after the colon of a block field, the reader stumbling in its text below', broken: good.replace('question: |', 'question:\u00a0|'), line: 7, message: /After `question:` comes a special space/, fixed: good },
     { name: 'a stray mark after a block\'s `|`', broken: good.replace('question: |', 'question: |"'), line: 7, message: /`question: \|` must end its line .*delete `"`/, fixed: good },
