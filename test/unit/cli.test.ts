@@ -495,6 +495,36 @@ test('bin/qa-articles.js uses the code cache made for its bundle only, and a sta
   assert.equal(versionRun.stdout.trim(), other);
 });
 
+test('bin/qa-articles.js, as npm run build leaves it, checks a site that has its own topics.ts and conditions.ts', (t) => {
+  const root = path.resolve(__dirname, '../..');
+  if (!fs.existsSync(path.join(root, 'dist/cli.js'))) {
+    t.skip('no dist/cli.js: run npm run build first (npm test does)');
+    return;
+  }
+  const { spawnSync } = require('node:child_process') as typeof import('node:child_process');
+  const copy = tmpDir({});
+  fs.mkdirSync(path.join(copy, 'bin'));
+  fs.mkdirSync(path.join(copy, 'dist'));
+  fs.copyFileSync(path.join(root, 'bin/qa-articles.js'), path.join(copy, 'bin/qa-articles.js'));
+  for (const f of fs.readdirSync(path.join(root, 'dist'))) if (/^cli[\w-]*\.js$/.test(f)) fs.copyFileSync(path.join(root, 'dist', f), path.join(copy, 'dist', f));
+  // The site's layout: the articles, and the lists the site's pages are built from.
+  const site = tmpDir({
+    'package.json': '{}',
+    'src/content/fraga-doktorn/a.md': article({ topic: 'topic: "frusenaxel"' }),
+    'src/data/topics.ts': fs.readFileSync(path.join(__dirname, '../fixtures/site/src/data/topics.ts')),
+    'src/data/conditions.ts': fs.readFileSync(path.join(__dirname, '../fixtures/site/src/data/conditions.ts')),
+  });
+  const cli = (env: NodeJS.ProcessEnv = {}) => spawnSync(process.execPath, [path.join(copy, 'bin/qa-articles.js'), 'check'], { cwd: site, encoding: 'utf8', env: { ...process.env, ...env } });
+  // The run that makes the code cache (as the build does), and a run that uses it.
+  for (const r of [cli({ QA_ARTICLES_WRITE_CODE_CACHE: '1' }), cli()]) {
+    assert.equal(r.stderr, '');
+    assert.match(r.stdout, /a\.md:\d+:\d+ {2}warning {2}.*Did you mean "frusen-axel" \(Frusen axel\)\?.* {2}topic-no-page$/m);
+    assert.match(r.stdout, /^1 file checked: 0 errors, 1 warning, 0 suggestions\.$/m);
+    assert.equal(r.status, 0);
+  }
+  assert.ok(fs.existsSync(path.join(copy, 'dist/cli.js.cache')));
+});
+
 test('helper threads only for idle cores', () => {
   assert.equal(idleHelpers(0.1), 0, 'no core idle besides the main thread\'s');
   assert.equal(idleHelpers(0.9), 1);
