@@ -6,6 +6,7 @@ import type { ArticleService, FileResult } from '../core/project/service';
 import { applyBaseline, BASELINE_FILE, baselineKey, serializeBaseline, updateBaseline } from '../core/baseline';
 import { describeSiteError } from '../core/site/lookup';
 import { isInside, join, relative } from '../core/project/paths';
+import { errorCode, unreadableFolder, type UnreadableFolder } from '../core/project/read';
 import type { Problem } from '../core/types';
 import { fromCorePath, nodeFileHost, toCorePath } from '../node/host';
 import { CheckCache } from './cache';
@@ -80,15 +81,28 @@ export async function checkCommand(argv: string[], io: Io, lang: Lang, profile?:
   let exit = 0;
   const targets = new Set<string>();
   let articles: string[] | undefined;
+  // Folders that cannot be opened: each said once (not those inside another one said), and the run cannot say all is well (exit 2).
+  const unopened = new Map<string, UnreadableFolder>();
+  const cannotOpen = (f: UnreadableFolder) => void unopened.set(f.path, f);
+  const sayUnopened = () => {
+    for (const f of [...unopened.values()].sort((a, b) => (a.path < b.path ? -1 : 1))) {
+      if ([...unopened.keys()].some((other) => other !== f.path && isInside(other, f.path))) continue;
+      const u = unreadableFolder(f, shown(f.path) || '.');
+      io.stderr(format(lang, u.key, ...u.args) + '\n');
+      exit = 2;
+    }
+  };
   const findArticles = async () => {
     const t0 = profile?.now() ?? 0;
     const found = await service.findArticles();
     profile?.add('discovery', profile.now() - t0);
+    for (const f of service.unreadableFolders) cannotOpen(f);
     return found;
   };
   if (args.paths.length === 0) {
     articles = await findArticles();
     for (const f of articles) targets.add(f);
+    sayUnopened();
     if (targets.size === 0) {
       io.stderr(format(lang, 'project-no-articles', shown(service.root) || '.', service.settings.config.include.join(', ')) + '\n');
       return 2;
@@ -97,7 +111,14 @@ export async function checkCommand(argv: string[], io: Io, lang: Lang, profile?:
     const files = nodeFileHost();
     for (const p of args.paths) {
       const abs = toCorePath(nodePath.resolve(io.cwd, p));
-      const st = files.stat(abs) as Awaited<ReturnType<typeof files.stat>>;
+      let st: Awaited<ReturnType<typeof files.stat>>;
+      try {
+        st = files.stat(abs) as typeof st;
+      } catch {
+        // In a folder that cannot be looked into: the check reports why the file cannot be read.
+        targets.add(abs);
+        continue;
+      }
       if (!st) {
         io.stderr(format(lang, 'path-missing', printable(p)) + '\n');
         exit = 2;
@@ -110,8 +131,9 @@ export async function checkCommand(argv: string[], io: Io, lang: Lang, profile?:
       // A folder: the project's articles in it; a folder outside the articles is taken as asked, every Markdown file in it.
       articles ??= await findArticles();
       const inside = articles.filter((f) => isInside(abs, f));
-      for (const f of inside.length ? inside : explicitMarkdownFiles(abs)) targets.add(f);
+      for (const f of inside.length ? inside : explicitMarkdownFiles(abs, cannotOpen)) targets.add(f);
     }
+    sayUnopened();
     if (exit && targets.size === 0) return exit;
   }
 
@@ -211,7 +233,13 @@ function applyFixes(service: ArticleService, results: FileResult[], say: (key: M
       say('cli-fix-not-written', shown(r.file), format(service.lang, 'cli-fix-why-changed'));
       continue;
     }
-    fs.writeFileSync(file, out.text);
+    try {
+      fs.writeFileSync(file, out.text);
+    } catch (e) {
+      const code = errorCode(e);
+      say('cli-fix-not-written', shown(r.file), code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? format(service.lang, 'cli-fix-why-readonly') : format(service.lang, 'cli-fix-why-write', code));
+      continue;
+    }
     files++;
     problems += out.fixed;
   }

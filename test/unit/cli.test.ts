@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { after, test } from 'node:test';
+import { after, mock, test } from 'node:test';
 import { main } from '../../src/cli/main';
 import { article } from './helpers';
 import { nodeFileHost, toCorePath } from '../../src/node/host';
@@ -523,6 +523,75 @@ test('bin/qa-articles.js, as npm run build leaves it, checks a site that has its
     assert.equal(r.status, 0);
   }
   assert.ok(fs.existsSync(path.join(copy, 'dist/cli.js.cache')));
+});
+
+/** Node's file system module itself (the import above is a copy of its bindings), whose methods a test can replace. */
+const nodeFs = require('node:fs') as typeof fs;
+
+/** An error as Node's file system throws it when the user may not read or write a path. */
+function denied(call: string, p: string): NodeJS.ErrnoException {
+  return Object.assign(new Error(`EACCES: permission denied, ${call} '${p}'`), { code: 'EACCES', errno: -13, syscall: call, path: p });
+}
+
+test('files and folders the user may not read: plain words in English and Swedish, no stack trace; a folder not checked is exit 2', async (t) => {
+  const dir = tmpProject({ 'a.md': article(), 'secret.md': article(), 'locked/b.md': article() });
+  const locked = path.join(dir, 'locked');
+  const secret = path.join(dir, 'secret.md');
+  // As the system answers a user without the permission (the tests may run as root, whom nothing stops).
+  const readdirSync = nodeFs.readdirSync;
+  const lstatSync = nodeFs.lstatSync;
+  t.mock.method(nodeFs, 'readdirSync', (p: fs.PathLike, ...rest: unknown[]) => {
+    if (String(p) === locked) throw denied('scandir', locked);
+    return (readdirSync as (...a: unknown[]) => unknown)(p, ...rest);
+  });
+  t.mock.method(nodeFs, 'lstatSync', (p: fs.PathLike, ...rest: unknown[]) => {
+    if (String(p).startsWith(locked + path.sep)) throw denied('lstat', String(p));
+    return (lstatSync as (...a: unknown[]) => unknown)(p, ...rest);
+  });
+  for (const name of ['openSync', 'readFileSync'] as const) {
+    const real = nodeFs[name] as (...a: unknown[]) => unknown;
+    t.mock.method(nodeFs, name, (p: fs.PathOrFileDescriptor, ...rest: unknown[]) => {
+      if (String(p) === secret) throw denied('open', secret);
+      return real(p, ...rest);
+    });
+  }
+  const all = await run(['check'], dir);
+  assert.equal(all.stderr, 'The folder locked could not be opened: you have no permission to read it, so the articles in it were not checked.\n');
+  assert.equal(all.stdout, 'secret.md:1:1  error  The file could not be read: you have no permission to read it.  file-unreadable\n\n2 files checked: 1 error, 0 warnings, 0 suggestions.\n');
+  assert.equal(all.code, 2);
+  const sv = await run(['check', '--lang', 'sv', 'locked', 'secret.md', 'locked/b.md'], dir);
+  assert.equal(sv.stderr, 'Mappen locked kunde inte öppnas: du har inte behörighet att läsa den, så artiklarna i den kontrollerades inte.\n');
+  assert.match(sv.stdout, /^locked\/b\.md:1:1 {2}error {2}Filen kunde inte läsas: du har inte behörighet att läsa den\. {2}file-unreadable$/m);
+  assert.match(sv.stdout, /^secret\.md:1:1 {2}error {2}Filen kunde inte läsas: du har inte behörighet att läsa den\. {2}file-unreadable$/m);
+  assert.equal(sv.code, 2);
+  // A folder outside any project, that cannot be looked into at all.
+  const alone = await run(['check', 'b.md'], locked);
+  assert.equal(alone.stdout, 'b.md:1:1  error  The file could not be read: you have no permission to read it.  file-unreadable\n\n1 file checked: 1 error, 0 warnings, 0 suggestions.\n');
+  assert.equal(alone.stderr, '');
+  const page = await run(['preview', 'secret.md'], dir);
+  assert.equal(page.stderr, 'secret.md: The file could not be read: you have no permission to read it.\n');
+  assert.equal(page.code, 2);
+});
+
+test('--fix leaves a file it may not write as it was, says so, and fixes the others', async (t) => {
+  const broken = article({ date: 'date: "2017-08-15"' });
+  const other = article({ title: 'title: "Ont i knät"', date: 'date: "2017-08-15"' });
+  const dir = tmpProject({ 'a.md': broken, 'b.md': other });
+  const a = path.join(dir, 'a.md');
+  const writeFileSync = nodeFs.writeFileSync;
+  t.mock.method(nodeFs, 'writeFileSync', (p: fs.PathOrFileDescriptor, ...rest: unknown[]) => {
+    if (String(p) === a) throw denied('open', a);
+    return (writeFileSync as (...a: unknown[]) => unknown)(p, ...rest);
+  });
+  const r = await run(['check', '--fix'], dir);
+  assert.equal(r.stderr, 'a.md: not fixed, the file cannot be written (it is read-only, or you have no permission to change it).\nFiles fixed: 1. Problems fixed: 1. What is left is listed below.\n');
+  assert.match(r.stdout, /^a\.md:7:7 {2}error {2}Remove the quotes: .* {2}yaml-type$/m);
+  assert.match(r.stdout, /^2 files checked: 1 error, 0 warnings, 0 suggestions\.$/m);
+  assert.equal(r.code, 1);
+  assert.equal(fs.readFileSync(a, 'utf8'), broken);
+  assert.equal(fs.readFileSync(path.join(dir, 'b.md'), 'utf8'), other.replace('date: "2017-08-15"', 'date: 2017-08-15'));
+  const sv = await run(['check', '--fix', '--lang', 'sv'], dir);
+  assert.match(sv.stderr, /^a\.md: inte rättad, filen kan inte skrivas \(den är skrivskyddad, eller du har inte behörighet att ändra den\)\.$/m);
 });
 
 test('helper threads only for idle cores', () => {

@@ -11,9 +11,9 @@ import { publishBlockers } from '../workflow/publish';
 import { workflowState, type WorkflowState } from '../workflow/state';
 import type { Analysis, AnalyzeOptions, ArticleService, ArticleServiceInit, CheckFilesOptions, FileResult, ProjectChange } from './api';
 import { analyzeFile, checkBatch, type BatchService } from './batch';
-import { readArticleFile, type ReadOutcome, type Unreadable } from './read';
+import { errorCode, readArticleFile, type ReadOutcome, type Unreadable, type UnreadableFolder } from './read';
 import { Emitter } from './events';
-import type { CancellationToken, Disposable, FileStat } from './host';
+import type { CancellationToken, DirEntry, Disposable, FileStat } from './host';
 import { ArticleMatcher } from './include';
 import { isInside, join, relative } from './paths';
 import { loadProjectSettings, type HostSettings, type LoadProblem, type ProjectSettings } from './settings';
@@ -53,6 +53,7 @@ class Service implements ArticleService {
   private readonly watchers: Disposable[] = [];
   /** The articles the last search listed as regular files (not links): read without a stat of their own. */
   private listed = new Set<string>();
+  unreadableFolders: readonly UnreadableFolder[] = [];
 
   constructor(private readonly init: ArticleServiceInit) {
     this.root = init.root;
@@ -144,15 +145,29 @@ class Service implements ArticleService {
     const files = this.init.files;
     const out: string[] = [];
     const seenDirs = new Set<string>();
+    const unreadable: UnreadableFolder[] = [];
     const walk = async (dir: string): Promise<void> => {
       if (token?.isCancellationRequested || seenDirs.has(dir)) return;
       seenDirs.add(dir);
-      const entries = await files.list(dir);
+      let entries: DirEntry[] | undefined;
+      try {
+        entries = await files.list(dir);
+      } catch (e) {
+        // A folder that cannot be opened (no permission): the others are still searched, and the host says which.
+        unreadable.push({ path: dir, code: errorCode(e) });
+        return;
+      }
       for (const e of entries ?? []) {
         const path = join(dir, e.name);
         let type = e.type;
         if (type === 'symlink') {
-          const st = await files.stat(path);
+          let st: FileStat | undefined;
+          try {
+            st = await files.stat(path);
+          } catch {
+            // A link whose target cannot be looked at is as one that leads nowhere: not followed.
+            continue;
+          }
           // A link is followed only where it stays inside the project.
           if (!st || (st.realPath !== undefined && !isInside(this.root, st.realPath))) continue;
           type = st.type;
@@ -169,10 +184,17 @@ class Service implements ArticleService {
     const listed = new Set<string>();
     for (const base of this.matcher.bases) {
       const start = join(this.root, base);
-      const st = await files.stat(start);
+      let st: FileStat | undefined;
+      try {
+        st = await files.stat(start);
+      } catch (e) {
+        unreadable.push({ path: start, code: errorCode(e) });
+        continue;
+      }
       if (st?.type === 'directory') await walk(start);
     }
     this.listed = listed;
+    this.unreadableFolders = unreadable;
     return [...new Set(out)].sort();
   }
 
