@@ -53,6 +53,10 @@ export async function checkCommand(argv: string[], io: Io, lang: Lang, profile?:
     throw e;
   }
   if (args.lang) lang = args.lang as Lang;
+  if (args.help) {
+    io.stdout(format(lang, 'cli-usage') + '\n');
+    return 0;
+  }
   const opened = await openProject({ cwd: io.cwd, root: args.root, paths: args.paths, settings: { schemaPath: args.schema ? nodePath.resolve(io.cwd, args.schema) : undefined }, lang, profile, threads: helperThreads(io.env) });
   if (!opened.ok) {
     io.stderr(opened.message + '\n');
@@ -131,7 +135,13 @@ export async function checkCommand(argv: string[], io: Io, lang: Lang, profile?:
       // A folder: the project's articles in it; a folder outside the articles is taken as asked, every Markdown file in it.
       articles ??= await findArticles();
       const inside = articles.filter((f) => isInside(abs, f));
-      for (const f of inside.length ? inside : explicitMarkdownFiles(abs, cannotOpen)) targets.add(f);
+      const found = inside.length ? inside : explicitMarkdownFiles(abs, cannotOpen);
+      for (const f of found) targets.add(f);
+      // A folder with nothing to check (a wrong one named): said, and not a pass (as a missing path).
+      if (found.length === 0 && !unopened.has(abs)) {
+        io.stderr(format(lang, 'cli-folder-no-articles', printable(p)) + '\n');
+        exit = 2;
+      }
     }
     sayUnopened();
     if (exit && targets.size === 0) return exit;

@@ -594,6 +594,44 @@ test('--fix leaves a file it may not write as it was, says so, and fixes the oth
   assert.match(sv.stderr, /^a\.md: inte rättad, filen kan inte skrivas \(den är skrivskyddad, eller du har inte behörighet att ändra den\)\.$/m);
 });
 
+test('check --help and -h print the usage; a switch given a value (--fix=no) is refused, not taken as yes', async () => {
+  const text = article({ date: 'date: "2017-08-15"' });
+  const dir = tmpProject({ 'a.md': text });
+  for (const args of [['check', '--help'], ['check', '-h'], ['check', 'a.md', '--help']]) {
+    const r = await run(args, dir);
+    assert.equal(r.code, 0);
+    assert.equal(r.stderr, '');
+    assert.match(r.stdout, /^Usage: qa-articles check \[paths…\]/);
+  }
+  assert.match((await run(['check', '--help', '--lang', 'sv'], dir)).stdout, /^Användning: qa-articles check \[sökvägar…\]/);
+  for (const flag of ['--fix=no', '--fix=false', '--cache=false', '--no-baseline=yes', '--baseline-update=0']) {
+    const r = await run(['check', flag], dir);
+    assert.equal(r.code, 2, flag);
+    const name = flag.slice(0, flag.indexOf('='));
+    assert.equal(r.stderr.split('\n')[0], `${name} takes no value: write ${name} alone, or leave it out (not ${flag}).`);
+    assert.equal(r.stdout, '');
+  }
+  assert.equal(fs.readFileSync(path.join(dir, 'a.md'), 'utf8'), text, '--fix=no changed nothing');
+  assert.ok(!fs.existsSync(path.join(dir, '.qa-articles-cache')));
+  assert.ok(!fs.existsSync(path.join(dir, '.qa-articles-baseline.json')));
+  const sv = await run(['check', '--lang', 'sv', '--fix=nej'], dir);
+  assert.equal(sv.stderr.split('\n')[0], '--fix tar inget värde: skriv bara --fix, eller utelämna det (inte --fix=nej).');
+});
+
+test('a named folder with nothing to check is said, and is not a pass (exit 2); the other paths are still checked', async () => {
+  const dir = tmpDir({ '.qa-articles.json': '{"include": ["*.md"]}', 'a.md': article({ date: 'date: "2017-08-15"' }), 'notes/README.md': '# Notes\n', 'notes/list.txt': 'x\n' });
+  fs.mkdirSync(path.join(dir, 'empty'));
+  const alone = await run(['check', 'empty'], dir);
+  assert.equal(alone.stderr, 'No articles in empty: it holds no Markdown files to check.\n');
+  assert.equal(alone.stdout, '');
+  assert.equal(alone.code, 2);
+  const sv = await run(['check', '--lang', 'sv', 'notes', 'a.md'], dir);
+  assert.equal(sv.stderr, 'Inga artiklar i notes: mappen innehåller inga Markdown-filer att kontrollera.\n');
+  assert.match(sv.stdout, /^a\.md:7:7 {2}error {2}Ta bort citattecknen/m);
+  assert.match(sv.stdout, /^1 fil kontrollerad: 1 fel, 0 varningar, 0 förslag\.$/m);
+  assert.equal(sv.code, 2);
+});
+
 test('helper threads only for idle cores', () => {
   assert.equal(idleHelpers(0.1), 0, 'no core idle besides the main thread\'s');
   assert.equal(idleHelpers(0.9), 1);

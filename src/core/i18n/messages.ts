@@ -192,6 +192,8 @@ export const en = {
   'cli-bad-baseline': 'The baseline {0} could not be used: {1}',
   'cli-bad-option': 'Unknown option {0}.',
   'cli-bad-value': 'Bad value for {0}: {1}.',
+  'cli-flag-value': '{0} takes no value: write {0} alone, or leave it out (not {1}).',
+  'cli-folder-no-articles': 'No articles in {0}: it holds no Markdown files to check.',
   'cli-bad-schema': 'The schema {0} could not be used: {1}',
   'cli-bad-config': 'The config file {0} could not be used: {1}',
   // the project: config, schema, which files
@@ -419,6 +421,8 @@ export const sv: Record<MessageKey, string> = {
   'cli-bad-baseline': 'Baslinjen {0} kunde inte användas: {1}',
   'cli-bad-option': 'Okänt alternativ {0}.',
   'cli-bad-value': 'Felaktigt värde för {0}: {1}.',
+  'cli-flag-value': '{0} tar inget värde: skriv bara {0}, eller utelämna det (inte {1}).',
+  'cli-folder-no-articles': 'Inga artiklar i {0}: mappen innehåller inga Markdown-filer att kontrollera.',
   'cli-bad-schema': 'Schemat {0} kunde inte användas: {1}',
   'cli-bad-config': 'Konfigurationsfilen {0} kunde inte användas: {1}',
   // projektet: inställningar, schema, vilka filer
