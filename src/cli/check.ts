@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as nodePath from 'path';
 import { fixAllText } from '../core/fix/index';
-import { format, type Lang, type MessageKey } from '../core/i18n/messages';
+import { format, ioReason, type Lang, type MessageKey } from '../core/i18n/messages';
 import type { ArticleService, FileResult } from '../core/project/service';
 import { applyBaseline, BASELINE_FILE, baselineKey, serializeBaseline, updateBaseline } from '../core/baseline';
 import { describeSiteError } from '../core/site/lookup';
@@ -247,7 +247,7 @@ function applyFixes(service: ArticleService, results: FileResult[], say: (key: M
       fs.writeFileSync(file, out.text);
     } catch (e) {
       const code = errorCode(e);
-      say('cli-fix-not-written', shown(r.file), code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? format(service.lang, 'cli-fix-why-readonly') : format(service.lang, 'cli-fix-why-write', code));
+      say('cli-fix-not-written', shown(r.file), code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? format(service.lang, 'cli-fix-why-readonly') : format(service.lang, 'cli-fix-why-write', ioReason(service.lang, code)));
       continue;
     }
     files++;

@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { format, type Lang } from '../core/i18n/messages';
+import { format, ioReason, type Lang } from '../core/i18n/messages';
 import { describeSiteError } from '../core/site/lookup';
 import { parseArticle } from '../core/parse';
 import { renderPage } from '../core/render';
@@ -61,7 +61,7 @@ export async function previewCommand(args: string[], io: PreviewIo, defaultLang:
     } else if (file === undefined) {
       file = a;
     } else {
-      io.stderr(format(lang, 'cli-bad-option', a) + '\n' + format(lang, 'cli-usage') + '\n');
+      io.stderr(format(lang, 'cli-preview-one', printable(file), printable(a)) + '\n' + format(lang, 'cli-usage') + '\n');
       return EXIT_USAGE;
     }
   }
@@ -111,7 +111,7 @@ export async function previewCommand(args: string[], io: PreviewIo, defaultLang:
     await fs.writeFile(outAbs, html, 'utf8');
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
-    io.stderr(ui(lang, 'writeFailed', out, err.code ?? err.message) + '\n');
+    io.stderr(ui(lang, 'writeFailed', printable(out), err.code ? ioReason(lang, err.code) : err.message) + '\n');
     return EXIT_USAGE;
   }
   return EXIT_OK;

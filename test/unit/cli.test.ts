@@ -632,6 +632,23 @@ test('a named folder with nothing to check is said, and is not a pass (exit 2); 
   assert.equal(sv.code, 2);
 });
 
+test('preview: a folder, a page it cannot write and a second article are said in words, not system codes', async () => {
+  const dir = tmpProject({ 'a.md': article(), 'b.md': article({ title: 'title: "Ont i knät"' }), 'sub/c.md': article() });
+  const folder = await run(['preview', 'sub'], dir);
+  assert.equal(folder.stderr, 'sub: This is a folder, not a file: name an article (a .md file), or use check for a whole folder.\n');
+  assert.equal(folder.code, 2);
+  const noFolder = await run(['preview', 'a.md', '--out', 'missing/page.html'], dir);
+  assert.equal(noFolder.stderr, 'The page could not be written to missing/page.html: there is no such folder.\n');
+  assert.equal(noFolder.code, 2);
+  const onFolder = await run(['preview', 'a.md', '--out', 'sub', '--lang', 'sv'], dir);
+  assert.equal(onFolder.stderr, 'Sidan kunde inte skrivas till sub: det är en mapp, inte en fil.\n');
+  assert.equal(onFolder.code, 2);
+  const two = await run(['preview', 'a.md', 'b.md'], dir);
+  assert.equal(two.stderr.split('\n')[0], 'preview shows one article at a time: a.md or b.md?');
+  assert.equal(two.code, 2);
+  assert.equal((await run(['check', 'sub/c.md', '--format', 'json'], dir)).code, 0);
+});
+
 test('helper threads only for idle cores', () => {
   assert.equal(idleHelpers(0.1), 0, 'no core idle besides the main thread\'s');
   assert.equal(idleHelpers(0.9), 1);

@@ -127,6 +127,13 @@ export const en = {
   'file-binary': 'This is not a text file (it contains binary data): it cannot be an article.',
   'file-unreadable': 'The file could not be read: {0}.',
   'file-no-permission': 'The file could not be read: you have no permission to read it.',
+  'file-is-folder': 'This is a folder, not a file: name an article (a .md file), or use check for a whole folder.',
+  // why a file could not be written (or read), in words: see ioReason
+  'io-no-folder': 'there is no such folder',
+  'io-is-folder': 'it is a folder, not a file',
+  'io-no-permission': 'you have no permission to write there',
+  'io-read-only': 'the disk is read-only',
+  'io-disk-full': 'the disk is full',
   'folder-no-permission': 'The folder {0} could not be opened: you have no permission to read it, so the articles in it were not checked.',
   'folder-unreadable': 'The folder {0} could not be opened ({1}), so the articles in it were not checked.',
   'path-missing': 'No such file or folder: {0}',
@@ -194,6 +201,7 @@ export const en = {
   'cli-bad-value': 'Bad value for {0}: {1}.',
   'cli-flag-value': '{0} takes no value: write {0} alone, or leave it out (not {1}).',
   'cli-folder-no-articles': 'No articles in {0}: it holds no Markdown files to check.',
+  'cli-preview-one': 'preview shows one article at a time: {0} or {1}?',
   'cli-bad-schema': 'The schema {0} could not be used: {1}',
   'cli-bad-config': 'The config file {0} could not be used: {1}',
   // the project: config, schema, which files
@@ -358,6 +366,12 @@ export const sv: Record<MessageKey, string> = {
   'file-binary': 'Det här är ingen textfil (den innehåller binärdata): den kan inte vara en artikel.',
   'file-unreadable': 'Filen kunde inte läsas: {0}.',
   'file-no-permission': 'Filen kunde inte läsas: du har inte behörighet att läsa den.',
+  'file-is-folder': 'Det här är en mapp, inte en fil: ange en artikel (en .md-fil), eller använd check för en hel mapp.',
+  'io-no-folder': 'mappen finns inte',
+  'io-is-folder': 'det är en mapp, inte en fil',
+  'io-no-permission': 'du har inte behörighet att skriva där',
+  'io-read-only': 'disken är skrivskyddad',
+  'io-disk-full': 'disken är full',
   'folder-no-permission': 'Mappen {0} kunde inte öppnas: du har inte behörighet att läsa den, så artiklarna i den kontrollerades inte.',
   'folder-unreadable': 'Mappen {0} kunde inte öppnas ({1}), så artiklarna i den kontrollerades inte.',
   'path-missing': 'Filen eller mappen finns inte: {0}',
@@ -423,6 +437,7 @@ export const sv: Record<MessageKey, string> = {
   'cli-bad-value': 'Felaktigt värde för {0}: {1}.',
   'cli-flag-value': '{0} tar inget värde: skriv bara {0}, eller utelämna det (inte {1}).',
   'cli-folder-no-articles': 'Inga artiklar i {0}: mappen innehåller inga Markdown-filer att kontrollera.',
+  'cli-preview-one': 'preview visar en artikel i taget: {0} eller {1}?',
   'cli-bad-schema': 'Schemat {0} kunde inte användas: {1}',
   'cli-bad-config': 'Konfigurationsfilen {0} kunde inte användas: {1}',
   // projektet: inställningar, schema, vilka filer
@@ -475,6 +490,14 @@ const tables: Record<Lang, Record<MessageKey, string>> = { en, sv };
 export function format(lang: Lang, key: MessageKey, ...args: (string | number)[]): string {
   const s = tables[lang][key] ?? en[key];
   return fillTemplate(lang, s, args);
+}
+
+const IO_REASONS: Record<string, MessageKey> = { ENOENT: 'io-no-folder', ENOTDIR: 'io-no-folder', EISDIR: 'io-is-folder', EACCES: 'io-no-permission', EPERM: 'io-no-permission', EROFS: 'io-read-only', ENOSPC: 'io-disk-full', EDQUOT: 'io-disk-full' };
+
+/** Why a file could not be written, in words, from the system's error code (ENOENT …); an unusual code as it is. */
+export function ioReason(lang: Lang, code: string): string {
+  const key = IO_REASONS[code];
+  return key ? format(lang, key) : code;
 }
 
 /** Picks the language from a locale string such as `sv-SE` or `sv_SE.UTF-8`. */

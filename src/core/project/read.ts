@@ -22,7 +22,7 @@ export interface UnreadableFolder {
 /** Why a file could not be read, from its I/O error: no permission in plain words, else the code. */
 export function unreadableFor(e: unknown): Unreadable {
   const code = errorCode(e);
-  return code === 'EACCES' || code === 'EPERM' ? { key: 'file-no-permission', args: [] } : { key: 'file-unreadable', args: [code] };
+  return code === 'EACCES' || code === 'EPERM' ? { key: 'file-no-permission', args: [] } : code === 'EISDIR' ? { key: 'file-is-folder', args: [] } : { key: 'file-unreadable', args: [code] };
 }
 
 /** The message for a folder that could not be opened: no permission in plain words, else the code. */
@@ -66,7 +66,7 @@ export async function readArticleFile(files: FileHost, path: string, project: Pr
 
 /** Why a stat-ed path is not read: a folder, a special file, a link out of the project, or over the size limit. */
 function refusal(stat: FileStat, path: string, project: Project): ReadOutcome | undefined {
-  if (stat.type === 'directory') return { ok: false, unreadable: { key: 'file-unreadable', args: ['EISDIR'] }, stat };
+  if (stat.type === 'directory') return { ok: false, unreadable: { key: 'file-is-folder', args: [] }, stat };
   if (stat.type !== 'file') return { ok: false, unreadable: { key: 'file-special', args: [] }, stat };
   if (stat.realPath !== undefined && !isInside(project.root, stat.realPath) && project.isArticle(path)) {
     return { ok: false, unreadable: { key: 'file-outside-root', args: [stat.realPath] }, stat };
