@@ -124,7 +124,9 @@ export async function checkCommand(argv: string[], io: Io, lang: Lang, profile?:
         continue;
       }
       if (!st) {
-        io.stderr(format(lang, 'path-missing', printable(p)) + '\n');
+        // A link that is there (ls lists it) but leads nowhere is not "no such file".
+        const link = fs.lstatSync(fromCorePath(abs), { throwIfNoEntry: false })?.isSymbolicLink();
+        io.stderr(format(lang, link ? 'path-broken-link' : 'path-missing', printable(p)) + '\n');
         exit = 2;
         continue;
       }

@@ -100,6 +100,14 @@ test('bad arguments and missing paths exit 2 with a clear message; other files a
   assert.match(rootFile.stderr, /Not a folder: a\.md/);
   const unknown = await run(['frobnicate'], dir);
   assert.match(unknown.stderr, /^Unknown command frobnicate: use check or preview\./);
+  // A link that is there but leads nowhere (its target gone, or a loop) is said to be one.
+  fs.symlinkSync('gone.md', path.join(dir, 'dangling.md'));
+  fs.symlinkSync('loop-b.md', path.join(dir, 'loop-a.md'));
+  fs.symlinkSync('loop-a.md', path.join(dir, 'loop-b.md'));
+  const links = await run(['check', 'dangling.md', 'loop-a.md'], dir);
+  assert.equal(links.stderr, 'dangling.md is a link that leads nowhere: what it points to is missing, or it points back to itself.\nloop-a.md is a link that leads nowhere: what it points to is missing, or it points back to itself.\n');
+  assert.equal(links.code, 2);
+  assert.match((await run(['check', '--lang', 'sv', 'dangling.md'], dir)).stderr, /^dangling\.md är en länk som inte leder någonstans/);
   // A missing path alone: its error, and no "0 files checked" after it.
   const alone = await run(['check', 'nope.md'], dir);
   assert.equal(alone.code, 2);

@@ -137,6 +137,7 @@ export const en = {
   'folder-no-permission': 'The folder {0} could not be opened: you have no permission to read it, so the articles in it were not checked.',
   'folder-unreadable': 'The folder {0} could not be opened ({1}), so the articles in it were not checked.',
   'path-missing': 'No such file or folder: {0}',
+  'path-broken-link': '{0} is a link that leads nowhere: what it points to is missing, or it points back to itself.',
   // fixes
   'fix-add-field': 'Add `{0}`',
   'fix-add-category': 'Add category: "{0}" (the category of topic "{1}")',
@@ -375,6 +376,7 @@ export const sv: Record<MessageKey, string> = {
   'folder-no-permission': 'Mappen {0} kunde inte öppnas: du har inte behörighet att läsa den, så artiklarna i den kontrollerades inte.',
   'folder-unreadable': 'Mappen {0} kunde inte öppnas ({1}), så artiklarna i den kontrollerades inte.',
   'path-missing': 'Filen eller mappen finns inte: {0}',
+  'path-broken-link': '{0} är en länk som inte leder någonstans: det den pekar på saknas, eller så pekar den på sig själv.',
   'fix-add-field': 'Lägg till `{0}`',
   'fix-add-category': 'Lägg till category: "{0}" (kategorin för ämnet "{1}")',
   'fix-unquote': 'Ta bort citattecknen',
