@@ -171,7 +171,7 @@ export async function checkCommand(argv: string[], io: Io, lang: Lang, profile?:
   const baselineFile = fromCorePath(join(service.root, BASELINE_FILE));
   const { baselineError } = service.settings;
   if (baselineError && !args.noBaseline && !args.baselineUpdate) {
-    io.stderr(format(lang, 'cli-bad-baseline', shown(toCorePath(baselineFile)), baselineError) + '\n');
+    io.stderr(format(lang, 'cli-bad-baseline', shown(toCorePath(baselineFile)), format(lang, baselineError.key, ...baselineError.args)) + '\n');
     return 2;
   }
   let baseline = args.noBaseline && !args.baselineUpdate ? undefined : service.settings.baseline;

@@ -145,8 +145,25 @@ test('a project config and a project schema are used; a broken one exits 2', asy
   const broken = tmpProject({ 'a.md': article(), '.qa-articles.json': '{\n  "rules": ' });
   const b = await run(['check'], broken);
   assert.equal(b.code, 2);
-  assert.match(b.stderr, /^\.qa-articles\.json:2:12 {2}The config file \.qa-articles\.json could not be used: not valid JSON/);
+  assert.equal(b.stderr, '.qa-articles.json:2:12  The config file .qa-articles.json could not be used: not valid JSON: a value is expected here (JSON allows no comma before ] or }).\n');
   assert.equal(b.stdout, '');
+  // The usual slips in a hand-written config, in words and at their place, not as the JSON reader's codes.
+  const slips: [string, string, string][] = [
+    ['{"include": ["*.md"],}', '1:22', "not valid JSON: a setting's name in double quotes is expected here (JSON allows no comma before })."],
+    ['{"include": ["*.md"] "rules": {}}', '1:22', 'not valid JSON: a comma is missing before this.'],
+    ['{"include" ["*.md"]}', '1:12', "not valid JSON: a colon is missing after the setting's name."],
+    ['{"include": ["*.md"]', '1:21', 'not valid JSON: a closing } or ] is missing.'],
+    ["{'include': ['*.md']}", '1:2', 'not valid JSON: names and texts are written in double quotes ("…"), and this character is not allowed here.'],
+    ['// the site\n{}', '1:1', 'not valid JSON: this file allows no comments.'],
+    ['  \n', '1:1', 'the file is empty: write {} with the settings inside.'],
+  ];
+  for (const [text, at, why] of slips) {
+    const r = await run(['check'], tmpProject({ 'a.md': article(), '.qa-articles.json': text }));
+    assert.equal(r.stderr, `.qa-articles.json:${at}  The config file .qa-articles.json could not be used: ${why}\n`, text);
+    assert.equal(r.code, 2);
+  }
+  const sv = await run(['check', '--lang', 'sv'], tmpProject({ 'a.md': article(), '.qa-articles.json': '{"include": ["*.md"],}' }));
+  assert.equal(sv.stderr, '.qa-articles.json:1:22  Konfigurationsfilen .qa-articles.json kunde inte användas: inte giltig JSON: här väntas en inställnings namn inom dubbla citattecken (JSON tillåter inget kommatecken före }).\n');
   const nullSchema = tmpProject({ 'a.md': article(), '.qa-articles.schema.json': 'null' });
   const n = await run(['check'], nullSchema);
   assert.equal(n.code, 2);

@@ -6,7 +6,7 @@ import { LineIndex } from '../lines';
 import type { RuleSetting } from '../rules';
 import { compileSchema, defaultSchema, type ArticleSchema, type SchemaObject } from '../schema';
 import type { FileHost } from './host';
-import { errorCode } from './read';
+import { errorCode, unreadableFor } from './read';
 import { dirname, join, resolve } from './paths';
 
 /** What a host's own settings add to the project's config file (the editor's `qaArticles.*`, the CLI's flags). */
@@ -51,8 +51,8 @@ export interface ProjectSettings {
   watchFiles: string[];
   /** The project's baseline (`.qa-articles-baseline.json` at the root): warnings already known. */
   baseline?: Baseline;
-  /** Why the baseline file could not be used (then no warning is hidden). */
-  baselineError?: string;
+  /** Why the baseline file could not be used (then no warning is hidden), as a message. */
+  baselineError?: { key: MessageKey; args: (string | number)[] };
 }
 
 /**
@@ -195,12 +195,12 @@ export async function loadProjectSettings(files: FileHost, root: string, host: H
   }
   if (schemaFile) watchFiles.push(schemaFile);
   let baseline: Baseline | undefined;
-  let baselineError: string | undefined;
+  let baselineError: ProjectSettings['baselineError'];
   try {
     const text = (await isFile(files, join(root, BASELINE_FILE))) ? await readText(files, join(root, BASELINE_FILE)) : undefined;
     if (text !== undefined) baseline = parseBaseline(text);
   } catch (e) {
-    baselineError = e instanceof BaselineError ? e.message : errorCode(e);
+    baselineError = e instanceof BaselineError ? { key: e.key, args: [] } : unreadableFor(e);
   }
   return { root, config, schema, schemaSource, configFile: configText !== undefined ? configFile : undefined, schemaFile, errors, watchFiles: [...new Set(watchFiles)], baseline, baselineError };
 }
