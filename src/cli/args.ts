@@ -21,7 +21,7 @@ export interface CheckArgs {
 }
 
 export class UsageError extends Error {
-  constructor(readonly key: 'cli-bad-option' | 'cli-bad-value' | 'cli-flag-value', readonly args: string[]) {
+  constructor(readonly key: 'cli-bad-option' | 'cli-bad-value' | 'cli-missing-value' | 'cli-flag-value', readonly args: string[]) {
     super(args.join(' '));
   }
 }
@@ -38,8 +38,10 @@ export function parseCheckArgs(argv: string[]): CheckArgs {
       a = a.slice(0, eq);
     }
     const value = (): string => {
-      const v = inline ?? argv[++i];
-      if (v === undefined || v === '') throw new UsageError('cli-bad-value', [a, '(missing)']);
+      // The next word is the value, unless it is the next option (`--root --lang sv`: the folder was left out).
+      const next = argv[i + 1];
+      const v = inline ?? (next?.startsWith('--') ? undefined : argv[++i]);
+      if (v === undefined || v === '') throw new UsageError('cli-missing-value', [a]);
       return v;
     };
     // A switch takes no value: `--fix=no` must not fix (nor `--cache=false` use the cache).

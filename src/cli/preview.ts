@@ -42,9 +42,9 @@ export async function previewCommand(args: string[], io: PreviewIo, defaultLang:
     const eq = /^(--out|--lang)=(.*)$/.exec(a);
     const name = eq ? eq[1] : a;
     if (name === '--out' || name === '--lang') {
-      const value = eq ? eq[2] : args[++i];
+      const value = eq ? eq[2] : args[i + 1]?.startsWith('--') ? undefined : args[++i];
       if (value === undefined || value === '') {
-        io.stderr(format(lang, 'cli-bad-value', name, '""') + '\n' + format(lang, 'cli-usage') + '\n');
+        io.stderr(format(lang, 'cli-missing-value', name) + '\n' + format(lang, 'cli-usage') + '\n');
         return EXIT_USAGE;
       }
       if (name === '--lang' && value !== 'en' && value !== 'sv') {

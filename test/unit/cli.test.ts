@@ -639,6 +639,18 @@ test('check --help and -h print the usage; a switch given a value (--fix=no) is 
   assert.equal(fs.readFileSync(path.join(dir, 'a.md'), 'utf8'), text, '--fix=no changed nothing');
   assert.ok(!fs.existsSync(path.join(dir, '.qa-articles-cache')));
   assert.ok(!fs.existsSync(path.join(dir, '.qa-articles-baseline.json')));
+  // An option left without its value: said so in the language asked, also when the next option follows at once.
+  for (const [args, said] of [
+    [['check', '--max-warnings'], '--max-warnings needs a value after it.'],
+    [['check', '--root', '--lang', 'en'], '--root needs a value after it.'],
+    [['check', '--lang', 'sv', '--schema'], '--schema behöver ett värde efter sig.'],
+    [['preview', 'a.md', '--out'], '--out needs a value after it.'],
+    [['preview', '--lang', 'sv', 'a.md', '--out='], '--out behöver ett värde efter sig.'],
+  ] as const) {
+    const r = await run([...args], dir);
+    assert.equal(r.stderr.split('\n')[0], said, args.join(' '));
+    assert.equal(r.code, 2);
+  }
   const sv = await run(['check', '--lang', 'sv', '--fix=nej'], dir);
   assert.equal(sv.stderr.split('\n')[0], '--fix tar inget värde: skriv bara --fix, eller utelämna det (inte --fix=nej).');
 });
