@@ -686,6 +686,19 @@ test('preview: a folder, a page it cannot write and a second article are said in
   assert.equal((await run(['check', 'sub/c.md', '--format', 'json'], dir)).code, 0);
 });
 
+test('a link among the articles back to its own folder or one above is not walked round and round', async () => {
+  const dir = tmpProject({ 'articles/a.md': article(), 'articles/knä/b.md': article({ title: 'title: "Ont i knät"' }) });
+  fs.symlinkSync('.', path.join(dir, 'articles/self'));
+  const r = await run(['check'], dir);
+  assert.equal(r.stderr, '');
+  assert.equal(r.stdout, '2 files checked: no problems.\n');
+  assert.equal(r.code, 0);
+  // Two such links: each level would double the folders to walk.
+  fs.symlinkSync('..', path.join(dir, 'articles/knä/up'));
+  assert.equal((await run(['check', 'articles'], dir)).stdout, '2 files checked: no problems.\n');
+  assert.equal((await run(['check'], dir)).stdout, '2 files checked: no problems.\n');
+});
+
 test('helper threads only for idle cores', () => {
   assert.equal(idleHelpers(0.1), 0, 'no core idle besides the main thread\'s');
   assert.equal(idleHelpers(0.9), 1);

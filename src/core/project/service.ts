@@ -146,7 +146,8 @@ class Service implements ArticleService {
     const out: string[] = [];
     const seenDirs = new Set<string>();
     const unreadable: UnreadableFolder[] = [];
-    const walk = async (dir: string): Promise<void> => {
+    // `chain`: where the folders being walked, this one last, really are (a link's target, else the path).
+    const walk = async (dir: string, chain: string[]): Promise<void> => {
       if (token?.isCancellationRequested || seenDirs.has(dir)) return;
       seenDirs.add(dir);
       let entries: DirEntry[] | undefined;
@@ -160,6 +161,7 @@ class Service implements ArticleService {
       for (const e of entries ?? []) {
         const path = join(dir, e.name);
         let type = e.type;
+        let real = join(chain[chain.length - 1], e.name);
         if (type === 'symlink') {
           let st: FileStat | undefined;
           try {
@@ -171,10 +173,13 @@ class Service implements ArticleService {
           // A link is followed only where it stays inside the project.
           if (!st || (st.realPath !== undefined && !isInside(this.root, st.realPath))) continue;
           type = st.type;
+          if (st.realPath !== undefined) real = st.realPath;
+          // A link back to a folder being walked (`self -> .`, `up -> ..`) would walk it again and again, every article once more at each level.
+          if (type === 'directory' && chain.some((c) => isInside(real, c))) continue;
         }
         const rel = relative(this.root, path);
         if (type === 'directory') {
-          if (this.matcher.searches(rel)) await walk(path);
+          if (this.matcher.searches(rel)) await walk(path, [...chain, real]);
         } else if (this.matcher.matchesRelative(rel)) {
           out.push(path);
           if (e.type === 'file') listed.add(path);
@@ -191,7 +196,7 @@ class Service implements ArticleService {
         unreadable.push({ path: start, code: errorCode(e) });
         continue;
       }
-      if (st?.type === 'directory') await walk(start);
+      if (st?.type === 'directory') await walk(start, [st.realPath ?? start]);
     }
     this.listed = listed;
     this.unreadableFolders = unreadable;
