@@ -178,9 +178,16 @@ export async function checkCommand(argv: string[], io: Io, lang: Lang, profile?:
   if (args.baselineUpdate) {
     const inProject = results.filter((r) => isInside(service.root, r.file));
     baseline = updateBaseline(baselineError ? {} : baseline ?? {}, inProject.map((r) => [baselineKey(relative(service.root, r.file)), r.problems]), (k) => fs.existsSync(fromCorePath(join(service.root, k))));
-    fs.writeFileSync(baselineFile, serializeBaseline(baseline));
-    const counts = Object.values(baseline).flatMap((e) => Object.values(e));
-    io.stderr(format(lang, 'cli-baseline-updated', shown(toCorePath(baselineFile)), counts.reduce((n, c) => n + c.count, 0), Object.keys(baseline).length) + '\n');
+    try {
+      fs.writeFileSync(baselineFile, serializeBaseline(baseline));
+      const counts = Object.values(baseline).flatMap((e) => Object.values(e));
+      io.stderr(format(lang, 'cli-baseline-updated', shown(toCorePath(baselineFile)), counts.reduce((n, c) => n + c.count, 0), Object.keys(baseline).length) + '\n');
+    } catch (e) {
+      // Not recorded: the report below still shows what the old baseline (if any) hides, and the run says it did not do what was asked.
+      io.stderr(format(lang, 'cli-baseline-not-written', shown(toCorePath(baselineFile)), ioReason(lang, errorCode(e))) + '\n');
+      exit = 2;
+      baseline = service.settings.baseline;
+    }
   }
   const tOutput = profile?.now() ?? 0;
   const color = args.color ?? (io.isTTY && !io.env.NO_COLOR);

@@ -699,6 +699,23 @@ test('a link among the articles back to its own folder or one above is not walke
   assert.equal((await run(['check'], dir)).stdout, '2 files checked: no problems.\n');
 });
 
+test('--baseline-update in a folder it may not write says so (exit 2), with no stack trace', async (t) => {
+  const dir = tmpProject({ 'a.md': article({ title: `title: "${'a'.repeat(70)}"` }) });
+  const file = path.join(dir, '.qa-articles-baseline.json');
+  const writeFileSync = nodeFs.writeFileSync;
+  t.mock.method(nodeFs, 'writeFileSync', (p: fs.PathOrFileDescriptor, ...rest: unknown[]) => {
+    if (String(p) === file) throw denied('open', file);
+    return (writeFileSync as (...a: unknown[]) => unknown)(p, ...rest);
+  });
+  const r = await run(['check', '--baseline-update'], dir);
+  assert.equal(r.stderr, 'The baseline .qa-articles-baseline.json could not be written: you have no permission to write there. Nothing was recorded.\n');
+  assert.match(r.stdout, /^a\.md:2:8 {2}warning {2}The title is 70 characters/m);
+  assert.equal(r.code, 2);
+  assert.ok(!fs.existsSync(file));
+  const sv = await run(['check', '--baseline-update', '--lang', 'sv'], dir);
+  assert.equal(sv.stderr, 'Baslinjen .qa-articles-baseline.json kunde inte skrivas: du har inte behörighet att skriva där. Inget sparades.\n');
+});
+
 test('helper threads only for idle cores', () => {
   assert.equal(idleHelpers(0.1), 0, 'no core idle besides the main thread\'s');
   assert.equal(idleHelpers(0.9), 1);
