@@ -76,7 +76,9 @@ const builds = [
   // The CLI starts for every check, so its bundle is small and minified in every build (V8 parses
   // all of it before the first file is read); the preview command's renderer is a file of its own,
   // loaded only by `qa-articles preview`.
-  { ...common, minify: true, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20', plugins: [separate('./preview', './cli-preview.js'), separate('./script.js', './cli-site-script.js', 'src/core/site/read.ts'), lazyAjv], metafile: true },
+  // bin/qa-articles.js runs this bundle as a vm.Script (for the code cache), where import() has no
+  // loader: its parts loaded later (the reader of the site's topics.ts) are required instead.
+  { ...common, minify: true, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20', supported: { 'dynamic-import': false }, plugins: [separate('./preview', './cli-preview.js'), separate('./script.js', './cli-site-script.js', 'src/core/site/read.ts'), lazyAjv], metafile: true },
   { ...common, minify: true, entryPoints: ['src/core/site/script.ts'], outfile: 'dist/cli-site-script.js', platform: 'node', format: 'cjs', target: 'node20' },
   { ...common, minify: true, stdin: { contents: "export { default, _ } from 'ajv'; export { RE2JS } from 're2js';", resolveDir: '.', loader: 'js' }, outfile: 'dist/cli-ajv.js', platform: 'node', format: 'cjs', target: 'node20' },
   { ...common, minify: true, entryPoints: ['src/cli/preview.ts'], outfile: 'dist/cli-preview.js', platform: 'node', format: 'cjs', target: 'node20' },

@@ -16,10 +16,12 @@ export interface CheckArgs {
   baselineUpdate?: boolean;
   /** Report every warning, the baseline's too. */
   noBaseline?: boolean;
+  /** `--help` / `-h`: print the usage, check nothing. */
+  help?: boolean;
 }
 
 export class UsageError extends Error {
-  constructor(readonly key: 'cli-bad-option' | 'cli-bad-value', readonly args: string[]) {
+  constructor(readonly key: 'cli-bad-option' | 'cli-bad-value' | 'cli-missing-value' | 'cli-flag-value', readonly args: string[]) {
     super(args.join(' '));
   }
 }
@@ -36,11 +38,22 @@ export function parseCheckArgs(argv: string[]): CheckArgs {
       a = a.slice(0, eq);
     }
     const value = (): string => {
-      const v = inline ?? argv[++i];
-      if (v === undefined || v === '') throw new UsageError('cli-bad-value', [a, '(missing)']);
+      // The next word is the value, unless it is the next option (`--root --lang sv`: the folder was left out).
+      const next = argv[i + 1];
+      const v = inline ?? (next?.startsWith('--') ? undefined : argv[++i]);
+      if (v === undefined || v === '') throw new UsageError('cli-missing-value', [a]);
       return v;
     };
+    // A switch takes no value: `--fix=no` must not fix (nor `--cache=false` use the cache).
+    const flag = (): true => {
+      if (inline !== undefined) throw new UsageError('cli-flag-value', [a, `${a}=${inline}`]);
+      return true;
+    };
     switch (a) {
+      case '--help':
+      case '-h':
+        out.help = true;
+        break;
       case '--root':
         out.root = value();
         break;
@@ -66,26 +79,26 @@ export function parseCheckArgs(argv: string[]): CheckArgs {
         break;
       }
       case '--cache':
-        out.cache = true;
+        out.cache = flag();
         break;
       case '--fix':
-        out.fix = true;
+        out.fix = flag();
         break;
       case '--cache-location':
         out.cacheLocation = value();
         out.cache = true;
         break;
       case '--baseline-update':
-        out.baselineUpdate = true;
+        out.baselineUpdate = flag();
         break;
       case '--no-baseline':
-        out.noBaseline = true;
+        out.noBaseline = flag();
         break;
       case '--color':
-        out.color = true;
+        out.color = flag();
         break;
       case '--no-color':
-        out.color = false;
+        out.color = !flag();
         break;
       default:
         if (a.startsWith('-') && a !== '-') throw new UsageError('cli-bad-option', [a]);

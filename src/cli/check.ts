@@ -1,11 +1,12 @@
 import * as fs from 'fs';
 import * as nodePath from 'path';
 import { fixAllText } from '../core/fix/index';
-import { format, type Lang, type MessageKey } from '../core/i18n/messages';
+import { format, ioReason, type Lang, type MessageKey } from '../core/i18n/messages';
 import type { ArticleService, FileResult } from '../core/project/service';
 import { applyBaseline, BASELINE_FILE, baselineKey, serializeBaseline, updateBaseline } from '../core/baseline';
 import { describeSiteError } from '../core/site/lookup';
 import { isInside, join, relative } from '../core/project/paths';
+import { errorCode, unreadableFolder, type UnreadableFolder } from '../core/project/read';
 import type { Problem } from '../core/types';
 import { fromCorePath, nodeFileHost, toCorePath } from '../node/host';
 import { CheckCache } from './cache';
@@ -52,6 +53,10 @@ export async function checkCommand(argv: string[], io: Io, lang: Lang, profile?:
     throw e;
   }
   if (args.lang) lang = args.lang as Lang;
+  if (args.help) {
+    io.stdout(format(lang, 'cli-usage') + '\n');
+    return 0;
+  }
   const opened = await openProject({ cwd: io.cwd, root: args.root, paths: args.paths, settings: { schemaPath: args.schema ? nodePath.resolve(io.cwd, args.schema) : undefined }, lang, profile, threads: helperThreads(io.env) });
   if (!opened.ok) {
     io.stderr(opened.message + '\n');
@@ -80,15 +85,28 @@ export async function checkCommand(argv: string[], io: Io, lang: Lang, profile?:
   let exit = 0;
   const targets = new Set<string>();
   let articles: string[] | undefined;
+  // Folders that cannot be opened: each said once (not those inside another one said), and the run cannot say all is well (exit 2).
+  const unopened = new Map<string, UnreadableFolder>();
+  const cannotOpen = (f: UnreadableFolder) => void unopened.set(f.path, f);
+  const sayUnopened = () => {
+    for (const f of [...unopened.values()].sort((a, b) => (a.path < b.path ? -1 : 1))) {
+      if ([...unopened.keys()].some((other) => other !== f.path && isInside(other, f.path))) continue;
+      const u = unreadableFolder(f, shown(f.path) || '.');
+      io.stderr(format(lang, u.key, ...u.args) + '\n');
+      exit = 2;
+    }
+  };
   const findArticles = async () => {
     const t0 = profile?.now() ?? 0;
     const found = await service.findArticles();
     profile?.add('discovery', profile.now() - t0);
+    for (const f of service.unreadableFolders) cannotOpen(f);
     return found;
   };
   if (args.paths.length === 0) {
     articles = await findArticles();
     for (const f of articles) targets.add(f);
+    sayUnopened();
     if (targets.size === 0) {
       io.stderr(format(lang, 'project-no-articles', shown(service.root) || '.', service.settings.config.include.join(', ')) + '\n');
       return 2;
@@ -97,9 +115,18 @@ export async function checkCommand(argv: string[], io: Io, lang: Lang, profile?:
     const files = nodeFileHost();
     for (const p of args.paths) {
       const abs = toCorePath(nodePath.resolve(io.cwd, p));
-      const st = files.stat(abs) as Awaited<ReturnType<typeof files.stat>>;
+      let st: Awaited<ReturnType<typeof files.stat>>;
+      try {
+        st = files.stat(abs) as typeof st;
+      } catch {
+        // In a folder that cannot be looked into: the check reports why the file cannot be read.
+        targets.add(abs);
+        continue;
+      }
       if (!st) {
-        io.stderr(format(lang, 'path-missing', printable(p)) + '\n');
+        // A link that is there (ls lists it) but leads nowhere is not "no such file".
+        const link = fs.lstatSync(fromCorePath(abs), { throwIfNoEntry: false })?.isSymbolicLink();
+        io.stderr(format(lang, link ? 'path-broken-link' : 'path-missing', printable(p)) + '\n');
         exit = 2;
         continue;
       }
@@ -110,8 +137,15 @@ export async function checkCommand(argv: string[], io: Io, lang: Lang, profile?:
       // A folder: the project's articles in it; a folder outside the articles is taken as asked, every Markdown file in it.
       articles ??= await findArticles();
       const inside = articles.filter((f) => isInside(abs, f));
-      for (const f of inside.length ? inside : explicitMarkdownFiles(abs)) targets.add(f);
+      const found = inside.length ? inside : explicitMarkdownFiles(abs, cannotOpen);
+      for (const f of found) targets.add(f);
+      // A folder with nothing to check (a wrong one named): said, and not a pass (as a missing path).
+      if (found.length === 0 && !unopened.has(abs)) {
+        io.stderr(format(lang, 'cli-folder-no-articles', printable(p)) + '\n');
+        exit = 2;
+      }
     }
+    sayUnopened();
     if (exit && targets.size === 0) return exit;
   }
 
@@ -137,16 +171,23 @@ export async function checkCommand(argv: string[], io: Io, lang: Lang, profile?:
   const baselineFile = fromCorePath(join(service.root, BASELINE_FILE));
   const { baselineError } = service.settings;
   if (baselineError && !args.noBaseline && !args.baselineUpdate) {
-    io.stderr(format(lang, 'cli-bad-baseline', shown(toCorePath(baselineFile)), baselineError) + '\n');
+    io.stderr(format(lang, 'cli-bad-baseline', shown(toCorePath(baselineFile)), format(lang, baselineError.key, ...baselineError.args)) + '\n');
     return 2;
   }
   let baseline = args.noBaseline && !args.baselineUpdate ? undefined : service.settings.baseline;
   if (args.baselineUpdate) {
     const inProject = results.filter((r) => isInside(service.root, r.file));
     baseline = updateBaseline(baselineError ? {} : baseline ?? {}, inProject.map((r) => [baselineKey(relative(service.root, r.file)), r.problems]), (k) => fs.existsSync(fromCorePath(join(service.root, k))));
-    fs.writeFileSync(baselineFile, serializeBaseline(baseline));
-    const counts = Object.values(baseline).flatMap((e) => Object.values(e));
-    io.stderr(format(lang, 'cli-baseline-updated', shown(toCorePath(baselineFile)), counts.reduce((n, c) => n + c.count, 0), Object.keys(baseline).length) + '\n');
+    try {
+      fs.writeFileSync(baselineFile, serializeBaseline(baseline));
+      const counts = Object.values(baseline).flatMap((e) => Object.values(e));
+      io.stderr(format(lang, 'cli-baseline-updated', shown(toCorePath(baselineFile)), counts.reduce((n, c) => n + c.count, 0), Object.keys(baseline).length) + '\n');
+    } catch (e) {
+      // Not recorded: the report below still shows what the old baseline (if any) hides, and the run says it did not do what was asked.
+      io.stderr(format(lang, 'cli-baseline-not-written', shown(toCorePath(baselineFile)), ioReason(lang, errorCode(e))) + '\n');
+      exit = 2;
+      baseline = service.settings.baseline;
+    }
   }
   const tOutput = profile?.now() ?? 0;
   const color = args.color ?? (io.isTTY && !io.env.NO_COLOR);
@@ -211,7 +252,13 @@ function applyFixes(service: ArticleService, results: FileResult[], say: (key: M
       say('cli-fix-not-written', shown(r.file), format(service.lang, 'cli-fix-why-changed'));
       continue;
     }
-    fs.writeFileSync(file, out.text);
+    try {
+      fs.writeFileSync(file, out.text);
+    } catch (e) {
+      const code = errorCode(e);
+      say('cli-fix-not-written', shown(r.file), code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? format(service.lang, 'cli-fix-why-readonly') : format(service.lang, 'cli-fix-why-write', ioReason(service.lang, code)));
+      continue;
+    }
     files++;
     problems += out.fixed;
   }

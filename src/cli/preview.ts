@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { format, type Lang } from '../core/i18n/messages';
+import { format, ioReason, type Lang } from '../core/i18n/messages';
 import { describeSiteError } from '../core/site/lookup';
 import { parseArticle } from '../core/parse';
 import { renderPage } from '../core/render';
@@ -42,9 +42,9 @@ export async function previewCommand(args: string[], io: PreviewIo, defaultLang:
     const eq = /^(--out|--lang)=(.*)$/.exec(a);
     const name = eq ? eq[1] : a;
     if (name === '--out' || name === '--lang') {
-      const value = eq ? eq[2] : args[++i];
+      const value = eq ? eq[2] : args[i + 1]?.startsWith('--') ? undefined : args[++i];
       if (value === undefined || value === '') {
-        io.stderr(format(lang, 'cli-bad-value', name, '""') + '\n' + format(lang, 'cli-usage') + '\n');
+        io.stderr(format(lang, 'cli-missing-value', name) + '\n' + format(lang, 'cli-usage') + '\n');
         return EXIT_USAGE;
       }
       if (name === '--lang' && value !== 'en' && value !== 'sv') {
@@ -61,7 +61,7 @@ export async function previewCommand(args: string[], io: PreviewIo, defaultLang:
     } else if (file === undefined) {
       file = a;
     } else {
-      io.stderr(format(lang, 'cli-bad-option', a) + '\n' + format(lang, 'cli-usage') + '\n');
+      io.stderr(format(lang, 'cli-preview-one', printable(file), printable(a)) + '\n' + format(lang, 'cli-usage') + '\n');
       return EXIT_USAGE;
     }
   }
@@ -111,7 +111,7 @@ export async function previewCommand(args: string[], io: PreviewIo, defaultLang:
     await fs.writeFile(outAbs, html, 'utf8');
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
-    io.stderr(ui(lang, 'writeFailed', out, err.code ?? err.message) + '\n');
+    io.stderr(ui(lang, 'writeFailed', printable(out), err.code ? ioReason(lang, err.code) : err.message) + '\n');
     return EXIT_USAGE;
   }
   return EXIT_OK;

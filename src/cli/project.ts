@@ -39,7 +39,13 @@ export async function openProject(opts: { cwd: string; root?: string; paths: str
     let start = cwd;
     const first = opts.paths[0] !== undefined ? toCorePath(nodePath.resolve(opts.cwd, opts.paths[0])) : undefined;
     if (first) {
-      const st = await files.stat(first);
+      let st: Awaited<ReturnType<typeof files.stat>>;
+      try {
+        st = await files.stat(first);
+      } catch {
+        // In a folder that cannot be looked into: taken as a file, whose check says why it cannot be read.
+        st = { type: 'file', size: 0, mtime: 0 };
+      }
       if (st) start = st.type === 'directory' ? first : dirname(first);
     }
     root = (await findProjectRoot(files, start))?.root;

@@ -1,5 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import type { UnreadableFolder } from '../core/project/read';
+import { errorCode } from '../core/project/read';
 import { fromCorePath, toCorePath } from '../node/host';
 
 const SKIP_DIRS = new Set(['node_modules', 'dist', 'out', 'build']);
@@ -9,15 +11,17 @@ const NOT_ARTICLES = new Set(['readme.md', 'changelog.md', 'contributing.md', 'l
 /**
  * Every `.md` file under a folder the user named that holds none of the project's articles,
  * sorted: hidden, dependency and build folders and project documents (README.md …) skipped,
- * symbolic links not followed, special files left for the check to report.
+ * symbolic links not followed, special files left for the check to report; `unreadable` learns
+ * of each folder that could not be opened (no permission …).
  */
-export function explicitMarkdownFiles(dir: string): string[] {
+export function explicitMarkdownFiles(dir: string, unreadable: (f: UnreadableFolder) => void = () => {}): string[] {
   const out: string[] = [];
   const walk = (d: string) => {
     let entries: fs.Dirent[];
     try {
       entries = fs.readdirSync(fromCorePath(d), { withFileTypes: true });
-    } catch {
+    } catch (e) {
+      unreadable({ path: d, code: errorCode(e) });
       return;
     }
     for (const e of entries) {

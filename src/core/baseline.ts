@@ -1,3 +1,4 @@
+import type { MessageKey } from './i18n/messages';
 import type { Problem } from './types';
 
 /**
@@ -13,8 +14,15 @@ export const BASELINE_FILE = '.qa-articles-baseline.json';
 /** Per file (relative to the root, `/` separated) and rule, how many problems are known. */
 export type Baseline = Record<string, Record<string, { count: number }>>;
 
-/** Why a baseline file cannot be used. */
-export class BaselineError extends Error {}
+/** Why a baseline file cannot be used: `message` the detail (English), `key` the message for the writer. */
+export class BaselineError extends Error {
+  constructor(
+    message: string,
+    readonly key: MessageKey = 'baseline-damaged',
+  ) {
+    super(message);
+  }
+}
 
 /** Reads a baseline file's text; throws a BaselineError when it is not a baseline. */
 export function parseBaseline(text: string): Baseline {
@@ -22,7 +30,8 @@ export function parseBaseline(text: string): Baseline {
   try {
     raw = JSON.parse(text);
   } catch (e) {
-    throw new BaselineError(`not valid JSON (${(e as Error).message})`);
+    // A committed file: two branches that both updated it leave git's conflict markers in it.
+    throw new BaselineError(`not valid JSON (${(e as Error).message})`, /^(<{7}|={7}|>{7})/m.test(text) ? 'baseline-conflict' : 'baseline-damaged');
   }
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new BaselineError('expected an object of files');
   const out: Baseline = {};

@@ -66,6 +66,22 @@ export class ConfigError extends Error {
 }
 
 const SETTINGS = new Set(['error', 'warning', 'info', 'hint', 'off']);
+
+/** What the JSON reader's error codes mean, in words (a code not here is shown as it is). */
+const JSON_ERRORS: Record<string, MessageKey> = {
+  PropertyNameExpected: 'config-json-name',
+  ValueExpected: 'config-json-value',
+  CommaExpected: 'config-json-comma',
+  ColonExpected: 'config-json-colon',
+  CloseBraceExpected: 'config-json-close',
+  CloseBracketExpected: 'config-json-close',
+  EndOfFileExpected: 'config-json-end',
+  InvalidCommentToken: 'config-json-comment',
+  UnexpectedEndOfComment: 'config-json-comment',
+  UnexpectedEndOfString: 'config-json-string',
+  InvalidSymbol: 'config-json-symbol',
+  InvalidCharacter: 'config-json-symbol',
+};
 const KNOWN_KEYS = ['rules', 'schema', 'include', 'exclude', 'blockPublish', 'titleMax', 'descriptionMin', 'descriptionMax', 'topics', 'conditions', 'pageTitleSuffix', 'siteUrl', 'lixMax', 'sentenceMaxWords'];
 
 /** Reads a config file's text. Throws a ConfigError (with the offset of the value at fault) when it is not valid. */
@@ -74,7 +90,9 @@ export function parseConfig(text: string): ProjectConfig {
   const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   if (errors.length || !tree) {
     const e = errors[0];
-    throw new ConfigError('config-not-json', [e ? printParseErrorCode(e.error) : 'empty'], e?.offset ?? 0, e?.length ?? 0);
+    if (!e || text.trim() === '') throw new ConfigError('config-json-empty', [], 0, 0);
+    const plain = JSON_ERRORS[printParseErrorCode(e.error)];
+    throw new ConfigError(plain ?? 'config-not-json', plain ? [] : [printParseErrorCode(e.error)], e.offset, e.length);
   }
   if (tree.type !== 'object') throw new ConfigError('config-not-object', [], tree.offset, tree.length);
   const at = (path: (string | number)[]) => {

@@ -88,5 +88,14 @@ test('qa-articles check --baseline-update records warnings; later runs report on
   fs.writeFileSync(path.join(dir, BASELINE_FILE), '{ not json');
   const broken = await run(['check', '--lang', 'sv'], dir);
   assert.equal(broken.code, 2);
-  assert.match(broken.stderr, /^Baslinjen \.qa-articles-baseline\.json kunde inte användas: not valid JSON/);
+  assert.equal(broken.stderr, 'Baslinjen .qa-articles-baseline.json kunde inte användas: den är ingen baslinje som verktyget kan läsa (skadad, eller ändrad för hand). Skriv den på nytt med qa-articles check --baseline-update, eller kontrollera utan den med --no-baseline.\n');
+  // Two branches that both updated the committed file: git's conflict markers are named, and the way out.
+  fs.writeFileSync(path.join(dir, BASELINE_FILE), '{\n<<<<<<< HEAD\n  "a.md": { "title-length": { "count": 1 } }\n=======\n  "b.md": { "title-length": { "count": 1 } }\n>>>>>>> other\n}\n');
+  const merged = await run(['check'], dir);
+  assert.equal(merged.code, 2);
+  assert.equal(merged.stderr, "The baseline .qa-articles-baseline.json could not be used: it holds git's conflict markers (<<<<<<<), left by a merge of two branches that both updated it. Write it afresh with qa-articles check --baseline-update, or check without it with --no-baseline.\n");
+  assert.match((await run(['check', '--baseline-update'], dir)).stderr, /^Baseline \.qa-articles-baseline\.json updated/);
+  const after = await run(['check'], dir);
+  assert.equal(after.code, 1, 'bad.md still has its error');
+  assert.doesNotMatch(after.stderr, /could not be used/);
 });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { after, test } from 'node:test';
+import { after, mock, test } from 'node:test';
 import { main } from '../../src/cli/main';
 import { article } from './helpers';
 import { nodeFileHost, toCorePath } from '../../src/node/host';
@@ -100,6 +100,14 @@ test('bad arguments and missing paths exit 2 with a clear message; other files a
   assert.match(rootFile.stderr, /Not a folder: a\.md/);
   const unknown = await run(['frobnicate'], dir);
   assert.match(unknown.stderr, /^Unknown command frobnicate: use check or preview\./);
+  // A link that is there but leads nowhere (its target gone, or a loop) is said to be one.
+  fs.symlinkSync('gone.md', path.join(dir, 'dangling.md'));
+  fs.symlinkSync('loop-b.md', path.join(dir, 'loop-a.md'));
+  fs.symlinkSync('loop-a.md', path.join(dir, 'loop-b.md'));
+  const links = await run(['check', 'dangling.md', 'loop-a.md'], dir);
+  assert.equal(links.stderr, 'dangling.md is a link that leads nowhere: what it points to is missing, or it points back to itself.\nloop-a.md is a link that leads nowhere: what it points to is missing, or it points back to itself.\n');
+  assert.equal(links.code, 2);
+  assert.match((await run(['check', '--lang', 'sv', 'dangling.md'], dir)).stderr, /^dangling\.md är en länk som inte leder någonstans/);
   // A missing path alone: its error, and no "0 files checked" after it.
   const alone = await run(['check', 'nope.md'], dir);
   assert.equal(alone.code, 2);
@@ -137,8 +145,25 @@ test('a project config and a project schema are used; a broken one exits 2', asy
   const broken = tmpProject({ 'a.md': article(), '.qa-articles.json': '{\n  "rules": ' });
   const b = await run(['check'], broken);
   assert.equal(b.code, 2);
-  assert.match(b.stderr, /^\.qa-articles\.json:2:12 {2}The config file \.qa-articles\.json could not be used: not valid JSON/);
+  assert.equal(b.stderr, '.qa-articles.json:2:12  The config file .qa-articles.json could not be used: not valid JSON: a value is expected here (JSON allows no comma before ] or }).\n');
   assert.equal(b.stdout, '');
+  // The usual slips in a hand-written config, in words and at their place, not as the JSON reader's codes.
+  const slips: [string, string, string][] = [
+    ['{"include": ["*.md"],}', '1:22', "not valid JSON: a setting's name in double quotes is expected here (JSON allows no comma before })."],
+    ['{"include": ["*.md"] "rules": {}}', '1:22', 'not valid JSON: a comma is missing before this.'],
+    ['{"include" ["*.md"]}', '1:12', "not valid JSON: a colon is missing after the setting's name."],
+    ['{"include": ["*.md"]', '1:21', 'not valid JSON: a closing } or ] is missing.'],
+    ["{'include': ['*.md']}", '1:2', 'not valid JSON: names and texts are written in double quotes ("…"), and this character is not allowed here.'],
+    ['// the site\n{}', '1:1', 'not valid JSON: this file allows no comments.'],
+    ['  \n', '1:1', 'the file is empty: write {} with the settings inside.'],
+  ];
+  for (const [text, at, why] of slips) {
+    const r = await run(['check'], tmpProject({ 'a.md': article(), '.qa-articles.json': text }));
+    assert.equal(r.stderr, `.qa-articles.json:${at}  The config file .qa-articles.json could not be used: ${why}\n`, text);
+    assert.equal(r.code, 2);
+  }
+  const sv = await run(['check', '--lang', 'sv'], tmpProject({ 'a.md': article(), '.qa-articles.json': '{"include": ["*.md"],}' }));
+  assert.equal(sv.stderr, '.qa-articles.json:1:22  Konfigurationsfilen .qa-articles.json kunde inte användas: inte giltig JSON: här väntas en inställnings namn inom dubbla citattecken (JSON tillåter inget kommatecken före }).\n');
   const nullSchema = tmpProject({ 'a.md': article(), '.qa-articles.schema.json': 'null' });
   const n = await run(['check'], nullSchema);
   assert.equal(n.code, 2);
@@ -493,6 +518,202 @@ test('bin/qa-articles.js uses the code cache made for its bundle only, and a sta
   fs.writeFileSync(path.join(copy, 'dist/cli.js'), bundle.replace(`"${version}"`, `"${other}"`));
   const versionRun = spawnSync(process.execPath, [path.join(copy, 'bin/qa-articles.js'), '--version'], { encoding: 'utf8' });
   assert.equal(versionRun.stdout.trim(), other);
+});
+
+test('bin/qa-articles.js, as npm run build leaves it, checks a site that has its own topics.ts and conditions.ts', (t) => {
+  const root = path.resolve(__dirname, '../..');
+  if (!fs.existsSync(path.join(root, 'dist/cli.js'))) {
+    t.skip('no dist/cli.js: run npm run build first (npm test does)');
+    return;
+  }
+  const { spawnSync } = require('node:child_process') as typeof import('node:child_process');
+  const copy = tmpDir({});
+  fs.mkdirSync(path.join(copy, 'bin'));
+  fs.mkdirSync(path.join(copy, 'dist'));
+  fs.copyFileSync(path.join(root, 'bin/qa-articles.js'), path.join(copy, 'bin/qa-articles.js'));
+  for (const f of fs.readdirSync(path.join(root, 'dist'))) if (/^cli[\w-]*\.js$/.test(f)) fs.copyFileSync(path.join(root, 'dist', f), path.join(copy, 'dist', f));
+  // The site's layout: the articles, and the lists the site's pages are built from.
+  const site = tmpDir({
+    'package.json': '{}',
+    'src/content/fraga-doktorn/a.md': article({ topic: 'topic: "frusenaxel"' }),
+    'src/data/topics.ts': fs.readFileSync(path.join(__dirname, '../fixtures/site/src/data/topics.ts')),
+    'src/data/conditions.ts': fs.readFileSync(path.join(__dirname, '../fixtures/site/src/data/conditions.ts')),
+  });
+  const cli = (env: NodeJS.ProcessEnv = {}) => spawnSync(process.execPath, [path.join(copy, 'bin/qa-articles.js'), 'check'], { cwd: site, encoding: 'utf8', env: { ...process.env, ...env } });
+  // The run that makes the code cache (as the build does), and a run that uses it.
+  for (const r of [cli({ QA_ARTICLES_WRITE_CODE_CACHE: '1' }), cli()]) {
+    assert.equal(r.stderr, '');
+    assert.match(r.stdout, /a\.md:\d+:\d+ {2}warning {2}.*Did you mean "frusen-axel" \(Frusen axel\)\?.* {2}topic-no-page$/m);
+    assert.match(r.stdout, /^1 file checked: 0 errors, 1 warning, 0 suggestions\.$/m);
+    assert.equal(r.status, 0);
+  }
+  assert.ok(fs.existsSync(path.join(copy, 'dist/cli.js.cache')));
+});
+
+/** Node's file system module itself (the import above is a copy of its bindings), whose methods a test can replace. */
+const nodeFs = require('node:fs') as typeof fs;
+
+/** An error as Node's file system throws it when the user may not read or write a path. */
+function denied(call: string, p: string): NodeJS.ErrnoException {
+  return Object.assign(new Error(`EACCES: permission denied, ${call} '${p}'`), { code: 'EACCES', errno: -13, syscall: call, path: p });
+}
+
+test('files and folders the user may not read: plain words in English and Swedish, no stack trace; a folder not checked is exit 2', async (t) => {
+  const dir = tmpProject({ 'a.md': article(), 'secret.md': article(), 'locked/b.md': article() });
+  const locked = path.join(dir, 'locked');
+  const secret = path.join(dir, 'secret.md');
+  // As the system answers a user without the permission (the tests may run as root, whom nothing stops).
+  const readdirSync = nodeFs.readdirSync;
+  const lstatSync = nodeFs.lstatSync;
+  t.mock.method(nodeFs, 'readdirSync', (p: fs.PathLike, ...rest: unknown[]) => {
+    if (String(p) === locked) throw denied('scandir', locked);
+    return (readdirSync as (...a: unknown[]) => unknown)(p, ...rest);
+  });
+  t.mock.method(nodeFs, 'lstatSync', (p: fs.PathLike, ...rest: unknown[]) => {
+    if (String(p).startsWith(locked + path.sep)) throw denied('lstat', String(p));
+    return (lstatSync as (...a: unknown[]) => unknown)(p, ...rest);
+  });
+  for (const name of ['openSync', 'readFileSync'] as const) {
+    const real = nodeFs[name] as (...a: unknown[]) => unknown;
+    t.mock.method(nodeFs, name, (p: fs.PathOrFileDescriptor, ...rest: unknown[]) => {
+      if (String(p) === secret) throw denied('open', secret);
+      return real(p, ...rest);
+    });
+  }
+  const all = await run(['check'], dir);
+  assert.equal(all.stderr, 'The folder locked could not be opened: you have no permission to read it, so the articles in it were not checked.\n');
+  assert.equal(all.stdout, 'secret.md:1:1  error  The file could not be read: you have no permission to read it.  file-unreadable\n\n2 files checked: 1 error, 0 warnings, 0 suggestions.\n');
+  assert.equal(all.code, 2);
+  const sv = await run(['check', '--lang', 'sv', 'locked', 'secret.md', 'locked/b.md'], dir);
+  assert.equal(sv.stderr, 'Mappen locked kunde inte öppnas: du har inte behörighet att läsa den, så artiklarna i den kontrollerades inte.\n');
+  assert.match(sv.stdout, /^locked\/b\.md:1:1 {2}error {2}Filen kunde inte läsas: du har inte behörighet att läsa den\. {2}file-unreadable$/m);
+  assert.match(sv.stdout, /^secret\.md:1:1 {2}error {2}Filen kunde inte läsas: du har inte behörighet att läsa den\. {2}file-unreadable$/m);
+  assert.equal(sv.code, 2);
+  // A folder outside any project, that cannot be looked into at all.
+  const alone = await run(['check', 'b.md'], locked);
+  assert.equal(alone.stdout, 'b.md:1:1  error  The file could not be read: you have no permission to read it.  file-unreadable\n\n1 file checked: 1 error, 0 warnings, 0 suggestions.\n');
+  assert.equal(alone.stderr, '');
+  const page = await run(['preview', 'secret.md'], dir);
+  assert.equal(page.stderr, 'secret.md: The file could not be read: you have no permission to read it.\n');
+  assert.equal(page.code, 2);
+});
+
+test('--fix leaves a file it may not write as it was, says so, and fixes the others', async (t) => {
+  const broken = article({ date: 'date: "2017-08-15"' });
+  const other = article({ title: 'title: "Ont i knät"', date: 'date: "2017-08-15"' });
+  const dir = tmpProject({ 'a.md': broken, 'b.md': other });
+  const a = path.join(dir, 'a.md');
+  const writeFileSync = nodeFs.writeFileSync;
+  t.mock.method(nodeFs, 'writeFileSync', (p: fs.PathOrFileDescriptor, ...rest: unknown[]) => {
+    if (String(p) === a) throw denied('open', a);
+    return (writeFileSync as (...a: unknown[]) => unknown)(p, ...rest);
+  });
+  const r = await run(['check', '--fix'], dir);
+  assert.equal(r.stderr, 'a.md: not fixed, the file cannot be written (it is read-only, or you have no permission to change it).\nFiles fixed: 1. Problems fixed: 1. What is left is listed below.\n');
+  assert.match(r.stdout, /^a\.md:7:7 {2}error {2}Remove the quotes: .* {2}yaml-type$/m);
+  assert.match(r.stdout, /^2 files checked: 1 error, 0 warnings, 0 suggestions\.$/m);
+  assert.equal(r.code, 1);
+  assert.equal(fs.readFileSync(a, 'utf8'), broken);
+  assert.equal(fs.readFileSync(path.join(dir, 'b.md'), 'utf8'), other.replace('date: "2017-08-15"', 'date: 2017-08-15'));
+  const sv = await run(['check', '--fix', '--lang', 'sv'], dir);
+  assert.match(sv.stderr, /^a\.md: inte rättad, filen kan inte skrivas \(den är skrivskyddad, eller du har inte behörighet att ändra den\)\.$/m);
+});
+
+test('check --help and -h print the usage; a switch given a value (--fix=no) is refused, not taken as yes', async () => {
+  const text = article({ date: 'date: "2017-08-15"' });
+  const dir = tmpProject({ 'a.md': text });
+  for (const args of [['check', '--help'], ['check', '-h'], ['check', 'a.md', '--help']]) {
+    const r = await run(args, dir);
+    assert.equal(r.code, 0);
+    assert.equal(r.stderr, '');
+    assert.match(r.stdout, /^Usage: qa-articles check \[paths…\]/);
+  }
+  assert.match((await run(['check', '--help', '--lang', 'sv'], dir)).stdout, /^Användning: qa-articles check \[sökvägar…\]/);
+  for (const flag of ['--fix=no', '--fix=false', '--cache=false', '--no-baseline=yes', '--baseline-update=0']) {
+    const r = await run(['check', flag], dir);
+    assert.equal(r.code, 2, flag);
+    const name = flag.slice(0, flag.indexOf('='));
+    assert.equal(r.stderr.split('\n')[0], `${name} takes no value: write ${name} alone, or leave it out (not ${flag}).`);
+    assert.equal(r.stdout, '');
+  }
+  assert.equal(fs.readFileSync(path.join(dir, 'a.md'), 'utf8'), text, '--fix=no changed nothing');
+  assert.ok(!fs.existsSync(path.join(dir, '.qa-articles-cache')));
+  assert.ok(!fs.existsSync(path.join(dir, '.qa-articles-baseline.json')));
+  // An option left without its value: said so in the language asked, also when the next option follows at once.
+  for (const [args, said] of [
+    [['check', '--max-warnings'], '--max-warnings needs a value after it.'],
+    [['check', '--root', '--lang', 'en'], '--root needs a value after it.'],
+    [['check', '--lang', 'sv', '--schema'], '--schema behöver ett värde efter sig.'],
+    [['preview', 'a.md', '--out'], '--out needs a value after it.'],
+    [['preview', '--lang', 'sv', 'a.md', '--out='], '--out behöver ett värde efter sig.'],
+  ] as const) {
+    const r = await run([...args], dir);
+    assert.equal(r.stderr.split('\n')[0], said, args.join(' '));
+    assert.equal(r.code, 2);
+  }
+  const sv = await run(['check', '--lang', 'sv', '--fix=nej'], dir);
+  assert.equal(sv.stderr.split('\n')[0], '--fix tar inget värde: skriv bara --fix, eller utelämna det (inte --fix=nej).');
+});
+
+test('a named folder with nothing to check is said, and is not a pass (exit 2); the other paths are still checked', async () => {
+  const dir = tmpDir({ '.qa-articles.json': '{"include": ["*.md"]}', 'a.md': article({ date: 'date: "2017-08-15"' }), 'notes/README.md': '# Notes\n', 'notes/list.txt': 'x\n' });
+  fs.mkdirSync(path.join(dir, 'empty'));
+  const alone = await run(['check', 'empty'], dir);
+  assert.equal(alone.stderr, 'No articles in empty: it holds no Markdown files to check.\n');
+  assert.equal(alone.stdout, '');
+  assert.equal(alone.code, 2);
+  const sv = await run(['check', '--lang', 'sv', 'notes', 'a.md'], dir);
+  assert.equal(sv.stderr, 'Inga artiklar i notes: mappen innehåller inga Markdown-filer att kontrollera.\n');
+  assert.match(sv.stdout, /^a\.md:7:7 {2}error {2}Ta bort citattecknen/m);
+  assert.match(sv.stdout, /^1 fil kontrollerad: 1 fel, 0 varningar, 0 förslag\.$/m);
+  assert.equal(sv.code, 2);
+});
+
+test('preview: a folder, a page it cannot write and a second article are said in words, not system codes', async () => {
+  const dir = tmpProject({ 'a.md': article(), 'b.md': article({ title: 'title: "Ont i knät"' }), 'sub/c.md': article() });
+  const folder = await run(['preview', 'sub'], dir);
+  assert.equal(folder.stderr, 'sub: This is a folder, not a file: name an article (a .md file), or use check for a whole folder.\n');
+  assert.equal(folder.code, 2);
+  const noFolder = await run(['preview', 'a.md', '--out', 'missing/page.html'], dir);
+  assert.equal(noFolder.stderr, 'The page could not be written to missing/page.html: there is no such folder.\n');
+  assert.equal(noFolder.code, 2);
+  const onFolder = await run(['preview', 'a.md', '--out', 'sub', '--lang', 'sv'], dir);
+  assert.equal(onFolder.stderr, 'Sidan kunde inte skrivas till sub: det är en mapp, inte en fil.\n');
+  assert.equal(onFolder.code, 2);
+  const two = await run(['preview', 'a.md', 'b.md'], dir);
+  assert.equal(two.stderr.split('\n')[0], 'preview shows one article at a time: a.md or b.md?');
+  assert.equal(two.code, 2);
+  assert.equal((await run(['check', 'sub/c.md', '--format', 'json'], dir)).code, 0);
+});
+
+test('a link among the articles back to its own folder or one above is not walked round and round', async () => {
+  const dir = tmpProject({ 'articles/a.md': article(), 'articles/knä/b.md': article({ title: 'title: "Ont i knät"' }) });
+  fs.symlinkSync('.', path.join(dir, 'articles/self'));
+  const r = await run(['check'], dir);
+  assert.equal(r.stderr, '');
+  assert.equal(r.stdout, '2 files checked: no problems.\n');
+  assert.equal(r.code, 0);
+  // Two such links: each level would double the folders to walk.
+  fs.symlinkSync('..', path.join(dir, 'articles/knä/up'));
+  assert.equal((await run(['check', 'articles'], dir)).stdout, '2 files checked: no problems.\n');
+  assert.equal((await run(['check'], dir)).stdout, '2 files checked: no problems.\n');
+});
+
+test('--baseline-update in a folder it may not write says so (exit 2), with no stack trace', async (t) => {
+  const dir = tmpProject({ 'a.md': article({ title: `title: "${'a'.repeat(70)}"` }) });
+  const file = path.join(dir, '.qa-articles-baseline.json');
+  const writeFileSync = nodeFs.writeFileSync;
+  t.mock.method(nodeFs, 'writeFileSync', (p: fs.PathOrFileDescriptor, ...rest: unknown[]) => {
+    if (String(p) === file) throw denied('open', file);
+    return (writeFileSync as (...a: unknown[]) => unknown)(p, ...rest);
+  });
+  const r = await run(['check', '--baseline-update'], dir);
+  assert.equal(r.stderr, 'The baseline .qa-articles-baseline.json could not be written: you have no permission to write there. Nothing was recorded.\n');
+  assert.match(r.stdout, /^a\.md:2:8 {2}warning {2}The title is 70 characters/m);
+  assert.equal(r.code, 2);
+  assert.ok(!fs.existsSync(file));
+  const sv = await run(['check', '--baseline-update', '--lang', 'sv'], dir);
+  assert.equal(sv.stderr, 'Baslinjen .qa-articles-baseline.json kunde inte skrivas: du har inte behörighet att skriva där. Inget sparades.\n');
 });
 
 test('helper threads only for idle cores', () => {

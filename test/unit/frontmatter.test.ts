@@ -62,3 +62,20 @@ test('empty frontmatter names every missing required field', () => {
   const ps = check('---\n---\nSvar\n');
   assert.deepEqual(only(ps, 'schema-required').map((p) => p.message.match(/`(\w+)`/)![1]).sort(), ['category', 'date', 'question', 'title']);
 });
+
+test('a value with ": " and a quote or backslash in it: the line the message says to type is the one the fix writes, and it is valid', () => {
+  for (const [value, typed] of [
+    ['Knät: viker sig "ibland" i trappor', 'title: "Knät: viker sig \\"ibland\\" i trappor"'],
+    ['Knät: ont \\ ofta', 'title: "Knät: ont \\\\ ofta"'],
+  ]) {
+    const text = article({ title: `title: ${value}` });
+    const [p] = only(check(text), 'yaml-syntax');
+    assert.equal(p.message, `The value contains ": ", which YAML reads as a new field. Put the whole value in double quotes: ${typed}`);
+    const fixed = text.replace(`title: ${value}`, typed);
+    assert.equal(applyAll(text, p), fixed);
+    assert.deepEqual(rules(check(fixed)).filter((r) => r.startsWith('yaml')), []);
+    assert.equal(parseArticle(fixed).data?.title, value);
+  }
+  const [sv] = only(check(article({ title: 'title: Knä: "ont"' }), { lang: 'sv' }), 'yaml-syntax');
+  assert.match(sv.message, /Sätt hela värdet inom dubbla citattecken: title: "Knä: \\"ont\\""$/);
+});

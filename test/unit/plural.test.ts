@@ -7,7 +7,7 @@ import { fillTemplate } from '../../src/core/i18n/plural';
 import { ui } from '../../src/core/render/strings';
 
 test('plural forms by the language\'s rules, for 0, 1 and 2, in English and Swedish', () => {
-  const cases: [MessageKey, 'en' | 'sv', number[], string][] = [
+  const cases: [MessageKey, 'en' | 'sv', (number | string)[], string][] = [
     ['cli-clean', 'en', [0], '0 files checked: no problems.'],
     ['cli-clean', 'en', [1], '1 file checked: no problems.'],
     ['cli-clean', 'en', [2], '2 files checked: no problems.'],
@@ -18,6 +18,10 @@ test('plural forms by the language\'s rules, for 0, 1 and 2, in English and Swed
     ['cli-summary', 'en', [2, 0, 2, 0], '2 files checked: 0 errors, 2 warnings, 0 suggestions.'],
     ['cli-summary', 'sv', [1, 1, 1, 1], '1 fil kontrollerad: 1 fel, 1 varning, 1 förslag.'],
     ['cli-summary', 'sv', [2, 0, 2, 0], '2 filer kontrollerade: 0 fel, 2 varningar, 0 förslag.'],
+    ['cli-baseline-hidden', 'en', [1, 'b.json'], '1 known warning is hidden by the baseline b.json; --no-baseline shows it.'],
+    ['cli-baseline-hidden', 'en', [2, 'b.json'], '2 known warnings are hidden by the baseline b.json; --no-baseline shows them.'],
+    ['cli-baseline-hidden', 'sv', [1, 'b.json'], '1 känd varning döljs av baslinjen b.json; --no-baseline visar den.'],
+    ['cli-baseline-hidden', 'sv', [2, 'b.json'], '2 kända varningar döljs av baslinjen b.json; --no-baseline visar dem.'],
   ];
   for (const [key, lang, args, want] of cases) assert.equal(format(lang, key, ...args), want, `${key} ${lang} ${args}`);
   for (const [n, e, s] of [[0, '0 articles', '0 artiklar'], [1, '1 article', '1 artikel'], [2, '2 articles', '2 artiklar']] as const) {

@@ -140,7 +140,8 @@ function reportStructure(ctx: CheckContext, pos: number, line: number): boolean 
     const vEnd = vStart + m[2].length;
     const edit = { start: vStart, end: vEnd, newText: doubleQuoted(m[2]) };
     const fix = { title: ctx.msg('fix-quote-value'), edits: [edit], preferred: mendsLine(ctx, edit, line) };
-    ctx.report('yaml-syntax', vStart, vEnd, ctx.msg('yaml-colon-in-value', m[1], m[2]), [fix]);
+    // The line to type is the fix's own text: a quote or backslash in the value is escaped there too.
+    ctx.report('yaml-syntax', vStart, vEnd, ctx.msg('yaml-colon-in-value', m[1], edit.newText), [fix]);
     return true;
   }
   if (m && text(ctx, pos) === ']') {

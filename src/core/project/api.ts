@@ -8,7 +8,7 @@ import type { Problem } from '../types';
 import type { WorkflowState } from '../workflow/state';
 import type { Event } from './events';
 import type { CancellationToken, Disposable, FileHost, FileStat, Log } from './host';
-import type { ReadOutcome, Unreadable } from './read';
+import type { ReadOutcome, Unreadable, UnreadableFolder } from './read';
 import type { HostSettings, LoadProblem, ProjectSettings } from './settings';
 
 // The project model's interface as every host sees it; service.ts implements it.
@@ -149,6 +149,8 @@ export interface ArticleService extends Disposable {
   isArticle(path: string): boolean;
   /** Every article of the project, sorted (searching only below the include globs' folders). */
   findArticles(token?: CancellationToken): Promise<string[]>;
+  /** The folders the last `findArticles` could not open (no permission …): the articles in them were not found. */
+  readonly unreadableFolders: readonly UnreadableFolder[];
   /** Builds the corpus index from disk; false when cancelled (a newer build cancels an older one). */
   buildIndex(token?: CancellationToken, progress?: (done: number, total: number) => void): Promise<boolean>;
   /** Re-reads one file into the index (or drops it when it is gone or not an article). */

@@ -12,6 +12,24 @@ export interface Unreadable {
   args: (string | number)[];
 }
 
+/** A folder that could not be opened (no permission, …): the articles in it cannot be found. */
+export interface UnreadableFolder {
+  path: string;
+  /** The error's code (EACCES …), see `unreadableFolder`. */
+  code: string;
+}
+
+/** Why a file could not be read, from its I/O error: no permission in plain words, else the code. */
+export function unreadableFor(e: unknown): Unreadable {
+  const code = errorCode(e);
+  return code === 'EACCES' || code === 'EPERM' ? { key: 'file-no-permission', args: [] } : code === 'EISDIR' ? { key: 'file-is-folder', args: [] } : { key: 'file-unreadable', args: [code] };
+}
+
+/** The message for a folder that could not be opened: no permission in plain words, else the code. */
+export function unreadableFolder(f: UnreadableFolder, shown: string): Unreadable {
+  return f.code === 'EACCES' || f.code === 'EPERM' ? { key: 'folder-no-permission', args: [shown] } : { key: 'folder-unreadable', args: [shown, f.code] };
+}
+
 /** Reading a file as an article: its text, or why not. */
 export type ReadOutcome = { ok: true; text: string; stat: FileStat } | { ok: false; unreadable: Unreadable; stat?: FileStat; missing?: boolean; /** `before` asked to stop before the read. */ skipped?: boolean };
 
@@ -29,7 +47,7 @@ export async function readArticleFile(files: FileHost, path: string, project: Pr
   try {
     stat = await files.stat(path);
   } catch (e) {
-    return { ok: false, unreadable: { key: 'file-unreadable', args: [errorCode(e)] } };
+    return { ok: false, unreadable: unreadableFor(e) };
   }
   if (!stat) return { ok: false, unreadable: { key: 'path-missing', args: [basename(path)] }, missing: true };
   const refused = refusal(stat, path, project);
@@ -40,7 +58,7 @@ export async function readArticleFile(files: FileHost, path: string, project: Pr
   try {
     bytes = await files.read(path);
   } catch (e) {
-    return { ok: false, unreadable: { key: 'file-unreadable', args: [errorCode(e)] }, stat };
+    return { ok: false, unreadable: unreadableFor(e), stat };
   }
   if (bytes === undefined) return { ok: false, unreadable: { key: 'path-missing', args: [basename(path)] }, missing: true };
   return decoded(bytes, stat);
@@ -48,7 +66,7 @@ export async function readArticleFile(files: FileHost, path: string, project: Pr
 
 /** Why a stat-ed path is not read: a folder, a special file, a link out of the project, or over the size limit. */
 function refusal(stat: FileStat, path: string, project: Project): ReadOutcome | undefined {
-  if (stat.type === 'directory') return { ok: false, unreadable: { key: 'file-unreadable', args: ['EISDIR'] }, stat };
+  if (stat.type === 'directory') return { ok: false, unreadable: { key: 'file-is-folder', args: [] }, stat };
   if (stat.type !== 'file') return { ok: false, unreadable: { key: 'file-special', args: [] }, stat };
   if (stat.realPath !== undefined && !isInside(project.root, stat.realPath) && project.isArticle(path)) {
     return { ok: false, unreadable: { key: 'file-outside-root', args: [stat.realPath] }, stat };
@@ -70,7 +88,7 @@ async function readListed(files: FileHost, path: string, project: Project): Prom
   try {
     r = await files.readListed!(path, MAX_ARTICLE_BYTES);
   } catch (e) {
-    return { ok: false, unreadable: { key: 'file-unreadable', args: [errorCode(e)] } };
+    return { ok: false, unreadable: unreadableFor(e) };
   }
   if (!r) return { ok: false, unreadable: { key: 'path-missing', args: [basename(path)] }, missing: true };
   const { stat, bytes } = r;

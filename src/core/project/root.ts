@@ -18,7 +18,14 @@ export async function findProjectRoot(files: FileHost, start: string): Promise<{
     chain.push(d);
     if (dirname(d) === d) break;
   }
-  const has = async (dir: string, name: string) => (await files.stat(join(dir, name)))?.type === 'file';
+  // A folder that cannot be looked into (no permission) holds no marker that counts.
+  const has = async (dir: string, name: string) => {
+    try {
+      return (await files.stat(join(dir, name)))?.type === 'file';
+    } catch {
+      return false;
+    }
+  };
   for (const d of chain) if (await has(d, CONFIG_FILE)) return { root: d, marker: 'config' };
   for (const d of chain) for (const c of ASTRO_CONFIGS) if (await has(d, c)) return { root: d, marker: 'astro' };
   for (const d of chain) if (await has(d, 'package.json')) return { root: d, marker: 'package' };

@@ -11,9 +11,9 @@ import { publishBlockers } from '../workflow/publish';
 import { workflowState, type WorkflowState } from '../workflow/state';
 import type { Analysis, AnalyzeOptions, ArticleService, ArticleServiceInit, CheckFilesOptions, FileResult, ProjectChange } from './api';
 import { analyzeFile, checkBatch, type BatchService } from './batch';
-import { readArticleFile, type ReadOutcome, type Unreadable } from './read';
+import { errorCode, readArticleFile, type ReadOutcome, type Unreadable, type UnreadableFolder } from './read';
 import { Emitter } from './events';
-import type { CancellationToken, Disposable, FileStat } from './host';
+import type { CancellationToken, DirEntry, Disposable, FileStat } from './host';
 import { ArticleMatcher } from './include';
 import { isInside, join, relative } from './paths';
 import { loadProjectSettings, type HostSettings, type LoadProblem, type ProjectSettings } from './settings';
@@ -53,6 +53,7 @@ class Service implements ArticleService {
   private readonly watchers: Disposable[] = [];
   /** The articles the last search listed as regular files (not links): read without a stat of their own. */
   private listed = new Set<string>();
+  unreadableFolders: readonly UnreadableFolder[] = [];
 
   constructor(private readonly init: ArticleServiceInit) {
     this.root = init.root;
@@ -144,22 +145,41 @@ class Service implements ArticleService {
     const files = this.init.files;
     const out: string[] = [];
     const seenDirs = new Set<string>();
-    const walk = async (dir: string): Promise<void> => {
+    const unreadable: UnreadableFolder[] = [];
+    // `chain`: where the folders being walked, this one last, really are (a link's target, else the path).
+    const walk = async (dir: string, chain: string[]): Promise<void> => {
       if (token?.isCancellationRequested || seenDirs.has(dir)) return;
       seenDirs.add(dir);
-      const entries = await files.list(dir);
+      let entries: DirEntry[] | undefined;
+      try {
+        entries = await files.list(dir);
+      } catch (e) {
+        // A folder that cannot be opened (no permission): the others are still searched, and the host says which.
+        unreadable.push({ path: dir, code: errorCode(e) });
+        return;
+      }
       for (const e of entries ?? []) {
         const path = join(dir, e.name);
         let type = e.type;
+        let real = join(chain[chain.length - 1], e.name);
         if (type === 'symlink') {
-          const st = await files.stat(path);
+          let st: FileStat | undefined;
+          try {
+            st = await files.stat(path);
+          } catch {
+            // A link whose target cannot be looked at is as one that leads nowhere: not followed.
+            continue;
+          }
           // A link is followed only where it stays inside the project.
           if (!st || (st.realPath !== undefined && !isInside(this.root, st.realPath))) continue;
           type = st.type;
+          if (st.realPath !== undefined) real = st.realPath;
+          // A link back to a folder being walked (`self -> .`, `up -> ..`) would walk it again and again, every article once more at each level.
+          if (type === 'directory' && chain.some((c) => isInside(real, c))) continue;
         }
         const rel = relative(this.root, path);
         if (type === 'directory') {
-          if (this.matcher.searches(rel)) await walk(path);
+          if (this.matcher.searches(rel)) await walk(path, [...chain, real]);
         } else if (this.matcher.matchesRelative(rel)) {
           out.push(path);
           if (e.type === 'file') listed.add(path);
@@ -169,10 +189,17 @@ class Service implements ArticleService {
     const listed = new Set<string>();
     for (const base of this.matcher.bases) {
       const start = join(this.root, base);
-      const st = await files.stat(start);
-      if (st?.type === 'directory') await walk(start);
+      let st: FileStat | undefined;
+      try {
+        st = await files.stat(start);
+      } catch (e) {
+        unreadable.push({ path: start, code: errorCode(e) });
+        continue;
+      }
+      if (st?.type === 'directory') await walk(start, [st.realPath ?? start]);
     }
     this.listed = listed;
+    this.unreadableFolders = unreadable;
     return [...new Set(out)].sort();
   }
 

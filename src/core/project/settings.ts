@@ -6,7 +6,7 @@ import { LineIndex } from '../lines';
 import type { RuleSetting } from '../rules';
 import { compileSchema, defaultSchema, type ArticleSchema, type SchemaObject } from '../schema';
 import type { FileHost } from './host';
-import { errorCode } from './read';
+import { errorCode, unreadableFor } from './read';
 import { dirname, join, resolve } from './paths';
 
 /** What a host's own settings add to the project's config file (the editor's `qaArticles.*`, the CLI's flags). */
@@ -51,8 +51,8 @@ export interface ProjectSettings {
   watchFiles: string[];
   /** The project's baseline (`.qa-articles-baseline.json` at the root): warnings already known. */
   baseline?: Baseline;
-  /** Why the baseline file could not be used (then no warning is hidden). */
-  baselineError?: string;
+  /** Why the baseline file could not be used (then no warning is hidden), as a message. */
+  baselineError?: { key: MessageKey; args: (string | number)[] };
 }
 
 /**
@@ -109,11 +109,20 @@ export async function loadSchemaFile(files: FileHost, file: string, astro: false
   }
 }
 
+/** Whether a path is a regular file; in a folder that cannot be looked into (no permission), none is. */
+async function isFile(files: FileHost, f: string): Promise<boolean> {
+  try {
+    return (await files.stat(f))?.type === 'file';
+  } catch {
+    return false;
+  }
+}
+
 /** The nearest file of that name at or above a folder. */
 async function findUp(files: FileHost, dir: string, name: string): Promise<string | undefined> {
   for (let d = dir; ; d = dirname(d)) {
     const f = join(d, name);
-    if ((await files.stat(f))?.type === 'file') return f;
+    if (await isFile(files, f)) return f;
     if (dirname(d) === d) return undefined;
   }
 }
@@ -128,12 +137,14 @@ export async function loadProjectSettings(files: FileHost, root: string, host: H
   const trusted = host.trusted ?? true;
   const errors: LoadProblem[] = [];
   const watchFiles: string[] = [];
-  const configFile = (await findUp(files, root, CONFIG_FILE)) ?? join(root, CONFIG_FILE);
+  const foundConfig = await findUp(files, root, CONFIG_FILE);
+  const configFile = foundConfig ?? join(root, CONFIG_FILE);
   watchFiles.push(configFile, join(root, CONFIG_FILE));
   let config: ProjectConfig = DEFAULT_CONFIG;
   let configText: string | undefined;
   try {
-    configText = await readText(files, configFile);
+    // None found (or none that can be seen, in a folder that cannot be looked into): the defaults.
+    if (foundConfig) configText = await readText(files, configFile);
   } catch (e) {
     errors.push(problemAt(configFile, 'config', 'schema-unreadable', [errorCode(e)]));
   }
@@ -167,7 +178,7 @@ export async function loadProjectSettings(files: FileHost, root: string, host: H
       const site = collection ? join(root, astroSchemaPath(collection)) : undefined;
       watchFiles.push(...own, ...(site ? [site] : []));
       for (const [source, f] of [...own.map((f) => ['project', f] as const), ...(site ? [['site', site] as const] : [])]) {
-        if ((await files.stat(f))?.type === 'file') {
+        if (await isFile(files, f)) {
           chosen = [source, f];
           break;
         }
@@ -184,12 +195,12 @@ export async function loadProjectSettings(files: FileHost, root: string, host: H
   }
   if (schemaFile) watchFiles.push(schemaFile);
   let baseline: Baseline | undefined;
-  let baselineError: string | undefined;
+  let baselineError: ProjectSettings['baselineError'];
   try {
-    const text = await readText(files, join(root, BASELINE_FILE));
+    const text = (await isFile(files, join(root, BASELINE_FILE))) ? await readText(files, join(root, BASELINE_FILE)) : undefined;
     if (text !== undefined) baseline = parseBaseline(text);
   } catch (e) {
-    baselineError = e instanceof BaselineError ? e.message : errorCode(e);
+    baselineError = e instanceof BaselineError ? { key: e.key, args: [] } : unreadableFor(e);
   }
   return { root, config, schema, schemaSource, configFile: configText !== undefined ? configFile : undefined, schemaFile, errors, watchFiles: [...new Set(watchFiles)], baseline, baselineError };
 }

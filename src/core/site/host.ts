@@ -35,8 +35,14 @@ export async function readSiteKnowledge(files: FileHost, p: SiteProject): Promis
     if (r.kind === 'inline') return { kind: 'inline', value: r.value, file: configName };
     const shown = relative(p.root, file!) || file!;
     let text: string | undefined;
+    let st: Awaited<ReturnType<FileHost['stat']>>;
     try {
-      const st = await files.stat(file!);
+      st = await files.stat(file!);
+    } catch {
+      // In a folder that cannot be looked into: the site's usual file is as one not there; one the config names cannot be read.
+      return { kind: 'file', file: shown, text: r.explicit ? '\u0000' : undefined, explicit: r.explicit };
+    }
+    try {
       if (st && st.type !== 'file') text = '\u0000';
       else if (st && st.size > MAX_SITE_BYTES) text = '\u0000';
       else {
