@@ -246,7 +246,8 @@ function applyFixes(service: ArticleService, results: FileResult[], say: (key: M
       say('cli-fix-not-written', shown(r.file), format(service.lang, 'cli-fix-why-encoding'));
       continue;
     }
-    const out = fixAllText(text, (t) => [...service.check(r.file, t)]);
+    // What leaves text to write (a summary's empty bullet) is the editor's to add, where the writer sees it.
+    const out = fixAllText(text, (t) => service.check(r.file, t).map(withoutPlaceholders));
     if (out.text === text) continue;
     if (fs.statSync(file).mtimeMs !== mtime) {
       say('cli-fix-not-written', shown(r.file), format(service.lang, 'cli-fix-why-changed'));
@@ -263,6 +264,11 @@ function applyFixes(service: ArticleService, results: FileResult[], say: (key: M
     problems += out.fixed;
   }
   return { files, problems };
+}
+
+/** The problem without its fixes that leave something for the writer to write. */
+function withoutPlaceholders(p: Problem): Problem {
+  return p.fixes?.some((f) => f.placeholder) ? { ...p, fixes: p.fixes.filter((f) => !f.placeholder) } : p;
 }
 
 /** A file name as it may be printed: control characters (a newline, terminal escape codes) written as escapes. */

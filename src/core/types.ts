@@ -25,6 +25,13 @@ export interface Fix {
   edits: TextEdit[];
   /** True when this is the obvious fix, safe for "fix all". */
   preferred?: boolean;
+  /**
+   * True when the fix leaves something for the writer to write (a summary with an empty
+   * bullet, an empty question): the editor applies it where the writer sees it, but
+   * `check --fix`, which changes files nobody is looking at, does not (an empty bullet
+   * would go live as an empty key point).
+   */
+  placeholder?: boolean;
 }
 
 export interface Problem {

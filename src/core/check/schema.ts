@@ -192,7 +192,9 @@ function reportRequired(ctx: CheckContext, missing: string, path: (string | numb
     // A value picked from a list without a reason to pick it (the first category, for an
     // article whose topic tells none) is offered, but a fix-all does not guess it.
     const guess = !derived && !!prop?.enum?.length;
-    fixes.push({ title, edits: [{ start: at, end: at, newText: line + eol }], preferred: !guess });
+    // An empty value (`title: ""`, `question: |` with no text) is for the writer to fill in.
+    const placeholder = !derived && /: (?:""|\[\]|\|\s*)$/.test(line);
+    fixes.push({ title, edits: [{ start: at, end: at, newText: line + eol }], preferred: !guess, ...(placeholder ? { placeholder } : {}) });
   }
   ctx.report('schema-required', fm.openStart, fm.openEnd, ctx.msg('schema-required', missing, line.split(/\r\n|\r|\n/)[0]), fixes);
 }

@@ -121,7 +121,7 @@ function checkSummary(ctx: CheckContext): void {
   const trailing = text.slice(end);
   // A blank line between the label and the empty bullet: "- " right below a line would make that line a heading.
   const skeleton = `${eol}${eol}**Sammanfattning:**${eol}${eol}- ${eol}`;
-  const fix: Fix = { title: ctx.msg('fix-add-summary'), edits: [{ start: end, end: end + trailing.length, newText: skeleton }], preferred: true };
+  const fix: Fix = { title: ctx.msg('fix-add-summary'), edits: [{ start: end, end: end + trailing.length, newText: skeleton }], preferred: true, placeholder: true };
   ctx.report('summary-block', start, end, ctx.msg('summary-missing'), [fix]);
 }
 
