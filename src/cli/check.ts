@@ -246,8 +246,8 @@ function applyFixes(service: ArticleService, results: FileResult[], say: (key: M
       say('cli-fix-not-written', shown(r.file), format(service.lang, 'cli-fix-why-encoding'));
       continue;
     }
-    // What leaves text to write (a summary's empty bullet) is the editor's to add, where the writer sees it.
-    const out = fixAllText(text, (t) => service.check(r.file, t).map(withoutPlaceholders));
+    // What leaves text to write (a summary's empty bullet) or guesses the writer's meaning is the editor's, where the writer sees it.
+    const out = fixAllText(text, (t) => service.check(r.file, t).map(unattended));
     if (out.text === text) continue;
     if (fs.statSync(file).mtimeMs !== mtime) {
       say('cli-fix-not-written', shown(r.file), format(service.lang, 'cli-fix-why-changed'));
@@ -266,9 +266,9 @@ function applyFixes(service: ArticleService, results: FileResult[], say: (key: M
   return { files, problems };
 }
 
-/** The problem without its fixes that leave something for the writer to write. */
-function withoutPlaceholders(p: Problem): Problem {
-  return p.fixes?.some((f) => f.placeholder) ? { ...p, fixes: p.fixes.filter((f) => !f.placeholder) } : p;
+/** The problem with only the fixes that may be applied with nobody looking (not those `needsWriter`). */
+function unattended(p: Problem): Problem {
+  return p.fixes?.some((f) => f.needsWriter) ? { ...p, fixes: p.fixes.filter((f) => !f.needsWriter) } : p;
 }
 
 /** A file name as it may be printed: control characters (a newline, terminal escape codes) written as escapes. */

@@ -26,12 +26,13 @@ export interface Fix {
   /** True when this is the obvious fix, safe for "fix all". */
   preferred?: boolean;
   /**
-   * True when the fix leaves something for the writer to write (a summary with an empty
-   * bullet, an empty question): the editor applies it where the writer sees it, but
-   * `check --fix`, which changes files nobody is looking at, does not (an empty bullet
-   * would go live as an empty key point).
+   * True when the fix is the writer's to apply while looking at the article: it leaves text
+   * for them to write (a summary with an empty bullet, an empty question), or it guesses what
+   * they meant (the answer's last list labelled as its summary). The editor offers and
+   * applies it, before the writer's eyes; `check --fix`, which changes files nobody is
+   * looking at, does not (an empty bullet would go live as an empty key point).
    */
-  placeholder?: boolean;
+  needsWriter?: boolean;
 }
 
 export interface Problem {

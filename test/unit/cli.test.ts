@@ -285,19 +285,23 @@ test('--fix applies the safe fixes, keeps line ends and untouched bytes, and a s
   assert.equal(fs.statSync(path.join(dir, 'a.md')).mtimeMs, aBefore);
 });
 
-test('--fix leaves out what the writer has to write: no summary with an empty bullet, no empty question, in files nobody is looking at', async () => {
+test('--fix leaves to the writer what the writer has to write or decide: no summary with an empty bullet, no empty question, no list labelled the summary, in files nobody is looking at', async () => {
   // No summary block and no question: the editor's fixes add them with nothing in them, for the writer to fill in.
   const text = article({ date: 'date: "2017-08-15"', question: null }, 'Svaret.\n');
-  const dir = tmpProject({ 'a.md': text });
+  // An answer that ends with a bullet list: whether it is the summary is the writer's call.
+  const list = article({ date: 'date: "2017-08-15"' }, 'Svaret.\n\n- Vila\n- Is\n');
+  const dir = tmpProject({ 'a.md': text, 'b.md': list });
   const r = await run(['check', '--fix', '--format', 'json'], dir);
   const after = fs.readFileSync(path.join(dir, 'a.md'), 'utf8');
   // The quoted date is fixed; nothing else is written.
   assert.equal(after, text.replace('date: "2017-08-15"', 'date: 2017-08-15'));
-  assert.match(r.stderr, /Files fixed: 1\. Problems fixed: 1\./);
-  // Both are still reported, so the writer knows to add them.
-  const left = JSON.parse(r.stdout).problems.map((p: { rule: string; message: string }) => p.rule);
-  assert.ok(left.includes('summary-block'), left.join());
-  assert.ok(left.includes('schema-required'), left.join());
+  assert.equal(fs.readFileSync(path.join(dir, 'b.md'), 'utf8'), list.replace('date: "2017-08-15"', 'date: 2017-08-15'));
+  assert.match(r.stderr, /Files fixed: 2\. Problems fixed: 2\./);
+  // All are still reported, so the writer knows to see to them.
+  const left = JSON.parse(r.stdout).problems.map((p: { file: string; rule: string }) => `${p.file}:${p.rule}`);
+  assert.ok(left.includes('a.md:summary-block'), left.join());
+  assert.ok(left.includes('b.md:summary-block'), left.join());
+  assert.ok(left.includes('a.md:schema-required'), left.join());
 });
 
 test('--cache: a same-size edit is checked again, and a file cached for the corpus only is checked when named', async () => {

@@ -193,8 +193,8 @@ function reportRequired(ctx: CheckContext, missing: string, path: (string | numb
     // article whose topic tells none) is offered, but a fix-all does not guess it.
     const guess = !derived && !!prop?.enum?.length;
     // An empty value (`title: ""`, `question: |` with no text) is for the writer to fill in.
-    const placeholder = !derived && /: (?:""|\[\]|\|\s*)$/.test(line);
-    fixes.push({ title, edits: [{ start: at, end: at, newText: line + eol }], preferred: !guess, ...(placeholder ? { placeholder } : {}) });
+    const needsWriter = !derived && /: (?:""|\[\]|\|\s*)$/.test(line);
+    fixes.push({ title, edits: [{ start: at, end: at, newText: line + eol }], preferred: !guess, ...(needsWriter ? { needsWriter } : {}) });
   }
   ctx.report('schema-required', fm.openStart, fm.openEnd, ctx.msg('schema-required', missing, line.split(/\r\n|\r|\n/)[0]), fixes);
 }

@@ -114,14 +114,14 @@ function checkSummary(ctx: CheckContext): void {
     // After a lone CR, an inserted LF would join it as one CR LF break, not make the blank line.
     const joinsCr = text[list - 1] === '\r' && eol[0] === '\n';
     const label = `${blankBefore ? '' : joinsCr ? eol + eol : eol}**Sammanfattning:**${eol}`;
-    const fix: Fix = { title: ctx.msg('fix-label-summary'), edits: [{ start: list, end: list, newText: label }], preferred: true };
+    const fix: Fix = { title: ctx.msg('fix-label-summary'), edits: [{ start: list, end: list, newText: label }], preferred: true, needsWriter: true };
     ctx.report('summary-block', list, lines.starts[first] + lines.lineText(first).length, ctx.msg('summary-unlabelled'), [fix]);
     return;
   }
   const trailing = text.slice(end);
   // A blank line between the label and the empty bullet: "- " right below a line would make that line a heading.
   const skeleton = `${eol}${eol}**Sammanfattning:**${eol}${eol}- ${eol}`;
-  const fix: Fix = { title: ctx.msg('fix-add-summary'), edits: [{ start: end, end: end + trailing.length, newText: skeleton }], preferred: true, placeholder: true };
+  const fix: Fix = { title: ctx.msg('fix-add-summary'), edits: [{ start: end, end: end + trailing.length, newText: skeleton }], preferred: true, needsWriter: true };
   ctx.report('summary-block', start, end, ctx.msg('summary-missing'), [fix]);
 }
 
