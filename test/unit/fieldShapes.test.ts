@@ -50,6 +50,10 @@ describe('a field in a shape the site refuses', () => {
     { name: 'an apostrophe inside a single-quoted title', broken: good.replace('title: "Ont i armbågen"', "title: 'Ont i Eriks armbåge's'"), line: 1, message: /Inside single quotes write an apostrophe twice/, fixed: good.replace('title: "Ont i armbågen"', 'title: "Ont i Eriks armbåge\'s"') },
     { name: 'the text of the question pasted at the left margin', broken: good.replace('question: |\n  Jag har ont i armbågen.\n  Vad kan det vara?', 'question: |\nJag har ont i armbågen.\nVad kan det vara?'), line: 8, message: /text of `question` must be indented under it/, fixed: good },
     { name: 'one line of the question at the left margin', broken: good.replace('\n  Vad kan det vara?', '\nVad kan det vara?'), line: 9, message: /text of `question` must be indented under it/, fixed: good },
+    { name: 'tags parted by semicolons (`["armbåge";"smärta"]`)', broken: good.replace('tags: ["armbåge"]', 'tags: ["armbåge";"smärta"; "tennisarmbåge"]'), line: 5, message: /^In `tags`, the items are parted by `;`, which the site does not read as a separator: write a comma between them\.$/, fixed: good.replace('tags: ["armbåge"]', 'tags: ["armbåge", "smärta", "tennisarmbåge"]') },
+    { name: 'two quoted tags with no comma between', broken: good.replace('tags: ["armbåge"]', "tags: ['armbåge' 'smärta']"), line: 5, message: /^In `tags`, a comma is missing between two items: write a comma between them\.$/, fixed: good.replace('tags: ["armbåge"]', "tags: ['armbåge', 'smärta']") },
+    { name: 'two commas in a row in the tags', broken: good.replace('tags: ["armbåge"]', 'tags: ["armbåge",, "smärta"]'), line: 5, message: /^In `tags`, two commas stand in a row \(or a comma right after \[\): delete the extra comma\.$/, fixed: good.replace('tags: ["armbåge"]', 'tags: ["armbåge", "smärta"]') },
+    { name: 'a comma right after the bracket of the tags', broken: good.replace('tags: ["armbåge"]', 'tags: [, "armbåge"]'), line: 5, message: /two commas stand in a row \(or a comma right after \[\)/, fixed: good },
     { name: 'a list item on the line of `tags:`', broken: good.replace('tags: ["armbåge"]', 'tags: - armbåge'), line: 5, message: /list item cannot stand on the line of `tags:`/, fixed: good.replace('tags: ["armbåge"]', 'tags:\n  - armbåge') },
   ];
   for (const c of cases) {
@@ -100,6 +104,20 @@ describe('a field in a shape the site refuses', () => {
     const broken = good.replace('question: |', 'question: |\nhej');
     const [p] = errors(broken);
     assert.doesNotMatch(p.message, /colon after/);
+  });
+
+  it('a list the site reads is not taken for one with a wrong separator: a comma after the last tag, a mapping in it', () => {
+    assert.deepEqual(errors(good.replace('tags: ["armbåge"]', 'tags: ["armbåge", "smärta",]')), []);
+    assert.equal(buildFails(good.replace('tags: ["armbåge"]', 'tags: ["armbåge": "smärta"]')), true);
+    assert.doesNotMatch(errors(good.replace('tags: ["armbåge"]', 'tags: ["armbåge": "smärta"]'))[0].message, /separator|comma/);
+  });
+
+  it('a list with a wrong separator, in Swedish', () => {
+    const [p] = errors(good.replace('tags: ["armbåge"]', 'tags: ["armbåge";"smärta"]'), 'sv');
+    assert.equal(p.message, 'I `tags` skiljs posterna åt med `;`, som webbplatsen inte läser som skiljetecken: skriv ett kommatecken mellan dem.');
+    assert.equal(preferredFix(p)?.title, 'Skriv listan med ett kommatecken mellan posterna');
+    const [q] = errors(good.replace('tags: ["armbåge"]', 'tags: ["armbåge",, "smärta"]'), 'sv');
+    assert.equal(q.message, 'I `tags` står två kommatecken i rad (eller ett direkt efter [): ta bort det extra kommatecknet.');
   });
 
   it('in Swedish', () => {

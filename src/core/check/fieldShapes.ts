@@ -212,6 +212,16 @@ export function fieldShape(ctx: CheckContext, line: number): boolean {
     ctx.report('yaml-syntax', start + from, start + from + value.length, ctx.msg('yaml-hash-in-list', key), edit ? [{ title: ctx.msg('fix-quote-hash-tags'), edits: [edit], preferred: false }] : []);
     return true;
   }
+  // `tags: ["knä";"smärta"]`, `tags: ["knä",, "smärta"]`: quoted items parted by something other
+  // than a comma (a semicolon, as a spreadsheet writes lists, or nothing), or a comma with no item before it.
+  if (rest.startsWith('[') && fieldSchema(ctx.schema, key)?.type === 'array') {
+    const list = listSeparators(rest);
+    if (list) {
+      const from = km[0].length;
+      const message = list.wrong === ',' ? ctx.msg('yaml-list-empty-item', key) : list.wrong === '' ? ctx.msg('yaml-list-no-comma', key) : ctx.msg('yaml-list-separator', key, list.wrong);
+      return report(from, from + list.end, message, { start: start + from, end: start + from + list.end, newText: list.mended }, ctx.msg('fix-list-commas'));
+    }
+  }
   // `title: [Fråga] Ont`, `title: @hem`, `title: Ont i knät:`: a text field's value that starts
   // with a sign YAML reads as its own, or ends with a colon, is text only in quotes.
   const sign = /^[[{%@`>?]/.exec(rest)?.[0] ?? (/[^:]:[ \t]*$/.test(rest) ? ':' : undefined);
@@ -279,4 +289,70 @@ export function fieldLineAbove(ctx: CheckContext, line: number): number {
   let l = Math.min(line, lines.lineCount - 1);
   while (l > first && (lines.starts[l] >= ctx.article.frontmatter!.contentEnd || /^(\s|$)/.test(lines.lineText(l)))) l--;
   return l;
+}
+
+/**
+ * A one-line flow list (`[…]`, from `rest`'s start) whose items are parted by something other
+ * than one comma: the first wrong separator (`;`, `''` when there is only a space, `,` for a
+ * comma with no item before it), the end of the list, and the list written with one comma
+ * between its items. Undefined when every item is parted by one comma, or the list is not one
+ * this reading knows (not closed on the line, nested, a plain item holding a quote or a bracket).
+ */
+export function listSeparators(rest: string): { wrong: string; end: number; mended: string } | undefined {
+  const items: string[] = [];
+  let wrong: string | undefined;
+  let i = 1;
+  const skip = () => {
+    while (rest[i] === ' ' || rest[i] === '\t') i++;
+  };
+  for (;;) {
+    skip();
+    const c = rest[i];
+    if (c === undefined || c === '[' || c === '{') return undefined;
+    if (c === ']') break;
+    if (c === ',') {
+      // A comma where an item belongs (`[,` or `,,`); one after the last item (`, ]`) YAML allows.
+      wrong ??= ',';
+      i++;
+      continue;
+    }
+    const from = i;
+    let quoted = false;
+    if (c === '"' || c === "'") {
+      quoted = true;
+      for (i++; ; i++) {
+        if (i >= rest.length) return undefined;
+        if (c === '"' && rest[i] === '\\') i++;
+        else if (rest[i] === c) {
+          if (c === "'" && rest[i + 1] === "'") i++;
+          else break;
+        }
+      }
+      i++;
+    } else {
+      while (i < rest.length && rest[i] !== ',' && rest[i] !== ']') {
+        if (/["'[\]{}#]/.test(rest[i])) return undefined;
+        i++;
+      }
+    }
+    items.push(trimBlanksEnd(rest.slice(from, i)));
+    skip();
+    if (rest[i] === ',') {
+      i++;
+      continue;
+    }
+    if (rest[i] === ']') break;
+    // After a quoted item, what stands before the next item is a separator the writer meant.
+    if (!quoted) return undefined;
+    const sep = i;
+    while (i < rest.length && !/[\s"'\],]/.test(rest[i])) i++;
+    const typed = rest.slice(sep, i);
+    // `"a": "b"` is a mapping in the list, which YAML reads: no separator.
+    if (typed.length > 3 || typed.includes(':')) return undefined;
+    wrong ??= typed;
+    skip();
+    if (rest[i] === ',') i++;
+  }
+  if (wrong === undefined || items.length === 0) return undefined;
+  return { wrong, end: i + 1, mended: '[' + items.join(', ') + ']' };
 }
