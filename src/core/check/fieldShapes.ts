@@ -81,6 +81,7 @@ export function invisibleChars(ctx: CheckContext, issue: YamlIssue): boolean {
       return true;
     }
   }
+  if (invisibleLeads(ctx, at)) return true;
   for (const l of new Set([at, Math.max(lines.positionAt(fm.contentStart).line, at - 1), fieldLineAbove(ctx, at)])) {
     if (l >= lines.lineCount || lines.starts[l] >= fm.contentEnd) continue;
     const start = lines.starts[l];
@@ -89,12 +90,79 @@ export function invisibleChars(ctx: CheckContext, issue: YamlIssue): boolean {
     while (lead < t.length && BLANKISH.test(t[lead])) lead++;
     let trail = t.length;
     while (trail > lead && BLANKISH.test(t[trail - 1])) trail--;
-    const edits = [...invisibleEdits(text, start, start + lead), ...(trail > lead ? invisibleEdits(text, start + trail, start + t.length) : [])];
+    const trailing = trail > lead ? invisibleEdits(text, start + trail, start + t.length) : [];
+    const edits = [...invisibleEdits(text, start, start + lead), ...trailing];
     if (!edits.length) continue;
     ctx.report('yaml-syntax', start, start + t.length, ctx.msg('yaml-invisible-char', codePointName(text[edits[0].start])), [deleteFix(ctx, edits, l)]);
     return true;
   }
   return false;
+}
+
+/**
+ * Lines of a block that start with invisible characters (`\ufeff  Hur ska jag …`, a byte order
+ * mark pasted in; `\u00a0\u00a0Jag har …`, indented with no-break spaces), in the run of
+ * lines that ends where the site's reader stumbled: to YAML such a line starts at the left
+ * margin, so it ends the block, and the reader takes it and the lines below it for one long key
+ * and stumbles only at their end. The error is on the first of them; the fix mends them all:
+ * ordinary spaces where the line is meant to be indented, else the characters deleted.
+ */
+function invisibleLeads(ctx: CheckContext, at: number): boolean {
+  const { lines, text } = ctx.article;
+  const fm = ctx.article.frontmatter!;
+  const first = lines.positionAt(fm.contentStart).line;
+  let l = Math.min(at, lines.lineCount - 1);
+  while (l > first && lines.starts[l] >= fm.contentEnd) l--;
+  // The reader's mark may be on the field line after the run.
+  if (l > first && /^[^ \t]/.test(lines.lineText(l)) && !INVISIBLE.test(lines.lineText(l)[0])) l--;
+  const found: { line: number; edit: { start: number; end: number; newText: string }; indent: boolean }[] = [];
+  for (; l > first; l--) {
+    const t = lines.lineText(l);
+    let lead = 0;
+    while (lead < t.length && BLANKISH.test(t[lead])) lead++;
+    // A line that starts with a visible character, or is a field (`\ufeffquestion: |`, the block's
+    // own line, its invisible character named as the key's), ends the run.
+    if ((lead === 0 && t !== '') || /^[A-Za-z_][\w-]*:(\s|$)/.test(t.slice(lead))) break;
+    const run = t.slice(0, lead);
+    if (!INVISIBLE.test(run)) continue;
+    const start = lines.starts[l];
+    const indent = meantIndent(ctx, l, run);
+    found.unshift({ line: l, edit: { start, end: start + lead, newText: indent ?? run.replace(/[^ \t]/g, '') }, indent: indent !== undefined });
+  }
+  if (!found.length) return false;
+  const [top] = found;
+  const edits = found.map((f) => f.edit);
+  const shown = [...text.slice(top.edit.start, top.edit.end)].find((c) => INVISIBLE.test(c))!;
+  const title = top.indent ? ctx.msg('fix-invisible-to-space') : deleteCharsTitle(ctx, found.map((f) => ({ start: f.edit.start, end: f.edit.start + [...text.slice(f.edit.start, f.edit.end)].filter((c) => INVISIBLE.test(c)).length })));
+  const fix: Fix = { title, edits, preferred: edits.length === 1 ? mendsLine(ctx, edits[0], top.line) : mendsAll(ctx, edits, top.line) };
+  const t = lines.lineText(top.line);
+  ctx.report('yaml-syntax', lines.starts[top.line], lines.starts[top.line] + t.length, ctx.msg(top.indent ? 'yaml-invisible-indent' : 'yaml-invisible-char', codePointName(shown)), [fix]);
+  return true;
+}
+
+/** The invisible characters that show as a space: no-break and other wide spaces (the zero-width ones show as nothing). */
+const SPACE_LIKE = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/;
+
+/**
+ * The ordinary spaces a line's leading run of blanks (`lead`) stands for, when it holds a
+ * space-like invisible character and the line belongs indented where it is: under a line that
+ * opens a block (`question: |`), or at least as far in as the indented line above it. Undefined
+ * otherwise (at a field's line they are only to be deleted).
+ */
+function meantIndent(ctx: CheckContext, line: number, lead: string): string | undefined {
+  if (![...lead].some((c) => SPACE_LIKE.test(c))) return undefined;
+  const spaces = [...lead].map((c) => (c === ' ' || c === '\t' || SPACE_LIKE.test(c) ? ' ' : '')).join('');
+  const { lines } = ctx.article;
+  const first = lines.positionAt(ctx.article.frontmatter!.contentStart).line;
+  for (let l = line - 1; l >= first; l--) {
+    const t = lines.lineText(l);
+    if (t.trim() === '') continue;
+    // The line above may be indented with the same characters, not yet mended.
+    const above = [.../^[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]*/.exec(t)![0]].length;
+    const opens = /:[ \t]*(?:[|>][-+0-9]*)?[ \t]*$/.test(t);
+    return (opens && spaces.length > above) || (above > 0 && spaces.length >= above) ? spaces : undefined;
+  }
+  return undefined;
 }
 
 /** A space, a tab or an invisible character. */

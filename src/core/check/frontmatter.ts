@@ -385,7 +385,10 @@ export function mendsLine(ctx: CheckContext, edit: { start: number; end: number;
     const check = new CheckContext(after, ctx.schema, ctx.config, ctx.lang, undefined, undefined, (f) => f);
     checkFrontmatter(check);
     const shift = edit.newText.split(/\r\n|\r|\n/).length - text.slice(edit.start, edit.end).split(/\r\n|\r|\n/).length;
-    return !check.problems.some((p) => (p.rule === 'yaml-syntax' || p.rule.startsWith('frontmatter-')) && p.range.start.line >= line - 1 && p.range.start.line <= line + 1 + Math.max(0, shift));
+    // An edit over several lines (one fix for a run of them) must leave every one of them read.
+    const spanEnd = after.lines.positionAt(edit.start).line + edit.newText.split(/\r\n|\r|\n/).length - 1;
+    const last = Math.max(line + Math.max(0, shift), spanEnd) + 1;
+    return !check.problems.some((p) => (p.rule === 'yaml-syntax' || p.rule.startsWith('frontmatter-')) && p.range.start.line >= line - 1 && p.range.start.line <= last);
   } finally {
     trying = false;
   }
