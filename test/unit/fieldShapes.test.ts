@@ -39,6 +39,10 @@ describe('a field in a shape the site refuses', () => {
     { name: 'a no-break space after the colon of a block field, the reader stumbling in its text below', broken: good.replace('question: |', 'question:\u00a0|'), line: 7, message: /After `question:` comes a special space/, fixed: good },
     { name: 'a stray mark after a block\'s `|`', broken: good.replace('question: |', 'question: |"'), line: 7, message: /`question: \|` must end its line .*delete `"`/, fixed: good },
     { name: 'a stray mark after the opening fence (`---%`)', broken: good.replace('---\n', '---%\n'), line: 0, message: /opening `---` must stand alone on its line: delete `%`/, fixed: good },
+    { name: 'a word after the opening fence (`--- yaml`, as a Markdown code block is marked)', broken: good.replace('---\n', '--- yaml\n'), line: 0, message: /^The opening `---` must stand alone on its line: delete `yaml` after it\.$/, fixed: good },
+    { name: 'a letter typed after the opening fence', broken: good.replace('---\n', '---  x\n'), line: 0, message: /opening `---` must stand alone on its line: delete `x`/, fixed: good },
+    { name: 'a title closed with a typographic quote (`"Ont i armbågen”`)', broken: good.replace('title: "Ont i armbågen"', 'title: "Ont i armbågen”'), line: 1, message: /^The value ends with ”, a typographic quote \(as a word processor writes it\), which YAML does not read as the end of the quote: write " instead\.$/, fixed: good },
+    { name: 'a single-quoted title closed with a typographic apostrophe', broken: good.replace('title: "Ont i armbågen"', "title: 'Ont i armbågen’"), line: 1, message: /The value ends with ’, a typographic quote/, fixed: good.replace('title: "Ont i armbågen"', "title: 'Ont i armbågen'") },
     { name: 'four dashes opening the fields', broken: '-' + good, line: 0, message: /opening `---` must stand alone on its line: delete `-`/, fixed: good },
     { name: 'the first field on the line of the opening fence', broken: good.replace('---\ntitle', '--- title'), line: 0, message: /first field, `title`, must start on the line below/, fixed: good },
     { name: 'two fields run together after a closing quote', broken: good.replace('"\ndescription', '"description'), line: 1, message: /`description:` must start a line of its own, below `title`/, fixed: good },
@@ -110,6 +114,12 @@ describe('a field in a shape the site refuses', () => {
     assert.deepEqual(errors(good.replace('tags: ["armbåge"]', 'tags: ["armbåge", "smärta",]')), []);
     assert.equal(buildFails(good.replace('tags: ["armbåge"]', 'tags: ["armbåge": "smärta"]')), true);
     assert.doesNotMatch(errors(good.replace('tags: ["armbåge"]', 'tags: ["armbåge": "smärta"]'))[0].message, /separator|comma/);
+  });
+
+  it('a value closed with a typographic quote, in Swedish', () => {
+    const [p] = errors(good.replace('title: "Ont i armbågen"', 'title: "Ont i armbågen”'), 'sv');
+    assert.equal(p.message, 'Värdet slutar med ”, ett typografiskt citattecken (som ett ordbehandlingsprogram skriver det), som YAML inte läser som citatets slut: skriv " i stället.');
+    assert.equal(preferredFix(p)?.title, 'Skriv " i stället för ”');
   });
 
   it('a list with a wrong separator, in Swedish', () => {

@@ -66,9 +66,10 @@ export function invisibleChars(ctx: CheckContext, issue: YamlIssue): boolean {
       ctx.report('yaml-syntax', fm.openStart, fm.openEnd, ctx.msg('yaml-invisible-fence', codePointName(text[edits[0].start])), [deleteFix(ctx, edits, firstLine)]);
       return true;
     }
-    // A stray mark typed after it (`---%`, `----`): the line must hold the fence alone.
+    // A stray mark typed after it (`---%`, `----`), or a word (`--- yaml`, as a code block in
+    // Markdown is marked): the line must hold the fence alone.
     const marks = rest.trim();
-    if (/^[^\w\s"'[{]{1,3}$/u.test(marks)) {
+    if (/^(?:[^\w\s"'[{]{1,3}|[\p{L}\d_-]{1,20})$/u.test(marks)) {
       const edit = { start: fm.siteStart, end: fm.openEnd, newText: '' };
       ctx.report('yaml-syntax', fm.openStart, fm.openEnd, ctx.msg('yaml-fence-marks', marks), [{ title: ctx.msg('fix-delete-text', marks), edits: [edit], preferred: mendsLine(ctx, edit, firstLine) }]);
       return true;

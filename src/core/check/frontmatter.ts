@@ -68,7 +68,7 @@ function reportSiteError(ctx: CheckContext, issue: YamlIssue): void {
     case 'unclosed-quote': {
       const open = openingQuoteBefore(ctx, pos);
       if (!open) break;
-      ctx.report('yaml-syntax', open.start, open.end, ctx.msg('yaml-unclosed-quote', text[open.start]));
+      reportOpenQuote(ctx, open);
       return;
     }
     case 'unclosed-list': {
@@ -116,6 +116,27 @@ function reportSiteError(ctx: CheckContext, issue: YamlIssue): void {
   reportLine(ctx, contentLineAtOrBefore(ctx, line), ctx.msg('yaml-syntax'));
 }
 
+/**
+ * A quote opened on a line and not closed there (`open`: from the quote to the line's end). A
+ * value that ends with a typographic quote (`"Ont i knät”`, as a word processor writes it) was
+ * closed with it, which YAML does not read as a quote: the error is that character, and its fix
+ * the straight quote. Else: add the closing quote.
+ */
+function reportOpenQuote(ctx: CheckContext, open: { start: number; end: number }): void {
+  const { text, lines } = ctx.article;
+  const quote = text[open.start];
+  const value = trimBlanksEnd(text.slice(open.start, open.end));
+  const last = value[value.length - 1];
+  if (value.length > 1 && (quote === '"' ? '”“″„' : '’‘′').includes(last)) {
+    const at = open.start + value.length - 1;
+    const edit = { start: at, end: at + 1, newText: quote };
+    const fix = { title: ctx.msg('fix-straight-quote', quote, last), edits: [edit], preferred: mendsLine(ctx, edit, lines.positionAt(at).line) };
+    ctx.report('yaml-syntax', at, at + 1, ctx.msg('yaml-typographic-close', last, quote), [fix]);
+    return;
+  }
+  ctx.report('yaml-syntax', open.start, open.end, ctx.msg('yaml-unclosed-quote', quote));
+}
+
 /** Mapping and indentation failures: the specific causes a writer makes, checked at and above the line js-yaml stopped at. */
 function reportStructure(ctx: CheckContext, pos: number, line: number): boolean {
   const { lines } = ctx.article;
@@ -124,7 +145,7 @@ function reportStructure(ctx: CheckContext, pos: number, line: number): boolean 
   for (const l of [line, line - 1]) if (reportTab(ctx, l)) return true;
   const dangling = danglingQuoteBefore(ctx, pos);
   if (dangling) {
-    ctx.report('yaml-syntax', dangling.start, dangling.end, ctx.msg('yaml-unclosed-quote', ctx.article.text[dangling.start]));
+    reportOpenQuote(ctx, dangling);
     return true;
   }
   for (const l of new Set([line, line - 1, fieldLineAbove(ctx, line)])) if (fieldShape(ctx, l)) return true;
