@@ -3,7 +3,7 @@
 // message names the character on the line it sits on, and the fix deletes only it.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { applyEdits, preferredFix } from '../../src/core/fix/index';
+import { addedErrors, applyEdits, fixAllText, preferredFix } from '../../src/core/fix/index';
 import { findFrontmatter } from '../../src/core/frontmatter';
 import type { Problem } from '../../src/core/types';
 import { check } from './helpers';
@@ -188,6 +188,16 @@ describe('an invisible character at the start of a line of the question', () => 
       const fixed = applyEdits(broken, preferredFix(p)!.edits);
       assert.equal(fixed, text('  Jag har ont i armbågen.'));
     }
+  });
+
+  it('lines under a field that opens no block are not taken for the question\'s: Fix All adds no error there', () => {
+    // A field pasted into the middle of the question: the lines below it follow `patientName`, and
+    // deleting the mark before them would only indent them under it.
+    const broken = lines.join('\n').replace('question: |\n  Jag har ont i armbågen.', 'question: |\n  Hej!\npatientName: {a: 1}\n \n\u2028  Undrar hur länge?\n  Mvh');
+    const before = errors(broken);
+    assert.doesNotMatch(before[0].message, /This line has an invisible character/);
+    const all = fixAllText(broken, (t) => check(t));
+    assert.deepEqual(addedErrors(broken, all.edits, before, check(all.text)), []);
   });
 
   it('in Swedish', () => {

@@ -130,7 +130,9 @@ function invisibleLeads(ctx: CheckContext, at: number): boolean {
     const indent = meantIndent(ctx, l, run);
     found.unshift({ line: l, edit: { start, end: start + lead, newText: indent ?? run.replace(/[^ \t]/g, '') }, indent: indent !== undefined });
   }
-  if (!found.length) return false;
+  // Only the lines of a block (`question: |` above them): under another field the lines were
+  // never meant as its text, and mending their start would not mend them.
+  if (!found.length || !/^[A-Za-z_][\w-]*:[ \t]*[|>][-+0-9]*[ \t]*$/.test(withoutInvisible(lines.lineText(l)))) return false;
   const [top] = found;
   const edits = found.map((f) => f.edit);
   const shown = [...text.slice(top.edit.start, top.edit.end)].find((c) => INVISIBLE.test(c))!;
