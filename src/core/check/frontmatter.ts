@@ -252,9 +252,27 @@ function reportTab(ctx: CheckContext, line: number): boolean {
   // A `---` written indented is the closing fence the writer meant, not a line of the value above.
   const fence = /^[ \t]*---[ \t]*$/.test(lineText);
   const edit = { start: lineStart, end, newText: fence ? '' : ' '.repeat(indentFor(ctx, line)) };
-  const fix = { title: ctx.msg(fence ? 'fix-unindent-fence' : 'fix-tab'), edits: [edit], preferred: mendsLine(ctx, edit, line) };
+  const edits = [edit];
+  // The lines below indented with tabs too (a question pasted from a tab-indented text): one fix
+  // for them all, so that Fix All, a pass at a time, does not stop after a few of them.
+  for (let l = line + 1; !fence && l < lines.lineCount && lines.starts[l] < fm.contentEnd; l++) {
+    const t = lines.lineText(l);
+    if (t.trim() === '') continue;
+    if (!/^[ \t]/.test(t) || /^[ \t]*---[ \t]*$/.test(t)) break;
+    const lead = /^[ \t]*/.exec(t)![0];
+    if (lead.includes('\t')) edits.push({ start: lines.starts[l], end: lines.starts[l] + lead.length, newText: ' '.repeat(indentFor(ctx, l)) });
+  }
+  const title = fence ? ctx.msg('fix-unindent-fence') : edits.length > 1 ? ctx.msg('fix-tabs', edits.length) : ctx.msg('fix-tab');
+  const fix = { title, edits, preferred: edits.length === 1 ? mendsLine(ctx, edit, line) : mendsLine(ctx, joined(ctx.article.text, edits), line) };
   ctx.report('yaml-syntax', lineStart, Math.max(end, lineStart + 1), ctx.msg(fence ? 'yaml-tab-fence' : 'yaml-tab'), [fix]);
   return true;
+}
+
+/** Edits in order as one edit from the first's start to the last's end. */
+function joined(text: string, edits: { start: number; end: number; newText: string }[]): { start: number; end: number; newText: string } {
+  let middle = '';
+  for (let k = 0; k < edits.length; k++) middle += edits[k].newText + text.slice(edits[k].end, k + 1 < edits.length ? edits[k + 1].start : edits[k].end);
+  return { start: edits[0].start, end: edits[edits.length - 1].end, newText: middle };
 }
 
 /** Reports top-level lines such as `author:"Dr A"`, with a fix; returns their line numbers. */
