@@ -73,6 +73,7 @@ export function readCommonShapes(src: string, base: number): CommonShapes | unde
   // What is left that a value may not hold: a CR, a surrogate (lone ones are refused). Text
   // without either (nearly all) needs no look at each value's characters.
   checkChars = /[\r\uD800-\uDFFF]/.test(src);
+  slashAt = -2;
   try {
     return read(src, base);
   } catch (e) {
@@ -131,6 +132,23 @@ function scalar(value: unknown, source: string, type: Scalar.Type, range: [numbe
 }
 
 /**
+ * The last search for a backslash: it found none in [slashFrom, slashAt) and one at slashAt (-1:
+ * none up to the end; -2: no search yet in this text). Values are read from the top down, so a
+ * search goes on from the last: each value searching the rest of the text anew made a list of
+ * 40,000 quoted tags take seconds (most texts have no backslash at all).
+ */
+let slashFrom = 0;
+let slashAt = -2;
+
+/** The next backslash at or after `from`, or -1. */
+function nextBackslash(src: string, from: number): number {
+  if (slashAt !== -2 && from >= slashFrom && (slashAt === -1 || from <= slashAt)) return slashAt;
+  slashFrom = from;
+  slashAt = src.indexOf('\\', from);
+  return slashAt;
+}
+
+/**
  * A double- or single-quoted scalar from `i`. With `multiline`, its text may go on over more
  * lines (indented), folded as YAML folds it: a line break becomes a space, an empty line a line
  * break, and the spaces around a break go.
@@ -144,12 +162,12 @@ function quoted(src: string, i: number, lineEnd: number, base: number, multiline
   // The next quote and the next backslash (an escape only in double quotes), -1 when none is
   // left: each search goes on from the last, so a long value is read once.
   let nextQuote = src.indexOf(quote, j);
-  let slash = q === QUOTE ? src.indexOf('\\', j) : -1;
+  let slash = q === QUOTE ? nextBackslash(src, j) : -1;
   for (;;) {
     // On to the next quote or backslash of the line.
     if (j < lineEnd) {
       if (nextQuote !== -1 && nextQuote < j) nextQuote = src.indexOf(quote, j);
-      if (slash !== -1 && slash < j) slash = src.indexOf('\\', j);
+      if (slash !== -1 && slash < j) slash = nextBackslash(src, j);
       let k = lineEnd;
       if (nextQuote !== -1 && nextQuote < k) k = nextQuote;
       if (slash !== -1 && slash < k) k = slash;

@@ -46,9 +46,10 @@ function openingFence(text: string): number {
 /**
  * Finds the frontmatter exactly as the site's build does (Astro's markdown pipeline): a `---` at
  * the very start (after an optional BOM or whitespace-only lines), closed by the next line that
- * starts with `---`, whatever follows on it. Returns undefined when the document does not open
- * with a fence. When no closing line exists the block runs to the end and `closeStart` is
- * undefined: the site then sees no frontmatter at all.
+ * starts with `---` or `+++` (the site's pattern takes either as a fence), whatever follows on
+ * it. Returns undefined when the document does not open with a fence. When no closing line
+ * exists the block runs to the end and `closeStart` is undefined: the site then sees no
+ * frontmatter at all.
  */
 export function findFrontmatter(text: string): FrontmatterBlock | undefined {
   const openStart = openingFence(text);
@@ -58,8 +59,11 @@ export function findFrontmatter(text: string): FrontmatterBlock | undefined {
   // Only spaces and tabs are blank to the site's YAML reader: any other character after the
   // `---` (a no-break space, U+2028 from a word processor) is YAML text it reads.
   const contentStart = BLANK_REST.test(text.slice(siteStart, openEnd)) ? skipBreak(text, openEnd) : siteStart;
-  // The site's pattern: the shortest run from the fence up to a "\n" followed by "---".
-  const nl = text.indexOf('\n---', siteStart);
+  // The site's pattern: the shortest run from the fence up to a "\n" followed by "---" or
+  // "+++" (its pattern closes either kind of frontmatter with either fence).
+  const dashes = text.indexOf('\n---', siteStart);
+  const pluses = text.indexOf('\n+++', siteStart);
+  const nl = dashes < 0 ? pluses : pluses < 0 ? dashes : Math.min(dashes, pluses);
   if (nl < 0) {
     return { openStart, openEnd, contentStart: Math.min(contentStart, text.length), contentEnd: text.length, bodyStart: text.length, siteStart };
   }

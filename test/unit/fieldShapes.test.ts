@@ -43,6 +43,10 @@ describe('a field in a shape the site refuses', () => {
     { name: 'a no-break space after the colon of a block field, the reader stumbling in its text below', broken: good.replace('question: |', 'question:\u00a0|'), line: 7, message: /After `question:` comes a special space/, fixed: good },
     { name: 'a stray mark after a block\'s `|`', broken: good.replace('question: |', 'question: |"'), line: 7, message: /`question: \|` must end its line .*delete `"`/, fixed: good },
     { name: 'a stray mark after the opening fence (`---%`)', broken: good.replace('---\n', '---%\n'), line: 0, message: /opening `---` must stand alone on its line: delete `%`/, fixed: good },
+    { name: 'a word after the opening fence (`--- yaml`, as a Markdown code block is marked)', broken: good.replace('---\n', '--- yaml\n'), line: 0, message: /^The opening `---` must stand alone on its line: delete `yaml` after it\.$/, fixed: good },
+    { name: 'a letter typed after the opening fence', broken: good.replace('---\n', '---  x\n'), line: 0, message: /opening `---` must stand alone on its line: delete `x`/, fixed: good },
+    { name: 'a title closed with a typographic quote (`"Ont i armbågen”`)', broken: good.replace('title: "Ont i armbågen"', 'title: "Ont i armbågen”'), line: 1, message: /^The value ends with ”, a typographic quote \(as a word processor writes it\), which YAML does not read as the end of the quote: write " instead\.$/, fixed: good },
+    { name: 'a single-quoted title closed with a typographic apostrophe', broken: good.replace('title: "Ont i armbågen"', "title: 'Ont i armbågen’"), line: 1, message: /The value ends with ’, a typographic quote/, fixed: good.replace('title: "Ont i armbågen"', "title: 'Ont i armbågen'") },
     { name: 'four dashes opening the fields', broken: '-' + good, line: 0, message: /opening `---` must stand alone on its line: delete `-`/, fixed: good },
     { name: 'the first field on the line of the opening fence', broken: good.replace('---\ntitle', '--- title'), line: 0, message: /first field, `title`, must start on the line below/, fixed: good },
     { name: 'two fields run together after a closing quote', broken: good.replace('"\ndescription', '"description'), line: 1, message: /`description:` must start a line of its own, below `title`/, fixed: good },
@@ -54,6 +58,10 @@ describe('a field in a shape the site refuses', () => {
     { name: 'an apostrophe inside a single-quoted title', broken: good.replace('title: "Ont i armbågen"', "title: 'Ont i Eriks armbåge's'"), line: 1, message: /Inside single quotes write an apostrophe twice/, fixed: good.replace('title: "Ont i armbågen"', 'title: "Ont i Eriks armbåge\'s"') },
     { name: 'the text of the question pasted at the left margin', broken: good.replace('question: |\n  Jag har ont i armbågen.\n  Vad kan det vara?', 'question: |\nJag har ont i armbågen.\nVad kan det vara?'), line: 8, message: /text of `question` must be indented under it/, fixed: good },
     { name: 'one line of the question at the left margin', broken: good.replace('\n  Vad kan det vara?', '\nVad kan det vara?'), line: 9, message: /text of `question` must be indented under it/, fixed: good },
+    { name: 'tags parted by semicolons (`["armbåge";"smärta"]`)', broken: good.replace('tags: ["armbåge"]', 'tags: ["armbåge";"smärta"; "tennisarmbåge"]'), line: 5, message: /^In `tags`, the items are parted by `;`, which the site does not read as a separator: write a comma between them\.$/, fixed: good.replace('tags: ["armbåge"]', 'tags: ["armbåge", "smärta", "tennisarmbåge"]') },
+    { name: 'two quoted tags with no comma between', broken: good.replace('tags: ["armbåge"]', "tags: ['armbåge' 'smärta']"), line: 5, message: /^In `tags`, a comma is missing between two items: write a comma between them\.$/, fixed: good.replace('tags: ["armbåge"]', "tags: ['armbåge', 'smärta']") },
+    { name: 'two commas in a row in the tags', broken: good.replace('tags: ["armbåge"]', 'tags: ["armbåge",, "smärta"]'), line: 5, message: /^In `tags`, two commas stand in a row \(or a comma right after \[\): delete the extra comma\.$/, fixed: good.replace('tags: ["armbåge"]', 'tags: ["armbåge", "smärta"]') },
+    { name: 'a comma right after the bracket of the tags', broken: good.replace('tags: ["armbåge"]', 'tags: [, "armbåge"]'), line: 5, message: /two commas stand in a row \(or a comma right after \[\)/, fixed: good },
     { name: 'a list item on the line of `tags:`', broken: good.replace('tags: ["armbåge"]', 'tags: - armbåge'), line: 5, message: /list item cannot stand on the line of `tags:`/, fixed: good.replace('tags: ["armbåge"]', 'tags:\n  - armbåge') },
   ];
   for (const c of cases) {
@@ -104,6 +112,26 @@ describe('a field in a shape the site refuses', () => {
     const broken = good.replace('question: |', 'question: |\nhej');
     const [p] = errors(broken);
     assert.doesNotMatch(p.message, /colon after/);
+  });
+
+  it('a list the site reads is not taken for one with a wrong separator: a comma after the last tag, a mapping in it', () => {
+    assert.deepEqual(errors(good.replace('tags: ["armbåge"]', 'tags: ["armbåge", "smärta",]')), []);
+    assert.equal(buildFails(good.replace('tags: ["armbåge"]', 'tags: ["armbåge": "smärta"]')), true);
+    assert.doesNotMatch(errors(good.replace('tags: ["armbåge"]', 'tags: ["armbåge": "smärta"]'))[0].message, /separator|comma/);
+  });
+
+  it('a value closed with a typographic quote, in Swedish', () => {
+    const [p] = errors(good.replace('title: "Ont i armbågen"', 'title: "Ont i armbågen”'), 'sv');
+    assert.equal(p.message, 'Värdet slutar med ”, ett typografiskt citattecken (som ett ordbehandlingsprogram skriver det), som YAML inte läser som citatets slut: skriv " i stället.');
+    assert.equal(preferredFix(p)?.title, 'Skriv " i stället för ”');
+  });
+
+  it('a list with a wrong separator, in Swedish', () => {
+    const [p] = errors(good.replace('tags: ["armbåge"]', 'tags: ["armbåge";"smärta"]'), 'sv');
+    assert.equal(p.message, 'I `tags` skiljs posterna åt med `;`, som webbplatsen inte läser som skiljetecken: skriv ett kommatecken mellan dem.');
+    assert.equal(preferredFix(p)?.title, 'Skriv listan med ett kommatecken mellan posterna');
+    const [q] = errors(good.replace('tags: ["armbåge"]', 'tags: ["armbåge",, "smärta"]'), 'sv');
+    assert.equal(q.message, 'I `tags` står två kommatecken i rad (eller ett direkt efter [): ta bort det extra kommatecknet.');
   });
 
   it('in Swedish', () => {

@@ -58,6 +58,20 @@ test('fences are found as the site finds them: the closing line only has to star
   assert.equal(findFrontmatter(' ---\ntitle: x\n---\n'), undefined, 'an indented fence opens nothing');
 });
 
+test('a line starting with `+++` closes the frontmatter too, as the site\'s pattern finds it', () => {
+  // Closed by `+++`: the site reads the fields and builds the page; no error.
+  const closed = article().replace(/\n---\n\n/, '\n+++\n\n');
+  assert.deepEqual(rules(check(closed)), []);
+  assert.equal(closed.slice(findFrontmatter(closed)!.bodyStart), '\nSvaret.\n\n**Sammanfattning:**\n- En punkt\n');
+  // A `+++` at the margin above the `---` ends the fields there: the ones below it are the answer's text to the site.
+  const early = article().replace('\ndate: 2017-08-15', '\n+++\ndate: 2017-08-15');
+  const ps = check(early);
+  assert.deepEqual(ps.filter((p) => p.severity === 'error').map((p) => [p.rule, p.message.replace(/\d{4}-\d{2}-\d{2}/, 'YYYY-MM-DD')]), [
+    ['schema-required', 'Missing required field `date`: add a line date: YYYY-MM-DD'],
+    ['schema-required', 'Missing required field `question`: add a line question: |'],
+  ]);
+});
+
 test('empty frontmatter names every missing required field', () => {
   const ps = check('---\n---\nSvar\n');
   assert.deepEqual(only(ps, 'schema-required').map((p) => p.message.match(/`(\w+)`/)![1]).sort(), ['category', 'date', 'question', 'title']);

@@ -3,7 +3,7 @@
 // message names the character on the line it sits on, and the fix deletes only it.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { applyEdits, preferredFix } from '../../src/core/fix/index';
+import { addedErrors, applyEdits, fixAllText, preferredFix } from '../../src/core/fix/index';
 import { findFrontmatter } from '../../src/core/frontmatter';
 import type { Problem } from '../../src/core/types';
 import { check } from './helpers';
@@ -132,5 +132,84 @@ describe('an invisible character in the closing fence', () => {
     const fixed = applyEdits(text, preferredFix(p)!.edits);
     assert.equal(fixed, lines.join('\n'));
     assert.deepEqual(errors(fixed), []);
+  });
+});
+
+describe('an invisible character at the start of a line of the question', () => {
+  // The question over several lines; the reader ends the block at a line that does not start
+  // with a space, and stumbles only at the end of the lines it then takes for one long key.
+  const question = ['question: |', '  Hej!', '', '  Jag har ont i armbågen.', '  Vad kan det vara?', '  Mvh'];
+  const text = (line: string, at = 3) => lines.join('\n').replace('question: |\n  Jag har ont i armbågen.', question.map((l, i) => (i === at ? line : l)).join('\n'));
+
+  it('a byte order mark before a line\'s indentation: named on that line, and the fix deletes it', () => {
+    const broken = text('\ufeff  Jag har ont i armbågen.');
+    assert.equal(buildFails(broken), true);
+    const [p, ...rest] = errors(broken);
+    assert.deepEqual(rest, []);
+    assert.equal(lineOf(broken, p.start), 9);
+    assert.equal(p.message, "This line has an invisible character (U+FEFF, as text pasted from a word processor brings) where YAML reads only spaces: the site's build fails on it. Delete it.");
+    const fixed = applyEdits(broken, preferredFix(p)!.edits);
+    assert.equal(fixed, text('  Jag har ont i armbågen.'));
+    assert.equal(buildFails(fixed), false);
+  });
+
+  it('on an empty line of the question: the same', () => {
+    const broken = text('\ufeff', 2);
+    const [p] = errors(broken);
+    assert.equal(lineOf(broken, p.start), 8);
+    assert.match(p.message, /invisible character \(U\+FEFF/);
+    assert.equal(buildFails(applyEdits(broken, preferredFix(p)!.edits)), false);
+  });
+
+  it('indented with no-break spaces: the message says so, and the fix indents with ordinary spaces', () => {
+    for (const lead of ['\u00a0\u00a0', ' \u00a0', '\u00a0\u00a0\u00a0\u00a0']) {
+      const broken = text(lead + 'Jag har ont i armbågen.');
+      assert.equal(buildFails(broken), true);
+      const [p, ...rest] = errors(broken);
+      assert.deepEqual(rest, [], JSON.stringify(lead));
+      assert.equal(lineOf(broken, p.start), 9);
+      assert.equal(p.message, "This line is indented with a special space (U+00A0, as text pasted from a word processor brings), which YAML does not read as a space: the site's build fails on it. Indent it with ordinary spaces.");
+      const fix = preferredFix(p)!;
+      assert.equal(fix.title, 'Indent with ordinary spaces');
+      const fixed = applyEdits(broken, fix.edits);
+      assert.equal(fixed, text(' '.repeat(lead.length) + 'Jag har ont i armbågen.'));
+      assert.equal(buildFails(fixed), false);
+    }
+  });
+
+  it('the whole question indented with no-break spaces, or two lines with a byte order mark: one error on the first, one fix for all', () => {
+    const pasted = lines.join('\n').replace('question: |\n  Jag har ont i armbågen.', question.map((l, i) => (i > 0 && l ? l.replace('  ', '\u00a0\u00a0') : l)).join('\n'));
+    const twice = text('\ufeff  Jag har ont i armbågen.').replace('\n  Mvh', '\n\ufeff  Mvh');
+    for (const broken of [pasted, twice]) {
+      assert.equal(buildFails(broken), true);
+      const [p, ...rest] = errors(broken);
+      assert.deepEqual(rest, []);
+      assert.equal(lineOf(broken, p.start), broken === pasted ? 7 : 9);
+      const fixed = applyEdits(broken, preferredFix(p)!.edits);
+      assert.equal(fixed, text('  Jag har ont i armbågen.'));
+    }
+  });
+
+  it('lines under a field that opens no block are not taken for the question\'s: Fix All adds no error there', () => {
+    // A field pasted into the middle of the question: the lines below it follow `patientName`, and
+    // deleting the mark before them would only indent them under it.
+    const broken = lines.join('\n').replace('question: |\n  Jag har ont i armbågen.', 'question: |\n  Hej!\npatientName: {a: 1}\n \n\u2028  Undrar hur länge?\n  Mvh');
+    const before = errors(broken);
+    assert.doesNotMatch(before[0].message, /This line has an invisible character/);
+    const all = fixAllText(broken, (t) => check(t));
+    assert.deepEqual(addedErrors(broken, all.edits, before, check(all.text)), []);
+  });
+
+  it('in Swedish', () => {
+    const [p] = check(text('\u00a0\u00a0Jag har ont i armbågen.'), { lang: 'sv' }).filter((q) => q.severity === 'error');
+    assert.equal(p.message, 'Raden är indragen med ett specialmellanslag (U+00A0, som text inklistrad från ett ordbehandlingsprogram har med sig), som YAML inte läser som mellanslag: webbplatsens bygge misslyckas på det. Dra in den med vanliga mellanslag.');
+    assert.equal(preferredFix(p)?.title, 'Dra in med vanliga mellanslag');
+  });
+
+  it('a no-break space before a field at the margin is deleted, not made a space (which would indent the field)', () => {
+    const broken = lines.join('\n').replace('\ncategory:', '\n\u00a0category:');
+    const [p] = errors(broken);
+    assert.doesNotMatch(p.message, /Indent it with ordinary spaces/);
+    assert.equal(applyEdits(broken, preferredFix(p)!.edits), lines.join('\n'));
   });
 });

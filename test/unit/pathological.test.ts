@@ -3,6 +3,8 @@
 // patterns these took from ten seconds to minutes; the linear ones take milliseconds). CPU time,
 // not the clock: on a busy machine the clock runs on while this process waits for a core.
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { findPersonalData } from '../../src/core/check/personalData';
 import { answerReadability } from '../../src/core/check/readability';
@@ -14,7 +16,7 @@ import { extractSummary } from '../../src/core/render/markdown';
 import { defaultSchema } from '../../src/core/schema';
 import { newArticleText } from '../../src/core/workflow/newArticle';
 import { editsOverlap, fixAllText, selfOverlapping } from '../../src/core/fix/index';
-import { article, check, only } from './helpers';
+import { article, check, CORPUS, only } from './helpers';
 
 const N = 100_000;
 const BLANKS = ' '.repeat(N);
@@ -113,6 +115,50 @@ describe('a table with a very long row', () => {
     assert.equal(r.counts.words, 2 + 1 + words);
     // Header cells, then the row's two cells: four blocks.
     assert.deepEqual(r.sentences.map((s) => s.words), [1, 1, 1, words]);
+  });
+});
+
+describe('an author written out many times over', () => {
+  // Pasted 80 times: each of the name's words gave 80 equal alternatives to the search for the
+  // author's name ending the answer (15 s on this input; 2 minutes at 230 times).
+  const author = 'author: "' + 'Dr. Carlos Rivero Siri '.repeat(80).trim() + '"';
+  it('a last line that is no signature: none found, in linear time', () => {
+    const text = article({ author }, 'Det läker av sig självt. Carlos Rivero Siri Carlos Rivero x\n');
+    assert.deepEqual(only(guarded('check', () => check(text)), 'answer-signature'), []);
+  });
+  it('an author of 2,000 different words (a text of the corpus pasted in): checked in linear time', { skip: !fs.existsSync(CORPUS) && `no corpus at ${CORPUS}` }, () => {
+    // Each word's letters after its first three were a pattern of their own: 15 s here.
+    const corpus = fs.readdirSync(CORPUS).sort().slice(0, 80).map((f) => fs.readFileSync(path.join(CORPUS, f), 'utf8')).join(' ');
+    const words = [...new Set(corpus.replace(/[^\p{L} ]/gu, ' ').split(/\s+/).filter((w) => w.length >= 3).map((w) => w[0].toUpperCase() + w.slice(1)))].slice(0, 2000);
+    const text = article({ author: `author: "${words.join(' ')}"` }, 'Det läker av sig självt. Carlos Rivero Siri Carlos Rivero x\n');
+    assert.deepEqual(only(guarded('check', () => check(text)), 'answer-signature'), []);
+  });
+  it('the author\'s name ending the answer is still found', () => {
+    const text = article({ author }, 'Det läker av sig självt. Rivero Siri\n');
+    assert.deepEqual(only(guarded('check', () => check(text)), 'answer-signature').map((p) => p.message), ['The answer ends with a signature ("Rivero Siri"): the site already shows the author above the answer. Remove it.']);
+  });
+});
+
+describe('a patient name as long as a question', () => {
+  it('20,000 characters in patientName: no name to search for, and the check does not throw', () => {
+    // As a case-blind pattern the name overflowed the regular expression compiler's stack.
+    const name = 'Maria '.repeat(3400).trim();
+    const text = article({ patientName: `patientName: "${name}"` }, `Hej ${name}!\n\n**Sammanfattning:**\n- Vila\n`);
+    assert.deepEqual(only(guarded('check', () => check(text)), 'patient-name'), []);
+    // A name of a person's length is still found.
+    const short = article({ patientName: 'patientName: "Maria Svensson"' }, 'Hej Maria Svensson!\n\n**Sammanfattning:**\n- Vila\n');
+    assert.deepEqual(only(check(short), 'patient-name').map((p) => p.message), ['The patient\'s name "Maria Svensson" (the patientName field) stands in the text, which the site shows to everyone: remove it here.']);
+  });
+});
+
+describe('a list of very many quoted tags', () => {
+  it("200,000 tags on one line: read in linear time, and no error", () => {
+    // Each quoted value searched the rest of the text for a backslash: the parse alone took 4.5 s here.
+    const tags = Array.from({ length: 200_000 }, (_, i) => `"tagg${i}"`).join(', ');
+    const text = article({ tags: `tags: [${tags}]` });
+    const a = guarded('parse', () => parseArticle(text));
+    assert.equal((a.data?.tags as string[]).length, 200_000);
+    assert.deepEqual(guarded('check', () => check(text)).filter((p) => p.severity === 'error'), []);
   });
 });
 

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { fixAllText } from '../../src/core/fix/index';
 import { applyAll } from './apply';
 import { article, at, check, only, rules } from './helpers';
 
@@ -21,6 +22,21 @@ test('a tab used for indentation is an error with a fix to spaces', () => {
   const fixed = applyAll(text, ps[0]);
   assert.ok(fixed.includes('tags:\n  - smärta'));
   assert.deepEqual(rules(check(fixed)), []);
+});
+
+test('a question indented with tabs on every line: one error, and one fix for all its lines that Fix All applies', () => {
+  const question = ['question: |', ...Array.from({ length: 10 }, (_, i) => `\tRad ${i + 1} av frågan.`)].join('\n');
+  const text = article({ question });
+  const ps = check(text).filter((p) => p.severity === 'error');
+  assert.equal(ps.length, 1);
+  assert.equal(ps[0].message, 'A tab is used for indentation: YAML allows only spaces here. Replace the tab with two spaces.');
+  const fix = ps[0].fixes!.find((f) => f.preferred)!;
+  assert.equal(fix.title, 'Replace the tabs with spaces on 10 lines');
+  const spaced = article({ question: question.replace(/\t/g, '  ') });
+  assert.equal(applyAll(text, ps[0]), spaced);
+  // A pass at a time, a tab a pass, Fix All stopped after six lines.
+  assert.equal(fixAllText(text, (t) => check(t)).text, spaced);
+  assert.equal(check(text, { lang: 'sv' }).find((p) => p.severity === 'error')!.fixes![0].title, 'Ersätt tabbarna med mellanslag på 10 rader');
 });
 
 test('an unclosed quote points at the opening quote', () => {

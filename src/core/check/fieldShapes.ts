@@ -66,9 +66,10 @@ export function invisibleChars(ctx: CheckContext, issue: YamlIssue): boolean {
       ctx.report('yaml-syntax', fm.openStart, fm.openEnd, ctx.msg('yaml-invisible-fence', codePointName(text[edits[0].start])), [deleteFix(ctx, edits, firstLine)]);
       return true;
     }
-    // A stray mark typed after it (`---%`, `----`): the line must hold the fence alone.
+    // A stray mark typed after it (`---%`, `----`), or a word (`--- yaml`, as a code block in
+    // Markdown is marked): the line must hold the fence alone.
     const marks = rest.trim();
-    if (/^[^\w\s"'[{]{1,3}$/u.test(marks)) {
+    if (/^(?:[^\w\s"'[{]{1,3}|[\p{L}\d_-]{1,20})$/u.test(marks)) {
       const edit = { start: fm.siteStart, end: fm.openEnd, newText: '' };
       ctx.report('yaml-syntax', fm.openStart, fm.openEnd, ctx.msg('yaml-fence-marks', marks), [{ title: ctx.msg('fix-delete-text', marks), edits: [edit], preferred: mendsLine(ctx, edit, firstLine) }]);
       return true;
@@ -81,6 +82,7 @@ export function invisibleChars(ctx: CheckContext, issue: YamlIssue): boolean {
       return true;
     }
   }
+  if (invisibleLeads(ctx, at)) return true;
   for (const l of new Set([at, Math.max(lines.positionAt(fm.contentStart).line, at - 1), fieldLineAbove(ctx, at)])) {
     if (l >= lines.lineCount || lines.starts[l] >= fm.contentEnd) continue;
     const start = lines.starts[l];
@@ -89,12 +91,81 @@ export function invisibleChars(ctx: CheckContext, issue: YamlIssue): boolean {
     while (lead < t.length && BLANKISH.test(t[lead])) lead++;
     let trail = t.length;
     while (trail > lead && BLANKISH.test(t[trail - 1])) trail--;
-    const edits = [...invisibleEdits(text, start, start + lead), ...(trail > lead ? invisibleEdits(text, start + trail, start + t.length) : [])];
+    const trailing = trail > lead ? invisibleEdits(text, start + trail, start + t.length) : [];
+    const edits = [...invisibleEdits(text, start, start + lead), ...trailing];
     if (!edits.length) continue;
     ctx.report('yaml-syntax', start, start + t.length, ctx.msg('yaml-invisible-char', codePointName(text[edits[0].start])), [deleteFix(ctx, edits, l)]);
     return true;
   }
   return false;
+}
+
+/**
+ * Lines of a block that start with invisible characters (`\ufeff  Hur ska jag …`, a byte order
+ * mark pasted in; `\u00a0\u00a0Jag har …`, indented with no-break spaces), in the run of
+ * lines that ends where the site's reader stumbled: to YAML such a line starts at the left
+ * margin, so it ends the block, and the reader takes it and the lines below it for one long key
+ * and stumbles only at their end. The error is on the first of them; the fix mends them all:
+ * ordinary spaces where the line is meant to be indented, else the characters deleted.
+ */
+function invisibleLeads(ctx: CheckContext, at: number): boolean {
+  const { lines, text } = ctx.article;
+  const fm = ctx.article.frontmatter!;
+  const first = lines.positionAt(fm.contentStart).line;
+  let l = Math.min(at, lines.lineCount - 1);
+  while (l > first && lines.starts[l] >= fm.contentEnd) l--;
+  // The reader's mark may be on the field line after the run.
+  if (l > first && /^[^ \t]/.test(lines.lineText(l)) && !INVISIBLE.test(lines.lineText(l)[0])) l--;
+  const found: { line: number; edit: { start: number; end: number; newText: string }; indent: boolean }[] = [];
+  for (; l > first; l--) {
+    const t = lines.lineText(l);
+    let lead = 0;
+    while (lead < t.length && BLANKISH.test(t[lead])) lead++;
+    // A line that starts with a visible character, or is a field (`\ufeffquestion: |`, the block's
+    // own line, its invisible character named as the key's), ends the run.
+    if ((lead === 0 && t !== '') || /^[A-Za-z_][\w-]*:(\s|$)/.test(t.slice(lead))) break;
+    const run = t.slice(0, lead);
+    if (!INVISIBLE.test(run)) continue;
+    const start = lines.starts[l];
+    const indent = meantIndent(ctx, l, run);
+    found.unshift({ line: l, edit: { start, end: start + lead, newText: indent ?? run.replace(/[^ \t]/g, '') }, indent: indent !== undefined });
+  }
+  // Only the lines of a block (`question: |` above them): under another field the lines were
+  // never meant as its text, and mending their start would not mend them.
+  if (!found.length || !/^[A-Za-z_][\w-]*:[ \t]*[|>][-+0-9]*[ \t]*$/.test(withoutInvisible(lines.lineText(l)))) return false;
+  const [top] = found;
+  const edits = found.map((f) => f.edit);
+  const shown = [...text.slice(top.edit.start, top.edit.end)].find((c) => INVISIBLE.test(c))!;
+  const title = top.indent ? ctx.msg('fix-invisible-to-space') : deleteCharsTitle(ctx, found.map((f) => ({ start: f.edit.start, end: f.edit.start + [...text.slice(f.edit.start, f.edit.end)].filter((c) => INVISIBLE.test(c)).length })));
+  const fix: Fix = { title, edits, preferred: edits.length === 1 ? mendsLine(ctx, edits[0], top.line) : mendsAll(ctx, edits, top.line) };
+  const t = lines.lineText(top.line);
+  ctx.report('yaml-syntax', lines.starts[top.line], lines.starts[top.line] + t.length, ctx.msg(top.indent ? 'yaml-invisible-indent' : 'yaml-invisible-char', codePointName(shown)), [fix]);
+  return true;
+}
+
+/** The invisible characters that show as a space: no-break and other wide spaces (the zero-width ones show as nothing). */
+const SPACE_LIKE = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/;
+
+/**
+ * The ordinary spaces a line's leading run of blanks (`lead`) stands for, when it holds a
+ * space-like invisible character and the line belongs indented where it is: under a line that
+ * opens a block (`question: |`), or at least as far in as the indented line above it. Undefined
+ * otherwise (at a field's line they are only to be deleted).
+ */
+function meantIndent(ctx: CheckContext, line: number, lead: string): string | undefined {
+  if (![...lead].some((c) => SPACE_LIKE.test(c))) return undefined;
+  const spaces = [...lead].map((c) => (c === ' ' || c === '\t' || SPACE_LIKE.test(c) ? ' ' : '')).join('');
+  const { lines } = ctx.article;
+  const first = lines.positionAt(ctx.article.frontmatter!.contentStart).line;
+  for (let l = line - 1; l >= first; l--) {
+    const t = lines.lineText(l);
+    if (t.trim() === '') continue;
+    // The line above may be indented with the same characters, not yet mended.
+    const above = [.../^[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]*/.exec(t)![0]].length;
+    const opens = /:[ \t]*(?:[|>][-+0-9]*)?[ \t]*$/.test(t);
+    return (opens && spaces.length > above) || (above > 0 && spaces.length >= above) ? spaces : undefined;
+  }
+  return undefined;
 }
 
 /** A space, a tab or an invisible character. */
@@ -212,6 +283,16 @@ export function fieldShape(ctx: CheckContext, line: number): boolean {
     ctx.report('yaml-syntax', start + from, start + from + value.length, ctx.msg('yaml-hash-in-list', key), edit ? [{ title: ctx.msg('fix-quote-hash-tags'), edits: [edit], preferred: false }] : []);
     return true;
   }
+  // `tags: ["knä";"smärta"]`, `tags: ["knä",, "smärta"]`: quoted items parted by something other
+  // than a comma (a semicolon, as a spreadsheet writes lists, or nothing), or a comma with no item before it.
+  if (rest.startsWith('[') && fieldSchema(ctx.schema, key)?.type === 'array') {
+    const list = listSeparators(rest);
+    if (list) {
+      const from = km[0].length;
+      const message = list.wrong === ',' ? ctx.msg('yaml-list-empty-item', key) : list.wrong === '' ? ctx.msg('yaml-list-no-comma', key) : ctx.msg('yaml-list-separator', key, list.wrong);
+      return report(from, from + list.end, message, { start: start + from, end: start + from + list.end, newText: list.mended }, ctx.msg('fix-list-commas'));
+    }
+  }
   // `title: [Fråga] Ont`, `title: @hem`, `title: Ont i knät:`: a text field's value that starts
   // with a sign YAML reads as its own, or ends with a colon, is text only in quotes.
   const sign = /^[[{%@`>?]/.exec(rest)?.[0] ?? (/[^:]:[ \t]*$/.test(rest) ? ':' : undefined);
@@ -279,4 +360,70 @@ export function fieldLineAbove(ctx: CheckContext, line: number): number {
   let l = Math.min(line, lines.lineCount - 1);
   while (l > first && (lines.starts[l] >= ctx.article.frontmatter!.contentEnd || /^(\s|$)/.test(lines.lineText(l)))) l--;
   return l;
+}
+
+/**
+ * A one-line flow list (`[…]`, from `rest`'s start) whose items are parted by something other
+ * than one comma: the first wrong separator (`;`, `''` when there is only a space, `,` for a
+ * comma with no item before it), the end of the list, and the list written with one comma
+ * between its items. Undefined when every item is parted by one comma, or the list is not one
+ * this reading knows (not closed on the line, nested, a plain item holding a quote or a bracket).
+ */
+export function listSeparators(rest: string): { wrong: string; end: number; mended: string } | undefined {
+  const items: string[] = [];
+  let wrong: string | undefined;
+  let i = 1;
+  const skip = () => {
+    while (rest[i] === ' ' || rest[i] === '\t') i++;
+  };
+  for (;;) {
+    skip();
+    const c = rest[i];
+    if (c === undefined || c === '[' || c === '{') return undefined;
+    if (c === ']') break;
+    if (c === ',') {
+      // A comma where an item belongs (`[,` or `,,`); one after the last item (`, ]`) YAML allows.
+      wrong ??= ',';
+      i++;
+      continue;
+    }
+    const from = i;
+    let quoted = false;
+    if (c === '"' || c === "'") {
+      quoted = true;
+      for (i++; ; i++) {
+        if (i >= rest.length) return undefined;
+        if (c === '"' && rest[i] === '\\') i++;
+        else if (rest[i] === c) {
+          if (c === "'" && rest[i + 1] === "'") i++;
+          else break;
+        }
+      }
+      i++;
+    } else {
+      while (i < rest.length && rest[i] !== ',' && rest[i] !== ']') {
+        if (/["'[\]{}#]/.test(rest[i])) return undefined;
+        i++;
+      }
+    }
+    items.push(trimBlanksEnd(rest.slice(from, i)));
+    skip();
+    if (rest[i] === ',') {
+      i++;
+      continue;
+    }
+    if (rest[i] === ']') break;
+    // After a quoted item, what stands before the next item is a separator the writer meant.
+    if (!quoted) return undefined;
+    const sep = i;
+    while (i < rest.length && !/[\s"'\],]/.test(rest[i])) i++;
+    const typed = rest.slice(sep, i);
+    // `"a": "b"` is a mapping in the list, which YAML reads: no separator.
+    if (typed.length > 3 || typed.includes(':')) return undefined;
+    wrong ??= typed;
+    skip();
+    if (rest[i] === ',') i++;
+  }
+  if (wrong === undefined || items.length === 0) return undefined;
+  return { wrong, end: i + 1, mended: '[' + items.join(', ') + ']' };
 }

@@ -68,7 +68,7 @@ function reportSiteError(ctx: CheckContext, issue: YamlIssue): void {
     case 'unclosed-quote': {
       const open = openingQuoteBefore(ctx, pos);
       if (!open) break;
-      ctx.report('yaml-syntax', open.start, open.end, ctx.msg('yaml-unclosed-quote', text[open.start]));
+      reportOpenQuote(ctx, open);
       return;
     }
     case 'unclosed-list': {
@@ -116,6 +116,27 @@ function reportSiteError(ctx: CheckContext, issue: YamlIssue): void {
   reportLine(ctx, contentLineAtOrBefore(ctx, line), ctx.msg('yaml-syntax'));
 }
 
+/**
+ * A quote opened on a line and not closed there (`open`: from the quote to the line's end). A
+ * value that ends with a typographic quote (`"Ont i knät”`, as a word processor writes it) was
+ * closed with it, which YAML does not read as a quote: the error is that character, and its fix
+ * the straight quote. Else: add the closing quote.
+ */
+function reportOpenQuote(ctx: CheckContext, open: { start: number; end: number }): void {
+  const { text, lines } = ctx.article;
+  const quote = text[open.start];
+  const value = trimBlanksEnd(text.slice(open.start, open.end));
+  const last = value[value.length - 1];
+  if (value.length > 1 && (quote === '"' ? '”“″„' : '’‘′').includes(last)) {
+    const at = open.start + value.length - 1;
+    const edit = { start: at, end: at + 1, newText: quote };
+    const fix = { title: ctx.msg('fix-straight-quote', quote, last), edits: [edit], preferred: mendsLine(ctx, edit, lines.positionAt(at).line) };
+    ctx.report('yaml-syntax', at, at + 1, ctx.msg('yaml-typographic-close', last, quote), [fix]);
+    return;
+  }
+  ctx.report('yaml-syntax', open.start, open.end, ctx.msg('yaml-unclosed-quote', quote));
+}
+
 /** Mapping and indentation failures: the specific causes a writer makes, checked at and above the line js-yaml stopped at. */
 function reportStructure(ctx: CheckContext, pos: number, line: number): boolean {
   const { lines } = ctx.article;
@@ -124,7 +145,7 @@ function reportStructure(ctx: CheckContext, pos: number, line: number): boolean 
   for (const l of [line, line - 1]) if (reportTab(ctx, l)) return true;
   const dangling = danglingQuoteBefore(ctx, pos);
   if (dangling) {
-    ctx.report('yaml-syntax', dangling.start, dangling.end, ctx.msg('yaml-unclosed-quote', ctx.article.text[dangling.start]));
+    reportOpenQuote(ctx, dangling);
     return true;
   }
   for (const l of new Set([line, line - 1, fieldLineAbove(ctx, line)])) if (fieldShape(ctx, l)) return true;
@@ -232,9 +253,27 @@ function reportTab(ctx: CheckContext, line: number): boolean {
   // A `---` written indented is the closing fence the writer meant, not a line of the value above.
   const fence = /^[ \t]*---[ \t]*$/.test(lineText);
   const edit = { start: lineStart, end, newText: fence ? '' : ' '.repeat(indentFor(ctx, line)) };
-  const fix = { title: ctx.msg(fence ? 'fix-unindent-fence' : 'fix-tab'), edits: [edit], preferred: mendsLine(ctx, edit, line) };
+  const edits = [edit];
+  // The lines below indented with tabs too (a question pasted from a tab-indented text): one fix
+  // for them all, so that Fix All, a pass at a time, does not stop after a few of them.
+  for (let l = line + 1; !fence && l < lines.lineCount && lines.starts[l] < fm.contentEnd; l++) {
+    const t = lines.lineText(l);
+    if (t.trim() === '') continue;
+    if (!/^[ \t]/.test(t) || /^[ \t]*---[ \t]*$/.test(t)) break;
+    const lead = /^[ \t]*/.exec(t)![0];
+    if (lead.includes('\t')) edits.push({ start: lines.starts[l], end: lines.starts[l] + lead.length, newText: ' '.repeat(indentFor(ctx, l)) });
+  }
+  const title = fence ? ctx.msg('fix-unindent-fence') : edits.length > 1 ? ctx.msg('fix-tabs', edits.length) : ctx.msg('fix-tab');
+  const fix = { title, edits, preferred: edits.length === 1 ? mendsLine(ctx, edit, line) : mendsLine(ctx, joined(ctx.article.text, edits), line) };
   ctx.report('yaml-syntax', lineStart, Math.max(end, lineStart + 1), ctx.msg(fence ? 'yaml-tab-fence' : 'yaml-tab'), [fix]);
   return true;
+}
+
+/** Edits in order as one edit from the first's start to the last's end. */
+function joined(text: string, edits: { start: number; end: number; newText: string }[]): { start: number; end: number; newText: string } {
+  let middle = '';
+  for (let k = 0; k < edits.length; k++) middle += edits[k].newText + text.slice(edits[k].end, k + 1 < edits.length ? edits[k + 1].start : edits[k].end);
+  return { start: edits[0].start, end: edits[edits.length - 1].end, newText: middle };
 }
 
 /** Reports top-level lines such as `author:"Dr A"`, with a fix; returns their line numbers. */
@@ -386,7 +425,10 @@ export function mendsLine(ctx: CheckContext, edit: { start: number; end: number;
     const check = new CheckContext(after, ctx.schema, ctx.config, ctx.lang, undefined, undefined, (f) => f);
     checkFrontmatter(check);
     const shift = edit.newText.split(/\r\n|\r|\n/).length - text.slice(edit.start, edit.end).split(/\r\n|\r|\n/).length;
-    return !check.problems.some((p) => (p.rule === 'yaml-syntax' || p.rule.startsWith('frontmatter-')) && p.range.start.line >= line - 1 && p.range.start.line <= line + 1 + Math.max(0, shift));
+    // An edit over several lines (one fix for a run of them) must leave every one of them read.
+    const spanEnd = after.lines.positionAt(edit.start).line + edit.newText.split(/\r\n|\r|\n/).length - 1;
+    const last = Math.max(line + Math.max(0, shift), spanEnd) + 1;
+    return !check.problems.some((p) => (p.rule === 'yaml-syntax' || p.rule.startsWith('frontmatter-')) && p.range.start.line >= line - 1 && p.range.start.line <= last);
   } finally {
     trying = false;
   }

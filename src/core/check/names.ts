@@ -234,10 +234,16 @@ export function findSignature(text: string, from: number, to: number, authorWord
 /** The regex of an author's name ending a line, made once per author (a corpus has a few). */
 const authorRes = new Map<string, RegExp>();
 function authorNameAtEnd(words: string[]): RegExp {
-  const key = words.join('\n');
+  // One alternative per distinct start: an author written out many times over ("Dr. Carlos
+  // Rivero Siri Dr. Carlos …", 5,000 characters) gave hundreds of equal alternatives, and a
+  // failed match tried each of them in every place of up to four words: seconds a check. The
+  // letters after the start are one \p{L}* for all of them: each costs a compile of the
+  // Unicode tables, and an author of 500 words (a text pasted in) took 2 s.
+  const starts = [...new Set(words.map((w) => w.slice(0, 3)))];
+  const key = starts.join('\n');
   let re = authorRes.get(key);
   if (!re) {
-    const word = String.raw`(?:${words.map((w) => escapeRe(w.slice(0, 3)) + '\\p{L}*').join('|')})`;
+    const word = String.raw`(?:${starts.map(escapeRe).join('|')})\p{L}*`;
     re = new RegExp(String.raw`(^|[.!?][ \t]+)((?:Dr\.?[ \t]+)?${word}(?:[ \t]+${word}){0,3})[\s.]*$`, 'u');
     if (authorRes.size > 100) authorRes.clear();
     authorRes.set(key, re);
@@ -264,12 +270,20 @@ function wordCharBefore(s: string, i: number): boolean {
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
+ * The longest text searched for as a name. A person's name is a few words; a longer value (a
+ * question pasted into `patientName`) is no name to find, and as a case-blind pattern one of
+ * 20,000 characters overflows the regular expression compiler's stack: the check threw.
+ */
+const NAME_MAX = 200;
+
+/**
  * Every whole-word occurrence of a name in a text range. Names of one letter are skipped (they
- * match ordinary words); initials of two or three capitals match only in capitals.
+ * match ordinary words), and so are texts too long to be a name (`NAME_MAX`); initials of two
+ * or three capitals match only in capitals.
  */
 export function findName(text: string, from: number, to: number, name: string): NameSpan[] {
   const n = name.trim();
-  if ([...n].length < 2 || !/\p{L}/u.test(n)) return [];
+  if ([...n].length < 2 || n.length > NAME_MAX || !/\p{L}/u.test(n)) return [];
   const initials = /^\p{Lu}{2,3}$/u.test(n);
   // The name alone in the pattern, its word boundaries tested by hand: a pattern per name with
   // \p{L} in it costs a compile of the Unicode tables each time (~0.4 ms a name).
