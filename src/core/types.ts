@@ -28,7 +28,7 @@ export interface Fix {
   /**
    * True when the fix is the writer's to apply while looking at the article: it leaves text
    * for them to write (a summary with an empty bullet, an empty question), or it guesses what
-   * they meant (the answer's last list labelled as its summary). The editor offers and
+   * they meant (the answer's last list labelled as its summary, today's date for a missing one). The editor offers and
    * applies it, before the writer's eyes; `check --fix`, which changes files nobody is
    * looking at, does not (an empty bullet would go live as an empty key point).
    */

@@ -285,12 +285,14 @@ test('--fix applies the safe fixes, keeps line ends and untouched bytes, and a s
   assert.equal(fs.statSync(path.join(dir, 'a.md')).mtimeMs, aBefore);
 });
 
-test('--fix leaves to the writer what the writer has to write or decide: no summary with an empty bullet, no empty question, no list labelled the summary, in files nobody is looking at', async () => {
+test('--fix leaves to the writer what the writer has to write or decide: no summary with an empty bullet, no empty question, no list labelled the summary, no date of today, in files nobody is looking at', async () => {
   // No summary block and no question: the editor's fixes add them with nothing in them, for the writer to fill in.
   const text = article({ date: 'date: "2017-08-15"', question: null }, 'Svaret.\n');
   // An answer that ends with a bullet list: whether it is the summary is the writer's call.
   const list = article({ date: 'date: "2017-08-15"' }, 'Svaret.\n\n- Vila\n- Is\n');
-  const dir = tmpProject({ 'a.md': text, 'b.md': list });
+  // No date: today's is right for a new answer, not for one written years ago.
+  const undated = article({ date: null });
+  const dir = tmpProject({ 'a.md': text, 'b.md': list, 'c.md': undated });
   const r = await run(['check', '--fix', '--format', 'json'], dir);
   const after = fs.readFileSync(path.join(dir, 'a.md'), 'utf8');
   // The quoted date is fixed; nothing else is written.
@@ -302,6 +304,8 @@ test('--fix leaves to the writer what the writer has to write or decide: no summ
   assert.ok(left.includes('a.md:summary-block'), left.join());
   assert.ok(left.includes('b.md:summary-block'), left.join());
   assert.ok(left.includes('a.md:schema-required'), left.join());
+  assert.equal(fs.readFileSync(path.join(dir, 'c.md'), 'utf8'), undated);
+  assert.ok(left.includes('c.md:schema-required'), left.join());
 });
 
 test('--cache: a same-size edit is checked again, and a file cached for the corpus only is checked when named', async () => {

@@ -192,8 +192,9 @@ function reportRequired(ctx: CheckContext, missing: string, path: (string | numb
     // A value picked from a list without a reason to pick it (the first category, for an
     // article whose topic tells none) is offered, but a fix-all does not guess it.
     const guess = !derived && !!prop?.enum?.length;
-    // An empty value (`title: ""`, `question: |` with no text) is for the writer to fill in.
-    const needsWriter = !derived && /: (?:""|\[\]|\|\s*)$/.test(line);
+    // An empty value (`title: ""`, `question: |` with no text) is for the writer to fill in;
+    // today's date is right for a new answer, not for one written years ago.
+    const needsWriter = !derived && (/: (?:""|\[\]|\|\s*)$/.test(line) || prop?.['x-yaml-type'] === 'timestamp');
     fixes.push({ title, edits: [{ start: at, end: at, newText: line + eol }], preferred: !guess, ...(needsWriter ? { needsWriter } : {}) });
   }
   ctx.report('schema-required', fm.openStart, fm.openEnd, ctx.msg('schema-required', missing, line.split(/\r\n|\r|\n/)[0]), fixes);
