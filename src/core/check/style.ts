@@ -138,10 +138,9 @@ export function finalBulletList(ctx: Pick<CheckContext, 'article'>): number | un
   for (; l >= first && lines.starts[l] >= bodyStart; l--) {
     const t = lines.lineText(l);
     if (LIST_ITEM_RE.test(t)) top = l;
-    else if (t.trim() === '' || /^\s{2,}\S/.test(t)) {
-      // A blank or an indented line belongs to the list only between its items.
-      if (top === undefined && t.trim() !== '') continue;
-    } else break;
+    // A blank line goes on with the list; an indented one is an item's own text (after the
+    // last item too, where Markdown reads it as that item's).
+    else if (t.trim() !== '' && !/^\s{2,}\S/.test(t)) break;
   }
   return top === undefined ? undefined : lines.starts[top];
 }
