@@ -11,7 +11,7 @@
 // same mutants. A mutated file is always restored — after each run, on Ctrl+C, on an error; a
 // run killed outright leaves .mutate-backup.json, and `--restore` puts the originals back.
 // Exit code 0 when every mutant was killed, 1 when some survived, 2 on bad arguments.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -66,7 +66,7 @@ if (restoreFromBackup()) console.log('(a previous run was interrupted; its file 
 process.on('exit', restore);
 for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(sig, () => {
-    child?.kill('SIGKILL');
+    killRun(child);
     restore();
     console.log(`\n${sig}: stopped, files restored`);
     process.exit(130);
@@ -209,18 +209,34 @@ if (testFiles.length === 0) usage(`no test files match ${opts.tests}`);
 /** The test run in progress, so that a signal can stop it before the file is restored. */
 let child;
 let lastOutput = '';
+/**
+ * Ends the test run with the processes it started: the test runner runs each test file in a
+ * process of its own, and one looping in a mutant's endless loop would otherwise run on,
+ * keeping a core busy long after this script has ended.
+ */
+function killRun(c) {
+  if (!c?.pid) return;
+  try {
+    if (process.platform === 'win32') spawnSync('taskkill', ['/pid', String(c.pid), '/T', '/F']);
+    else process.kill(-c.pid, 'SIGKILL');
+  } catch {
+    c.kill('SIGKILL');
+  }
+}
+
 // Asynchronous, so that Ctrl+C (or a kill of this process alone) is handled while the tests run.
 function runTests() {
   const args = ['--import', 'tsx', '--test', '--test-reporter=dot', ...testFiles];
   return new Promise((resolve) => {
-    child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, QA_MUTATION_RUN: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    // A process group of its own (detached), so that the whole run can be ended at once.
+    child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, QA_MUTATION_RUN: '1' }, stdio: ['ignore', 'pipe', 'pipe'], detached: process.platform !== 'win32' });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (out += d));
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
-      child.kill('SIGKILL');
+      killRun(child);
     }, opts.timeout * 1000);
     child.on('close', (code) => {
       clearTimeout(timer);
