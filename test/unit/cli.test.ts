@@ -502,19 +502,31 @@ test('--fix with --cache fixes a file whose result came from the cache', async (
   assert.equal(fs.readFileSync(path.join(dir, 'a.md'), 'utf8'), text.replace('date: "2017-08-15"', 'date: 2017-08-15'));
 });
 
-test('bin/qa-articles.js uses the code cache made for its bundle only, and a stale or broken one changes nothing', (t) => {
-  const root = path.resolve(__dirname, '../..');
-  if (!fs.existsSync(path.join(root, 'dist/cli.js'))) {
+/** The project's own folder. */
+const ROOT = path.resolve(__dirname, '../..');
+const { spawnSync } = require('node:child_process') as typeof import('node:child_process');
+
+/**
+ * A copy of the built program (bin/ and the CLI's bundles, without their code cache), so a test
+ * can change its bundle or make its cache; undefined, with the test skipped, before a build.
+ */
+function programCopy(t: { skip(message: string): void }): string | undefined {
+  if (!fs.existsSync(path.join(ROOT, 'dist/cli.js'))) {
     t.skip('no dist/cli.js: run npm run build first (npm test does)');
-    return;
+    return undefined;
   }
-  const { spawnSync } = require('node:child_process') as typeof import('node:child_process');
-  // A copy of the program (bin/ and the CLI's bundles), so its bundle can be changed here.
   const copy = tmpDir({});
   fs.mkdirSync(path.join(copy, 'bin'));
   fs.mkdirSync(path.join(copy, 'dist'));
-  fs.copyFileSync(path.join(root, 'bin/qa-articles.js'), path.join(copy, 'bin/qa-articles.js'));
-  for (const f of fs.readdirSync(path.join(root, 'dist'))) if (/^cli[\w-]*\.js$/.test(f)) fs.copyFileSync(path.join(root, 'dist', f), path.join(copy, 'dist', f));
+  fs.copyFileSync(path.join(ROOT, 'bin/qa-articles.js'), path.join(copy, 'bin/qa-articles.js'));
+  for (const f of fs.readdirSync(path.join(ROOT, 'dist'))) if (/^cli[\w-]*\.js$/.test(f)) fs.copyFileSync(path.join(ROOT, 'dist', f), path.join(copy, 'dist', f));
+  return copy;
+}
+
+test('bin/qa-articles.js uses the code cache made for its bundle only, and a stale or broken one changes nothing', (t) => {
+  const root = ROOT;
+  const copy = programCopy(t);
+  if (!copy) return;
   const project = tmpProject({ 'a.md': article({ date: 'date: "2017-08-15"' }), 'b.md': article({ title: 'title: "Annat"' }) });
   const run = (env: NodeJS.ProcessEnv = {}) => spawnSync(process.execPath, [path.join(copy, 'bin/qa-articles.js'), 'check', '--format', 'json'], { cwd: project, encoding: 'utf8', env: { ...process.env, ...env } });
   const cache = path.join(copy, 'dist/cli.js.cache');
@@ -544,17 +556,8 @@ test('bin/qa-articles.js uses the code cache made for its bundle only, and a sta
 });
 
 test('bin/qa-articles.js, as npm run build leaves it, checks a site that has its own topics.ts and conditions.ts', (t) => {
-  const root = path.resolve(__dirname, '../..');
-  if (!fs.existsSync(path.join(root, 'dist/cli.js'))) {
-    t.skip('no dist/cli.js: run npm run build first (npm test does)');
-    return;
-  }
-  const { spawnSync } = require('node:child_process') as typeof import('node:child_process');
-  const copy = tmpDir({});
-  fs.mkdirSync(path.join(copy, 'bin'));
-  fs.mkdirSync(path.join(copy, 'dist'));
-  fs.copyFileSync(path.join(root, 'bin/qa-articles.js'), path.join(copy, 'bin/qa-articles.js'));
-  for (const f of fs.readdirSync(path.join(root, 'dist'))) if (/^cli[\w-]*\.js$/.test(f)) fs.copyFileSync(path.join(root, 'dist', f), path.join(copy, 'dist', f));
+  const copy = programCopy(t);
+  if (!copy) return;
   // The site's layout: the articles, and the lists the site's pages are built from.
   const site = tmpDir({
     'package.json': '{}',
