@@ -3,13 +3,14 @@ import * as path from 'path';
 import type { UnreadableFolder } from '../core/project/read';
 import { errorCode } from '../core/project/read';
 import { fromCorePath, toCorePath } from '../node/host';
+import { isMarkdownName, withoutMarkdownExtension } from '../core/project/markdownFiles';
 
 const SKIP_DIRS = new Set(['node_modules', 'dist', 'out', 'build']);
 /** Project documents that live beside articles but are never articles themselves. */
-const NOT_ARTICLES = new Set(['readme.md', 'changelog.md', 'contributing.md', 'license.md', 'code_of_conduct.md']);
+const NOT_ARTICLES = new Set(['readme', 'changelog', 'contributing', 'license', 'code_of_conduct']);
 
 /**
- * Every `.md` file under a folder the user named that holds none of the project's articles,
+ * Every Markdown file (`.md`, `.markdown` …) under a folder the user named that holds none of the project's articles,
  * sorted: hidden, dependency and build folders and project documents (README.md …) skipped,
  * symbolic links not followed, special files left for the check to report; `unreadable` learns
  * of each folder that could not be opened (no permission …).
@@ -29,7 +30,7 @@ export function explicitMarkdownFiles(dir: string, unreadable: (f: UnreadableFol
       const p = path.join(fromCorePath(d), e.name);
       if (e.isDirectory()) {
         if (!SKIP_DIRS.has(e.name)) walk(toCorePath(p));
-      } else if (!e.isSymbolicLink() && e.name.toLowerCase().endsWith('.md') && !NOT_ARTICLES.has(e.name.toLowerCase())) out.push(toCorePath(p));
+      } else if (!e.isSymbolicLink() && isMarkdownName(e.name) && !NOT_ARTICLES.has(withoutMarkdownExtension(e.name).toLowerCase())) out.push(toCorePath(p));
     }
   };
   walk(dir);

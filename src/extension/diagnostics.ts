@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { ArticleDiagnostics } from './editor/problemSet';
 import { checkFile, openDocument } from './editor/diskCheck';
 import type { ArticleWorkspace } from './host/workspace';
+import { MARKDOWN_NAME_GLOB } from '../core/project/markdownFiles';
 
 /** How long after the corpus index changed the open articles are checked again (other files' titles and tags matter). */
 const INDEX_DELAY = 300;
@@ -97,7 +98,7 @@ export function registerDiagnostics(context: vscode.ExtensionContext, ws: Articl
     ws.onDidChangeSettings(recheckAll),
   ];
   // Deletions outside VS Code (git checkout, a terminal) reach us only through a watcher.
-  const watcher = vscode.workspace.createFileSystemWatcher('**/*.md', true, true, false);
+  const watcher = vscode.workspace.createFileSystemWatcher(`**/${MARKDOWN_NAME_GLOB}`, true, true, false);
   subs.push(watcher, watcher.onDidDelete((uri) => diagnostics.deleteUnder(uri)));
 
   for (const doc of vscode.workspace.textDocuments) if (ws.isArticle(doc)) checkNow(doc);

@@ -47,6 +47,20 @@ test('a clean project exits 0 with a summary line; only its articles are checked
   assert.equal((await run(['check'], path.join(dir, 'docs'))).stdout, '1 file checked: no problems.\n');
 });
 
+test('every Markdown extension the site builds is an article: .markdown, .mdown … beside .md; README.markdown in a named folder is not', async () => {
+  // Astro takes .markdown, .mdown, .mkdn, .mkd and .mdwn files of a collection as entries, as it does .md.
+  const dir = tmpDir({ 'package.json': '{}', 'src/content/fraga-doktorn/a.md': article(), 'src/content/fraga-doktorn/b.markdown': article({ title: 'title: "Ont i knät"', date: 'date: "2017-08-15"' }), 'src/content/fraga-doktorn/c.mdown': article({ title: 'title: "Ont i foten"' }), 'src/content/fraga-doktorn/notes.txt': 'x' });
+  const r = await run(['check', '--format', 'json'], dir);
+  const out = JSON.parse(r.stdout);
+  assert.equal(out.files, 3);
+  assert.deepEqual(out.problems.map((p: { file: string; rule: string }) => `${p.file}:${p.rule}`), ['src/content/fraga-doktorn/b.markdown:yaml-type']);
+  // A folder named outside the articles: its Markdown files, not its README.
+  fs.mkdirSync(path.join(dir, 'drafts'));
+  fs.writeFileSync(path.join(dir, 'drafts', 'x.markdown'), article({ title: 'title: "Utkast"' }));
+  fs.writeFileSync(path.join(dir, 'drafts', 'README.markdown'), '# Utkast\n');
+  assert.match((await run(['check', 'drafts'], dir)).stdout, /^1 file checked/m);
+});
+
 test('a folder with no project says how to point at one', async () => {
   const dir = tmpDir({ 'a.md': article() });
   const r = await run(['check'], dir);

@@ -21,6 +21,9 @@ test('search results are cut at a word, and the page address is the file\'s slug
   const cut = cutAt('Ett ord och ett ord till och så vidare tills det blir för långt att visa', 30);
   assert.equal(cut.text, 'Ett ord och ett ord till och …');
   assert.equal(slugOf('/x/src/content/fraga-doktorn/Ont i Axeln.md'), 'ont-i-axeln');
+  // Every Markdown extension the site builds makes its address without it.
+  assert.equal(slugOf('/x/src/content/fraga-doktorn/Ont i knät.markdown'), 'ont-i-knät');
+  assert.equal(slugOf('/x/src/content/fraga-doktorn/axel.MDWN'), 'axel');
 });
 
 test('the page names a diagnosis topic in its breadcrumb and pill when there is no known condition', () => {

@@ -4,16 +4,16 @@ import { conditionOf } from '../site/lookup';
 import type { SiteCondition, SiteKnowledge } from '../site/types';
 import { categoryLabels, lookup, site as words, topicDiagnoses, ui } from './strings';
 import { charCount, escapeHtml } from './text';
+import { withoutMarkdownExtension } from '../project/markdownFiles';
 
 /** Where a search engine cuts a result's title and description, in characters (about 600 px and two lines). */
 export const SERP_TITLE_MAX = 60;
 export const SERP_DESCRIPTION_MAX = 160;
 
-/** The page's address part of a file: its name without `.md`, as the site's router makes a slug of it. */
+/** The page's address part of a file: its name without `.md` (or another Markdown extension), as the site's router makes a slug of it. */
 export function slugOf(file: string): string {
   const name = file.split(/[\\/]/).pop() ?? file;
-  return name
-    .replace(/\.md$/i, '')
+  return withoutMarkdownExtension(name)
     .toLowerCase()
     .replace(/[^\p{L}\p{N}\s_-]/gu, '')
     .replace(/\s/g, '-');

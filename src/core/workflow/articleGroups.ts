@@ -1,6 +1,7 @@
 import type { IndexEntry } from '../corpus';
 import { foldSearch } from '../similarity';
 import { workflowState, type WorkflowState } from './state';
+import { withoutMarkdownExtension } from '../project/markdownFiles';
 
 /** The order of the Articles view's top level. */
 export const STATES: WorkflowState[] = ['unanswered', 'draft', 'ready', 'published'];
@@ -23,10 +24,10 @@ export interface StateGroup {
 
 const collator = new Intl.Collator('sv');
 
-/** The file name without folders and `.md`, for display and search. */
+/** The file name without folders and `.md` (or another Markdown extension), for display and search. */
 export function baseName(file: string): string {
   const i = Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\'));
-  return file.slice(i + 1).replace(/\.md$/i, '');
+  return withoutMarkdownExtension(file.slice(i + 1));
 }
 
 /**

@@ -13,6 +13,7 @@ import type { RenderOptions } from '../../core/render/article';
 import type { SiteKnowledge } from '../../core/site/types';
 import { messageLang } from '../l10n';
 import { noFiles, pathOf, vscodeFileHost } from './files';
+import { isMarkdownName } from '../../core/project/markdownFiles';
 
 /** The host settings of a folder: what the user set in `qaArticles.*` (an unset include leaves the config's). */
 function hostSettings(folder: vscode.WorkspaceFolder): HostSettings {
@@ -171,7 +172,7 @@ export class ArticleWorkspace implements vscode.Disposable {
    * CLI checks a file it is given by name). Only the first are the corpus.
    */
   isArticle(doc: vscode.TextDocument): boolean {
-    if (doc.languageId !== 'markdown' && !doc.uri.path.toLowerCase().endsWith('.md')) return false;
+    if (doc.languageId !== 'markdown' && !isMarkdownName(doc.uri.path)) return false;
     const f = this.folderOf(doc.uri);
     if (f && f.matches(doc.uri)) return true;
     const hit = this.questionCache.get(doc);
