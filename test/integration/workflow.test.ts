@@ -81,6 +81,19 @@ suite('workflow', () => {
     await until(() => stateOf(a, again) === 'unanswered', 'the new article under Unanswered');
   });
 
+  test('workflow: New Article takes an address no article in another Markdown extension has (slug.markdown)', async () => {
+    // The site makes the page's address from the name without its extension: .markdown as .md.
+    const other = inContent('axeln-hugger-till.markdown');
+    const otherText = '---\ntitle: "Axeln hugger till"\ncategory: axel\ndate: 2020-01-01\npublished: false\nquestion: |\n  Hej\n---\n';
+    await vscode.workspace.fs.writeFile(other, Buffer.from(otherText, 'utf8'));
+    created.push(other);
+    const uri = (await vscode.commands.executeCommand('qaArticles.newArticle', { category: 'axel', topic: 'impingement', title: 'Axeln hugger till', question: 'Hej' })) as vscode.Uri;
+    assert.ok(uri);
+    created.push(uri);
+    assert.equal(uri.fsPath, inContent('axeln-hugger-till-2.md').fsPath);
+    assert.equal(await read(other), otherText, 'the other article is untouched');
+  });
+
   test('workflow: cancelling New Article leaves nothing behind', async () => {
     const before = (await vscode.workspace.fs.readDirectory(content())).map(([n]) => n).sort();
     const running = Promise.resolve(vscode.commands.executeCommand('qaArticles.newArticle'));

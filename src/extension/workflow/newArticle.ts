@@ -9,6 +9,7 @@ import { fileSlug, slugify, uniqueSlug } from '../../core/workflow/slug';
 import { topicChoices } from '../../core/workflow/topicChoices';
 import type { ArticleFolder, ArticleWorkspace } from '../host/workspace';
 import { categoryChoices } from './labels';
+import { MARKDOWN_EXTENSIONS } from '../../core/project/markdownFiles';
 
 /** The arguments that create an article without asking anything. */
 export interface NewArticleArgs {
@@ -69,6 +70,15 @@ async function staysInside(root: vscode.Uri, dir: vscode.Uri): Promise<boolean> 
   }
 }
 
+/** A file of the folder with the same address as `slug` in another Markdown extension (`slug.markdown`), if one is there. */
+async function sameAddress(dir: vscode.Uri, slug: string): Promise<vscode.Uri | undefined> {
+  for (const x of MARKDOWN_EXTENSIONS) {
+    const uri = vscode.Uri.joinPath(dir, `${slug}.${x}`);
+    if (x !== 'md' && (await exists(uri))) return uri;
+  }
+  return undefined;
+}
+
 async function exists(uri: vscode.Uri): Promise<boolean> {
   try {
     await vscode.workspace.fs.stat(uri);
@@ -101,20 +111,22 @@ export async function newArticle(ws: ArticleWorkspace, arg?: unknown): Promise<v
   }
   const slug = fileSlug(input.title);
   let target = vscode.Uri.joinPath(dir, `${slug}.md`);
-  if (await exists(target)) {
+  // The page's address is the name without its extension: `slug.markdown` takes it as `slug.md` would.
+  const existing = (await exists(target)) ? target : await sameAddress(dir, slug);
+  if (existing) {
     const taken = new Set<string>();
     try {
       for (const [name] of await vscode.workspace.fs.readDirectory(dir)) taken.add(name.toLowerCase());
     } catch {
       // the folder vanished meanwhile: the plain slug is free again
     }
-    const free = vscode.Uri.joinPath(dir, `${uniqueSlug(slug, (s) => taken.has(`${s}.md`))}.md`);
+    const free = vscode.Uri.joinPath(dir, `${uniqueSlug(slug, (s) => MARKDOWN_EXTENSIONS.some((x) => taken.has(`${s}.${x}`)))}.md`);
     if (!silent) {
       const open = localize('Open the Existing Article');
       const create = localize('Create {0}', path.basename(free.fsPath));
-      const choice = await vscode.window.showWarningMessage(localize('{0} already exists.', path.basename(target.fsPath)), { modal: true }, open, create);
+      const choice = await vscode.window.showWarningMessage(localize('{0} already exists.', path.basename(existing.fsPath)), { modal: true }, open, create);
       if (choice === open) {
-        await vscode.window.showTextDocument(target);
+        await vscode.window.showTextDocument(existing);
         return undefined;
       }
       if (choice !== create) return undefined;
