@@ -638,16 +638,21 @@ test('files and folders the user may not read: plain words in English and Swedis
   assert.equal(page.code, 2);
 });
 
+/** Writing `file` fails as it does for a user without the permission; other files are written as usual. */
+function denyWrite(t: { mock: typeof mock }, file: string): void {
+  const writeFileSync = nodeFs.writeFileSync;
+  t.mock.method(nodeFs, 'writeFileSync', (p: fs.PathOrFileDescriptor, ...rest: unknown[]) => {
+    if (String(p) === file) throw denied('open', file);
+    return (writeFileSync as (...a: unknown[]) => unknown)(p, ...rest);
+  });
+}
+
 test('--fix leaves a file it may not write as it was, says so, and fixes the others', async (t) => {
   const broken = article({ date: 'date: "2017-08-15"' });
   const other = article({ title: 'title: "Ont i knät"', date: 'date: "2017-08-15"' });
   const dir = tmpProject({ 'a.md': broken, 'b.md': other });
   const a = path.join(dir, 'a.md');
-  const writeFileSync = nodeFs.writeFileSync;
-  t.mock.method(nodeFs, 'writeFileSync', (p: fs.PathOrFileDescriptor, ...rest: unknown[]) => {
-    if (String(p) === a) throw denied('open', a);
-    return (writeFileSync as (...a: unknown[]) => unknown)(p, ...rest);
-  });
+  denyWrite(t, a);
   const r = await run(['check', '--fix'], dir);
   assert.equal(r.stderr, 'a.md: not fixed, the file cannot be written (it is read-only, or you have no permission to change it).\nFiles fixed: 1. Problems fixed: 1. What is left is listed below.\n');
   assert.match(r.stdout, /^a\.md:7:7 {2}error {2}Remove the quotes: .* {2}yaml-type$/m);
@@ -742,11 +747,7 @@ test('a link among the articles back to its own folder or one above is not walke
 test('--baseline-update in a folder it may not write says so (exit 2), with no stack trace', async (t) => {
   const dir = tmpProject({ 'a.md': article({ title: `title: "${'a'.repeat(70)}"` }) });
   const file = path.join(dir, '.qa-articles-baseline.json');
-  const writeFileSync = nodeFs.writeFileSync;
-  t.mock.method(nodeFs, 'writeFileSync', (p: fs.PathOrFileDescriptor, ...rest: unknown[]) => {
-    if (String(p) === file) throw denied('open', file);
-    return (writeFileSync as (...a: unknown[]) => unknown)(p, ...rest);
-  });
+  denyWrite(t, file);
   const r = await run(['check', '--baseline-update'], dir);
   assert.equal(r.stderr, 'The baseline .qa-articles-baseline.json could not be written: you have no permission to write there. Nothing was recorded.\n');
   assert.match(r.stdout, /^a\.md:2:8 {2}warning {2}The title is 70 characters/m);
