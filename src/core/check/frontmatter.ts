@@ -4,7 +4,9 @@ import { codePointName, controlCharBefore, refusedChars, siteErrorKind } from '.
 import { readAsSite } from '../yaml/siteReader';
 import { doubleQuoted, singleQuoted } from '../yaml/quote';
 import { closingFixes, mistypedFence } from './fence';
-import { deleteCharsTitle, fieldLineAbove, fieldShape, invisibleChars, oddSeparator, unindentedBlock } from './fieldShapes';
+import { fieldLineAbove, fieldShape, oddSeparator, unindentedBlock } from './fieldShapes';
+import { deleteCharsTitle, invisibleChars } from './invisibleShapes';
+import { danglingQuoteBefore, duplicateKeyAt, openingQuoteBefore, unclosedBracketBefore } from './yamlScan';
 import type { Fix } from '../types';
 
 /** Frontmatter presence and YAML syntax as the site's reader judges it, with messages in the writer's terms. */
@@ -295,65 +297,6 @@ function keysWithoutSpace(ctx: CheckContext): number[] {
   return out;
 }
 
-function duplicateKeyAt(ctx: CheckContext, pos: number): { key: string; start: number; end: number } | undefined {
-  const seen = new Set<string>();
-  let best: { key: string; start: number; end: number } | undefined;
-  for (const f of ctx.article.fieldList) {
-    if (seen.has(f.key) && f.keyStart <= pos + 1) best = { key: f.key, start: f.keyStart, end: f.keyEnd };
-    seen.add(f.key);
-  }
-  if (best) return best;
-  // A nested duplicate: take the word at the position.
-  const t = ctx.article.text;
-  let s = pos;
-  let e = pos;
-  while (s > 0 && /[\w-]/.test(t[s - 1])) s--;
-  while (e < t.length && /[\w-]/.test(t[e])) e++;
-  return e > s ? { key: t.slice(s, e), start: s, end: e } : undefined;
-}
-
-/**
- * A quote left open on its line whose "closing" quote is really the opening quote of a later
- * value (text follows it on its line): `title: "Ont` above `description: "Text"`.
- */
-function danglingQuoteBefore(ctx: CheckContext, pos: number): { start: number; end: number } | undefined {
-  const open = openingQuoteBefore(ctx, pos);
-  if (!open) return undefined;
-  const { text } = ctx.article;
-  const q = text[open.start];
-  let i = open.start + 1;
-  for (; i < pos; i++) {
-    if (q === '"' && text[i] === '\\') i++;
-    else if (text[i] === q) {
-      if (q === "'" && text[i + 1] === "'") i++;
-      else break;
-    }
-  }
-  if (i >= pos) return open;
-  const after = text.slice(i + 1, ctx.article.lines.lineEnd(ctx.article.lines.positionAt(i).line));
-  return /^[ \t]*(#.*)?$/.test(after) ? undefined : open;
-}
-
-/** The quote that opens a value and is not closed on its line, searching back from `pos`. */
-function openingQuoteBefore(ctx: CheckContext, pos: number): { start: number; end: number } | undefined {
-  const { lines } = ctx.article;
-  const fm = ctx.article.frontmatter!;
-  const last = lines.positionAt(Math.min(pos, fm.contentEnd)).line;
-  for (let l = last; l >= 0 && lines.starts[l] >= fm.contentStart; l--) {
-    const t = lines.lineText(l);
-    const m = /^(\s*(?:-\s+|[^\s:#][^:]*:\s+))(["'])(.*)$/.exec(t);
-    if (!m) continue;
-    const q = m[2];
-    const rest = m[3];
-    const closed = q === '"' ? /(^|[^\\])(\\\\)*"/.test(rest) : /'(?!')/.test(rest.replace(/''/g, ''));
-    if (!closed) {
-      const s = lines.starts[l] + m[1].length;
-      return { start: s, end: lines.starts[l] + t.length };
-    }
-  }
-  return undefined;
-}
-
 /**
  * The indentation a tab-indented line most likely meant: one step under a line that opens a
  * block (`key:`, `key: |`), the same as a previous indented line, or none at the top level.
@@ -370,30 +313,6 @@ function indentFor(ctx: CheckContext, line: number): number {
     return indent;
   }
   return 0;
-}
-
-/** The offset of a `[` or `{` on a line at or above `pos` that its line does not close. */
-function unclosedBracketBefore(ctx: CheckContext, pos: number): number | undefined {
-  const { lines } = ctx.article;
-  const fm = ctx.article.frontmatter!;
-  for (let l = lines.positionAt(Math.min(pos, fm.contentEnd)).line; l >= 0 && lines.starts[l] >= fm.contentStart; l--) {
-    const t = lines.lineText(l);
-    let depth = 0;
-    let quote: string | undefined;
-    let open: number | undefined;
-    for (let i = 0; i < t.length; i++) {
-      const c = t[i];
-      if (quote) {
-        if (c === '\\' && quote === '"') i++;
-        else if (c === quote) quote = undefined;
-      } else if (c === '"' || c === "'") quote = c;
-      else if (c === '[' || c === '{') {
-        if (depth++ === 0) open = i;
-      } else if (c === ']' || c === '}') depth--;
-    }
-    if (depth > 0 && open !== undefined) return lines.starts[l] + open;
-  }
-  return undefined;
 }
 
 /** Whether the next line with text in the frontmatter is indented, so it belongs to the value on `line`. */

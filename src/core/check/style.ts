@@ -8,7 +8,7 @@ import { charCount as char } from '../render/text';
 import { doubleQuoted, valueSpan } from '../yaml/quote';
 import { YES_NO } from './written';
 import { codePointName, INVISIBLE, invisibleEdits, withoutInvisible } from '../yaml/siteErrors';
-import { deleteCharsTitle } from './fieldShapes';
+import { deleteCharsTitle } from './invisibleShapes';
 
 
 /** Title and description lengths, unknown fields, the summary block, headings and published-but-incomplete articles. */
