@@ -3,6 +3,7 @@ import { readCommonShapes } from './commonShapes';
 import { findFrontmatter, type FrontmatterBlock } from './frontmatter';
 import { readAsSite, type SiteReading } from './yaml/siteReader';
 import { LineIndex } from './lines';
+import { readToml, tomlFields } from './toml/read';
 
 /**
  * The timestamps the site's parser (js-yaml) reads as dates: `2017-08-15` with two-digit month
@@ -117,6 +118,7 @@ export function parseArticle(text: string, opts: { exact?: boolean } = {}): Pars
   const sourceIssues: YamlIssue[] = [];
   if (!fm) return { text, lines, fields, fieldList, yamlIssues, sourceIssues, body: text, bodyStart: 0 };
   const body = text.slice(fm.bodyStart);
+  if (fm.kind === 'toml') return parseToml(text, lines, fm, body);
 
   // The common shapes, read fast: the same nodes, ranges and values as the readings below
   // (commonShapes.ts; test/unit/commonShapes.test.ts compares them with `exact`).
@@ -179,6 +181,27 @@ export function parseArticle(text: string, opts: { exact?: boolean } = {}): Pars
   }
   if (site?.ok && sourceIssues.length > 0 && data) dropMisread(fields, fieldList, data);
   return { text, lines, frontmatter: fm, doc, data, fields, fieldList, yamlIssues, sourceIssues, body, bodyStart: fm.bodyStart };
+}
+
+/**
+ * An article whose fields open with `+++`: the site reads them as TOML. Only a closed block is
+ * frontmatter to it; a TOML error is the site's verdict (code `TOML`, at its line and column).
+ */
+function parseToml(text: string, lines: LineIndex, fm: FrontmatterBlock, body: string): ParsedArticle {
+  const yamlIssues: YamlIssue[] = [];
+  const fields = new Map<string, Field>();
+  let data: Record<string, unknown> | undefined;
+  if (fm.closeStart !== undefined) {
+    const read = readToml(text.slice(fm.siteStart, fm.contentEnd));
+    if (read.ok) data = read.value;
+    else {
+      const start = Math.min(fm.siteStart + read.position, fm.contentEnd);
+      yamlIssues.push({ code: 'TOML', message: read.reason, start, end: start });
+    }
+  }
+  const { fields: fieldList, doc } = tomlFields(text, fm.contentStart, fm.contentEnd, data);
+  for (const f of fieldList) if (!fields.has(f.key)) fields.set(f.key, f);
+  return { text, lines, frontmatter: fm, doc, data, fields, fieldList, yamlIssues, sourceIssues: [], body, bodyStart: fm.bodyStart };
 }
 
 /** Where the source reading went astray but the site reads the block, a "field" the site does not have is an artefact of the former. */

@@ -107,6 +107,37 @@ suite('quick fixes', () => {
     }
   }
 
+  test('fields written in TOML: a warning on the +++ line, and the quick fix writes the same fields as YAML (LF and CR LF)', async () => {
+    for (const eol of ['\n', '\r\n']) {
+      const name = `toml ${eol.length}`;
+      const toml = [
+        '+++',
+        `title = "Stel axel på morgonen ${name}"`,
+        `description = ${JSON.stringify(GOOD[2].slice('description: '.length).replace(/^"|"$/g, ''))}`,
+        'category = "axel"',
+        'topic = "frozen-shoulder"',
+        'tags = ["frozen-shoulder", "stelhet"]',
+        'date = 2024-02-01',
+        'published = true',
+        'question = """',
+        'Varför är axeln stel på morgonen?',
+        '"""',
+        '+++',
+        ...GOOD.slice(11),
+      ].join(eol);
+      const editor = await open(toml);
+      const uri = editor.document.uri;
+      const d = await until(() => ours(uri).find((x) => ruleOf(x) === 'frontmatter-toml'), 'frontmatter-toml');
+      assert.equal(d.severity, vscode.DiagnosticSeverity.Warning);
+      assert.equal(d.range.start.line, 0);
+      assert.equal(ours(uri).filter((x) => x.severity === vscode.DiagnosticSeverity.Error).length, 0, 'the site builds it');
+      const action = await actionsUntil(uri, d.range, vscode.CodeActionKind.QuickFix, (a) => a.isPreferred === true && a.kind?.value === 'quickfix');
+      assert.ok(await vscode.workspace.applyEdit(action.edit!));
+      assert.equal(editor.document.getText(), GOOD.join(eol).replace('NAME', name));
+      await until(() => (ours(uri).some((x) => ruleOf(x) === 'frontmatter-toml') ? undefined : true), 'the warning gone');
+    }
+  });
+
   test('fix all: one source action and one command, one undo step', async () => {
     const broken = { 3: "category: 'Axel'", 5: 'tags: ["Frozen shoulder", "stelhet", "stelhet"]', 6: 'date: "2024-02-01"', 7: 'published: yes' };
     for (const eol of ['\n', '\r\n']) {

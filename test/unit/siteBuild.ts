@@ -1,19 +1,21 @@
 import { load } from 'js-yaml';
+// @ts-expect-error TS1479: smol-toml's types are an ES module's; its CommonJS build is what runs.
+import { parse as parseToml } from 'smol-toml';
 
 /**
  * The site's build verdict on one article, written from what the site does (not from the
  * checker's code): Astro 5.18's markdown pipeline finds the frontmatter with its pattern, reads it
- * with js-yaml's `load` (no options), takes a non-object as `{}`, and validates it with the
- * collection's zod schema (src/content/config.ts of the site; zod strips unknown keys).
- * Returns undefined for a `+++` (TOML) frontmatter, which the site reads with another parser.
+ * with js-yaml's `load` (no options) — or, when the opening fence is `+++`, with smol-toml's
+ * `parse` — takes a non-object as `{}`, and validates it with the collection's zod schema
+ * (src/content/config.ts of the site; zod strips unknown keys).
  */
-export function buildFails(text: string): boolean | undefined {
+export function buildFails(text: string): boolean {
   const m = /(?:^\uFEFF?|^\s*\n)(?:---|\+\+\+)([\s\S]*?\n)(?:---|\+\+\+)/.exec(text);
-  if (m && /(?:^\uFEFF?|^\s*\n)(---|\+\+\+)/.exec(text)?.[1] === '+++') return undefined;
+  const toml = /(?:^\uFEFF?|^\s*\n)(---|\+\+\+)/.exec(text)?.[1] === '+++';
   let data: unknown = {};
   if (m) {
     try {
-      const parsed = load(m[1]);
+      const parsed = toml ? parseToml(m[1]) : load(m[1]);
       data = parsed && typeof parsed === 'object' ? parsed : {};
     } catch {
       return true;

@@ -25,7 +25,7 @@ export interface CorpusFacts {
   tags: Span[];
   topic?: Span;
   title?: Span;
-  /** Set when the source reading went astray: the spans may be wrong, so no fix may edit by them. */
+  /** Set when the source reading went astray (the spans may be wrong) or the fields are TOML: no fix may edit by them. */
   untrusted?: true;
 }
 
@@ -44,7 +44,8 @@ export function corpusFacts(article: ParsedArticle): CorpusFacts {
   const tagsNode = article.fields.get('tags')?.node;
   const tags = isSeq(tagsNode) ? (tagsNode.items as unknown[]).map((n) => spanOf(article, n)).filter((s): s is Span => !!s) : [];
   return {
-    ...(article.sourceIssues.length ? { untrusted: true as const } : {}),
+    // Fields in TOML: a fix by these spans would write YAML into them.
+    ...(article.sourceIssues.length || article.frontmatter?.kind === 'toml' ? { untrusted: true as const } : {}),
     entry: entryOf(article),
     tags,
     topic: spanOf(article, article.fields.get('topic')?.node),

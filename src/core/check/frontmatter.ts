@@ -4,6 +4,7 @@ import { codePointName, controlCharBefore, refusedChars, siteErrorKind } from '.
 import { readAsSite } from '../yaml/siteReader';
 import { doubleQuoted, singleQuoted } from '../yaml/quote';
 import { closingFixes, mistypedFence } from './fence';
+import { checkToml } from './toml';
 import { fieldLineAbove, fieldShape, oddSeparator, unindentedBlock } from './fieldShapes';
 import { deleteCharsTitle, invisibleChars } from './invisibleShapes';
 import { danglingQuoteBefore, duplicateKeyAt, openingQuoteBefore, unclosedBracketBefore } from './yamlScan';
@@ -20,11 +21,13 @@ export function checkFrontmatter(ctx: CheckContext): void {
   }
   if (fm.closeStart === undefined) {
     // Without its closing fence the site sees no frontmatter at all: the YAML errors of the
-    // answer below would only be noise.
-    const fixes = closingFixes(ctx);
+    // answer below would only be noise. (A `---` after fields opened with `+++` would close
+    // them as TOML: no fix guesses at that.)
+    const fixes = fm.kind === 'toml' ? [] : closingFixes(ctx);
     ctx.report('frontmatter-unclosed', fm.openStart, fm.openEnd, ctx.msg('frontmatter-unclosed'), fixes);
     return;
   }
+  if (fm.kind === 'toml') return checkToml(ctx);
   const issue = article.yamlIssues[0];
   if (!issue) {
     if (article.data === undefined) ctx.report('yaml-syntax', fm.contentStart, fm.contentEnd, ctx.msg('frontmatter-not-map'));

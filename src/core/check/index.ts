@@ -88,6 +88,8 @@ export function createChecker(options: CheckerOptions = {}): Checker {
       // Where the source reading went astray (the site reads the block), its ranges may be wrong:
       // no fix edits by them. Adding a field before the closing fence and the summary below the answer do not.
       if (article.sourceIssues.length) for (const p of ctx.problems.slice(from)) if (p.rule !== 'schema-required' && p.rule !== 'summary-block') delete p.fixes;
+      // Fields in TOML: a fix of a field would write YAML into them. Only the answer's fixes stand.
+      if (article.frontmatter?.kind === 'toml') for (const p of ctx.problems.slice(from)) if (p.start < article.bodyStart) delete p.fixes;
     }
     checkPersonalData(ctx);
     const result = { problems: ctx.problems, facts: corpusFacts(article), corpusRead: ctx.corpusRead };

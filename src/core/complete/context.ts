@@ -45,7 +45,8 @@ const KEY_LINE = /^([A-Za-z_][\w.-]*)[ \t]*:(?=[ \t]|$)(.*)$/;
 /** The cursor context at `offset`, or undefined outside the frontmatter or where nothing can be offered. */
 export function cursorContext(text: string, offset: number): CursorContext | undefined {
   const block = findFrontmatter(text);
-  if (!block) return undefined;
+  // Fields in TOML (`+++`): every suggestion would be written as YAML.
+  if (!block || block.kind === 'toml') return undefined;
   const inside = offset >= block.contentStart && (block.closeStart === undefined ? offset <= block.contentEnd : offset < block.contentEnd);
   if (!inside) return undefined;
   const lines = new LineIndex(text);

@@ -19,6 +19,11 @@ export const ruleTextEn: Record<RuleId, RuleText> = {
     why: 'Everything after the opening line would be read as fields, the answer too, and the build fails.',
     fix: 'Add a line `---` after the last field. The quick fix does it.',
   },
+  'frontmatter-toml': {
+    what: 'The fields are written in TOML (`title = "…"`) between two lines `+++`, not in YAML between two lines `---`.',
+    why: 'The site reads TOML too, so the page builds, but every other article is YAML, and suggestions, quick fixes and the publishing commands work only on YAML fields.',
+    fix: 'The quick fix writes the same fields as YAML between lines `---`, with every value unchanged.',
+  },
   'yaml-syntax': {
     what: 'A line the YAML reader cannot read: bad indentation, a tab, an unclosed quote, or `: ` inside a plain value.',
     why: 'The site\'s build stops at the first file it cannot read.',
@@ -202,6 +207,11 @@ export const ruleTextSv: Record<RuleId, RuleText> = {
     what: 'Frontmattern börjar med `---` men avslutas aldrig.',
     why: 'Allt efter första raden skulle läsas som fält, även svaret, och bygget misslyckas.',
     fix: 'Lägg till en rad `---` efter sista fältet. Snabbåtgärden gör det.',
+  },
+  'frontmatter-toml': {
+    what: 'Fälten är skrivna i TOML (`title = "…"`) mellan två rader `+++`, inte i YAML mellan två rader `---`.',
+    why: 'Webbplatsen läser också TOML, så sidan byggs, men alla andra artiklar är YAML, och förslag, snabbåtgärder och publiceringskommandona fungerar bara på YAML-fält.',
+    fix: 'Snabbåtgärden skriver samma fält som YAML mellan rader `---`, med varje värde oförändrat.',
   },
   'yaml-syntax': {
     what: 'En rad som YAML-läsaren inte kan läsa: fel indrag, en tabb, ett citattecken som inte stängs, eller `: ` i ett värde utan citattecken.',

@@ -23,7 +23,7 @@ export type StatusEditResult = { ok: true; edits: TextEdit[] } | { ok: false; re
  * - publish sets `published: true` and, when a `status` is present, `status: klar`;
  * - unpublish sets `published: false`.
  * Quoting of an existing status is kept; a new one follows the file's other quoted values.
- * Refuses, changing nothing, when the frontmatter is missing, unclosed, has a YAML error, is
+ * Refuses, changing nothing, when the frontmatter is missing, unclosed, in TOML, has a YAML error, is
  * not one field per line, or when the field to change is not a single value on its own line;
  * the result is checked by reading it back, and refused unless only the intended values changed.
  */
@@ -33,6 +33,7 @@ export function statusEdits(text: string, action: WorkflowAction): StatusEditRes
   const lineOf = (o: number) => a.lines.positionAt(o).line;
   const refuse = (reason: MessageKey, line: number, ...args: (string | number)[]): StatusEditResult => ({ ok: false, reason, args, line });
   if (!fm || fm.closeStart === undefined) return refuse('workflow-no-frontmatter', fm ? lineOf(fm.openStart) : 0);
+  if (fm.kind === 'toml') return refuse('workflow-toml', lineOf(fm.openStart), lineOf(fm.openStart) + 1);
   if (a.yamlIssues.length) {
     const line = lineOf(a.yamlIssues[0].start);
     return refuse('workflow-yaml-broken', line, line + 1);

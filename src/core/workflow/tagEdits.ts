@@ -26,6 +26,7 @@ export function tagRename(text: string, from: string, to: string): TagRenameResu
   if (!fm || !mayContain(text.slice(fm.contentStart, fm.contentEnd), from)) return { ok: true, edits: [] };
   const lineOf = (o: number) => a.lines.positionAt(o).line;
   if (fm.closeStart === undefined) return refuse('workflow-no-frontmatter', lineOf(fm.openStart));
+  if (fm.kind === 'toml') return refuse('tag-rename-toml', lineOf(fm.openStart), lineOf(fm.openStart) + 1);
   if (a.yamlIssues.length) return refuse('tag-rename-yaml-broken', lineOf(a.yamlIssues[0].start), lineOf(a.yamlIssues[0].start) + 1);
   // Where the source reading went astray (though the site reads the block), its ranges cannot be trusted for an edit.
   if (a.sourceIssues.length) return refuse('tag-rename-unsafe', lineOf(a.sourceIssues[0].start), lineOf(a.sourceIssues[0].start) + 1);
