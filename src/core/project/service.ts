@@ -11,10 +11,11 @@ import { publishBlockers } from '../workflow/publish';
 import { workflowState, type WorkflowState } from '../workflow/state';
 import type { Analysis, AnalyzeOptions, ArticleService, ArticleServiceInit, CheckFilesOptions, FileResult, ProjectChange } from './api';
 import { analyzeFile, checkBatch, type BatchService } from './batch';
-import { errorCode, readArticleFile, type ReadOutcome, type Unreadable, type UnreadableFolder } from './read';
+import { readArticleFile, type ReadOutcome, type Unreadable, type UnreadableFolder } from './read';
 import { Emitter } from './events';
-import type { CancellationToken, DirEntry, Disposable, FileStat } from './host';
+import type { CancellationToken, Disposable, FileStat } from './host';
 import { ArticleMatcher } from './include';
+import { findArticleFiles } from './walk';
 import { isInside, join, relative } from './paths';
 import { loadProjectSettings, type HostSettings, type LoadProblem, type ProjectSettings } from './settings';
 import { readSiteKnowledge, siteFilePaths } from '../site/host';
@@ -142,65 +143,10 @@ class Service implements ArticleService {
 
   async findArticles(token?: CancellationToken): Promise<string[]> {
     await this.ready;
-    const files = this.init.files;
-    const out: string[] = [];
-    const seenDirs = new Set<string>();
-    const unreadable: UnreadableFolder[] = [];
-    // `chain`: where the folders being walked, this one last, really are (a link's target, else the path).
-    const walk = async (dir: string, chain: string[]): Promise<void> => {
-      if (token?.isCancellationRequested || seenDirs.has(dir)) return;
-      seenDirs.add(dir);
-      let entries: DirEntry[] | undefined;
-      try {
-        entries = await files.list(dir);
-      } catch (e) {
-        // A folder that cannot be opened (no permission): the others are still searched, and the host says which.
-        unreadable.push({ path: dir, code: errorCode(e) });
-        return;
-      }
-      for (const e of entries ?? []) {
-        const path = join(dir, e.name);
-        let type = e.type;
-        let real = join(chain[chain.length - 1], e.name);
-        if (type === 'symlink') {
-          let st: FileStat | undefined;
-          try {
-            st = await files.stat(path);
-          } catch {
-            // A link whose target cannot be looked at is as one that leads nowhere: not followed.
-            continue;
-          }
-          // A link is followed only where it stays inside the project.
-          if (!st || (st.realPath !== undefined && !isInside(this.root, st.realPath))) continue;
-          type = st.type;
-          if (st.realPath !== undefined) real = st.realPath;
-          // A link back to a folder being walked (`self -> .`, `up -> ..`) would walk it again and again, every article once more at each level.
-          if (type === 'directory' && chain.some((c) => isInside(real, c))) continue;
-        }
-        const rel = relative(this.root, path);
-        if (type === 'directory') {
-          if (this.matcher.searches(rel)) await walk(path, [...chain, real]);
-        } else if (this.matcher.matchesRelative(rel)) {
-          out.push(path);
-          if (e.type === 'file') listed.add(path);
-        }
-      }
-    };
-    const listed = new Set<string>();
-    for (const base of this.matcher.bases) {
-      const start = join(this.root, base);
-      let st: FileStat | undefined;
-      try {
-        st = await files.stat(start);
-      } catch (e) {
-        unreadable.push({ path: start, code: errorCode(e) });
-        continue;
-      }
-      if (st?.type === 'directory') await walk(start, [st.realPath ?? start]);
-    }
-    this.listed = listed;
-    this.unreadableFolders = unreadable;
-    return [...new Set(out)].sort();
+    const found = await findArticleFiles(this.init.files, this.root, this.matcher, token);
+    this.listed = found.listed;
+    this.unreadableFolders = found.unreadable;
+    return found.files;
   }
 
   async buildIndex(token?: CancellationToken, progress?: (done: number, total: number) => void): Promise<boolean> {
