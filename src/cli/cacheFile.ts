@@ -80,7 +80,7 @@ type Fields<T, K extends PropertyKey> = [keyof T] extends [K] ? ([K] extends [ke
 type Stored<T extends true> = T;
 export type StoredFields = [
   Stored<Fields<Analysis, 'unreadable' | 'entry' | 'problems' | 'facts' | 'recheck'>>,
-  Stored<Fields<IndexEntry, 'title' | 'description' | 'category' | 'topic' | 'tags' | 'author' | 'status' | 'published' | 'questionLine'>>,
+  Stored<Fields<IndexEntry, 'title' | 'description' | 'category' | 'topic' | 'tags' | 'author' | 'status' | 'published' | 'questionLine' | 'slug'>>,
   Stored<Fields<Problem, 'rule' | 'severity' | 'message' | 'range' | 'start' | 'end' | 'fixes'>>,
   Stored<Fields<CorpusFacts, 'entry' | 'tags' | 'topic' | 'title' | 'untrusted'>>,
   Stored<Fields<Span, 'value' | 'start' | 'end' | 'range' | 'quote'>>,
@@ -120,6 +120,7 @@ function encode(c: Cached, id: (s: string) => number, w: (n: number) => void, te
     opt(entry.author);
     opt(entry.status);
     text(entry.questionLine);
+    text(entry.slug);
   }
   if (problems) {
     w(problems.length);
@@ -358,7 +359,7 @@ export function load(file: string, head: string): Loaded {
       const topic = optStr();
       const tags = new Array<string>(count());
       for (let t = 0; t < tags.length; t++) tags[t] = str();
-      entry = { title, description, category, topic, tags, author: optStr(), status: optStr(), published: (flags & PUBLISHED) !== 0, questionLine: text() };
+      entry = { title, description, category, topic, tags, author: optStr(), status: optStr(), published: (flags & PUBLISHED) !== 0, questionLine: text(), slug: text() };
     }
     let problems: Problem[] | undefined;
     if (flags & HAS_PROBLEMS) {

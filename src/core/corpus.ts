@@ -1,7 +1,8 @@
 import { compareSv, foldKey } from './similarity';
 import type { ParsedArticle } from './parse';
+import { slugOf } from './site/address';
 
-/** What the index keeps of one article: enough for completion, variants, duplicate titles and the Articles view. */
+/** What the index keeps of one article: enough for completion, variants, duplicate titles and addresses, and the Articles view. */
 export interface IndexEntry {
   title?: string;
   /** The description, for the related questions the site lists under an article. */
@@ -14,6 +15,8 @@ export interface IndexEntry {
   published: boolean;
   /** First non-empty line of the question. */
   questionLine?: string;
+  /** The frontmatter's `slug`, which the site takes as the page's address instead of the file's name. */
+  slug?: string;
 }
 
 /** Takes the indexed facts from a parsed article. */
@@ -34,6 +37,8 @@ export function entryOf(article: ParsedArticle): IndexEntry {
     status: str(d.status),
     published: d.published !== false,
     questionLine: line === undefined ? undefined : detached(line),
+    // The site takes any value that is not empty (`if (data.slug)`).
+    slug: d.slug ? detached(String(d.slug)) : undefined,
   };
 }
 
@@ -97,6 +102,8 @@ export class CorpusIndex {
   private readonly tagFolds = new Map<string, Set<string>>();
   /** title → files */
   private readonly titles = new Map<string, Set<string>>();
+  /** page address → files */
+  private readonly addresses = new Map<string, Set<string>>();
   private version = 0;
 
   /** Bumps on every change, so callers can cache derived views. */
@@ -154,17 +161,13 @@ export class CorpusIndex {
     }
     this.categories.add(e.category, n);
     this.authors.add(e.author, n);
-    if (e.title !== undefined) {
-      const k = titleKey(e.title);
-      let set = this.titles.get(k);
-      if (n === 1) {
-        if (!set) this.titles.set(k, (set = new Set()));
-        set.add(file);
-      } else if (set) {
-        set.delete(file);
-        if (set.size === 0) this.titles.delete(k);
-      }
-    }
+    if (e.title !== undefined) fileSet(this.titles, titleKey(e.title), file, n);
+    fileSet(this.addresses, e.slug ?? slugOf(file), file, n);
+  }
+
+  /** The files whose pages the site publishes at this address (the part after /fraga-doktorn/). */
+  filesWithAddress(address: string): string[] {
+    return [...(this.addresses.get(address) ?? [])];
   }
 
   /** Spellings of a tag that fold to the same key (case, spaces vs hyphens, diacritics), itself included. */
@@ -212,6 +215,18 @@ export class CorpusIndex {
   /** Other files with this title (case and surrounding space ignored). */
   filesWithTitle(title: string): string[] {
     return [...(this.titles.get(titleKey(title)) ?? [])];
+  }
+}
+
+/** Adds a file to (or takes it from) the set of files under a key. */
+function fileSet(map: Map<string, Set<string>>, key: string, file: string, n: 1 | -1): void {
+  let set = map.get(key);
+  if (n === 1) {
+    if (!set) map.set(key, (set = new Set()));
+    set.add(file);
+  } else if (set) {
+    set.delete(file);
+    if (set.size === 0) map.delete(key);
   }
 }
 

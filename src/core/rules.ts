@@ -14,6 +14,7 @@ export const RULES = {
   'schema': { severity: 'error', about: 'Any other violation of the article schema.' },
   'file-unreadable': { severity: 'error', about: 'The file cannot be read: binary data, not a regular file, over the size limit, or a read error.' },
   'file-encoding': { severity: 'warning', about: 'Bytes that are not UTF-8 text, which the site shows as �.' },
+  'page-address': { severity: 'warning', about: 'A `slug` field, which sets the page\'s address instead of the file\'s name, or two articles with one page address (the site publishes one of them).' },
   'unknown-field': { severity: 'warning', about: 'A field the site ignores, often a typo of a known field.' },
   'published-typo': { severity: 'error', about: 'A misspelt `published` (publised: false): the site ignores it and publishes the page.' },
   'title-length': { severity: 'warning', about: 'Title longer than 60 characters.' },

@@ -31,7 +31,7 @@ const stat = (over: Partial<FileStat> = {}): FileStat => ({ type: 'file', size: 
 
 /** An analysis of every kind of part the cache stores. */
 function sample(): Analysis {
-  const entry: IndexEntry = { title: 'Ont i axeln', description: 'Beskrivning med åäö och \ud83d\ude00', category: 'axel', topic: 'impingement', tags: ['smärta', 'operation'], author: 'Dr. A', status: undefined, published: false, questionLine: 'Hej!' };
+  const entry: IndexEntry = { title: 'Ont i axeln', description: 'Beskrivning med åäö och \ud83d\ude00', category: 'axel', topic: 'impingement', tags: ['smärta', 'operation'], author: 'Dr. A', status: undefined, published: false, questionLine: 'Hej!', slug: 'axel/ont-i-axeln' };
   const range = (a: number, b: number, c: number, d: number) => ({ start: { line: a, character: b }, end: { line: c, character: d } });
   const facts: CorpusFacts = {
     untrusted: true,
@@ -77,7 +77,7 @@ describe('the --cache file', () => {
     const file = path.join(tmp(), 'c');
     const a = sample();
     a.problems![0].fixes = [{ title: 'Fix', edits: [{ start: 1, end: 2, newText: '' }] }];
-    const bare: Analysis = { entry: { title: undefined, description: undefined, category: undefined, topic: undefined, tags: [], author: undefined, status: undefined, published: true, questionLine: undefined } };
+    const bare: Analysis = { entry: { title: undefined, description: undefined, category: undefined, topic: undefined, tags: [], author: undefined, status: undefined, published: true, questionLine: undefined, slug: undefined } };
     const noTitle: Analysis = { entry: { ...a.entry!, title: undefined }, problems: [] };
     noTitle.facts = { entry: noTitle.entry!, tags: [], topic: undefined, title: { value: 'T', start: 0, end: 1, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, quote: 'plain' } };
     saved(file, [

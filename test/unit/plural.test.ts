@@ -66,7 +66,9 @@ test('every message of the core exists in both languages, with the same placehol
   assert.deepEqual(Object.keys(sv).sort(), Object.keys(en).sort());
   // The YAML syntax messages name YAML on purpose (the hover says what it is); no other message uses these words.
   const jargon = /\b(frontmatter|frontmattern|null|slug)\b/i;
-  const offenders = (Object.keys(en) as MessageKey[]).filter((k) => !/^(yaml|cli|workflow|tag-rename)-/.test(k) && (jargon.test(en[k]) || jargon.test(sv[k])));
+  // A field's name in backticks (`slug`) is what the writer sees in the file, not jargon.
+  const words = (m: string) => m.replace(/`[^`]*`/g, '');
+  const offenders = (Object.keys(en) as MessageKey[]).filter((k) => !/^(yaml|cli|workflow|tag-rename)-/.test(k) && (jargon.test(words(en[k])) || jargon.test(words(sv[k]))));
   assert.deepEqual(offenders, []);
   assert.match(format('sv', 'answer-heading'), /^Husstilen använder inga rubriker i svaret/);
 });

@@ -3,7 +3,8 @@ import { test } from 'node:test';
 import { CorpusIndex } from '../../src/core/corpus';
 import { parseArticle } from '../../src/core/parse';
 import { renderArticle } from '../../src/core/render/article';
-import { cutAt, slugOf, tagClashes, tagPageTitle } from '../../src/core/render/sitePage';
+import { cutAt, tagClashes, tagPageTitle } from '../../src/core/render/sitePage';
+import { pageSlug, slugOf } from '../../src/core/site/address';
 import { article, check } from './helpers';
 
 test('the tag page title as the site makes it; spellings that share one', () => {
@@ -24,6 +25,20 @@ test('search results are cut at a word, and the page address is the file\'s slug
   // Every Markdown extension the site builds makes its address without it.
   assert.equal(slugOf('/x/src/content/fraga-doktorn/Ont i knät.markdown'), 'ont-i-knät');
   assert.equal(slugOf('/x/src/content/fraga-doktorn/axel.MDWN'), 'axel');
+});
+
+test('the page address is made as the site\'s collection makes it: folders below the collection kept, github-slugger\'s slug of each, a frontmatter slug taken as it is', () => {
+  assert.equal(slugOf('/x/src/content/fraga-doktorn/axel/Ont i axeln.md'), 'axel/ont-i-axeln');
+  assert.equal(slugOf('/x/src/content/fraga-doktorn/Knä/index.md'), 'knä');
+  // A no-break space is removed, not made a hyphen; a letter written with a combining mark keeps it.
+  assert.equal(slugOf('/x/src/content/fraga-doktorn/ont\u00a0i axeln.md'), 'onti-axeln');
+  assert.equal(slugOf('/x/src/content/fraga-doktorn/kna\u0308.md'), 'kna\u0308');
+  assert.equal(slugOf('/x/src/content/fraga-doktorn/Vad är AC-leden? (2024).md'), 'vad-är-ac-leden-2024');
+  // Outside the collection's folder, the name alone.
+  assert.equal(slugOf('/tmp/Ont i axeln.md'), 'ont-i-axeln');
+  assert.equal(pageSlug('/x/src/content/fraga-doktorn/a.md', { slug: 'Annan Adress' }), 'Annan Adress');
+  assert.equal(pageSlug('/x/src/content/fraga-doktorn/a.md', { slug: '' }), 'a');
+  assert.equal(pageSlug(undefined, {}), undefined);
 });
 
 test('the page names a diagnosis topic in its breadcrumb and pill when there is no known condition', () => {

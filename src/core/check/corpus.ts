@@ -3,6 +3,7 @@ import type { CheckContext } from './context';
 import { detached, entryOf, type IndexEntry } from '../corpus';
 import type { ParsedArticle } from '../parse';
 import { compareSv, foldKey, nearest } from '../similarity';
+import { slugOf } from '../site/address';
 import type { Fix, Range } from '../types';
 import { styleOf, valueSpan, writeString, type QuoteStyle } from '../yaml/quote';
 
@@ -124,6 +125,18 @@ export function checkAgainstCorpus(ctx: CheckContext, facts: CorpusFacts): void 
       const names = others.map(ctx.displayPath).sort();
       const shown = names.length > 3 ? `${names.slice(0, 3).join(', ')} (+${names.length - 3})` : names.join(', ');
       ctx.report('duplicate-title', title.start, title.end, ctx.msg('duplicate-title', shown), undefined, title.range);
+    }
+  }
+
+  // Two pages at one address: the site keeps the one it reads last, and the other is not published at all.
+  if (ctx.file !== undefined && ctx.on('page-address')) {
+    const address = facts.entry.slug ?? slugOf(ctx.file);
+    const others = index.filesWithAddress(address).filter((f) => f !== ctx.file);
+    if (others.length) {
+      const names = others.map(ctx.displayPath).sort();
+      const shown = names.length > 3 ? `${names.slice(0, 3).join(', ')} (+${names.length - 3})` : names.join(', ');
+      const at = { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } };
+      ctx.report('page-address', 0, 3, ctx.msg('page-address-duplicate', address, shown, others.length), undefined, at);
     }
   }
 }

@@ -5,6 +5,7 @@ import type { ArticleSchema } from '../schema';
 import type { Fix } from '../types';
 import { findSummaryBlock } from '../document/summary';
 import { charCount as char } from '../render/text';
+import { slugOf } from '../site/address';
 import { doubleQuoted, valueSpan } from '../yaml/quote';
 import { YES_NO } from './written';
 import { codePointName, INVISIBLE, invisibleEdits, withoutInvisible } from '../yaml/siteErrors';
@@ -37,6 +38,11 @@ export function checkStyle(ctx: CheckContext): void {
     for (const f of article.fieldList) {
       // `<<` is YAML's merge key: the site reads the fields it brings in, not a field of that name.
       if (known.has(f.key) || f.key === '<<') continue;
+      // A `slug` the site does not drop: its content collection takes it as the page's address.
+      if (f.key === 'slug' && data.slug) {
+        pageAddress(ctx, f, String(data.slug));
+        continue;
+      }
       const hiddenKey = INVISIBLE.test(f.key) ? withoutInvisible(f.key) : undefined;
       if (hiddenKey !== undefined && known.has(hiddenKey) && !article.fields.has(hiddenKey)) {
         // A required field written so is reported as missing, at this key (schema.ts).
@@ -321,4 +327,17 @@ function checkTypographicQuotes(ctx: CheckContext): void {
     const fix: Fix = { title: ctx.msg('fix-straight-quotes'), edits: [{ start: span.start, end: span.end, newText: doubleQuoted(inner) }], preferred: true };
     ctx.report('typographic-quotes', span.start, span.end, ctx.msg('typographic-quotes', f.key, open, close), [fix]);
   }
+}
+
+/** A `slug` field, which the site takes as the page's address: said where it differs from the file's. */
+function pageAddress(ctx: CheckContext, f: Field, slug: string): void {
+  if (!ctx.on('page-address')) return;
+  const fromFile = ctx.file === undefined ? undefined : slugOf(ctx.file);
+  if (slug === fromFile) return;
+  const { lines } = ctx.article;
+  const first = lines.positionAt(f.keyStart).line;
+  const last = lines.positionAt(Math.max(f.keyStart, f.valueEnd - 1)).line;
+  const remove: Fix = { title: ctx.msg('fix-remove-slug'), edits: [{ start: lines.starts[first], end: last + 1 < lines.lineCount ? lines.starts[last + 1] : lines.lineEnd(last), newText: '' }], preferred: false, needsWriter: true };
+  const message = fromFile === undefined ? ctx.msg('page-address-slug-nofile', slug) : ctx.msg('page-address-slug', slug, fromFile);
+  ctx.report('page-address', f.keyStart, f.keyEnd, message, ctx.article.frontmatter?.kind === 'toml' ? [] : [remove]);
 }

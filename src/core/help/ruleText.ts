@@ -69,6 +69,11 @@ export const ruleTextEn: Record<RuleId, RuleText> = {
     why: 'Å, ä and ö would come out garbled on the page, or the build fails.',
     fix: 'Save the file as UTF-8 (in VS Code: the encoding in the status bar → Save with Encoding → UTF-8).',
   },
+  'page-address': {
+    what: 'A field `slug`, which the site takes as the page\'s address (`/fraga-doktorn/<slug>`) instead of the one the file\'s name gives; or two articles whose pages get the same address.',
+    why: 'Links to the old address stop working; and of two articles with one address the site publishes only one, the other silently.',
+    fix: 'Remove the `slug` line (the quick fix does it), and give a file another name where two share an address.',
+  },
   'unknown-field': {
     what: 'A field the site does not know, often a typo (`tittle`).',
     why: 'The site silently drops fields it does not know, so the value is lost.',
@@ -257,6 +262,11 @@ export const ruleTextSv: Record<RuleId, RuleText> = {
     what: 'Filen är inte giltig UTF-8.',
     why: 'Å, ä och ö blir fel på sidan, eller så misslyckas bygget.',
     fix: 'Spara filen som UTF-8 (i VS Code: teckenkodningen i statusfältet → Spara med kodning → UTF-8).',
+  },
+  'page-address': {
+    what: 'Ett fält `slug`, som webbplatsen tar som sidans adress (`/fraga-doktorn/<slug>`) i stället för den som filens namn ger; eller två artiklar vars sidor får samma adress.',
+    why: 'Länkar till den gamla adressen slutar fungera; och av två artiklar med samma adress publicerar webbplatsen bara den ena, utan att säga något om den andra.',
+    fix: 'Ta bort raden `slug` (snabbåtgärden gör det), och ge en fil ett annat namn där två delar adress.',
   },
   'unknown-field': {
     what: 'Ett fält som webbplatsen inte känner till, ofta ett stavfel (`tittle`).',

@@ -275,12 +275,12 @@ function render(article: ParsedArticle, opts: RenderOptions, bodyLine: number, b
     out += '<div class="qa-tools" data-qa="tools">\n';
     if (opts.problems) out += problemsHtml(opts.problems, lang);
     if (opts.readability !== false) out += readabilityHtml(article, counts, lang, opts.limits ?? DEFAULT_CONFIG);
-    out += serpHtml({ title, description, category: categoryRaw, file: opts.file, suffix: opts.config?.pageTitleSuffix ?? DEFAULT_CONFIG.pageTitleSuffix, siteUrl, lang });
+    out += serpHtml({ title, description, category: categoryRaw, file: opts.file, data, suffix: opts.config?.pageTitleSuffix ?? DEFAULT_CONFIG.pageTitleSuffix, siteUrl, lang });
     out += '</div>\n';
   }
 
   out += `<article class="qa-page" data-body-part="${categoryRaw && lookup(categoryLabels, categoryRaw) ? categoryRaw : 'axel'}" lang="sv">\n`;
-  out += statusHtml(data, fieldLine(article, 'published') ?? fieldLine(article, 'status'), pageUrl(siteUrl, opts.file));
+  out += statusHtml(data, fieldLine(article, 'published') ?? fieldLine(article, 'status'), pageUrl(siteUrl, opts.file, data));
 
   out += '<header class="qa-header qa-hero">\n';
   const named = heroTopic(condition, data.topic);
@@ -321,7 +321,7 @@ function render(article: ParsedArticle, opts: RenderOptions, bodyLine: number, b
   out += '</div>\n<div class="qa-side">\n';
   out += tagsHtml(data.tags, fieldLine(article, 'tags'), opts.index, lang);
   out += '</div>\n</div>\n';
-  out += relatedHtml(opts.index, opts.file, categoryRaw);
+  out += relatedHtml(opts.index, opts.file, categoryRaw, data);
   out += '</article>\n';
   return out;
 }

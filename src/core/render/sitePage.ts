@@ -4,24 +4,15 @@ import { conditionOf } from '../site/lookup';
 import type { SiteCondition, SiteKnowledge } from '../site/types';
 import { categoryLabels, lookup, site as words, topicDiagnoses, ui } from './strings';
 import { charCount, escapeHtml } from './text';
-import { withoutMarkdownExtension } from '../project/markdownFiles';
+import { pageSlug, slugOf } from '../site/address';
 
 /** Where a search engine cuts a result's title and description, in characters (about 600 px and two lines). */
 export const SERP_TITLE_MAX = 60;
 export const SERP_DESCRIPTION_MAX = 160;
 
-/** The page's address part of a file: its name without `.md` (or another Markdown extension), as the site's router makes a slug of it. */
-export function slugOf(file: string): string {
-  const name = file.split(/[\\/]/).pop() ?? file;
-  return withoutMarkdownExtension(name)
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}\s_-]/gu, '')
-    .replace(/\s/g, '-');
-}
-
 /** The page's address on the site, shown as a search engine shows it: without the scheme (and nothing that could load). */
-export function pageUrl(siteUrl: string, file: string | undefined): string {
-  return `${siteUrl.replace(/^[a-z]+:\/\//i, '').replace(/\/+$/, '')}/fraga-doktorn/${file ? slugOf(file) : '…'}`;
+export function pageUrl(siteUrl: string, file: string | undefined, data?: Record<string, unknown>): string {
+  return `${siteUrl.replace(/^[a-z]+:\/\//i, '').replace(/\/+$/, '')}/fraga-doktorn/${pageSlug(file, data) ?? '…'}`;
 }
 
 /** The title of a tag's page, as the site makes it: hyphens as spaces, first letter upper case. */
@@ -44,7 +35,7 @@ export function categoryName(category: string | undefined): string | undefined {
 }
 
 /** The search-result preview: the page title as the site writes it, the address and the description, cut as a search engine cuts them. */
-export function serpHtml(o: { title?: string; description?: string; category?: string; file?: string; suffix: string; siteUrl: string; lang: Lang }): string {
+export function serpHtml(o: { title?: string; description?: string; category?: string; file?: string; data?: Record<string, unknown>; suffix: string; siteUrl: string; lang: Lang }): string {
   const pageTitle = `${o.title ?? words.noTitle}${o.suffix}`;
   const title = cutAt(pageTitle, SERP_TITLE_MAX);
   const fallback = o.description === undefined;
@@ -56,7 +47,7 @@ export function serpHtml(o: { title?: string; description?: string; category?: s
   return (
     `<section class="qa-serp" data-qa="serp" aria-label="${escapeHtml(ui(o.lang, 'serp'))}">\n` +
     `<p class="qa-serp-label">${escapeHtml(ui(o.lang, 'serp'))}</p>\n` +
-    `<p class="qa-serp-url" data-qa="serp-url">${escapeHtml(pageUrl(o.siteUrl, o.file))}</p>\n` +
+    `<p class="qa-serp-url" data-qa="serp-url">${escapeHtml(pageUrl(o.siteUrl, o.file, o.data))}</p>\n` +
     `<p class="qa-serp-title" data-qa="serp-title" title="${escapeHtml(pageTitle)}" data-full="${escapeHtml(pageTitle)}">${escapeHtml(title.text)}</p>\n` +
     `<p class="qa-serp-description${fallback ? ' qa-serp-fallback' : ''}" data-qa="serp-description">${escapeHtml(d.text)}</p>\n` +
     (notes.length ? `<p class="qa-serp-note">${escapeHtml(notes.join(' '))}</p>\n` : '') +
@@ -98,11 +89,12 @@ export function conditionBoxHtml(c: SiteCondition, line: string): string {
  * "Fler frågor om …": the first three other published articles of the same category, in the
  * order the site's build reads the collection (by file name).
  */
-export function relatedHtml(index: CorpusIndex | undefined, file: string | undefined, category: string | undefined): string {
+export function relatedHtml(index: CorpusIndex | undefined, file: string | undefined, category: string | undefined, data?: Record<string, unknown>): string {
   if (!index || !category) return '';
-  const self = file ? slugOf(file) : undefined;
+  // The site leaves out the article whose address is this one's (the other articles' addresses are taken from their files).
+  const self = pageSlug(file, data);
   const related = [...index.files()]
-    .filter(([f, e]) => e.published && e.category === category && slugOf(f) !== self)
+    .filter(([f, e]) => e.published && e.category === category && f !== file && slugOf(f) !== self)
     .sort((a, b) => slugOf(a[0]).localeCompare(slugOf(b[0]), 'en'))
     .slice(0, 3);
   if (related.length === 0) return '';
