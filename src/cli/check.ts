@@ -54,7 +54,7 @@ export async function checkCommand(argv: string[], io: Io, lang: Lang, profile?:
   }
   if (args.lang) lang = args.lang as Lang;
   if (args.help) {
-    io.stdout(format(lang, 'cli-usage') + '\n');
+    io.stdout(format(lang, 'cli-help') + '\n');
     return 0;
   }
   const opened = await openProject({ cwd: io.cwd, root: args.root, paths: args.paths, settings: { schemaPath: args.schema ? nodePath.resolve(io.cwd, args.schema) : undefined }, lang, profile, threads: helperThreads(io.env) });

@@ -26,7 +26,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     case '--help':
     case '-h':
     case 'help':
-      io.stdout(format(l, 'cli-usage') + '\n');
+      io.stdout(format(l, 'cli-help') + '\n');
       return 0;
     case '--version':
       io.stdout(version + '\n');

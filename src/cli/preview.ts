@@ -53,7 +53,7 @@ export async function previewCommand(args: string[], io: PreviewIo, defaultLang:
       }
       if (name === '--out') out = value;
     } else if (a === '-h' || a === '--help') {
-      io.stdout(format(lang, 'cli-usage') + '\n');
+      io.stdout(format(lang, 'cli-help') + '\n');
       return EXIT_OK;
     } else if (a.startsWith('-') && a !== '-') {
       io.stderr(format(lang, 'cli-bad-option', a) + '\n' + format(lang, 'cli-usage') + '\n');

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { format } from '../../src/core/i18n/messages';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -664,16 +665,24 @@ test('--fix leaves a file it may not write as it was, says so, and fixes the oth
   assert.match(sv.stderr, /^a\.md: inte rättad, filen kan inte skrivas \(den är skrivskyddad, eller du har inte behörighet att ändra den\)\.$/m);
 });
 
-test('check --help and -h print the usage; a switch given a value (--fix=no) is refused, not taken as yes', async () => {
+test('--help (and check --help, -h) says what every option does; a switch given a value (--fix=no) is refused, not taken as yes', async () => {
   const text = article({ date: 'date: "2017-08-15"' });
   const dir = tmpProject({ 'a.md': text });
-  for (const args of [['check', '--help'], ['check', '-h'], ['check', 'a.md', '--help']]) {
+  const options = [...new Set([...format('en', 'cli-usage').matchAll(/--[a-z-]+/g)].map((m) => m[0]))];
+  assert.ok(options.length >= 11);
+  for (const args of [['--help'], ['check', '--help'], ['check', '-h'], ['check', 'a.md', '--help'], ['preview', '--help']]) {
     const r = await run(args, dir);
     assert.equal(r.code, 0);
     assert.equal(r.stderr, '');
-    assert.match(r.stdout, /^Usage: qa-articles check \[paths…\]/);
+    assert.match(r.stdout, /^qa-articles: checks the articles as the site's build reads them/);
+    assert.match(r.stdout, /\nUsage: qa-articles check \[paths…\] \[options\]\n/);
+    // Each option of check on a line of its own, with what it does; the exit codes at the end.
+    for (const o of options.filter((o) => o !== '--out')) assert.match(r.stdout, new RegExp(`\\n  ${o}\\b[^\\n]* {2,}\\S`), o);
+    assert.match(r.stdout, /Exit codes: 0 no errors, 1 errors \(or too many warnings\), 2 the check could not run\.\n$/);
   }
-  assert.match((await run(['check', '--help', '--lang', 'sv'], dir)).stdout, /^Användning: qa-articles check \[sökvägar…\]/);
+  const svHelp = (await run(['check', '--help', '--lang', 'sv'], dir)).stdout;
+  assert.match(svHelp, /\nAnvändning: qa-articles check \[sökvägar…\] \[flaggor\]\n/);
+  for (const o of options.filter((o) => o !== '--out')) assert.match(svHelp, new RegExp(`\\n  ${o}\\b[^\\n]* {2,}\\S`), o);
   for (const flag of ['--fix=no', '--fix=false', '--cache=false', '--no-baseline=yes', '--baseline-update=0']) {
     const r = await run(['check', flag], dir);
     assert.equal(r.code, 2, flag);
