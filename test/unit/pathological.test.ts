@@ -199,3 +199,17 @@ describe('a fix of very many edits', () => {
     }
   });
 });
+
+describe('a frontmatter of 100,000 fields the site does not know (a pasted table)', () => {
+  for (const [name, fence, sep] of [['YAML', '---', ': '], ['TOML', '+++', ' = ']] as const) {
+    it(`${name}: each is reported, the first ones with the known field they may mean`, () => {
+      const text = `${fence}\n${Array.from({ length: N }, (_, i) => `k${i}${sep}${i}`).join('\n')}\ndescripton${sep}"x"\n${fence}\n\nSvaret.\n`;
+      // Comparing every key with the known ones took 6 s.
+      const ps = guarded('check', () => check(text), 4000);
+      assert.equal(only(ps, 'unknown-field').length, N + 1);
+      assert.equal(only(ps, 'unknown-field').filter((p) => p.message.includes('did you mean')).length, 0, 'descripton, past the first hundred, is not compared');
+      const early = check(`${fence}\ndescripton${sep}"x"\n${Array.from({ length: 200 }, (_, i) => `k${i}${sep}${i}`).join('\n')}\n${fence}\n\nSvaret.\n`);
+      assert.match(only(early, 'unknown-field')[0].message, /did you mean `description`/);
+    });
+  }
+});

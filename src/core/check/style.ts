@@ -218,13 +218,20 @@ function checkDateExists(ctx: CheckContext): void {
  * unasked). Each known field is offered to one unknown field only (the first), so renaming them
  * all never writes a key twice.
  */
+/** Unknown keys compared with the known ones for a misspelling, at most. */
+const MAX_RENAMED = 100;
+
 export function fieldRenames(article: ParsedArticle, schema: ArticleSchema): Map<Field, { to: string; fits: boolean }> {
   const fields = schema.fields;
   const known = new Set(fields);
   const taken = new Set(article.fieldList.map((f) => f.key));
   const out = new Map<Field, { to: string; fits: boolean }>();
+  // A writer's typos are a few keys: past the first hundred unknown ones (a pasted table of
+  // thousands), no key is compared with the known ones, which took seconds a check.
+  let unknown = 0;
   for (const f of article.fieldList) {
     if (known.has(f.key) || f.key === '<<') continue;
+    if (++unknown > MAX_RENAMED) break;
     const to = nearest(f.key, fields.filter((k) => !taken.has(k)));
     if (!to) continue;
     taken.add(to);
