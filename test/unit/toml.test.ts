@@ -190,3 +190,14 @@ test('the fix to YAML loses nothing: not offered over a comment or a table, and 
   assert.deepEqual(parseArticle(back).data, parseArticle(TOML_ARTICLE).data);
   assert.equal(w.fixes![0].edits.length, 2 + 8, 'the two fences and the eight fields');
 });
+
+test('messages about fields in TOML show their examples as TOML', () => {
+  const text = TOML_ARTICLE.replace('title = "Ont i knät när jag springer"\n', '').replace('date = 2024-03-05', 'date = "2024-03-05"').replace('tags = ["löparknä", "knäsmärta"]', 'tags = "löparknä"');
+  const messages = errors(check(text)).map((p) => p.message);
+  assert.ok(messages.includes('Missing required field `title`: add a line title = ""'), messages.join('\n'));
+  assert.ok(messages.some((m) => m.includes('write date = 2024-03-05 for "2024-03-05"')));
+  assert.ok(messages.some((m) => m.includes('e.g. tags = ["löparknä"]')));
+  assert.ok(!messages.some((m) => /\b(title|date|tags): /.test(m)));
+  const noQuestion = errors(check(text.replace(/question = """[^]*?"""\n/, ''))).map((p) => p.message);
+  assert.ok(noQuestion.includes('Missing required field `question`: add a line question = """'), noQuestion.join('\n'));
+});

@@ -17,6 +17,16 @@ import { checkSite } from './site';
 import type { SiteKnowledge } from '../site/types';
 import { checkStyle } from './style';
 
+/**
+ * A message's examples of a field (`title: "…"`, `date: 2017-08-15`, `question: |`) written as
+ * TOML (`title = "…"`, `question = """`), for fields between `+++` lines.
+ */
+export function asTomlExamples(message: string, fields: readonly string[]): string {
+  if (!fields.length) return message;
+  const keys = fields.map((f) => f.replace(/[^\w-]/g, '')).filter(Boolean).join('|');
+  return message.replace(new RegExp(`(?<![\\w-])(${keys}): (\\|(?=$|[\\s.,)])|["'\\[\\d]|true\\b|false\\b)`, 'g'), (_m, key: string, rest: string) => `${key} = ${rest === '|' ? '"""' : rest}`);
+}
+
 /** A replacement character is what is left of bytes that were not UTF-8: the site shows it as it is. */
 function checkEncoding(ctx: CheckContext): void {
   const at = ctx.article.text.indexOf('\uFFFD');
@@ -88,8 +98,15 @@ export function createChecker(options: CheckerOptions = {}): Checker {
       // Where the source reading went astray (the site reads the block), its ranges may be wrong:
       // no fix edits by them. Adding a field before the closing fence and the summary below the answer do not.
       if (article.sourceIssues.length) for (const p of ctx.problems.slice(from)) if (p.rule !== 'schema-required' && p.rule !== 'summary-block') delete p.fixes;
-      // Fields in TOML: a fix of a field would write YAML into them. Only the answer's fixes stand.
-      if (article.frontmatter?.kind === 'toml') for (const p of ctx.problems.slice(from)) if (p.start < article.bodyStart) delete p.fixes;
+      // Fields in TOML: a fix of a field would write YAML into them, so only the answer's fixes
+      // stand; the messages' examples are written as TOML.
+      if (article.frontmatter?.kind === 'toml') {
+        for (const p of ctx.problems.slice(from)) {
+          if (p.start >= article.bodyStart) continue;
+          delete p.fixes;
+          p.message = asTomlExamples(p.message, schema.fields);
+        }
+      }
     }
     checkPersonalData(ctx);
     const result = { problems: ctx.problems, facts: corpusFacts(article), corpusRead: ctx.corpusRead };
