@@ -5,6 +5,8 @@ import { parseArticle } from '../../src/core/parse';
 import { renderArticle } from '../../src/core/render/article';
 import { cutAt, tagClashes, tagPageTitle } from '../../src/core/render/sitePage';
 import { pageSlug, slugOf } from '../../src/core/site/address';
+// @ts-expect-error TS1479: github-slugger's types are an ES module's; its code runs here through tsx.
+import { slug as githubSlug } from 'github-slugger';
 import { article, check } from './helpers';
 
 test('the tag page title as the site makes it; spellings that share one', () => {
@@ -39,6 +41,8 @@ test('the page address is made as the site\'s collection makes it: folders below
   assert.equal(pageSlug('/x/src/content/fraga-doktorn/a.md', { slug: 'Annan Adress' }), 'Annan Adress');
   assert.equal(pageSlug('/x/src/content/fraga-doktorn/a.md', { slug: '' }), 'a');
   assert.equal(pageSlug(undefined, {}), undefined);
+  // The shortcut for names that are already slugs gives what github-slugger gives.
+  for (const name of ['ont-i-axeln', 'knä_2', 'åäöéü-1', 'Ont', 'a b', 'a.b', 'ÅÄÖ']) assert.equal(slugOf(`/x/src/content/fraga-doktorn/${name}.md`), githubSlug(name), name);
 });
 
 test('the page names a diagnosis topic in its breadcrumb and pill when there is no known condition', () => {

@@ -4,6 +4,9 @@ import { withoutMarkdownExtension } from '../project/markdownFiles';
 // @ts-expect-error TS1479
 import { slug as githubSlug } from 'github-slugger';
 
+/** A name github-slugger gives back as it is (nearly every file's): lower-case letters, digits, `-` and `_`. */
+const ALREADY_SLUG = /^[a-z0-9_\-åäöéü]+$/;
+
 /** Where the collection's files are: a page's address is made from the path below it. */
 const COLLECTION = '/src/content/fraga-doktorn/';
 
@@ -18,7 +21,7 @@ export function slugOf(file: string): string {
   const at = p.lastIndexOf(COLLECTION);
   const segments = (at >= 0 ? p.slice(at + COLLECTION.length) : p.split('/').pop() ?? p).split('/');
   segments[segments.length - 1] = withoutMarkdownExtension(segments[segments.length - 1]);
-  return segments.map((s) => githubSlug(s)).join('/').replace(/\/index$/, '');
+  return segments.map((s) => (ALREADY_SLUG.test(s) ? s : githubSlug(s))).join('/').replace(/\/index$/, '');
 }
 
 /** The page's address part: the frontmatter's `slug` when it has one (the site then takes it as it is), else the file's. */
