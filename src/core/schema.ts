@@ -52,7 +52,9 @@ const YAML_TYPE_KEYWORD: KeywordDefinition = {
 
 /** An Ajv set up as every article schema is compiled; `extra` is for scripts/gen-validator.ts (standalone code). */
 export function articleAjv(extra: Options = {}): Ajv {
-  const ajv = new Ajv({ allErrors: true, strict: false, validateSchema: true, ...extra, code: { regExp: linearRegExp, ...extra.code } });
+  // `logger: false`: the validator's own notes (an unknown `format` it does not check) went to
+  // stderr as raw text, once per compile; a format it does not know passes, as it says.
+  const ajv = new Ajv({ allErrors: true, strict: false, validateSchema: true, logger: false, ...extra, code: { regExp: linearRegExp, ...extra.code } });
   ajv.addKeyword(YAML_TYPE_KEYWORD);
   return ajv;
 }

@@ -52,8 +52,52 @@ function reportErrors(ctx: CheckContext, errors: ErrorObject[]): void {
     } else if (err.keyword === 'enum') {
       reportEnum(ctx, err, path, node, range, value);
     } else {
-      ctx.report('schema', range.start, range.end, ctx.msg('schema-other', path.join('.'), err.message ?? err.keyword));
+      ctx.report('schema', range.start, range.end, otherMessage(ctx, err, path));
     }
+  }
+}
+
+/**
+ * A project schema's other rules (lengths, limits, patterns …) in the writer's words, not the
+ * validator's: the field (or the item of a list) and what the schema asks of it.
+ */
+function otherMessage(ctx: CheckContext, err: ErrorObject, path: (string | number)[]): string {
+  const last = path[path.length - 1];
+  const item = path.length > 1 && typeof last === 'number' ? last : /^\d+$/.test(String(last)) && path.length > 1 ? Number(last) : undefined;
+  const name = item !== undefined ? ctx.msg('schema-item', path.slice(0, -1).join('.'), item + 1) : ctx.msg('schema-field', path.join('.') || '…');
+  const p = err.params as Record<string, unknown>;
+  const limit = String(p.limit ?? '');
+  switch (err.keyword) {
+    case 'minLength':
+      return ctx.msg('schema-min-length', name, Number(p.limit));
+    case 'maxLength':
+      return ctx.msg('schema-max-length', name, Number(p.limit));
+    case 'minItems':
+      return ctx.msg('schema-min-items', name, Number(p.limit));
+    case 'maxItems':
+      return ctx.msg('schema-max-items', name, limit);
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum': {
+      const key = { minimum: 'schema-minimum', maximum: 'schema-maximum', exclusiveMinimum: 'schema-exclusive-minimum', exclusiveMaximum: 'schema-exclusive-maximum' } as const;
+      return ctx.msg(key[err.keyword], name, limit);
+    }
+    case 'multipleOf':
+      return ctx.msg('schema-multiple-of', name, String(p.multipleOf ?? ''));
+    case 'pattern':
+      return ctx.msg('schema-pattern', name, String(p.pattern ?? ''));
+    case 'const':
+      return ctx.msg('schema-const', name, JSON.stringify(p.allowedValue));
+    case 'uniqueItems':
+      return ctx.msg('schema-unique', name, Math.min(Number(p.i), Number(p.j)) + 1, Math.max(Number(p.i), Number(p.j)) + 1);
+    case 'format':
+      return ctx.msg('schema-format', name, String(p.format ?? ''));
+    case 'not':
+    case 'false schema':
+      return ctx.msg('schema-not-allowed', name);
+    default:
+      return ctx.msg('schema-unfit', name, err.keyword);
   }
 }
 
@@ -310,7 +354,7 @@ function reportType(ctx: CheckContext, err: ErrorObject, path: (string | number)
     ctx.report('yaml-type', range.start, range.end, ctx.msg('type-not-list', name, example || '"…"'), fixes);
     return;
   }
-  ctx.report('schema', range.start, range.end, ctx.msg('schema-other', path.join('.'), err.message ?? err.keyword));
+  ctx.report('schema', range.start, range.end, otherMessage(ctx, err, path));
 }
 
 function reportEnum(ctx: CheckContext, err: ErrorObject, path: (string | number)[], node: Node | undefined, range: { start: number; end: number }, read: unknown): void {
