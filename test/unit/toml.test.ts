@@ -17,6 +17,9 @@ import type { Problem } from '../../src/core/types';
 import { article, at, check, CORPUS, joinLines, only, rules } from './helpers';
 import { buildFails } from './siteBuild';
 
+/** The answer of the articles below. */
+const ANSWER = ['', 'Svaret.', '', '**Sammanfattning:**', '- En punkt', ''];
+
 /** An article whose fields are written in TOML between `+++` lines. */
 const TOML_ARTICLE = joinLines(
   '+++',
@@ -32,12 +35,7 @@ const TOML_ARTICLE = joinLines(
   '',
   'Varför gör knät ont?"""',
   '+++',
-  '',
-  'Svaret.',
-  '',
-  '**Sammanfattning:**',
-  '- En punkt',
-  '',
+  ...ANSWER,
 );
 
 const errors = (ps: Problem[]) => ps.filter((p) => p.severity === 'error');
@@ -69,12 +67,7 @@ test('fields in TOML between +++ lines build on the site: no error, one warning 
       '',
       '  Varför gör knät ont?',
       '---',
-      '',
-      'Svaret.',
-      '',
-      '**Sammanfattning:**',
-      '- En punkt',
-      '',
+      ...ANSWER,
     ),
   );
   assert.deepEqual(check(yaml), []);

@@ -81,7 +81,7 @@ function likelyEnd(ctx: CheckContext): { lastYaml?: number; stop?: number } {
 }
 
 /** Whether YAML reads, as the site reads it, as fields (a mapping, or nothing yet). */
-function readsAsFields(yaml: string): boolean {
+export function readsAsFields(yaml: string): boolean {
   const r = readAsSite(yaml);
   return r.ok && (r.value === null || r.value === undefined || (typeof r.value === 'object' && !Array.isArray(r.value) && !(r.value instanceof Date)));
 }

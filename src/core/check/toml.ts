@@ -7,6 +7,7 @@ import { readAsSite } from '../yaml/siteReader';
 import type { Fix, TextEdit } from '../types';
 import { tomlFields } from '../toml/read';
 import { findFrontmatter } from '../frontmatter';
+import { readsAsFields } from './fence';
 
 /** A line that reads as a YAML field (`title: …`) and not as a TOML one (`title = …`). */
 const YAML_FIELD = /^[A-Za-z_][\w-]*:(?:[ \t]|$)/;
@@ -18,12 +19,6 @@ function fenceEdits(ctx: CheckContext): TextEdit[] {
   const edits: TextEdit[] = [{ start: fm.openStart, end: fm.openStart + 3, newText: '---' }];
   if (fm.closeStart !== undefined && ctx.article.text.startsWith('+++', fm.closeStart)) edits.push({ start: fm.closeStart, end: fm.closeStart + 3, newText: '---' });
   return edits;
-}
-
-/** Whether YAML reads, as the site reads it, as fields. */
-function readsAsFields(yaml: string): boolean {
-  const r = readAsSite(yaml);
-  return r.ok && (r.value == null || (typeof r.value === 'object' && !Array.isArray(r.value) && !(r.value instanceof Date)));
 }
 
 /** The checks of a block opened with `+++` (closed: an unclosed one is frontmatter to no one). */
