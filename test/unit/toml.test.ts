@@ -194,3 +194,16 @@ test('messages about fields in TOML show their examples as TOML', () => {
   const noQuestion = errors(check(text.replace(/question = """[^]*?"""\n/, ''))).map((p) => p.message);
   assert.ok(noQuestion.includes('Missing required field `question`: add a line question = """'), noQuestion.join('\n'));
 });
+
+test('the fix to YAML writes a time of day, infinity and not-a-number as the site reads them back, and refuses a value YAML would read otherwise', () => {
+  const fixed = (extra: string) => {
+    const text = TOML_ARTICLE.replace('published = true\n', `published = true\n${extra}\n`);
+    const fix = only(check(text), 'frontmatter-toml')[0].fixes?.[0];
+    return fix && applyEdits(text, fix.edits);
+  };
+  assert.match(fixed('date2 = 2024-03-05T10:30:00Z') ?? '', /\ndate2: 2024-03-05T10:30:00\.000Z\n/);
+  assert.match(fixed('big = inf\nsmall = -inf\nodd = nan') ?? '', /\nbig: \.inf\nsmall: -\.inf\nodd: \.nan\n/);
+  // A time without a day is a date in year 0 to TOML; YAML would read that text as another year.
+  assert.equal(fixed('t = 10:00:00'), undefined);
+  assert.equal(fixed('x = { a = 1 }'), undefined);
+});
