@@ -38,6 +38,12 @@ test('the preview shows the address the site gives: the slug field\'s, and the a
   assert.match(html, /data-qa="serp-url">[^<]*\/fraga-doktorn\/axelsmarta</);
   assert.match(html, /data-slug="b"/);
   assert.doesNotMatch(html, /data-slug="ont-i-axeln"/);
+  // Another article's slug field is its address there too, and one at this article's address is this one to the site.
+  index.set('/site/src/content/fraga-doktorn/c.md', entryOf(parseArticle(article({ title: 'title: "Tredje"', slug: 'slug: "eget-namn"' }))));
+  index.set('/site/src/content/fraga-doktorn/d.md', entryOf(parseArticle(article({ title: 'title: "Fjärde"', slug: 'slug: "axelsmarta"' }))));
+  const again = renderArticle(parseArticle(text), { file: FILE, index });
+  assert.match(again, /data-slug="eget-namn"/);
+  assert.doesNotMatch(again, /Fjärde/);
 });
 
 test('two articles whose pages get one address: each is told of the other (the site publishes only one), whether by file names or a slug', () => {

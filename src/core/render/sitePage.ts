@@ -1,4 +1,4 @@
-import type { CorpusIndex } from '../corpus';
+import type { CorpusIndex, IndexEntry } from '../corpus';
 import type { Lang } from '../i18n/messages';
 import { conditionOf } from '../site/lookup';
 import type { SiteCondition, SiteKnowledge } from '../site/types';
@@ -91,16 +91,17 @@ export function conditionBoxHtml(c: SiteCondition, line: string): string {
  */
 export function relatedHtml(index: CorpusIndex | undefined, file: string | undefined, category: string | undefined, data?: Record<string, unknown>): string {
   if (!index || !category) return '';
-  // The site leaves out the article whose address is this one's (the other articles' addresses are taken from their files).
+  // The site leaves out the article whose address is this one's (a `slug` field's, else the file's).
   const self = pageSlug(file, data);
+  const address = ([f, e]: [string, IndexEntry]) => e.slug ?? slugOf(f);
   const related = [...index.files()]
-    .filter(([f, e]) => e.published && e.category === category && f !== file && slugOf(f) !== self)
-    .sort((a, b) => slugOf(a[0]).localeCompare(slugOf(b[0]), 'en'))
+    .filter((fe) => fe[1].published && fe[1].category === category && fe[0] !== file && address(fe) !== self)
+    .sort((a, b) => address(a).localeCompare(address(b), 'en'))
     .slice(0, 3);
   if (related.length === 0) return '';
   const heading = words.moreAbout.replace('{0}', (categoryName(category) ?? category).toLowerCase());
   const cards = related
-    .map(([f, e]) => `<li class="qa-related-card" data-slug="${escapeHtml(slugOf(f))}"><p class="qa-related-title">${escapeHtml(e.title ?? words.noTitle)}</p>${e.description ? `<p class="qa-related-text">${escapeHtml(e.description)}</p>` : ''}</li>`)
+    .map(([f, e]) => `<li class="qa-related-card" data-slug="${escapeHtml(e.slug ?? slugOf(f))}"><p class="qa-related-title">${escapeHtml(e.title ?? words.noTitle)}</p>${e.description ? `<p class="qa-related-text">${escapeHtml(e.description)}</p>` : ''}</li>`)
     .join('\n');
   return `<section class="qa-related" data-qa="related">\n<h2 class="qa-related-heading">${escapeHtml(heading)}</h2>\n<ul class="qa-related-list">\n${cards}\n</ul>\n</section>\n`;
 }
