@@ -4,6 +4,7 @@ import { findFrontmatter, type FrontmatterBlock } from './frontmatter';
 import { readAsSite, type SiteReading } from './yaml/siteReader';
 import { LineIndex } from './lines';
 import { readToml, tomlFields } from './toml/read';
+import type { Field } from './field';
 
 /**
  * The timestamps the site's parser (js-yaml) reads as dates: `2017-08-15` with two-digit month
@@ -49,18 +50,7 @@ function duplicateKeys(doc: Document.Parsed): YamlIssue[] {
   return out;
 }
 
-/** A top-level frontmatter field with the source offsets of its key and value. */
-export interface Field {
-  key: string;
-  keyStart: number;
-  keyEnd: number;
-  /** Value offsets; for an empty value, both equal the end of the key's `:`. */
-  valueStart: number;
-  valueEnd: number;
-  /** The YAML node of the value (null for an empty value). */
-  node: Node | null;
-  pair: Pair;
-}
+export type { Field } from './field';
 
 /** A YAML problem at document offsets. */
 export interface YamlIssue {

@@ -296,3 +296,5 @@ export const en = {
   'schema-not-astro-ref': 'its $ref {0} leads to no definition in the file',
   'schema-not-astro-fields': 'it describes no object with properties',
 } as const;
+
+export type MessageKey = keyof typeof en;

@@ -1,11 +1,9 @@
-import { en } from './en';
+import { en, type MessageKey } from './en';
 import { fillTemplate } from './plural';
 import { sv } from './sv';
 
 // Every user-visible string of the core and the CLI, in English (en.ts) and Swedish (sv.ts).
-export { en, sv };
-
-export type MessageKey = keyof typeof en;
+export { en, sv, type MessageKey };
 
 export type Lang = 'en' | 'sv';
 

@@ -1,4 +1,4 @@
-import type { MessageKey } from './messages';
+import type { MessageKey } from './en';
 
 /** Every message of en.ts in Swedish, with the same placeholders. */
 export const sv: Record<MessageKey, string> = {

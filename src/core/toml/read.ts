@@ -5,7 +5,7 @@
 // @ts-expect-error TS1479
 import { parse, TomlError } from 'smol-toml';
 import { Document, Pair, Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
-import type { Field } from '../parse';
+import type { Field } from '../field';
 
 export type TomlReading = { ok: true; value: Record<string, unknown> } | { ok: false; reason: string; position: number };
 
