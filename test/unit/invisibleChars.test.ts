@@ -200,6 +200,26 @@ describe('an invisible character at the start of a line of the question', () => 
     assert.deepEqual(addedErrors(broken, all.edits, before, check(all.text)), []);
   });
 
+  it('a no-break space beside the two spaces of a line is deleted, not made a third: the first line of a block sets its indentation', () => {
+    for (const [at, line] of [[1, '\u00a0  Hej!'], [3, '\u00a0  Jag har ont i armbågen.']] as const) {
+      const broken = text(line, at);
+      assert.equal(buildFails(broken), true);
+      const p = errors(broken)[0];
+      assert.match(p.message, /invisible character \(U\+00A0/);
+      const fix = preferredFix(p)!;
+      assert.equal(fix.title, 'Delete the invisible character');
+      const fixed = applyEdits(broken, fix.edits);
+      assert.equal(fixed, text(line.replace('\u00a0', ''), at));
+      assert.equal(buildFails(fixed), false);
+    }
+    // With a line at the margin below it too, Fix All mends both: made a third space, the block's
+    // first line indented it by three, and the two-space fix of the other line left an error.
+    const both = text('>  Jag har ont i armbågen.').replace('\n  Hej!', '\n\u00a0  Hej!');
+    const all = fixAllText(both, (t) => check(t));
+    assert.deepEqual(errors(all.text), []);
+    assert.equal(buildFails(all.text), false);
+  });
+
   it('in Swedish', () => {
     const [p] = check(text('\u00a0\u00a0Jag har ont i armbågen.'), { lang: 'sv' }).filter((q) => q.severity === 'error');
     assert.equal(p.message, 'Raden är indragen med ett specialmellanslag (U+00A0, som text inklistrad från ett ordbehandlingsprogram har med sig), som YAML inte läser som mellanslag: webbplatsens bygge misslyckas på det. Dra in den med vanliga mellanslag.');

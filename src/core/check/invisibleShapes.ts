@@ -129,7 +129,25 @@ function meantIndent(ctx: CheckContext, line: number, lead: string): string | un
     // The line above may be indented with the same characters, not yet mended.
     const above = [.../^[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]*/.exec(t)![0]].length;
     const opens = /:[ \t]*(?:[|>][-+0-9]*)?[ \t]*$/.test(t);
-    return (opens && spaces.length > above) || (above > 0 && spaces.length >= above) ? spaces : undefined;
+    if (!((opens && spaces.length > above) || (above > 0 && spaces.length >= above))) return undefined;
+    // The ordinary blanks alone already give the indentation of the text around it (the
+    // character was pasted beside them): deleting it keeps the block's indentation, where a
+    // space more would set a deeper one for the lines below (the first line of a block sets it).
+    const plain = [...lead].filter((c) => c === ' ' || c === '\t').length;
+    const around = opens ? indentBelow(ctx, line) : above;
+    return around !== undefined && plain === around && plain > 0 ? undefined : spaces;
+  }
+  return undefined;
+}
+
+/** How far in the next line with text below `line` is indented with ordinary blanks (undefined when it holds other characters there). */
+function indentBelow(ctx: CheckContext, line: number): number | undefined {
+  const { lines } = ctx.article;
+  for (let l = line + 1; l < lines.lineCount && lines.starts[l] < ctx.article.frontmatter!.contentEnd; l++) {
+    const t = lines.lineText(l);
+    if (t.trim() === '') continue;
+    const lead = /^[ \t]*/.exec(t)![0];
+    return SPACE_LIKE.test(t[lead.length] ?? '') ? undefined : lead.length;
   }
   return undefined;
 }
