@@ -10,7 +10,7 @@ import { fieldSchema } from '../schema';
 import type { Fix } from '../types';
 import { doubleQuoted } from '../yaml/quote';
 import { siteErrorKind } from '../yaml/siteErrors';
-import { mendsLine, reportLine, trimBlanksEnd } from './frontmatter';
+import { mendsLine, reportLine, trimBlanksEnd } from './mend';
 
 /** A key, then a colon or a space YAML does not read as one: a no-break or other wide space, or a full-width colon. */
 const ODD_SEPARATOR = /^([A-Za-z_][\w-]*)(?:(:)([ \t]*[\u00a0\u2000-\u200a\u202f\u205f\u3000][ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]*)|[ \t]*(\uff1a)[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]*)(?=\S)/;

@@ -1,10 +1,11 @@
-import { CheckContext } from './context';
-import { parseArticle, type YamlIssue } from '../parse';
+import type { CheckContext } from './context';
+import type { YamlIssue } from '../parse';
 import { codePointName, controlCharBefore, refusedChars, siteErrorKind } from '../yaml/siteErrors';
 import { readAsSite } from '../yaml/siteReader';
 import { doubleQuoted, singleQuoted } from '../yaml/quote';
 import { closingFixes, mistypedFence } from './fence';
 import { checkToml } from './toml';
+import { mendsLine, reportLine, setRecheck, trimBlanksEnd } from './mend';
 import { fieldLineAbove, fieldShape, oddSeparator, unindentedBlock } from './fieldShapes';
 import { deleteCharsTitle, invisibleChars } from './invisibleShapes';
 import { danglingQuoteBefore, duplicateKeyAt, openingQuoteBefore, unclosedBracketBefore } from './yamlScan';
@@ -210,11 +211,6 @@ function reportStructure(ctx: CheckContext, pos: number, line: number): boolean 
 
 const text = (ctx: CheckContext, at: number) => ctx.article.text[at];
 
-export function trimBlanksEnd(s: string): string {
-  let e = s.length;
-  while (e > 0 && (s[e - 1] === ' ' || s[e - 1] === '\t')) e--;
-  return s.slice(0, e);
-}
 
 /** The first line inside the block that ends a YAML document (`...`, `---`) or is a directive (`%YAML`). */
 function markerLine(ctx: CheckContext): number | undefined {
@@ -237,14 +233,6 @@ function contentLineAtOrBefore(ctx: CheckContext, line: number): number {
   return Math.max(first, Math.min(line, lines.lineCount - 1));
 }
 
-/** Reports a whole line (from its first non-space character). */
-export function reportLine(ctx: CheckContext, line: number, message: string, rule: 'yaml-syntax' | 'yaml-duplicate-key' = 'yaml-syntax', fixes?: Fix[]): void {
-  const { lines } = ctx.article;
-  const l = Math.max(0, Math.min(line, lines.lineCount - 1));
-  const t = lines.lineText(l);
-  const s = lines.starts[l] + /^\s*/.exec(t)![0].length;
-  ctx.report(rule, s, Math.max(s + 1, lines.starts[l] + t.length), message, fixes);
-}
 
 /** A tab in a line's indentation: one message with a fix to spaces. False when the line has none. */
 function reportTab(ctx: CheckContext, line: number): boolean {
@@ -330,28 +318,5 @@ function continuesBelow(ctx: CheckContext, line: number): boolean {
   return false;
 }
 
-/** Set while a fix is being tried, so the check of the edited text does not try its own fixes. */
-let trying = false;
-
-/**
- * Whether an edit leaves its line (and the lines next to it) reading as YAML to the site: the
- * edited text is checked as the writer would see it. A fix that would not is still offered, but
- * a fix-all does not apply it: the line needs a person.
- */
-export function mendsLine(ctx: CheckContext, edit: { start: number; end: number; newText: string }, line: number): boolean {
-  if (trying) return true;
-  const { text } = ctx.article;
-  trying = true;
-  try {
-    const after = parseArticle(text.slice(0, edit.start) + edit.newText + text.slice(edit.end));
-    const check = new CheckContext(after, ctx.schema, ctx.config, ctx.lang, undefined, undefined, (f) => f);
-    checkFrontmatter(check);
-    const shift = edit.newText.split(/\r\n|\r|\n/).length - text.slice(edit.start, edit.end).split(/\r\n|\r|\n/).length;
-    // An edit over several lines (one fix for a run of them) must leave every one of them read.
-    const spanEnd = after.lines.positionAt(edit.start).line + edit.newText.split(/\r\n|\r|\n/).length - 1;
-    const last = Math.max(line + Math.max(0, shift), spanEnd) + 1;
-    return !check.problems.some((p) => (p.rule === 'yaml-syntax' || p.rule.startsWith('frontmatter-')) && p.range.start.line >= line - 1 && p.range.start.line <= last);
-  } finally {
-    trying = false;
-  }
-}
+// A fix is tried by checking the edited text again (mend.ts): with this check.
+setRecheck(checkFrontmatter);

@@ -7,7 +7,7 @@ import type { YamlIssue } from '../parse';
 import type { Fix } from '../types';
 import { codePointName, INVISIBLE, INVISIBLE_CHARS, invisibleEdits, siteErrorKind, withoutInvisible } from '../yaml/siteErrors';
 import { fieldLineAbove, mendsAll } from './fieldShapes';
-import { mendsLine } from './frontmatter';
+import { mendsLine } from './mend';
 
 /**
  * Invisible characters (a no-break space, U+2028 …, see `INVISIBLE`) where YAML wants nothing or
