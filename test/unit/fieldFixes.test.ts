@@ -81,3 +81,13 @@ test('with the site\'s topic list, the category is the body part of the topic\'s
   const [p] = only(check(text, { index, site }), 'schema-required');
   assert.equal(p.fixes![0].title, 'Add category: "kna" (the category of topic "menisk")');
 });
+
+test('a value another field repeats by an alias is not changed by a fix-all: the fix would change both', () => {
+  const text = article({ tags: 'tags: &a x', author: 'author: *a' });
+  const [p] = only(check(text), 'yaml-type');
+  assert.match(p.message, /`tags` must be a list/);
+  assert.equal(p.fixes![0].preferred, false);
+  assert.equal(fixAllText(text, (t) => check(t)).text, text);
+  // Without the alias the same fix is applied.
+  assert.equal(only(check(article({ tags: 'tags: x' })), 'yaml-type')[0].fixes![0].preferred, true);
+});

@@ -1,4 +1,4 @@
-import { isCollection, isMap, isScalar, isSeq, type Node, type Scalar } from 'yaml';
+import { isCollection, isMap, isScalar, isSeq, visit, type Document, type Node, type Scalar } from 'yaml';
 import type { CheckContext } from './context';
 import { writtenDate, YES_NO } from './written';
 import { nodeAt } from '../parse';
@@ -23,6 +23,21 @@ export function checkSchema(ctx: CheckContext): void {
   // Where the source reading went astray (the site reads the block, the yaml package does not), a
   // fix would edit by ranges that cannot be trusted: the problems stay, their fixes go.
   if (article.sourceIssues.length > 0) for (const p of ctx.problems.slice(first)) delete p.fixes;
+  // With an alias (`author: *a`), a value changed where its anchor stands changes the other
+  // fields that repeat it too: the fix is offered, and the writer applies it, not a fix-all.
+  else if (article.doc && hasAlias(article.doc)) for (const p of ctx.problems.slice(first)) for (const f of p.fixes ?? []) f.preferred = false;
+}
+
+/** Whether the document repeats a value by an alias (`*a`). */
+function hasAlias(doc: Document): boolean {
+  let found = false;
+  visit(doc, {
+    Alias() {
+      found = true;
+      return visit.BREAK;
+    },
+  });
+  return found;
 }
 
 function reportErrors(ctx: CheckContext, errors: ErrorObject[]): void {
