@@ -1,6 +1,6 @@
 import { compareSv, foldKey } from './similarity';
 import type { ParsedArticle } from './parse';
-import { slugOf } from './site/address';
+import { inCollection, slugOf } from './site/address';
 
 /** What the index keeps of one article: enough for completion, variants, duplicate titles and addresses, and the Articles view. */
 export interface IndexEntry {
@@ -162,7 +162,8 @@ export class CorpusIndex {
     this.categories.add(e.category, n);
     this.authors.add(e.author, n);
     if (e.title !== undefined) fileSet(this.titles, titleKey(e.title), file, n);
-    fileSet(this.addresses, e.slug ?? slugOf(file), file, n);
+    // Outside the collection's folder a name is no page address of the site's.
+    if (inCollection(file)) fileSet(this.addresses, e.slug ?? slugOf(file), file, n);
   }
 
   /** The files whose pages the site publishes at this address (the part after /fraga-doktorn/). */

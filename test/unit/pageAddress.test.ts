@@ -69,3 +69,11 @@ test('two articles whose pages get one address: each is told of the other (the s
   index.delete(c);
   assert.deepEqual(at(b), []);
 });
+
+test('outside the collection\'s folder (a project with its own include) no two names are taken for one address', () => {
+  const index = new CorpusIndex();
+  const a = '/site/articles/axel/ont.md';
+  const b = '/site/articles/kna/ont.md';
+  for (const f of [a, b]) index.set(f, entryOf(parseArticle(article({ title: `title: "${f}"` }))));
+  assert.deepEqual(only(check(article({ title: `title: "${a}"` }), { index }, a), 'page-address'), []);
+});

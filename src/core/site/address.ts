@@ -10,6 +10,11 @@ const ALREADY_SLUG = /^[a-z0-9_\-åäöéü]+$/;
 /** Where the collection's files are: a page's address is made from the path below it. */
 const COLLECTION = '/src/content/fraga-doktorn/';
 
+/** Whether a file is in the collection's folder, where the site gives each page an address of its own. */
+export function inCollection(file: string): boolean {
+  return file.replace(/\\/g, '/').includes(COLLECTION);
+}
+
 /**
  * The page's address part of a file, as the site's content collection makes its slug: the path
  * below the collection's folder without the Markdown extension, each folder and the name made
