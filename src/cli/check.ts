@@ -6,7 +6,7 @@ import type { ArticleService, FileResult } from '../core/project/service';
 import { applyBaseline, BASELINE_FILE, baselineKey, serializeBaseline, updateBaseline } from '../core/baseline';
 import { describeSiteError } from '../core/site/lookup';
 import { isInside, join, relative } from '../core/project/paths';
-import { errorCode, unreadableFolder, type UnreadableFolder } from '../core/project/read';
+import { errorCode, noPermission, unreadableFolder, type UnreadableFolder } from '../core/project/read';
 import type { Problem } from '../core/types';
 import { fromCorePath, nodeFileHost, toCorePath } from '../node/host';
 import { CheckCache } from './cache';
@@ -257,7 +257,7 @@ function applyFixes(service: ArticleService, results: FileResult[], say: (key: M
       fs.writeFileSync(file, out.text);
     } catch (e) {
       const code = errorCode(e);
-      say('cli-fix-not-written', shown(r.file), code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? format(service.lang, 'cli-fix-why-readonly') : format(service.lang, 'cli-fix-why-write', ioReason(service.lang, code)));
+      say('cli-fix-not-written', shown(r.file), noPermission(code) || code === 'EROFS' ? format(service.lang, 'cli-fix-why-readonly') : format(service.lang, 'cli-fix-why-write', ioReason(service.lang, code)));
       continue;
     }
     files++;

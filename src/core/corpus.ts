@@ -1,6 +1,6 @@
 import { compareSv, foldKey } from './similarity';
 import type { ParsedArticle } from './parse';
-import { inCollection, slugOf } from './site/address';
+import { addressOf, inCollection, slugField } from './site/address';
 
 /** What the index keeps of one article: enough for completion, variants, duplicate titles and addresses, and the Articles view. */
 export interface IndexEntry {
@@ -27,6 +27,7 @@ export function entryOf(article: ParsedArticle): IndexEntry {
   const tags = Array.isArray(d.tags) ? d.tags.filter((t): t is string => typeof t === 'string' && t.trim() !== '').map(detached) : [];
   const q = typeof d.question === 'string' ? d.question : undefined;
   const line = q === undefined ? undefined : firstLine(q);
+  const slug = slugField(d);
   return {
     title: str(d.title),
     description: str(d.description),
@@ -37,8 +38,7 @@ export function entryOf(article: ParsedArticle): IndexEntry {
     status: str(d.status),
     published: d.published !== false,
     questionLine: line === undefined ? undefined : detached(line),
-    // The site takes any value that is not empty (`if (data.slug)`).
-    slug: d.slug ? detached(String(d.slug)) : undefined,
+    slug: slug === undefined ? undefined : detached(slug),
   };
 }
 
@@ -163,7 +163,7 @@ export class CorpusIndex {
     this.authors.add(e.author, n);
     if (e.title !== undefined) fileSet(this.titles, titleKey(e.title), file, n);
     // Outside the collection's folder a name is no page address of the site's.
-    if (inCollection(file)) fileSet(this.addresses, e.slug ?? slugOf(file), file, n);
+    if (inCollection(file)) fileSet(this.addresses, addressOf(file, e.slug), file, n);
   }
 
   /** The files whose pages the site publishes at this address (the part after /fraga-doktorn/). */

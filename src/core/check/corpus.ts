@@ -3,7 +3,7 @@ import type { CheckContext } from './context';
 import { detached, entryOf, type IndexEntry } from '../corpus';
 import type { ParsedArticle } from '../parse';
 import { compareSv, foldKey, nearest } from '../similarity';
-import { inCollection, slugOf } from '../site/address';
+import { addressOf, inCollection } from '../site/address';
 import type { Fix, Range } from '../types';
 import { styleOf, valueSpan, writeString, type QuoteStyle } from '../yaml/quote';
 
@@ -130,7 +130,7 @@ export function checkAgainstCorpus(ctx: CheckContext, facts: CorpusFacts): void 
 
   // Two pages at one address: the site keeps the one it reads last, and the other is not published at all.
   if (ctx.file !== undefined && inCollection(ctx.file) && ctx.on('page-address')) {
-    const address = facts.entry.slug ?? slugOf(ctx.file);
+    const address = addressOf(ctx.file, facts.entry.slug);
     const others = index.filesWithAddress(address).filter((f) => f !== ctx.file);
     if (others.length) {
       const names = others.map(ctx.displayPath).sort();

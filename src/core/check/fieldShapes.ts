@@ -10,7 +10,7 @@ import { fieldSchema } from '../schema';
 import type { Fix } from '../types';
 import { doubleQuoted } from '../yaml/quote';
 import { siteErrorKind } from '../yaml/siteErrors';
-import { mendsLine, reportLine, trimBlanksEnd } from './mend';
+import { mendsAll, mendsLine, reportLine, trimBlanksEnd } from './mend';
 
 /** A key, then a colon or a space YAML does not read as one: a no-break or other wide space, or a full-width colon. */
 const ODD_SEPARATOR = /^([A-Za-z_][\w-]*)(?:(:)([ \t]*[\u00a0\u2000-\u200a\u202f\u205f\u3000][ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]*)|[ \t]*(\uff1a)[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]*)(?=\S)/;
@@ -42,16 +42,6 @@ export function oddSeparator(ctx: CheckContext, issue: YamlIssue): boolean {
     return true;
   }
   return false;
-}
-
-/** `mendsLine` for several edits of one line (applied from the last, so offsets hold). */
-export function mendsAll(ctx: CheckContext, edits: { start: number; end: number; newText: string }[], line: number): boolean {
-  const { text } = ctx.article;
-  const first = edits[0];
-  const last = edits[edits.length - 1];
-  let middle = '';
-  for (let k = 0; k < edits.length; k++) middle += edits[k].newText + text.slice(edits[k].end, k + 1 < edits.length ? edits[k + 1].start : last.end);
-  return mendsLine(ctx, { start: first.start, end: last.end, newText: middle }, line);
 }
 
 /**

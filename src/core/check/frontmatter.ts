@@ -5,7 +5,7 @@ import { readAsSite } from '../yaml/siteReader';
 import { doubleQuoted, singleQuoted } from '../yaml/quote';
 import { closingFixes, mistypedFence } from './fence';
 import { checkToml } from './toml';
-import { mendsLine, reportLine, setRecheck, trimBlanksEnd } from './mend';
+import { mendsAll, mendsLine, reportLine, setRecheck, trimBlanksEnd } from './mend';
 import { fieldLineAbove, fieldShape, oddSeparator, unindentedBlock } from './fieldShapes';
 import { deleteCharsTitle, invisibleChars } from './invisibleShapes';
 import { danglingQuoteBefore, duplicateKeyAt, openingQuoteBefore, unclosedBracketBefore } from './yamlScan';
@@ -257,16 +257,9 @@ function reportTab(ctx: CheckContext, line: number): boolean {
     if (lead.includes('\t')) edits.push({ start: lines.starts[l], end: lines.starts[l] + lead.length, newText: ' '.repeat(indentFor(ctx, l)) });
   }
   const title = fence ? ctx.msg('fix-unindent-fence') : edits.length > 1 ? ctx.msg('fix-tabs', edits.length) : ctx.msg('fix-tab');
-  const fix = { title, edits, preferred: edits.length === 1 ? mendsLine(ctx, edit, line) : mendsLine(ctx, joined(ctx.article.text, edits), line) };
+  const fix = { title, edits, preferred: mendsAll(ctx, edits, line) };
   ctx.report('yaml-syntax', lineStart, Math.max(end, lineStart + 1), ctx.msg(fence ? 'yaml-tab-fence' : 'yaml-tab'), [fix]);
   return true;
-}
-
-/** Edits in order as one edit from the first's start to the last's end. */
-function joined(text: string, edits: { start: number; end: number; newText: string }[]): { start: number; end: number; newText: string } {
-  let middle = '';
-  for (let k = 0; k < edits.length; k++) middle += edits[k].newText + text.slice(edits[k].end, k + 1 < edits.length ? edits[k + 1].start : edits[k].end);
-  return { start: edits[0].start, end: edits[edits.length - 1].end, newText: middle };
 }
 
 /** Reports top-level lines such as `author:"Dr A"`, with a fix; returns their line numbers. */

@@ -16,16 +16,7 @@ import { checkSchema } from './schema';
 import { checkSite } from './site';
 import type { SiteKnowledge } from '../site/types';
 import { checkStyle } from './style';
-
-/**
- * A message's examples of a field (`title: "…"`, `date: 2017-08-15`, `question: |`) written as
- * TOML (`title = "…"`, `question = """`), for fields between `+++` lines.
- */
-export function asTomlExamples(message: string, fields: readonly string[]): string {
-  if (!fields.length) return message;
-  const keys = fields.map((f) => f.replace(/[^\w-]/g, '')).filter(Boolean).join('|');
-  return message.replace(new RegExp(`(?<![\\w-])(${keys}): (\\|(?=$|[\\s.,)])|["'\\[\\d]|true\\b|false\\b)`, 'g'), (_m, key: string, rest: string) => `${key} = ${rest === '|' ? '"""' : rest}`);
-}
+import { asTomlExamples } from './toml';
 
 /** A replacement character is what is left of bytes that were not UTF-8: the site shows it as it is. */
 function checkEncoding(ctx: CheckContext): void {

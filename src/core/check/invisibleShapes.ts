@@ -6,8 +6,8 @@ import type { CheckContext } from './context';
 import type { YamlIssue } from '../parse';
 import type { Fix } from '../types';
 import { codePointName, INVISIBLE, INVISIBLE_CHARS, invisibleEdits, siteErrorKind, withoutInvisible } from '../yaml/siteErrors';
-import { fieldLineAbove, mendsAll } from './fieldShapes';
-import { mendsLine } from './mend';
+import { fieldLineAbove } from './fieldShapes';
+import { mendsAll, mendsLine } from './mend';
 
 /**
  * Invisible characters (a no-break space, U+2028 …, see `INVISIBLE`) where YAML wants nothing or
@@ -103,14 +103,17 @@ function invisibleLeads(ctx: CheckContext, at: number): boolean {
   const edits = found.map((f) => f.edit);
   const shown = [...text.slice(top.edit.start, top.edit.end)].find((c) => INVISIBLE.test(c))!;
   const title = top.indent ? ctx.msg('fix-invisible-to-space') : deleteCharsTitle(ctx, found.map((f) => ({ start: f.edit.start, end: f.edit.start + [...text.slice(f.edit.start, f.edit.end)].filter((c) => INVISIBLE.test(c)).length })));
-  const fix: Fix = { title, edits, preferred: edits.length === 1 ? mendsLine(ctx, edits[0], top.line) : mendsAll(ctx, edits, top.line) };
+  const fix: Fix = { title, edits, preferred: mendsAll(ctx, edits, top.line) };
   const t = lines.lineText(top.line);
   ctx.report('yaml-syntax', lines.starts[top.line], lines.starts[top.line] + t.length, ctx.msg(top.indent ? 'yaml-invisible-indent' : 'yaml-invisible-char', codePointName(shown)), [fix]);
   return true;
 }
 
 /** The invisible characters that show as a space: no-break and other wide spaces (the zero-width ones show as nothing). */
-const SPACE_LIKE = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/;
+const SPACE_LIKE_CHARS = '\\u00a0\\u1680\\u2000-\\u200a\\u202f\\u205f\\u3000';
+const SPACE_LIKE = new RegExp(`[${SPACE_LIKE_CHARS}]`);
+/** A line's lead of blanks, space-like characters counted as blanks. */
+const WIDE_LEAD = new RegExp(`^[ \\t${SPACE_LIKE_CHARS}]*`);
 
 /**
  * The ordinary spaces a line's leading run of blanks (`lead`) stands for, when it holds a
@@ -127,7 +130,7 @@ function meantIndent(ctx: CheckContext, line: number, lead: string): string | un
     const t = lines.lineText(l);
     if (t.trim() === '') continue;
     // The line above may be indented with the same characters, not yet mended.
-    const above = [.../^[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]*/.exec(t)![0]].length;
+    const above = [...WIDE_LEAD.exec(t)![0]].length;
     const opens = /:[ \t]*(?:[|>][-+0-9]*)?[ \t]*$/.test(t);
     if (!((opens && spaces.length > above) || (above > 0 && spaces.length >= above))) return undefined;
     // The ordinary blanks alone already give the indentation of the text around it (the
@@ -162,5 +165,5 @@ export function deleteCharsTitle(ctx: Pick<CheckContext, 'msg'>, edits: readonly
 }
 
 function deleteFix(ctx: CheckContext, edits: { start: number; end: number; newText: string }[], line: number): Fix {
-  return { title: deleteCharsTitle(ctx, edits), edits, preferred: edits.length === 1 ? mendsLine(ctx, edits[0], line) : mendsAll(ctx, edits, line) };
+  return { title: deleteCharsTitle(ctx, edits), edits, preferred: mendsAll(ctx, edits, line) };
 }

@@ -54,3 +54,13 @@ export function mendsLine(ctx: CheckContext, edit: { start: number; end: number;
     trying = false;
   }
 }
+
+/** `mendsLine` for several edits (of one line or of a run of lines), tried as one: the first's start to the last's end. */
+export function mendsAll(ctx: CheckContext, edits: { start: number; end: number; newText: string }[], line: number): boolean {
+  const { text } = ctx.article;
+  const first = edits[0];
+  const last = edits[edits.length - 1];
+  let middle = '';
+  for (let k = 0; k < edits.length; k++) middle += edits[k].newText + text.slice(edits[k].end, k + 1 < edits.length ? edits[k + 1].start : last.end);
+  return mendsLine(ctx, { start: first.start, end: last.end, newText: middle }, line);
+}

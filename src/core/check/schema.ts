@@ -78,7 +78,7 @@ function reportErrors(ctx: CheckContext, errors: ErrorObject[]): void {
  */
 function otherMessage(ctx: CheckContext, err: ErrorObject, path: (string | number)[]): string {
   const last = path[path.length - 1];
-  const item = path.length > 1 && typeof last === 'number' ? last : /^\d+$/.test(String(last)) && path.length > 1 ? Number(last) : undefined;
+  const item = path.length > 1 && /^\d+$/.test(String(last)) ? Number(last) : undefined;
   const name = item !== undefined ? ctx.msg('schema-item', path.slice(0, -1).join('.'), item + 1) : ctx.msg('schema-field', path.join('.') || '…');
   const p = err.params as Record<string, unknown>;
   const limit = String(p.limit ?? '');

@@ -5,7 +5,7 @@ import type { ArticleSchema } from '../schema';
 import type { Fix } from '../types';
 import { findSummaryBlock } from '../document/summary';
 import { charCount as char } from '../render/text';
-import { slugOf } from '../site/address';
+import { slugField, slugOf } from '../site/address';
 import { doubleQuoted, valueSpan } from '../yaml/quote';
 import { YES_NO } from './written';
 import { codePointName, INVISIBLE, invisibleEdits, withoutInvisible } from '../yaml/siteErrors';
@@ -39,8 +39,9 @@ export function checkStyle(ctx: CheckContext): void {
       // `<<` is YAML's merge key: the site reads the fields it brings in, not a field of that name.
       if (known.has(f.key) || f.key === '<<') continue;
       // A `slug` the site does not drop: its content collection takes it as the page's address.
-      if (f.key === 'slug' && data.slug) {
-        pageAddress(ctx, f, String(data.slug));
+      const slug = f.key === 'slug' ? slugField(data) : undefined;
+      if (slug !== undefined) {
+        pageAddress(ctx, f, slug);
         continue;
       }
       const hiddenKey = INVISIBLE.test(f.key) ? withoutInvisible(f.key) : undefined;

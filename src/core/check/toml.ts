@@ -126,7 +126,7 @@ function block(text: string, eol: string): string | undefined {
  * One field as YAML in the house style (double-quoted text, a list on one line, text of several
  * lines as a block), without its last line break; undefined for what has no such form here.
  */
-export function yamlField(key: string, v: unknown, eol: string): string | undefined {
+function yamlField(key: string, v: unknown, eol: string): string | undefined {
   if (!/^[A-Za-z_][\w-]*$/.test(key)) return undefined;
   if (Array.isArray(v)) {
     const items = v.map(scalar);
@@ -151,4 +151,14 @@ function sameValue(a: unknown, b: unknown): boolean {
   // The one change the conversion makes: a line break written CR LF in a TOML text is LF in YAML (the page shows the same).
   if (typeof a === 'string' && typeof b === 'string') return a.replace(/\r\n/g, '\n') === b.replace(/\r\n/g, '\n');
   return Object.is(a, b);
+}
+
+/**
+ * A message's examples of a field (`title: "…"`, `date: 2017-08-15`, `question: |`) written as
+ * TOML (`title = "…"`, `question = """`), for fields between `+++` lines.
+ */
+export function asTomlExamples(message: string, fields: readonly string[]): string {
+  if (!fields.length) return message;
+  const keys = fields.map((f) => f.replace(/[^\w-]/g, '')).filter(Boolean).join('|');
+  return message.replace(new RegExp(`(?<![\\w-])(${keys}): (\\|(?=$|[\\s.,)])|["'\\[\\d]|true\\b|false\\b)`, 'g'), (_m, key: string, rest: string) => `${key} = ${rest === '|' ? '"""' : rest}`);
 }

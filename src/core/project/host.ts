@@ -68,3 +68,12 @@ export interface FileHost {
 
 /** Where the model writes what a user may want to see in a log (the editor's output channel). */
 export type Log = (message: string) => void;
+
+/** Whether a path is a regular file; in a folder that cannot be looked into (no permission), none is. */
+export async function isFile(files: FileHost, path: string): Promise<boolean> {
+  try {
+    return (await files.stat(path))?.type === 'file';
+  } catch {
+    return false;
+  }
+}

@@ -19,15 +19,20 @@ export interface UnreadableFolder {
   code: string;
 }
 
+/** Whether an I/O error's code says the user may not (read, open or write) there. */
+export function noPermission(code: string): boolean {
+  return code === 'EACCES' || code === 'EPERM';
+}
+
 /** Why a file could not be read, from its I/O error: no permission in plain words, else the code. */
 export function unreadableFor(e: unknown): Unreadable {
   const code = errorCode(e);
-  return code === 'EACCES' || code === 'EPERM' ? { key: 'file-no-permission', args: [] } : code === 'EISDIR' ? { key: 'file-is-folder', args: [] } : { key: 'file-unreadable', args: [code] };
+  return noPermission(code) ? { key: 'file-no-permission', args: [] } : code === 'EISDIR' ? { key: 'file-is-folder', args: [] } : { key: 'file-unreadable', args: [code] };
 }
 
 /** The message for a folder that could not be opened: no permission in plain words, else the code. */
 export function unreadableFolder(f: UnreadableFolder, shown: string): Unreadable {
-  return f.code === 'EACCES' || f.code === 'EPERM' ? { key: 'folder-no-permission', args: [shown] } : { key: 'folder-unreadable', args: [shown, f.code] };
+  return noPermission(f.code) ? { key: 'folder-no-permission', args: [shown] } : { key: 'folder-unreadable', args: [shown, f.code] };
 }
 
 /** Reading a file as an article: its text, or why not. */

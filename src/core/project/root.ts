@@ -1,5 +1,5 @@
 import { CONFIG_FILE } from '../config';
-import type { FileHost } from './host';
+import { isFile, type FileHost } from './host';
 import { dirname, join } from './paths';
 
 /** How a project root was recognised. */
@@ -19,13 +19,7 @@ export async function findProjectRoot(files: FileHost, start: string): Promise<{
     if (dirname(d) === d) break;
   }
   // A folder that cannot be looked into (no permission) holds no marker that counts.
-  const has = async (dir: string, name: string) => {
-    try {
-      return (await files.stat(join(dir, name)))?.type === 'file';
-    } catch {
-      return false;
-    }
-  };
+  const has = (dir: string, name: string) => isFile(files, join(dir, name));
   for (const d of chain) if (await has(d, CONFIG_FILE)) return { root: d, marker: 'config' };
   for (const d of chain) for (const c of ASTRO_CONFIGS) if (await has(d, c)) return { root: d, marker: 'astro' };
   for (const d of chain) if (await has(d, 'package.json')) return { root: d, marker: 'package' };

@@ -5,7 +5,7 @@ import type { Lang, MessageKey } from '../i18n/messages';
 import { LineIndex } from '../lines';
 import type { RuleSetting } from '../rules';
 import { compileSchema, defaultSchema, type ArticleSchema, type SchemaObject } from '../schema';
-import type { FileHost } from './host';
+import { isFile, type FileHost } from './host';
 import { errorCode, unreadableFor } from './read';
 import { dirname, join, resolve } from './paths';
 
@@ -106,15 +106,6 @@ export async function loadSchemaFile(files: FileHost, file: string, astro: false
     return astro ? schemaFromAstroCollection(json, astro) : compileSchema(json as SchemaObject);
   } catch (e) {
     return problemAt(file, 'schema', 'schema-invalid', [(e as Error).message], text);
-  }
-}
-
-/** Whether a path is a regular file; in a folder that cannot be looked into (no permission), none is. */
-async function isFile(files: FileHost, f: string): Promise<boolean> {
-  try {
-    return (await files.stat(f))?.type === 'file';
-  } catch {
-    return false;
   }
 }
 

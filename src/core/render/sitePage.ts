@@ -4,7 +4,7 @@ import { conditionOf } from '../site/lookup';
 import type { SiteCondition, SiteKnowledge } from '../site/types';
 import { categoryLabels, lookup, site as words, topicDiagnoses, ui } from './strings';
 import { charCount, escapeHtml } from './text';
-import { pageSlug, slugOf } from '../site/address';
+import { addressOf, pageSlug } from '../site/address';
 
 /** Where a search engine cuts a result's title and description, in characters (about 600 px and two lines). */
 export const SERP_TITLE_MAX = 60;
@@ -93,7 +93,7 @@ export function relatedHtml(index: CorpusIndex | undefined, file: string | undef
   if (!index || !category) return '';
   // The site leaves out the article whose address is this one's (a `slug` field's, else the file's).
   const self = pageSlug(file, data);
-  const address = ([f, e]: [string, IndexEntry]) => e.slug ?? slugOf(f);
+  const address = ([f, e]: [string, IndexEntry]) => addressOf(f, e.slug);
   const related = [...index.files()]
     .filter((fe) => fe[1].published && fe[1].category === category && fe[0] !== file && address(fe) !== self)
     .sort((a, b) => address(a).localeCompare(address(b), 'en'))
@@ -101,7 +101,7 @@ export function relatedHtml(index: CorpusIndex | undefined, file: string | undef
   if (related.length === 0) return '';
   const heading = words.moreAbout.replace('{0}', (categoryName(category) ?? category).toLowerCase());
   const cards = related
-    .map(([f, e]) => `<li class="qa-related-card" data-slug="${escapeHtml(e.slug ?? slugOf(f))}"><p class="qa-related-title">${escapeHtml(e.title ?? words.noTitle)}</p>${e.description ? `<p class="qa-related-text">${escapeHtml(e.description)}</p>` : ''}</li>`)
+    .map(([f, e]) => `<li class="qa-related-card" data-slug="${escapeHtml(address([f, e]))}"><p class="qa-related-title">${escapeHtml(e.title ?? words.noTitle)}</p>${e.description ? `<p class="qa-related-text">${escapeHtml(e.description)}</p>` : ''}</li>`)
     .join('\n');
   return `<section class="qa-related" data-qa="related">\n<h2 class="qa-related-heading">${escapeHtml(heading)}</h2>\n<ul class="qa-related-list">\n${cards}\n</ul>\n</section>\n`;
 }

@@ -29,10 +29,18 @@ export function slugOf(file: string): string {
   return segments.map((s) => (ALREADY_SLUG.test(s) ? s : githubSlug(s))).join('/').replace(/\/index$/, '');
 }
 
-/** The page's address part: the frontmatter's `slug` when it has one (the site then takes it as it is), else the file's. */
-export function pageSlug(file: string | undefined, data: Record<string, unknown> | undefined): string | undefined {
-  const given = data?.slug;
-  if (given) return String(given);
-  return file ? slugOf(file) : undefined;
+/** The frontmatter's `slug` as the site takes it: any value that is not empty (`if (data.slug)`), as text; else undefined. */
+export function slugField(data: Record<string, unknown> | undefined): string | undefined {
+  return data?.slug ? String(data.slug) : undefined;
 }
 
+/** A page's address part: its `slug` field's when it has one (the site takes it as it is), else the file's. */
+export function addressOf(file: string, slug: string | undefined): string {
+  return slug ?? slugOf(file);
+}
+
+/** The page's address part from an article's values (undefined with neither a slug nor a file). */
+export function pageSlug(file: string | undefined, data: Record<string, unknown> | undefined): string | undefined {
+  const slug = slugField(data);
+  return file ? addressOf(file, slug) : slug;
+}
