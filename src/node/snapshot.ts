@@ -29,6 +29,8 @@ export function recordingHost(inner: FileHost): { files: FileHost; snapshot(): H
     list: (p) => keep(list, p, inner.list(p)),
   };
   if (inner.watch) files.watch = inner.watch.bind(inner);
+  // The articles' own reads (open and stat in one go) are not settings: passed on, not kept.
+  if (inner.readListed) files.readListed = inner.readListed.bind(inner);
   return {
     files,
     snapshot() {
@@ -43,9 +45,12 @@ export function snapshotHost(inner: FileHost, snap: HostSnapshot): FileHost {
   const stat = new Map(snap.stat);
   const read = new Map(snap.read);
   const list = new Map(snap.list);
-  return {
+  const files: FileHost = {
     stat: (p) => (stat.has(p) ? (stat.get(p) ?? undefined) : inner.stat(p)),
     read: (p) => (read.has(p) ? (read.get(p) ?? undefined) : inner.read(p)),
     list: (p) => (list.has(p) ? (list.get(p) ?? undefined) : inner.list(p)),
   };
+  // Articles are read from the disk, as the main thread reads them (the snapshot is of settings).
+  if (inner.readListed) files.readListed = inner.readListed.bind(inner);
+  return files;
 }
