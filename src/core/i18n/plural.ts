@@ -27,31 +27,35 @@ function group(s: string, open: number): { body: string; next: number } | undefi
   return undefined;
 }
 
-/** Fills a template for a language (see the module comment). Unknown placeholders stay as written. */
-export function fillTemplate(lang: string, template: string, args: readonly (string | number)[]): string {
-  let out = '';
+/** A template read once: its text, `{n}` arguments and plural groups, in order. */
+type Part = string | { arg: number; body: string } | { plural: number; body: string; options: Map<string, string> };
+
+/** Templates as read (the tables' few hundred, and a caller's own): a message is filled for every problem found. */
+const compiled = new Map<string, Part[]>();
+const MAX_COMPILED = 1000;
+
+function compile(template: string): Part[] {
+  const parts: Part[] = [];
   let i = 0;
   while (i < template.length) {
     const open = template.indexOf('{', i);
     if (open < 0) break;
-    out += template.slice(i, open);
+    if (open > i) parts.push(template.slice(i, open));
     const g = group(template, open);
     if (!g) {
-      out += template.slice(open);
+      parts.push(template.slice(open));
       i = template.length;
       break;
     }
     i = g.next;
     const simple = /^(\d+)$/.exec(g.body);
     if (simple) {
-      const v = args[+simple[1]];
-      out += v !== undefined ? String(v) : `{${g.body}}`;
+      parts.push({ arg: +simple[1], body: g.body });
       continue;
     }
     const plural = /^(\d+),\s*plural,\s*/.exec(g.body);
-    const v = plural ? args[+plural[1]] : undefined;
-    if (!plural || typeof v !== 'number') {
-      out += `{${g.body}}`;
+    if (!plural) {
+      parts.push(`{${g.body}}`);
       continue;
     }
     // Options: `=0 {…}`, `one {…}`, `other {…}`.
@@ -65,8 +69,40 @@ export function fillTemplate(lang: string, template: string, args: readonly (str
       options.set(m[1], opt.body);
       k = opt.next;
     }
-    const form = options.get(`=${v}`) ?? options.get(pluralCategory(lang, v)) ?? options.get('other') ?? '';
-    out += fillTemplate(lang, form.replace(/#/g, String(v)), args);
+    parts.push({ plural: +plural[1], body: g.body, options });
   }
-  return out + template.slice(i);
+  if (i < template.length) parts.push(template.slice(i));
+  return parts;
+}
+
+/** Fills a template for a language (see the module comment). Unknown placeholders stay as written. */
+export function fillTemplate(lang: string, template: string, args: readonly (string | number)[]): string {
+  let parts = compiled.get(template);
+  if (!parts) {
+    parts = compile(template);
+    if (compiled.size < MAX_COMPILED) compiled.set(template, parts);
+  }
+  return fill(lang, parts, args);
+}
+
+function fill(lang: string, parts: readonly Part[], args: readonly (string | number)[]): string {
+  let out = '';
+  for (const part of parts) {
+    if (typeof part === 'string') out += part;
+    else if ('arg' in part) {
+      const v = args[part.arg];
+      out += v !== undefined ? String(v) : `{${part.body}}`;
+    } else {
+      const v = args[part.plural];
+      if (typeof v !== 'number') {
+        out += `{${part.body}}`;
+        continue;
+      }
+      const o = part.options;
+      const form = o.get(`=${v}`) ?? o.get(pluralCategory(lang, v)) ?? o.get('other') ?? '';
+      // The form with its number in place of `#` is a template of its own (not kept: one per number).
+      out += fill(lang, compile(form.replace(/#/g, String(v))), args);
+    }
+  }
+  return out;
 }
