@@ -17,6 +17,7 @@ export interface CommonShapes {
 }
 
 const SPACE = 0x20;
+const TAB = 0x09;
 const LF = 0x0a;
 const CR = 0x0d;
 const QUOTE = 0x22;
@@ -67,12 +68,13 @@ const UNSUPPORTED = new Unsupported();
  * any shape this reader does not know.
  */
 export function readCommonShapes(src: string, base: number): CommonShapes | undefined {
-  // A tab, a BOM or a line separator changes how the full readers read the text; so does a
-  // comment; a character the site's reader calls non-printable makes its build fail.
-  if (/[\t\uFEFF\u2028\u2029#\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\uFFFE\uFFFF]/.test(src)) return undefined;
-  // What is left that a value may not hold: a CR, a surrogate (lone ones are refused). Text
-  // without either (nearly all) needs no look at each value's characters.
-  checkChars = /[\r\uD800-\uDFFF]/.test(src);
+  // A BOM or a line separator changes how the full readers read the text; so does a comment; a
+  // character the site's reader calls non-printable makes its build fail.
+  if (/[\uFEFF\u2028\u2029#\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\uFFFE\uFFFF]/.test(src)) return undefined;
+  // What is left that a value may not hold: a CR, a surrogate (lone ones are refused), a tab
+  // (read alike only as the text of a `|` block's line, after its indentation). Text without any
+  // (nearly all) needs no look at each value's characters.
+  checkChars = /[\t\r\uD800-\uDFFF]/.test(src);
   slashAt = -2;
   try {
     return read(src, base);
@@ -103,12 +105,15 @@ function isBlankLine(src: string, start: number, end: number): boolean {
 /** Whether values must be looked at character by character (see readCommonShapes). */
 let checkChars = true;
 
-/** No control characters (but the line breaks folding made), DEL or C1 controls, which the readers treat differently. */
-function plainChars(s: string): boolean {
+/**
+ * No control characters (but the line breaks folding made, and with `tabs` a tab), DEL or C1
+ * controls, which the readers treat differently.
+ */
+function plainChars(s: string, tabs = false): boolean {
   if (!checkChars) return true;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if ((c < 0x20 && c !== LF) || (c >= 0x7f && c <= 0x9f) || (c >= 0xd800 && c <= 0xdfff)) {
+    if ((c < 0x20 && c !== LF && !(tabs && c === TAB)) || (c >= 0x7f && c <= 0x9f) || (c >= 0xd800 && c <= 0xdfff)) {
       // A surrogate pair is fine; a lone surrogate is not.
       if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
         const d = s.charCodeAt(i + 1);
@@ -300,7 +305,8 @@ function literalBlock(src: string, barAt: number, next: number, base: number): {
     }
     for (; pending > 0; pending--) parts.push('');
     const line = src.slice(i + indent, end);
-    if (!plainChars(line)) unsupported();
+    // After the indentation a tab is the line's text to both readers (pasted text often has one).
+    if (!plainChars(line, true)) unsupported();
     parts.push(line);
     i = after;
     contentEnd = after;

@@ -117,6 +117,15 @@ function mutations(text: string): string[] {
     (l) => l.replace(/: "([^"' ]+) ([^"']*)"\s*$/, ": '$1\n  $2'"),
     (l) => l.replace(/"\s*$/, '\n  "'),
     (l) => l.replace(/"\s*$/, '\n---\n"'),
+    // Tabs: the text of a block's line after its indentation, and anywhere else.
+    (l) => (l.startsWith('  ') ? l.slice(0, 2) + '\t' + l.slice(2) : l.replace(/: /, ': \t')),
+    (l) => (l.startsWith('  ') ? '\t' + l.slice(2) : l + '\t'),
+    (l) => (l.startsWith('  ') ? ' \t' + l.slice(2) : l.replace(/"$/, '\t"')),
+    (l) => l.replace(/ (\S+)$/, '\t$1'),
+    (l) => [l, '  \t'],
+    (l) => [l, '\t'],
+    (l) => [l, '    \t  '],
+    (l) => l.replace(/, "/, ',\t"'),
   ];
   for (const [e, edit] of edits.entries()) {
     // Each edit on a few lines of the block, chosen so that every kind of line is hit across the corpus.
@@ -179,6 +188,15 @@ test('the fast reader gives exactly what the full readers give, on hand-written 
     '---\n\n---\n',
     '---\ntitle: "x"\n',
     '---\r\ntitle: "x"\r\ndate: 2020-01-01\r\nquestion: |\r\n  a\r\n  \r\n  b\r\n---\r\nSvar\r\n',
+    '---\nquestion: |\n  a\tb\n  \t\n---\n',
+    '---\nquestion: |\n  \tindraget\n  rad två\n---\n',
+    '---\nquestion: |\n  a\n  \t\n\n  b\n---\n',
+    '---\nquestion: |\n  a\n\t\n---\n',
+    '---\nquestion: |\n  a\n \t\n---\n',
+    '---\nquestion: |\n  a\n  \t\ntitle: "t\tu"\n---\n',
+    '---\nquestion: |\n  a\n  b\t\ntitle:\t"t"\n---\n',
+    '---\ntitle: "a\t\n  b"\nquestion: |\n  a\t\n---\n',
+    '---\ntags: ["a",\t"b"]\nquestion: |\n  a\t\n---\n',
   ];
   for (const [i, c] of cases.entries()) same(c, `case ${i}`);
   assert.ok(fast(article()), 'a typical article takes the fast path');
