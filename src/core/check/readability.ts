@@ -33,14 +33,17 @@ function cells(line: string): string[] {
   return out;
 }
 
+const DELIMITER_ROW = /^[|:-][|:\- \t]*$/;
+const LIST_DASH = /^-[ \t]/;
+
 /** How many columns a delimiter row (`|---|:--:|`) gives, or 0 when the line is none. */
 function delimiterColumns(line: string): number {
   const t = line.trim();
-  if (!/^[|:-]/.test(t) || !/^[|:\- \t]+$/.test(t) || /^-[ \t]/.test(t)) return 0;
+  if (!DELIMITER_ROW.test(t) || LIST_DASH.test(t)) return 0;
   const parts = t.split('|');
   let n = 0;
-  for (const [i, c] of parts.entries()) {
-    const cell = c.trim();
+  for (let i = 0; i < parts.length; i++) {
+    const cell = parts[i].trim();
     if (!cell) {
       if (i === 0 || i === parts.length - 1) continue;
       return 0;
@@ -63,14 +66,16 @@ const NO_LINES: ReadonlySet<number> = new Set();
  * item or a quote, whose lines go on until a blank line. `doc` is the text the lines are of.
  */
 function tableLines(lines: readonly BodyLine[], doc: string): ReadonlySet<number> {
-  // A table starts at a line with a pipe: none starts after the document's last one.
-  const lastPipe = doc.lastIndexOf('|');
-  if (lines.length === 0 || lastPipe < lines[0].start) return NO_LINES;
+  // A table starts at a line with a pipe: none starts after the document's last one. (The next
+  // pipe is searched for forwards, in the document's text: a search backwards is slower.)
+  let pipe = lines.length === 0 ? -1 : doc.indexOf('|', lines[0].start);
+  if (pipe === -1) return NO_LINES;
   const out = new Set<number>();
   // Line k comes right after line k - 1 (no fenced code between them).
   const adjacent = (k: number) => lines[k].start - (lines[k - 1].start + lines[k - 1].text.length) <= 2;
   let container = false;
-  for (let i = 0; i + 1 < lines.length && lines[i].start <= lastPipe; i++) {
+  for (let i = 0; i + 1 < lines.length; i++) {
+    if (pipe < lines[i].start && (pipe = doc.indexOf('|', lines[i].start)) === -1) break;
     const head = lines[i].text;
     // A blank line, a fence or a heading ends a list item or quote.
     if (head.trim() === '' || (i > 0 && !adjacent(i)) || HEADING_START.test(head)) container = false;
