@@ -113,7 +113,11 @@ export function answerReadability(ctx: Pick<CheckContext, 'article'>): AnswerRea
   for (let n = 0; n < lines.length; n++) {
     const line = lines[n];
     const lineText = line.text;
-    if (!lineText.trim() || SUMMARY_LINE.test(lineText)) {
+    const blank = !lineText.trim();
+    // Only a line that starts with a blank, * _ - + # > or a digit can be the label or start a
+    // block: most lines start with a letter, and need neither regex.
+    const marked = !blank && mayStartBlock(doc.charCodeAt(line.start));
+    if (blank || (marked && SUMMARY_LINE.test(lineText))) {
       ended = true;
       inQuote = false;
       continue;
@@ -126,7 +130,7 @@ export function answerReadability(ctx: Pick<CheckContext, 'article'>): AnswerRea
     let from = line.start;
     let end = line.start + lineText.length;
     // List markers ("1.", "-") are not words: reading starts after them.
-    const block = BLOCK_START.exec(lineText);
+    const block = marked ? BLOCK_START.exec(lineText) : null;
     const quote = block !== null && QUOTE.test(block[0]);
     if (block) {
       // Every alternative starts at the line's start.
@@ -195,6 +199,11 @@ export function answerReadability(ctx: Pick<CheckContext, 'article'>): AnswerRea
   }
   const counts = { words, sentences: sentences.length, longWords };
   return { sentences, counts, lix: words ? lixOf(counts) : undefined };
+}
+
+/** Whether a line starting with this code unit may match BLOCK_START or SUMMARY_LINE: a blank, * _ - + # > or a digit. */
+function mayStartBlock(c: number): boolean {
+  return isSpaceUnit(c) || c === 0x2a || c === 0x5f || c === 0x2d || c === 0x2b || c === 0x23 || c === 0x3e || (c >= 0x30 && c <= 0x39);
 }
 
 /** The first `|` in `text` from `from` up to `end`, or -1. */
