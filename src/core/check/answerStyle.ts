@@ -1,6 +1,7 @@
 import type { CheckContext } from './context';
 import type { Fix } from '../types';
 import type { ParsedArticle } from '../parse';
+import { nextWordStart, wordEnd } from '../render/text';
 
 /** A line of the answer outside fenced code, with its document offset. */
 export interface BodyLine {
@@ -8,29 +9,39 @@ export interface BodyLine {
   text: string;
 }
 
-/** Each article's answer lines, worked out once for the rules that read them. */
-const linesOf = new WeakMap<ParsedArticle, readonly BodyLine[]>();
+/**
+ * The answer lines of the article asked about last: the rules that read them run one after the
+ * other on an article, so they are worked out once for all. A parsed article is never changed,
+ * so they cannot go stale. One entry rather than a WeakMap of all articles: a WeakMap costs
+ * more to read and add to, and its entries are work for the garbage collector.
+ */
+let lastLines: { article: ParsedArticle; lines: readonly BodyLine[] } | undefined;
 
 /** The answer's lines outside fenced code blocks, with document offsets. */
 export function answerLines(ctx: Pick<CheckContext, 'article'>): readonly BodyLine[] {
-  let out = linesOf.get(ctx.article);
-  if (!out) linesOf.set(ctx.article, (out = findAnswerLines(ctx.article)));
-  return out;
+  const { article } = ctx;
+  if (lastLines?.article !== article) lastLines = { article, lines: findAnswerLines(article) };
+  return lastLines.lines;
 }
+
+const FENCE = /^\s{0,3}(```|~~~)/;
 
 function findAnswerLines(article: ParsedArticle): BodyLine[] {
   const { lines, bodyStart } = article;
   const out: BodyLine[] = [];
+  // Only an answer with ``` or ~~~ somewhere has a fence line to look for.
+  const fences = lines.text.indexOf('```', bodyStart) >= 0 || lines.text.indexOf('~~~', bodyStart) >= 0;
   let fence: string | undefined;
   for (let l = lines.positionAt(bodyStart).line; l < lines.lineCount; l++) {
-    if (lines.starts[l] < bodyStart) continue;
+    const start = lines.starts[l];
+    if (start < bodyStart) continue;
     const text = lines.lineText(l);
-    const f = /^\s{0,3}(```|~~~)/.exec(text);
+    const f = fences ? FENCE.exec(text) : null;
     if (f) {
       fence = fence === f[1] ? undefined : fence ?? f[1];
       continue;
     }
-    if (!fence) out.push({ start: lines.starts[l], text });
+    if (!fence) out.push({ start, text });
   }
   return out;
 }
@@ -46,11 +57,43 @@ const SUMMARY_LABEL = /^(?:\*\*|__)\s*Sammanfattning\s*(?::\s*)?(?:\*\*|__)$/i;
 const ITALIC_STAR = /(?<![*\\\p{L}\p{N}])\*(?![\s*])([^*\n]*?[^\s*\\])\*(?![*\p{L}\p{N}])/gu;
 const ITALIC_UNDERSCORE = /(?<![_\\\p{L}\p{N}])_(?![\s_])([^_\n]*?[^\s_\\])_(?![_\p{L}\p{N}])/gu;
 const BOLD = /(\*\*|__)(?=\S)(.+?)(?<=\S)\1/gu;
-const WORD = /[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu;
 /** Bold longer than this many words is a paragraph in bold, not a stress. */
 export const BOLD_MAX_WORDS = 6;
 
-const words = (s: string) => s.replace(/\]\([^)]*\)/g, ']').match(WORD)?.length ?? 0;
+const scratch = { letters: 0 };
+
+/** The words of a text (/[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*\/u, as nextWordStart and wordEnd read them), link addresses left out. */
+function words(s: string): number {
+  const t = s.includes('](') ? s.replace(/\]\([^)]*\)/g, ']') : s;
+  let n = 0;
+  for (let i = nextWordStart(t, 0); i >= 0; i = nextWordStart(t, wordEnd(t, i, scratch))) n++;
+  return n;
+}
+
+/**
+ * Where something next occurs in a text, searched for again only once a caller's offset has
+ * passed it: asked line after line in order, it reads the text once. Whether a line holds a
+ * character is cheaper to learn this way than from the line's own string, a slice.
+ */
+class NextOccurrence {
+  private at = -1;
+  /** `find(from)`: where it starts at or after `from`, or -1; `length`: how long it is. */
+  constructor(
+    private readonly find: (from: number) => number,
+    private readonly length: number,
+  ) {}
+
+  /** Whether it occurs within [from, to); `from` never less than in the call before. */
+  within(from: number, to: number): boolean {
+    if (this.at < from) {
+      const i = this.find(from);
+      this.at = i === -1 ? Infinity : i;
+    }
+    return this.at + this.length <= to;
+  }
+}
+
+const READ_MORE_ANYWHERE = /läs mer/gi;
 
 /** Italics, long bold runs and "Läs mer om …" links in the answer: the site's guide forbids or discourages them. */
 export function checkAnswerStyle(ctx: CheckContext): void {
@@ -58,20 +101,27 @@ export function checkAnswerStyle(ctx: CheckContext): void {
   const bold = ctx.on('answer-bold');
   const readMore = ctx.on('answer-read-more');
   if (!italics && !bold && !readMore) return;
+  // Each rule reads only a line with its markers (code spans blanked out only remove some): most
+  // lines have none, and are passed over without reading their text.
+  const doc = ctx.article.lines.text;
+  const stars = new NextOccurrence((from) => doc.indexOf('*', from), 1);
+  const underscores = new NextOccurrence((from) => doc.indexOf('_', from), 1);
+  const readMores = new NextOccurrence((from) => {
+    READ_MORE_ANYWHERE.lastIndex = from;
+    return READ_MORE_ANYWHERE.test(doc) ? READ_MORE_ANYWHERE.lastIndex - 'läs mer'.length : -1;
+  }, 'läs mer'.length);
   for (const line of answerLines(ctx)) {
+    const from = line.start;
+    const to = from + line.text.length;
+    const markers = (italics || bold) && (stars.within(from, to) || underscores.within(from, to));
+    if (!markers && !(readMore && readMores.within(from, to))) continue;
     const text = maskCode(line.text);
     if (!text.trim()) continue;
     if (italics && (text.includes('*') || text.includes('_'))) {
       // Bold runs are hidden first, so "**a** b **c**" is not read as italics.
       const plain = text.replace(/\*\*|__/g, '  ');
-      for (const re of [ITALIC_STAR, ITALIC_UNDERSCORE]) {
-        for (const m of plain.matchAll(re)) {
-          const s = line.start + m.index!;
-          const e = s + m[0].length;
-          const fix: Fix = { title: ctx.msg('fix-remove-italics'), edits: [{ start: s, end: s + 1, newText: '' }, { start: e - 1, end: e, newText: '' }], preferred: true };
-          ctx.report('answer-italics', s, e, ctx.msg('answer-italics'), [fix]);
-        }
-      }
+      if (plain.includes('*')) reportItalics(ctx, line, plain, ITALIC_STAR);
+      if (plain.includes('_')) reportItalics(ctx, line, plain, ITALIC_UNDERSCORE);
     }
     if (bold && (text.includes('**') || text.includes('__'))) {
       for (const m of text.matchAll(BOLD)) {
@@ -84,6 +134,15 @@ export function checkAnswerStyle(ctx: CheckContext): void {
       }
     }
     if (readMore && /läs mer/i.test(text)) checkReadMore(ctx, line, text);
+  }
+}
+
+function reportItalics(ctx: CheckContext, line: BodyLine, plain: string, re: RegExp): void {
+  for (const m of plain.matchAll(re)) {
+    const s = line.start + m.index!;
+    const e = s + m[0].length;
+    const fix: Fix = { title: ctx.msg('fix-remove-italics'), edits: [{ start: s, end: s + 1, newText: '' }, { start: e - 1, end: e, newText: '' }], preferred: true };
+    ctx.report('answer-italics', s, e, ctx.msg('answer-italics'), [fix]);
   }
 }
 

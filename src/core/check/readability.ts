@@ -33,14 +33,17 @@ function cells(line: string): string[] {
   return out;
 }
 
+const DELIMITER_ROW = /^[|:-][|:\- \t]*$/;
+const LIST_DASH = /^-[ \t]/;
+
 /** How many columns a delimiter row (`|---|:--:|`) gives, or 0 when the line is none. */
 function delimiterColumns(line: string): number {
   const t = line.trim();
-  if (!/^[|:-]/.test(t) || !/^[|:\- \t]+$/.test(t) || /^-[ \t]/.test(t)) return 0;
+  if (!DELIMITER_ROW.test(t) || LIST_DASH.test(t)) return 0;
   const parts = t.split('|');
   let n = 0;
-  for (const [i, c] of parts.entries()) {
-    const cell = c.trim();
+  for (let i = 0; i < parts.length; i++) {
+    const cell = parts[i].trim();
     if (!cell) {
       if (i === 0 || i === parts.length - 1) continue;
       return 0;
@@ -51,24 +54,34 @@ function delimiterColumns(line: string): number {
   return n;
 }
 
+const HEADING_START = /^\s{0,3}#{1,6}(?:[ \t]|$)/;
+const CONTAINER_START = /^\s{0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)|^\s{0,3}>/;
+const INDENTED = /^\s{4}/;
+const NO_LINES: ReadonlySet<number> = new Set();
+
 /**
  * The indices of the answer lines that are rows of a table, as markdown-it reads tables: a line
  * with a pipe whose cells match the delimiter row under it, then the lines after it up to a
  * blank line or one that starts another block. Pipes anywhere else are text, also in a list
- * item or a quote, whose lines go on until a blank line.
+ * item or a quote, whose lines go on until a blank line. `doc` is the text the lines are of.
  */
-function tableLines(lines: readonly BodyLine[]): Set<number> {
+function tableLines(lines: readonly BodyLine[], doc: string): ReadonlySet<number> {
+  // A table starts at a line with a pipe: none starts after the document's last one. (The next
+  // pipe is searched for forwards, in the document's text: a search backwards is slower.)
+  let pipe = lines.length === 0 ? -1 : doc.indexOf('|', lines[0].start);
+  if (pipe === -1) return NO_LINES;
   const out = new Set<number>();
   // Line k comes right after line k - 1 (no fenced code between them).
   const adjacent = (k: number) => lines[k].start - (lines[k - 1].start + lines[k - 1].text.length) <= 2;
   let container = false;
   for (let i = 0; i + 1 < lines.length; i++) {
+    if (pipe < lines[i].start && (pipe = doc.indexOf('|', lines[i].start)) === -1) break;
     const head = lines[i].text;
     // A blank line, a fence or a heading ends a list item or quote.
-    if (head.trim() === '' || (i > 0 && !adjacent(i)) || /^\s{0,3}#{1,6}(?:[ \t]|$)/.test(head)) container = false;
+    if (head.trim() === '' || (i > 0 && !adjacent(i)) || HEADING_START.test(head)) container = false;
     if (out.has(i)) continue;
-    if (/^\s{0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)|^\s{0,3}>/.test(head)) container = true;
-    if (container || !head.includes('|') || !adjacent(i + 1) || /^\s{4}/.test(head)) continue;
+    if (CONTAINER_START.test(head)) container = true;
+    if (container || !head.includes('|') || !adjacent(i + 1) || INDENTED.test(head)) continue;
     const columns = delimiterColumns(lines[i + 1].text);
     if (columns === 0 || cells(head).length !== columns) continue;
     out.add(i);
@@ -92,45 +105,69 @@ export function answerReadability(ctx: Pick<CheckContext, 'article'>): AnswerRea
   const word = { letters: 0 };
   // Whether the line before was a quote's line with text: the next `>` line goes on with its paragraph.
   let inQuote = false;
+  const doc = ctx.article.lines.text;
   const lines = answerLines(ctx);
-  const tables = tableLines(lines);
-  for (const [n, line] of lines.entries()) {
-    if (!line.text.trim() || SUMMARY_LINE.test(line.text)) {
+  const tables = tableLines(lines, doc);
+  // Whether a line may hold a link address to blank out: looked for once in the whole answer.
+  const links = lines.length > 0 && (doc.indexOf('](', lines[0].start) >= 0 || doc.indexOf('<http', lines[0].start) >= 0);
+  for (let n = 0; n < lines.length; n++) {
+    const line = lines[n];
+    const lineText = line.text;
+    const blank = !lineText.trim();
+    // Only a line that starts with a blank, * _ - + # > or a digit can be the label or start a
+    // block: most lines start with a letter, and need neither regex.
+    const marked = !blank && mayStartBlock(doc.charCodeAt(line.start));
+    if (blank || (marked && SUMMARY_LINE.test(lineText))) {
       ended = true;
       inQuote = false;
       continue;
     }
-    let text = line.text;
-    // List markers ("1.", "-") are not words; link addresses are not read; the same length keeps the offsets.
-    const block = BLOCK_START.exec(text);
+    // The line is read in place in the document's text, from `from` to `end`; document offsets
+    // are `base` + an index in `text`. Reading the line's own string (a slice of the document)
+    // costs several times more per character.
+    let text = doc;
+    let base = 0;
+    let from = line.start;
+    let end = line.start + lineText.length;
+    // List markers ("1.", "-") are not words: reading starts after them.
+    const block = marked ? BLOCK_START.exec(lineText) : null;
     const quote = block !== null && QUOTE.test(block[0]);
     if (block) {
       // Every alternative starts at the line's start.
       if (!(quote && inQuote)) ended = true;
-      text = ' '.repeat(block[0].length) + text.slice(block[0].length);
+      from += block[0].length;
     }
-    inQuote = quote ? text.trim() !== '' : inQuote && !block;
-    if (text.includes('](')) text = text.replace(/\]\([^)]*\)/g, (m) => ']' + ' '.repeat(m.length - 1));
-    if (text.includes('<http')) text = text.replace(/<https?:[^>]*>/g, (m) => ' '.repeat(m.length));
+    inQuote = quote ? lineText.slice(block[0].length).trim() !== '' : inQuote && !block;
+    // Link addresses are not read: they become spaces, in a copy of the line (the same length
+    // keeps the offsets). A list marker has no `](` or `<` to start one in.
+    if (links && (lineText.includes('](') || lineText.includes('<http'))) {
+      const marker = block ? block[0].length : 0;
+      text = ' '.repeat(marker) + lineText.slice(marker);
+      if (text.includes('](')) text = text.replace(/\]\([^)]*\)/g, (m) => ']' + ' '.repeat(m.length - 1));
+      if (text.includes('<http')) text = text.replace(/<https?:[^>]*>/g, (m) => ' '.repeat(m.length));
+      base = line.start;
+      from = marker;
+      end = text.length;
+    }
     // Each cell of a table row is a block of its own, as in the rendered page.
     const table = tables.has(n);
     if (table) ended = true;
-    let lastEnd = 0;
+    let lastEnd = from;
     // The next cell border at or after lastEnd (found again only once passed, so a long row is read once).
     let bar = -1;
-    let ws = nextWordStart(text, 0);
+    let ws = nextWordStart(text, from, end);
     while (ws >= 0) {
-      const we = wordEnd(text, ws, word);
+      const we = wordEnd(text, ws, word, end);
       if (table) {
         if (bar < lastEnd) {
-          const b = text.indexOf('|', lastEnd);
+          const b = indexOfBar(text, lastEnd, end);
           bar = b === -1 ? Infinity : b;
         }
         if (bar < ws) ended = true;
       }
       lastEnd = we;
-      const s = line.start + ws;
-      let e = line.start + we;
+      const s = base + ws;
+      let e = base + we;
       if (ended || !current) {
         current = { start: s, end: e, words: 0 };
         sentences.push(current);
@@ -140,15 +177,16 @@ export function answerReadability(ctx: Pick<CheckContext, 'article'>): AnswerRea
       words++;
       if (word.letters > 6) longWords++;
       // A stop between this word and the next (or the line's end), before white space, ends the sentence.
-      const next = nextWordStart(text, we);
-      const gapEnd = next >= 0 ? next : text.length;
+      const next = nextWordStart(text, we, end);
+      const gapEnd = next >= 0 ? next : end;
       for (let k = lastEnd; k < gapEnd; k++) {
         if (!isStop(text.charCodeAt(k))) continue;
         // Emphasis markers are not in the rendered text: "**Fas:** Man" reads "Fas: Man".
         let j = k + 1;
-        while (j < text.length && (text[j] === '*' || text[j] === '_')) j++;
-        if (j >= text.length || isSpaceUnit(text.charCodeAt(j)) || (table && text[j] === '|')) {
-          e = line.start + k + 1;
+        let c = j < end ? text.charCodeAt(j) : -1;
+        while (c === 0x2a || c === 0x5f) c = ++j < end ? text.charCodeAt(j) : -1; // * _
+        if (c === -1 || isSpaceUnit(c) || (table && c === 0x7c)) {
+          e = base + k + 1;
           ended = true;
           break;
         }
@@ -161,6 +199,17 @@ export function answerReadability(ctx: Pick<CheckContext, 'article'>): AnswerRea
   }
   const counts = { words, sentences: sentences.length, longWords };
   return { sentences, counts, lix: words ? lixOf(counts) : undefined };
+}
+
+/** Whether a line starting with this code unit may match BLOCK_START or SUMMARY_LINE: a blank, * _ - + # > or a digit. */
+function mayStartBlock(c: number): boolean {
+  return isSpaceUnit(c) || c === 0x2a || c === 0x5f || c === 0x2d || c === 0x2b || c === 0x23 || c === 0x3e || (c >= 0x30 && c <= 0x39);
+}
+
+/** The first `|` in `text` from `from` up to `end`, or -1. */
+function indexOfBar(text: string, from: number, end: number): number {
+  for (let i = from; i < end; i++) if (text.charCodeAt(i) === 0x7c) return i;
+  return -1;
 }
 
 /** An answer whose LIX is above the project's limit, and sentences longer than its limit: suggestions. */

@@ -129,10 +129,13 @@ function wideClass(text: string, i: number): number {
 }
 const WIDE = 16;
 
-/** Where the next word starts at or after `i` (-1 when none does): a letter or a digit. */
-export function nextWordStart(text: string, i: number): number {
-  const n = text.length;
-  for (; i < n; i++) {
+/**
+ * Where the next word starts at or after `i` and before `end` (-1 when none does): a letter or
+ * a digit. A caller reads part of a longer text with `end` (a line of a document: reading it
+ * in place costs less than reading a slice of it), which must not split a surrogate pair.
+ */
+export function nextWordStart(text: string, i: number, end = text.length): number {
+  for (; i < end; i++) {
     const c = text.charCodeAt(i);
     const cls = c < 256 ? LATIN1[c] : wideClass(text, i);
     if (cls & WORD_CHAR) return i;
@@ -144,12 +147,11 @@ export function nextWordStart(text: string, i: number): number {
 /**
  * The end of the word that starts at `i` (letters and digits joined by single hyphens or
  * apostrophes: /[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*\/u), and how many of its characters are
- * letters, in `out`.
+ * letters, in `out`. The word ends at `end` at the latest.
  */
-export function wordEnd(text: string, i: number, out: { letters: number }): number {
-  const n = text.length;
+export function wordEnd(text: string, i: number, out: { letters: number }, end = text.length): number {
   let letters = 0;
-  for (; i < n; i++) {
+  for (; i < end; i++) {
     const c = text.charCodeAt(i);
     const cls = c < 256 ? LATIN1[c] : wideClass(text, i);
     if (cls & WORD_CHAR) {
@@ -158,7 +160,7 @@ export function wordEnd(text: string, i: number, out: { letters: number }): numb
       continue;
     }
     // A hyphen or an apostrophe joins two runs of letters and digits.
-    if (i + 1 < n && isJoiner(c)) {
+    if (i + 1 < end && isJoiner(c)) {
       const d = text.charCodeAt(i + 1);
       if ((d < 256 ? LATIN1[d] : wideClass(text, i + 1)) & WORD_CHAR) continue;
     }
