@@ -12,9 +12,15 @@ function pluralRules(lang: string): Intl.PluralRules {
   return r;
 }
 
+/** The categories of the counts messages give (whole numbers below 1000), by language: asking Intl costs more than the rest of a message. */
+const categories = new Map<string, Intl.LDMLPluralRule[]>();
+
 /** The plural category of a number in a language: `one` or `other` for English and Swedish. */
 export function pluralCategory(lang: string, n: number): Intl.LDMLPluralRule {
-  return pluralRules(lang).select(n);
+  if (!Number.isInteger(n) || n < 0 || n >= 1000) return pluralRules(lang).select(n);
+  let known = categories.get(lang);
+  if (!known) categories.set(lang, (known = []));
+  return (known[n] ??= pluralRules(lang).select(n));
 }
 
 /** The text of the `{`…`}` group starting at `open`, and the index after its closing brace. */
