@@ -106,8 +106,21 @@ const TAIL = 120;
 /** Horizontal white space, the no-break space included. */
 const SPACE = /[^\S\r\n]/;
 
+/** Whether a UTF-16 code unit is white space as `\s` and `trim` take it. */
+function isSpaceCode(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** `[\s.!,]`: what a name's end drops. */
+const isTrailing = (c: number) => c === 46 || c === 33 || c === 44 || isSpaceCode(c);
+
+/** `[\s,.:;!/-]`: what stands between a greeting and the name after it. */
+const isBetween = (c: number) => c === 44 || c === 46 || c === 58 || c === 59 || c === 33 || c === 47 || c === 45 || isSpaceCode(c);
+
 const trimEnd = (text: string, start: number, end: number) => {
-  while (end > start && /[\s.!,]/.test(text[end - 1])) end--;
+  while (end > start && isTrailing(text.charCodeAt(end - 1))) end--;
   return end;
 };
 
@@ -118,11 +131,38 @@ function lineRemovalStart(text: string, from: number, line: TextLine): number {
   return s > from ? s : line.start;
 }
 
-/** Every greeting holds one of these; a line with none has no greeting (and the full search is slow on a long line). */
-const GREETING_HINT = /m\.?[ ]?v\.?[ ]?h|vänlig|häls|tack/iu;
+/**
+ * Every greeting holds one of these; a line with none has no greeting (and the full search is
+ * slow on a long line). Searched for from `lastIndex`.
+ */
+const GREETING_HINT = /m\.?[ ]?v\.?[ ]?h|vänlig|häls|tack/giu;
+
+/** The longest greeting, each run of spaces or tabs in it counted as one character: "med vänliga hälsningar". */
+const GREETING_LONGEST = 22;
+
+/**
+ * Where in a line the greeting that a name follows can start, at the earliest (an offset in the
+ * line): the name is at most 40 characters (`looksLikeName`) before what ends it (`trimEnd`),
+ * only `[\s,.:;!/-]` stands between it and the greeting, and a greeting is at most
+ * `GREETING_LONGEST` characters, not counting the second and later of a run of spaces or tabs.
+ * A greeting ending earlier is followed by too long a text to be a name, so the hint is looked
+ * for only from here: the last lines searched are often whole paragraphs.
+ */
+function greetingFrom(text: string, line: TextLine): number {
+  const e = trimEnd(text, line.start, line.end);
+  let w = Math.max(line.start, e - 40);
+  while (w > line.start && isBetween(text.charCodeAt(w - 1))) w--;
+  const blankOrTab = (c: number) => c === 32 || c === 9;
+  for (let n = 0; w > line.start && n <= GREETING_LONGEST; ) {
+    w--;
+    if (!(blankOrTab(text.charCodeAt(w)) && w > line.start && blankOrTab(text.charCodeAt(w - 1)))) n++;
+  }
+  return w - line.start;
+}
 
 /** A greeting followed by a name on one line: the name's span. */
 function greetingWithName(text: string, line: TextLine): NameSpan | undefined {
+  GREETING_HINT.lastIndex = greetingFrom(text, line);
   if (!GREETING_HINT.test(line.text)) return undefined;
   let last: RegExpExecArray | undefined;
   GREETING_RE.lastIndex = 0;
@@ -204,7 +244,7 @@ const BULLET_LINE = /^[ \t]{0,3}(?:[-*+]|\d{1,3}[.)])[ \t]+\S/;
  * alone or with a name ("MVH", "Med vänlig hälsning, Carlos"), "Dr …", "/Carlos", or the
  * author's name after the last sentence. `authorWords` are the words of the article's author.
  */
-export function findSignature(lines: LineIndex, from: number, to: number, authorWords: string[], summaryStart?: number): NameSpan | undefined {
+export function findSignature(lines: LineIndex, from: number, to: number, authorWords: readonly string[], summaryStart?: number): NameSpan | undefined {
   const text = lines.text;
   // The prose ends before the summary block, or before a final bullet list: its last line.
   let last: TextLine | undefined;
@@ -231,10 +271,10 @@ export function findSignature(lines: LineIndex, from: number, to: number, author
   const slash = slashName(text, from, last);
   if (slash) return withCopies(lines, from, slash, last);
   // The author's name after the last sentence: "… överarmen.  Rivero Sir".
-  const words = authorWords.filter((w) => w.length >= 3);
-  if (words.length) {
+  const { words, re } = authorName(authorWords);
+  if (re) {
     const tail = Math.max(0, last.text.length - TAIL);
-    const m = authorNameAtEnd(words).exec(last.text.slice(tail));
+    const m = re.exec(last.text.slice(tail));
     if (m) m.index += tail;
     if (m && m[2].split(/\s+/).filter((w) => !/^Dr\.?$/.test(w)).every((w) => words.some((a) => a.startsWith(w) || w.startsWith(a)))) {
       const s = last.start + m.index + m[1].length;
@@ -245,6 +285,23 @@ export function findSignature(lines: LineIndex, from: number, to: number, author
     }
   }
   return undefined;
+}
+
+/** The author's words that are searched for (three letters or more) and their regex, for the last author asked about. */
+let lastAuthor: { key: string; words: string[]; re?: RegExp } | undefined;
+
+/**
+ * The words of an author's name that are looked for ending the answer, and the regex that
+ * finds them (none without such words). An article is mostly by the same author as the one
+ * before it: that one's are kept.
+ */
+function authorName(authorWords: readonly string[]): { words: string[]; re?: RegExp } {
+  const key = authorWords.join('\n');
+  if (lastAuthor?.key !== key) {
+    const words = authorWords.filter((w) => w.length >= 3);
+    lastAuthor = { key, words, re: words.length ? authorNameAtEnd(words) : undefined };
+  }
+  return lastAuthor;
 }
 
 /** The regex of an author's name ending a line, made once per author (a corpus has a few). */

@@ -17,9 +17,18 @@ function removal(title: string, n: NameSpan, preferred = true): Fix {
   return { title, edits: [{ start: n.removeStart, end: n.removeEnd, newText: '' }], preferred };
 }
 
+/** The author last asked about, and the words of their name (most articles of a corpus have the author of the one before). */
+let lastAuthor = '';
+let lastWords: readonly string[] = [];
+
 /** The capitalised words of the author's name ("Dr. Carlos Rivero Siri" → Carlos, Rivero, Siri). */
-function authorWords(author: unknown): string[] {
-  return typeof author === 'string' ? author.split(/[\s.]+/u).filter((w) => /^\p{Lu}\p{L}+$/u.test(w) && w !== 'Dr') : [];
+function authorWords(author: unknown): readonly string[] {
+  if (typeof author !== 'string') return [];
+  if (author !== lastAuthor) {
+    lastAuthor = author;
+    lastWords = author.split(/[\s.]+/u).filter((w) => /^\p{Lu}\p{L}+$/u.test(w) && w !== 'Dr');
+  }
+  return lastWords;
 }
 
 /**
