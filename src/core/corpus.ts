@@ -166,6 +166,16 @@ export class CorpusIndex {
     if (inCollection(file)) fileSet(this.addresses, addressOf(file, e.slug), file, n);
   }
 
+  /** The files with a page at this address, as the index holds them (not to be changed): none is undefined. */
+  addressFiles(address: string): ReadonlySet<string> | undefined {
+    return this.addresses.get(address);
+  }
+
+  /** The files with this title (case and surrounding space ignored), as the index holds them (not to be changed): none is undefined. */
+  titleFiles(title: string): ReadonlySet<string> | undefined {
+    return this.titles.get(titleKey(title));
+  }
+
   /** The files whose pages the site publishes at this address (the part after /fraga-doktorn/). */
   filesWithAddress(address: string): string[] {
     return [...(this.addresses.get(address) ?? [])];
