@@ -37,7 +37,20 @@ export function spanOf(article: ParsedArticle, node: unknown): Span | undefined 
   // A block scalar's range includes its line break: a replacement must stop before it.
   const { start, end } = valueSpan(article.text, s);
   const quote = styleOf(s);
-  return { value: detached(s.value), start, end, range: article.lines.range(start, end), quote };
+  return { value: detached(s.value), start, end, range: rangeOf(article, start, end), quote };
+}
+
+/** `lines.range(start, end)`, the end worked out from the start when no line break is between them (a value on one line). */
+function rangeOf(article: ParsedArticle, start: number, end: number): Range {
+  const { lines, text } = article;
+  const from = lines.positionAt(start);
+  // A start at its own offset (not clamped to its line's end) and no break up to the end: one line.
+  if (end < start || end > text.length || lines.starts[from.line] + from.character !== start) return lines.range(start, end);
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return { start: from, end: lines.positionAt(end) };
+  }
+  return { start: from, end: { line: from.line, character: from.character + (end - start) } };
 }
 
 /** Extracts the corpus facts of a parsed article. */
@@ -95,7 +108,7 @@ export function checkAgainstCorpus(ctx: CheckContext, facts: CorpusFacts): void 
       const key = foldKey(t.value);
       if (seen.has(key)) continue; // a repeat, reported by checkTagRepeats
       seen.add(key);
-      const preferred = index.preferredTag(t.value);
+      const preferred = index.preferredTag(t.value, key);
       if (!preferred) continue;
       const fix: Fix = { title: ctx.msg('fix-replace', preferred), edits: [{ start: t.start, end: t.end, newText: quoteAs(t.quote, preferred) }], preferred: true };
       ctx.report('tag-variant', t.start, t.end, ctx.msg('tag-variant', t.value, preferred, index.tags.get(preferred)), facts.untrusted ? [] : [fix], t.range);

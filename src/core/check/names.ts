@@ -4,7 +4,7 @@
  * them are in privacy.ts.
  */
 
-import type { LineIndex } from '../lines';
+import { isWhiteSpace, type LineIndex } from '../lines';
 
 /** A found name: the span to underline and the span a fix removes (the name and what only it needs). */
 export interface NameSpan {
@@ -106,18 +106,11 @@ const TAIL = 120;
 /** Horizontal white space, the no-break space included. */
 const SPACE = /[^\S\r\n]/;
 
-/** Whether a UTF-16 code unit is white space as `\s` and `trim` take it. */
-function isSpaceCode(c: number): boolean {
-  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
-  if (c < 0xa0) return false;
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
-
 /** `[\s.!,]`: what a name's end drops. */
-const isTrailing = (c: number) => c === 46 || c === 33 || c === 44 || isSpaceCode(c);
+const isTrailing = (c: number) => c === 46 || c === 33 || c === 44 || isWhiteSpace(c);
 
 /** `[\s,.:;!/-]`: what stands between a greeting and the name after it. */
-const isBetween = (c: number) => c === 44 || c === 46 || c === 58 || c === 59 || c === 33 || c === 47 || c === 45 || isSpaceCode(c);
+const isBetween = (c: number) => c === 44 || c === 46 || c === 58 || c === 59 || c === 33 || c === 47 || c === 45 || isWhiteSpace(c);
 
 const trimEnd = (text: string, start: number, end: number) => {
   while (end > start && isTrailing(text.charCodeAt(end - 1))) end--;
