@@ -2,7 +2,7 @@ import type { CheckContext } from './context';
 import { nearest } from '../similarity';
 import { parseArticle, type Field, type ParsedArticle } from '../parse';
 import type { ArticleSchema } from '../schema';
-import type { Fix } from '../types';
+import type { Fix, Range } from '../types';
 import { findSummaryBlock } from '../document/summary';
 import { charCount as char } from '../render/text';
 import { slugField, slugOf } from '../site/address';
@@ -123,15 +123,19 @@ function checkSummary(ctx: CheckContext): void {
     const joinsCr = text[list - 1] === '\r' && eol[0] === '\n';
     const label = `${blankBefore ? '' : joinsCr ? eol + eol : eol}**Sammanfattning:**${eol}`;
     const fix: Fix = { title: ctx.msg('fix-label-summary'), edits: [{ start: list, end: list, newText: label }], preferred: true, needsWriter: true };
-    ctx.report('summary-block', list, lines.starts[first] + lines.lineText(first).length, ctx.msg('summary-unlabelled'), [fix]);
+    const length = lines.lineText(first).length;
+    ctx.report('summary-block', list, lines.starts[first] + length, ctx.msg('summary-unlabelled'), [fix], onLine(first, 0, length));
     return;
   }
   const trailing = text.slice(end);
   // A blank line between the label and the empty bullet: "- " right below a line would make that line a heading.
   const skeleton = `${eol}${eol}**Sammanfattning:**${eol}${eol}- ${eol}`;
   const fix: Fix = { title: ctx.msg('fix-add-summary'), edits: [{ start: end, end: end + trailing.length, newText: skeleton }], preferred: true, needsWriter: true };
-  ctx.report('summary-block', start, end, ctx.msg('summary-missing'), [fix]);
+  ctx.report('summary-block', start, end, ctx.msg('summary-missing'), [fix], start === lines.starts[last] ? onLine(last, 0, end - start) : undefined);
 }
+
+/** The range of characters `from` to `to` of a line: what `lines.range` gives for offsets known to be on it. */
+const onLine = (line: number, from: number, to: number): Range => ({ start: { line, character: from }, end: { line, character: to } });
 
 const LIST_ITEM_RE = /^[ \t]{0,3}[-*+][ \t]+\S/;
 
@@ -198,7 +202,7 @@ function checkHeadings(ctx: CheckContext): void {
       continue;
     }
     const h = /^ {0,3}#{1,6}(?:[ \t]|$)/.exec(t);
-    if (h) ctx.report('answer-heading', lines.starts[l], lines.starts[l] + t.length, ctx.msg('answer-heading'));
+    if (h) ctx.report('answer-heading', lines.starts[l], lines.starts[l] + t.length, ctx.msg('answer-heading'), undefined, onLine(l, 0, t.length));
   }
 }
 
