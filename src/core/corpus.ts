@@ -141,7 +141,8 @@ export class CorpusIndex {
   }
 
   private apply(file: string, e: IndexEntry, n: 1 | -1): void {
-    for (const t of new Set(e.tags)) {
+    // Each tag once (a list written with a repeat counts it once); a list of one needs no set.
+    for (const t of e.tags.length > 1 ? new Set(e.tags) : e.tags) {
       this.tags.add(t, n);
       const k = foldKey(t);
       let set = this.tagFolds.get(k);
@@ -166,6 +167,16 @@ export class CorpusIndex {
     if (inCollection(file)) fileSet(this.addresses, addressOf(file, e.slug), file, n);
   }
 
+  /** The files with a page at this address, as the index holds them (not to be changed): none is undefined. */
+  addressFiles(address: string): ReadonlySet<string> | undefined {
+    return this.addresses.get(address);
+  }
+
+  /** The files with this title (case and surrounding space ignored), as the index holds them (not to be changed): none is undefined. */
+  titleFiles(title: string): ReadonlySet<string> | undefined {
+    return this.titles.get(titleKey(title));
+  }
+
   /** The files whose pages the site publishes at this address (the part after /fraga-doktorn/). */
   filesWithAddress(address: string): string[] {
     return [...(this.addresses.get(address) ?? [])];
@@ -178,11 +189,12 @@ export class CorpusIndex {
 
   /**
    * The spelling to use instead of `tag`, when a more common spelling of the same folded tag
-   * exists; undefined when `tag` is already the one to use.
+   * exists; undefined when `tag` is already the one to use. `folded` is `foldKey(tag)`, when known.
    */
-  preferredTag(tag: string): string | undefined {
-    const spellings = this.tagSpellings(tag);
-    if (spellings.length < 2 && (spellings.length === 0 || spellings[0] === tag)) return undefined;
+  preferredTag(tag: string, folded = foldKey(tag)): string | undefined {
+    const spellings = this.tagFolds.get(folded);
+    // One spelling, this one (nearly every tag): nothing to prefer.
+    if (!spellings || spellings.size === 0 || (spellings.size === 1 && spellings.has(tag))) return undefined;
     let best = tag;
     let bestCount = this.tags.get(tag);
     for (const s of spellings) {

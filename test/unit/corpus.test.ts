@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import { CorpusIndex, entryOf } from '../../src/core/corpus';
+import { createChecker } from '../../src/core/check/index';
 import { parseArticle } from '../../src/core/parse';
 import { applyAll } from './apply';
 import { article, check, only, rules } from './helpers';
@@ -118,6 +119,35 @@ test('the title index forgets a renamed or deleted article', () => {
   // The renamed article no longer counts as a duplicate of the old title.
   assert.deepEqual(only(check(withTags('[]', 'Ont i axeln'), { index }, 'new'), 'duplicate-title'), []);
   assert.equal(only(check(withTags('[]', 'Stel axel'), { index }, 'new'), 'duplicate-title').length, 1);
+});
+
+test('one checker names the files sharing a title or an address as the index is then, however it changed since its last check', () => {
+  // The corpus rule keeps each title's names while the index is unchanged: an edit must show at once.
+  const dir = '/site/src/content/fraga-doktorn/';
+  const index = indexOf({ [dir + 'a.md']: withTags('[]', 'Ont i axeln'), [dir + 'b.md']: withTags('[]', 'Ont i axeln'), [dir + 'c.md']: withTags('[]', 'Annat') });
+  const checker = createChecker({ index, displayPath: (f) => f.slice(dir.length) });
+  const dup = (file: string, text = withTags('[]', 'Ont i axeln')) => only(checker.check(text, dir + file), 'duplicate-title').map((p) => p.message);
+  assert.deepEqual(dup('a.md'), ['Another article has the same title: b.md.']);
+  assert.deepEqual(dup('b.md'), ['Another article has the same title: a.md.']);
+  assert.deepEqual(dup('new.md'), ['Another article has the same title: a.md, b.md.']);
+  index.set(dir + 'c.md', entryOf(parseArticle(withTags('[]', 'ont i axeln'))));
+  assert.deepEqual(dup('a.md'), ['Another article has the same title: b.md, c.md.']);
+  for (const f of ['d.md', 'e.md']) index.set(dir + f, entryOf(parseArticle(withTags('[]', 'Ont i axeln'))));
+  assert.deepEqual(dup('new.md'), ['Another article has the same title: a.md, b.md, c.md (+2).']);
+  assert.deepEqual(dup('c.md'), ['Another article has the same title: a.md, b.md, d.md (+1).']);
+  index.delete(dir + 'b.md');
+  index.set(dir + 'd.md', entryOf(parseArticle(withTags('[]', 'Stel axel'))));
+  index.delete(dir + 'e.md');
+  assert.deepEqual(dup('a.md'), ['Another article has the same title: c.md.']);
+  index.delete(dir + 'c.md');
+  assert.deepEqual(dup('a.md'), []);
+  // The same for a page address, given by a slug.
+  const slugged = (slug: string) => article({ title: 'title: "X"', slug: `slug: ${slug}` });
+  const addr = (file: string, slug: string) => only(checker.check(slugged(slug), dir + file), 'page-address').filter((p) => /address/.test(p.message) && /\.md/.test(p.message)).length;
+  index.set(dir + 'p.md', entryOf(parseArticle(slugged('axel/ont'))));
+  assert.equal(addr('q.md', 'axel/ont'), 1);
+  index.set(dir + 'p.md', entryOf(parseArticle(slugged('axel/stel'))));
+  assert.equal(addr('q.md', 'axel/ont'), 0);
 });
 
 test('the index keeps its entries, not the articles they were read from', () => {

@@ -40,6 +40,19 @@ test('a sign-off with a name ending the question is a warning on the name, in ev
   }
 });
 
+test('a sign-off ending a long line is found however much space and punctuation stand in it', () => {
+  // The greeting is looked for only near the line's end (a paragraph can be long): these are its limits.
+  const long = 'Jag har haft ont i axeln sedan i våras och undrar vad jag ska göra nu när det inte går över av sig självt';
+  const cases: [string, string[]][] = [
+    [long + '. Stort tack    \t  på      förhand,' + ' '.repeat(50) + ', , ,Sara', ['Sara']],
+    [long + '. Mvh' + ' '.repeat(80) + 'Anna', ['Anna']],
+    [long + '. Tack på förhand! Anna-Karin Östlund-Berg', ['Anna-Karin Östlund-Berg']],
+    // Longer than a name: none.
+    [long + '. Tacksam för svar! ' + 'X'.repeat(41), []],
+  ];
+  for (const [line, names] of cases) assert.deepEqual(spans(article({ question: question('Hej!', line) }), 'patient-name'), names, line);
+});
+
 test('the name alone on the line after a greeting is found too', () => {
   const text = article({ question: question('Hej!', 'Går det över?', 'Tack på förhand!', 'Lovisa') });
   assert.deepEqual(spans(text, 'patient-name'), ['Lovisa']);

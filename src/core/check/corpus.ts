@@ -1,6 +1,6 @@
 import { isScalar, isSeq, type Scalar, type YAMLSeq } from 'yaml';
 import type { CheckContext } from './context';
-import { detached, entryOf, type IndexEntry } from '../corpus';
+import { detached, entryOf, type CorpusIndex, type IndexEntry } from '../corpus';
 import type { ParsedArticle } from '../parse';
 import { compareSv, foldKey, nearest } from '../similarity';
 import { addressOf, inCollection } from '../site/address';
@@ -37,7 +37,20 @@ export function spanOf(article: ParsedArticle, node: unknown): Span | undefined 
   // A block scalar's range includes its line break: a replacement must stop before it.
   const { start, end } = valueSpan(article.text, s);
   const quote = styleOf(s);
-  return { value: detached(s.value), start, end, range: article.lines.range(start, end), quote };
+  return { value: detached(s.value), start, end, range: rangeOf(article, start, end), quote };
+}
+
+/** `lines.range(start, end)`, the end worked out from the start when no line break is between them (a value on one line). */
+function rangeOf(article: ParsedArticle, start: number, end: number): Range {
+  const { lines, text } = article;
+  const from = lines.positionAt(start);
+  // A start at its own offset (not clamped to its line's end) and no break up to the end: one line.
+  if (end < start || end > text.length || lines.starts[from.line] + from.character !== start) return lines.range(start, end);
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return { start: from, end: lines.positionAt(end) };
+  }
+  return { start: from, end: { line: from.line, character: from.character + (end - start) } };
 }
 
 /** Extracts the corpus facts of a parsed article. */
@@ -95,7 +108,7 @@ export function checkAgainstCorpus(ctx: CheckContext, facts: CorpusFacts): void 
       const key = foldKey(t.value);
       if (seen.has(key)) continue; // a repeat, reported by checkTagRepeats
       seen.add(key);
-      const preferred = index.preferredTag(t.value);
+      const preferred = index.preferredTag(t.value, key);
       if (!preferred) continue;
       const fix: Fix = { title: ctx.msg('fix-replace', preferred), edits: [{ start: t.start, end: t.end, newText: quoteAs(t.quote, preferred) }], preferred: true };
       ctx.report('tag-variant', t.start, t.end, ctx.msg('tag-variant', t.value, preferred, index.tags.get(preferred)), facts.untrusted ? [] : [fix], t.range);
@@ -120,25 +133,63 @@ export function checkAgainstCorpus(ctx: CheckContext, facts: CorpusFacts): void 
 
   const title = facts.title;
   if (title && title.value.trim() !== '' && ctx.on('duplicate-title')) {
-    const others = index.filesWithTitle(title.value).filter((f) => f !== ctx.file);
-    if (others.length) {
-      const names = others.map(ctx.displayPath).sort();
-      const shown = names.length > 3 ? `${names.slice(0, 3).join(', ')} (+${names.length - 3})` : names.join(', ');
-      ctx.report('duplicate-title', title.start, title.end, ctx.msg('duplicate-title', shown), undefined, title.range);
-    }
+    const dup = others(ctx, index, 'title', title.value);
+    if (dup) ctx.report('duplicate-title', title.start, title.end, ctx.msg('duplicate-title', dup.shown), undefined, title.range);
   }
 
   // Two pages at one address: the site keeps the one it reads last, and the other is not published at all.
   if (ctx.file !== undefined && inCollection(ctx.file) && ctx.on('page-address')) {
     const address = addressOf(ctx.file, facts.entry.slug);
-    const others = index.filesWithAddress(address).filter((f) => f !== ctx.file);
-    if (others.length) {
-      const names = others.map(ctx.displayPath).sort();
-      const shown = names.length > 3 ? `${names.slice(0, 3).join(', ')} (+${names.length - 3})` : names.join(', ');
+    const dup = others(ctx, index, 'address', address);
+    if (dup) {
       const at = { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } };
-      ctx.report('page-address', 0, 3, ctx.msg('page-address-duplicate', address, shown, others.length), undefined, at);
+      ctx.report('page-address', 0, 3, ctx.msg('page-address-duplicate', address, dup.shown, dup.count), undefined, at);
     }
   }
+}
+
+/** Files that share a title or a page address: their names in messages, sorted, and where each file's own name is in them. */
+interface Group {
+  files: string[];
+  names: string[];
+  /** The position in `names` of each file's name. */
+  at: number[];
+}
+
+/**
+ * The groups of files asked about, for one state of one index (its revision) and one way of
+ * naming files: every file of a title written k times names the other k - 1, so naming and
+ * sorting them for each file was k sorts of k names. Made again as soon as the index changes.
+ */
+let groups: { index: CorpusIndex; revision: number; displayPath: (file: string) => string; title: Map<string, Group>; address: Map<string, Group> } | undefined;
+
+/**
+ * The other files with this title or page address, as a message names them: their number and
+ * the first three names in sorted order, `a, b, c (+2)`. Undefined when the file is alone in it.
+ */
+function others(ctx: CheckContext, index: CorpusIndex, kind: 'title' | 'address', key: string): { count: number; shown: string } | undefined {
+  const set = kind === 'title' ? index.titleFiles(key) : index.addressFiles(key);
+  const own = ctx.file !== undefined && set !== undefined && set.has(ctx.file);
+  if (!set || (own && set.size === 1)) return undefined;
+  if (!groups || groups.index !== index || groups.revision !== index.revision || groups.displayPath !== ctx.displayPath) {
+    groups = { index, revision: index.revision, displayPath: ctx.displayPath, title: new Map(), address: new Map() };
+  }
+  let group = groups[kind].get(key);
+  if (!group) {
+    const files = [...set];
+    const unsorted = files.map(ctx.displayPath);
+    // In the order of `sort()`: by UTF-16 code units.
+    const order = files.map((_, i) => i).sort((a, b) => (unsorted[a] < unsorted[b] ? -1 : unsorted[a] > unsorted[b] ? 1 : 0));
+    const at: number[] = [];
+    order.forEach((f, i) => (at[f] = i));
+    groups[kind].set(key, (group = { files, names: order.map((f) => unsorted[f]), at }));
+  }
+  // The file's own name is left out.
+  const skip = own ? group.at[group.files.indexOf(ctx.file!)] : -1;
+  const count = group.names.length - (own ? 1 : 0);
+  const first: string[] = [];
+  for (let i = 0; i < group.names.length && first.length < 3; i++) if (i !== skip) first.push(group.names[i]);
+  return { count, shown: count > 3 ? `${first.join(', ')} (+${count - 3})` : first.join(', ') };
 }
 
 /** An edit that removes one item of a list, in flow (`[a, b]`) or block (`- a`) style. */

@@ -4,6 +4,8 @@
  * them are in privacy.ts.
  */
 
+import { isWhiteSpace, type LineIndex } from '../lines';
+
 /** A found name: the span to underline and the span a fix removes (the name and what only it needs). */
 export interface NameSpan {
   start: number;
@@ -12,11 +14,12 @@ export interface NameSpan {
   removeEnd: number;
 }
 
-/** A line of a text with its offsets (end excludes the line break). */
+/** A line of a text with its offsets (end excludes the line break) and its number in the line table. */
 interface TextLine {
   start: number;
   end: number;
   text: string;
+  line: number;
 }
 
 // Swedish sign-off greetings, as patients write them: Mvh, MVH, M.v.h, Med vänlig hälsning,
@@ -51,35 +54,45 @@ export function looksLikeName(s: string): boolean {
   return words.length === 1 && words[0].length <= 15;
 }
 
-/**
- * The lines of a text range from the last to the first (the rest of the text is not read): CR LF,
- * lone CR and lone LF each end a line, and a CR LF across `to` ends the range's text.
+/*
+ * The lines of a text range are read from the last to the first, by the article's line table
+ * (CR LF, lone CR and lone LF each end a line) rather than by searching the text backward for
+ * each break: the last lines of an answer are whole paragraphs.
  */
-function* linesBackward(text: string, from: number, to: number): Generator<TextLine> {
-  let end = to;
-  // A CR LF across `to` ends the range's text: no line follows it.
-  if (to > from && text.charCodeAt(to - 1) === 13 && text.charCodeAt(to) === 10) end = to - 1;
-  // Without a CR in the range, the break before a line is found natively (a paragraph is one long line).
-  const lfOnly = text.lastIndexOf('\r', to) < from;
-  for (;;) {
-    let k: number;
-    if (end <= from) k = from - 1;
-    else if (lfOnly) k = Math.max(text.lastIndexOf('\n', end - 1), from - 1);
-    else for (k = end - 1; k >= from && text.charCodeAt(k) !== 10 && text.charCodeAt(k) !== 13; ) k--;
-    if (k < from) {
-      yield { start: from, end, text: text.slice(from, end) };
-      return;
-    }
-    yield { start: k + 1, end, text: text.slice(k + 1, end) };
-    end = text.charCodeAt(k) === 10 && k > from && text.charCodeAt(k - 1) === 13 ? k - 1 : k;
+
+/** The line of the range from `from` that ends at `end`; `line` is the line of the table that holds `end`. */
+function lineOf(lines: LineIndex, from: number, line: number, end: number): TextLine {
+  const start = Math.max(from, lines.starts[line]);
+  return { start, end, text: lines.text.slice(start, end), line };
+}
+
+/** The last line of a text range: a CR LF across `to` ends the range's text. */
+function lastLineOf(lines: LineIndex, from: number, to: number): TextLine {
+  const { text, starts } = lines;
+  const end = to > from && text.charCodeAt(to - 1) === 13 && text.charCodeAt(to) === 10 ? to - 1 : to;
+  // The last line of the table that starts at or before `end`.
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= end) lo = mid;
+    else hi = mid - 1;
   }
+  return lineOf(lines, from, lo, end);
+}
+
+/** The line above a line of a text range, or undefined for the range's first line. */
+function lineAbove(lines: LineIndex, from: number, l: TextLine): TextLine | undefined {
+  if (lines.starts[l.line] <= from) return undefined;
+  // A range that starts between a CR and its LF has an empty first line there.
+  return lineOf(lines, from, l.line - 1, Math.max(from, lines.lineEnd(l.line - 1)));
 }
 
 /** The last non-blank lines of a text range, last first. */
-function lastLines(text: string, from: number, to: number, n: number): TextLine[] {
+function lastLines(lines: LineIndex, from: number, to: number, n: number): TextLine[] {
   const out: TextLine[] = [];
   if (n <= 0) return out;
-  for (const l of linesBackward(text, from, to)) {
+  for (let l: TextLine | undefined = lastLineOf(lines, from, to); l; l = lineAbove(lines, from, l)) {
     if (l.text.trim() === '') continue;
     out.push(l);
     if (out.length === n) break;
@@ -93,8 +106,14 @@ const TAIL = 120;
 /** Horizontal white space, the no-break space included. */
 const SPACE = /[^\S\r\n]/;
 
+/** `[\s.!,]`: what a name's end drops. */
+const isTrailing = (c: number) => c === 46 || c === 33 || c === 44 || isWhiteSpace(c);
+
+/** `[\s,.:;!/-]`: what stands between a greeting and the name after it. */
+const isBetween = (c: number) => c === 44 || c === 46 || c === 58 || c === 59 || c === 33 || c === 47 || c === 45 || isWhiteSpace(c);
+
 const trimEnd = (text: string, start: number, end: number) => {
-  while (end > start && /[\s.!,]/.test(text[end - 1])) end--;
+  while (end > start && isTrailing(text.charCodeAt(end - 1))) end--;
   return end;
 };
 
@@ -105,11 +124,38 @@ function lineRemovalStart(text: string, from: number, line: TextLine): number {
   return s > from ? s : line.start;
 }
 
-/** Every greeting holds one of these; a line with none has no greeting (and the full search is slow on a long line). */
-const GREETING_HINT = /m\.?[ ]?v\.?[ ]?h|vänlig|häls|tack/iu;
+/**
+ * Every greeting holds one of these; a line with none has no greeting (and the full search is
+ * slow on a long line). Searched for from `lastIndex`.
+ */
+const GREETING_HINT = /m\.?[ ]?v\.?[ ]?h|vänlig|häls|tack/giu;
+
+/** The longest greeting, each run of spaces or tabs in it counted as one character: "med vänliga hälsningar". */
+const GREETING_LONGEST = 22;
+
+/**
+ * Where in a line the greeting that a name follows can start, at the earliest (an offset in the
+ * line): the name is at most 40 characters (`looksLikeName`) before what ends it (`trimEnd`),
+ * only `[\s,.:;!/-]` stands between it and the greeting, and a greeting is at most
+ * `GREETING_LONGEST` characters, not counting the second and later of a run of spaces or tabs.
+ * A greeting ending earlier is followed by too long a text to be a name, so the hint is looked
+ * for only from here: the last lines searched are often whole paragraphs.
+ */
+function greetingFrom(text: string, line: TextLine): number {
+  const e = trimEnd(text, line.start, line.end);
+  let w = Math.max(line.start, e - 40);
+  while (w > line.start && isBetween(text.charCodeAt(w - 1))) w--;
+  const blankOrTab = (c: number) => c === 32 || c === 9;
+  for (let n = 0; w > line.start && n <= GREETING_LONGEST; ) {
+    w--;
+    if (!(blankOrTab(text.charCodeAt(w)) && w > line.start && blankOrTab(text.charCodeAt(w - 1)))) n++;
+  }
+  return w - line.start;
+}
 
 /** A greeting followed by a name on one line: the name's span. */
 function greetingWithName(text: string, line: TextLine): NameSpan | undefined {
+  GREETING_HINT.lastIndex = greetingFrom(text, line);
   if (!GREETING_HINT.test(line.text)) return undefined;
   let last: RegExpExecArray | undefined;
   GREETING_RE.lastIndex = 0;
@@ -152,16 +198,17 @@ function slashName(text: string, from: number, line: TextLine): NameSpan | undef
  * "/Lisa", or a greeting on one line and the name alone on the last. A greeting without a name
  * is not reported.
  */
-export function findSignOff(text: string, from: number, to: number): NameSpan | undefined {
-  const [last, prev] = lastLines(text, from, to, 2);
+export function findSignOff(lines: LineIndex, from: number, to: number): NameSpan | undefined {
+  const text = lines.text;
+  const [last, prev] = lastLines(lines, from, to, 2);
   if (!last) return undefined;
   const same = greetingWithName(text, last) ?? slashName(text, from, last);
-  if (same) return withCopies(text, from, same, last);
+  if (same) return withCopies(lines, from, same, last);
   // A greeting, then a name on the line below ("Tack på förhand" above "Med Vänliga Hälsningar" is two greetings).
   if (prev && GREETING_ONLY_RE.test(prev.text) && !GREETING_ONLY_RE.test(last.text) && looksLikeName(last.text) && /^\s*\p{Lu}/u.test(last.text)) {
     const s = last.start + (last.text.length - last.text.trimStart().length);
     const e = trimEnd(text, s, last.end);
-    return withCopies(text, from, { start: s, end: e, removeStart: lineRemovalStart(text, from, last), removeEnd: e }, last);
+    return withCopies(lines, from, { start: s, end: e, removeStart: lineRemovalStart(text, from, last), removeEnd: e }, last);
   }
   return undefined;
 }
@@ -170,11 +217,12 @@ export function findSignOff(text: string, from: number, to: number): NameSpan | 
  * A signature whose removal takes its whole line takes the same line written again just above
  * it too ("/Pernilla" twice): removing one copy would leave the other as the text's end.
  */
-function withCopies(text: string, from: number, span: NameSpan, line: TextLine): NameSpan {
+function withCopies(lines: LineIndex, from: number, span: NameSpan, line: TextLine): NameSpan {
   if (span.removeStart > line.start) return span;
+  const text = lines.text;
   const own = line.text.trim();
   let removeStart = span.removeStart;
-  for (const l of linesBackward(text, from, line.start)) {
+  for (let l = lineAbove(lines, from, line); l; l = lineAbove(lines, from, l)) {
     if (l.text.trim() === '') continue;
     if (l.text.trim() !== own) break;
     removeStart = lineRemovalStart(text, from, l);
@@ -189,22 +237,23 @@ const BULLET_LINE = /^[ \t]{0,3}(?:[-*+]|\d{1,3}[.)])[ \t]+\S/;
  * alone or with a name ("MVH", "Med vänlig hälsning, Carlos"), "Dr …", "/Carlos", or the
  * author's name after the last sentence. `authorWords` are the words of the article's author.
  */
-export function findSignature(text: string, from: number, to: number, authorWords: string[], summaryStart?: number): NameSpan | undefined {
-  // The prose ends before the summary block, or before a final bullet list.
-  let end: number | undefined;
-  for (const l of linesBackward(text, from, summaryStart ?? to)) {
+export function findSignature(lines: LineIndex, from: number, to: number, authorWords: readonly string[], summaryStart?: number): NameSpan | undefined {
+  const text = lines.text;
+  // The prose ends before the summary block, or before a final bullet list: its last line.
+  let last: TextLine | undefined;
+  for (let l: TextLine | undefined = lastLineOf(lines, from, summaryStart ?? to); l; l = lineAbove(lines, from, l)) {
     if (l.text.trim() === '' || (summaryStart === undefined && BULLET_LINE.test(l.text))) continue;
-    end = l.end;
+    last = l;
     break;
   }
-  if (end === undefined) return undefined;
-  const [last, prev] = lastLines(text, from, end, 2);
   if (!last) return undefined;
+  let prev = lineAbove(lines, from, last);
+  while (prev && prev.text.trim() === '') prev = lineAbove(lines, from, prev);
   const whole = (l: TextLine, startLine: TextLine = l): NameSpan => {
     const s = startLine.start + (startLine.text.length - startLine.text.trimStart().length);
     const e = trimEnd(text, s, l.end) || l.end;
     const span = { start: s, end: Math.max(e, s + 1), removeStart: lineRemovalStart(text, from, startLine), removeEnd: l.end };
-    return startLine === l ? withCopies(text, from, span, l) : span;
+    return startLine === l ? withCopies(lines, from, span, l) : span;
   };
   if (GREETING_ONLY_RE.test(last.text)) return whole(last);
   const lineText = last.text.trim();
@@ -213,12 +262,12 @@ export function findSignature(text: string, from: number, to: number, authorWord
   if (g && GREETING_ONLY_RE.test(text.slice(last.start, g.start))) return whole(last);
   if (prev && GREETING_ONLY_RE.test(prev.text) && looksLikeName(lineText)) return whole(last, prev);
   const slash = slashName(text, from, last);
-  if (slash) return withCopies(text, from, slash, last);
+  if (slash) return withCopies(lines, from, slash, last);
   // The author's name after the last sentence: "… överarmen.  Rivero Sir".
-  const words = authorWords.filter((w) => w.length >= 3);
-  if (words.length) {
+  const { words, re } = authorName(authorWords);
+  if (re) {
     const tail = Math.max(0, last.text.length - TAIL);
-    const m = authorNameAtEnd(words).exec(last.text.slice(tail));
+    const m = re.exec(last.text.slice(tail));
     if (m) m.index += tail;
     if (m && m[2].split(/\s+/).filter((w) => !/^Dr\.?$/.test(w)).every((w) => words.some((a) => a.startsWith(w) || w.startsWith(a)))) {
       const s = last.start + m.index + m[1].length;
@@ -229,6 +278,23 @@ export function findSignature(text: string, from: number, to: number, authorWord
     }
   }
   return undefined;
+}
+
+/** The author's words that are searched for (three letters or more) and their regex, for the last author asked about. */
+let lastAuthor: { key: string; words: string[]; re?: RegExp } | undefined;
+
+/**
+ * The words of an author's name that are looked for ending the answer, and the regex that
+ * finds them (none without such words). An article is mostly by the same author as the one
+ * before it: that one's are kept.
+ */
+function authorName(authorWords: readonly string[]): { words: string[]; re?: RegExp } {
+  const key = authorWords.join('\n');
+  if (lastAuthor?.key !== key) {
+    const words = authorWords.filter((w) => w.length >= 3);
+    lastAuthor = { key, words, re: words.length ? authorNameAtEnd(words) : undefined };
+  }
+  return lastAuthor;
 }
 
 /** The regex of an author's name ending a line, made once per author (a corpus has a few). */

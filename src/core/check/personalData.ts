@@ -37,28 +37,34 @@ function plausibleDate(yymmdd: string): boolean {
   return m >= 1 && m <= 12 && d >= 1 && d <= 31;
 }
 
+/** Each match of a global regex in a text (as `matchAll`, without the copy of the regex it makes every call). */
+function* matches(re: RegExp, text: string): Generator<RegExpExecArray> {
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) yield m;
+}
+
 /** Finds personnummer (valid date and Luhn digit), Swedish phone numbers and e-mail addresses in a text. */
 export function findPersonalData(text: string): PersonalDataMatch[] {
   const out: PersonalDataMatch[] = [];
   const taken: [number, number][] = [];
   // Cheap tests first: most texts hold no run of digits long enough, and no '@'.
   const digits = /\d{2}/.test(text);
-  for (const m of digits ? text.matchAll(PNR_RE) : []) {
+  for (const m of digits ? matches(PNR_RE, text) : []) {
     const date = m[1];
     const ten = date.slice(-6) + m[3];
     if (!plausibleDate(date.slice(-6)) || !luhnValid(ten)) continue;
-    const s = m.index!;
+    const s = m.index;
     out.push({ kind: 'personnummer', start: s, end: s + m[0].length });
     taken.push([s, s + m[0].length]);
   }
-  for (const m of digits ? text.matchAll(PHONE_RE) : []) {
-    const s = m.index!;
+  for (const m of digits ? matches(PHONE_RE, text) : []) {
+    const s = m.index;
     const e = s + m[0].length;
     if (taken.some(([a, b]) => s < b && e > a)) continue;
     out.push({ kind: 'phone', start: s, end: e });
   }
-  for (const m of text.includes('@') ? text.matchAll(EMAIL_RE) : []) {
-    const s = m.index!;
+  for (const m of text.includes('@') ? matches(EMAIL_RE, text) : []) {
+    const s = m.index;
     out.push({ kind: 'email', start: s, end: s + m[0].length });
   }
   return out.sort((a, b) => a.start - b.start);

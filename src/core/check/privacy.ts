@@ -17,9 +17,18 @@ function removal(title: string, n: NameSpan, preferred = true): Fix {
   return { title, edits: [{ start: n.removeStart, end: n.removeEnd, newText: '' }], preferred };
 }
 
+/** The author last asked about, and the words of their name (most articles of a corpus have the author of the one before). */
+let lastAuthor = '';
+let lastWords: readonly string[] = [];
+
 /** The capitalised words of the author's name ("Dr. Carlos Rivero Siri" → Carlos, Rivero, Siri). */
-function authorWords(author: unknown): string[] {
-  return typeof author === 'string' ? author.split(/[\s.]+/u).filter((w) => /^\p{Lu}\p{L}+$/u.test(w) && w !== 'Dr') : [];
+function authorWords(author: unknown): readonly string[] {
+  if (typeof author !== 'string') return [];
+  if (author !== lastAuthor) {
+    lastAuthor = author;
+    lastWords = author.split(/[\s.]+/u).filter((w) => /^\p{Lu}\p{L}+$/u.test(w) && w !== 'Dr');
+  }
+  return lastWords;
 }
 
 /**
@@ -34,7 +43,7 @@ export function checkPrivacy(ctx: CheckContext): void {
   const reported: NameSpan[] = [];
   const overlaps = (n: NameSpan) => reported.some((r) => n.start < r.end && n.end > r.start);
   if (ctx.on('patient-name')) {
-    const signOff = q && findSignOff(text, q[0], q[1]);
+    const signOff = q && findSignOff(article.lines, q[0], q[1]);
     if (signOff) {
       const name = text.slice(signOff.start, signOff.end);
       const words = name.replace(/^\/+/, '').split(/\s+/).filter(Boolean);
@@ -63,7 +72,7 @@ export function checkPrivacy(ctx: CheckContext): void {
   if (ctx.on('answer-signature') && article.frontmatter?.closeEnd !== undefined && article.body.trim() !== '') {
     const words = authorWords(article.data?.author);
     const summary = findSummaryBlock(article.lines, article.bodyStart);
-    const sig = findSignature(text, article.bodyStart, text.length, words, summary?.start);
+    const sig = findSignature(article.lines, article.bodyStart, text.length, words, summary?.start);
     if (sig && !overlaps(sig)) {
       ctx.report('answer-signature', sig.start, sig.end, ctx.msg('answer-signature', text.slice(sig.start, sig.end).trim()), [removal(ctx.msg('fix-remove-signature'), sig)]);
     }

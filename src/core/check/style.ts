@@ -2,7 +2,7 @@ import type { CheckContext } from './context';
 import { nearest } from '../similarity';
 import { parseArticle, type Field, type ParsedArticle } from '../parse';
 import type { ArticleSchema } from '../schema';
-import type { Fix } from '../types';
+import type { Fix, Range } from '../types';
 import { findSummaryBlock } from '../document/summary';
 import { charCount as char } from '../render/text';
 import { slugField, slugOf } from '../site/address';
@@ -21,7 +21,8 @@ export function checkStyle(ctx: CheckContext): void {
 
   const title = data.title;
   const tf = field('title');
-  if (typeof title === 'string' && tf && char(title) > config.titleMax) {
+  // A title no longer in code units than the limit is no longer in characters either (`char` counts fewer).
+  if (typeof title === 'string' && tf && title.length > config.titleMax && char(title) > config.titleMax) {
     ctx.report('title-length', tf.valueStart, tf.valueEnd, ctx.msg('title-length', char(title), config.titleMax));
   }
   const desc = data.description;
@@ -33,7 +34,7 @@ export function checkStyle(ctx: CheckContext): void {
   }
 
   if (ctx.on('unknown-field') && ctx.schema.fields.length) {
-    const known = new Set(ctx.schema.fields);
+    const known = knownFields(ctx.schema);
     const renames = fieldRenames(article, ctx.schema);
     for (const f of article.fieldList) {
       // `<<` is YAML's merge key: the site reads the fields it brings in, not a field of that name.
@@ -122,15 +123,19 @@ function checkSummary(ctx: CheckContext): void {
     const joinsCr = text[list - 1] === '\r' && eol[0] === '\n';
     const label = `${blankBefore ? '' : joinsCr ? eol + eol : eol}**Sammanfattning:**${eol}`;
     const fix: Fix = { title: ctx.msg('fix-label-summary'), edits: [{ start: list, end: list, newText: label }], preferred: true, needsWriter: true };
-    ctx.report('summary-block', list, lines.starts[first] + lines.lineText(first).length, ctx.msg('summary-unlabelled'), [fix]);
+    const length = lines.lineText(first).length;
+    ctx.report('summary-block', list, lines.starts[first] + length, ctx.msg('summary-unlabelled'), [fix], onLine(first, 0, length));
     return;
   }
   const trailing = text.slice(end);
   // A blank line between the label and the empty bullet: "- " right below a line would make that line a heading.
   const skeleton = `${eol}${eol}**Sammanfattning:**${eol}${eol}- ${eol}`;
   const fix: Fix = { title: ctx.msg('fix-add-summary'), edits: [{ start: end, end: end + trailing.length, newText: skeleton }], preferred: true, needsWriter: true };
-  ctx.report('summary-block', start, end, ctx.msg('summary-missing'), [fix]);
+  ctx.report('summary-block', start, end, ctx.msg('summary-missing'), [fix], start === lines.starts[last] ? onLine(last, 0, end - start) : undefined);
 }
+
+/** The range of characters `from` to `to` of a line: what `lines.range` gives for offsets known to be on it. */
+const onLine = (line: number, from: number, to: number): Range => ({ start: { line, character: from }, end: { line, character: to } });
 
 const LIST_ITEM_RE = /^[ \t]{0,3}[-*+][ \t]+\S/;
 
@@ -176,6 +181,8 @@ function fenceOf(line: string): { char: string; length: number; rest: string } |
  */
 function checkHeadings(ctx: CheckContext): void {
   const { lines, bodyStart, text } = ctx.article;
+  // A heading holds a #: an answer with none has no heading to find (fences only hide headings).
+  if (text.indexOf('#', bodyStart) < 0) return;
   let open: { char: string; length: number } | undefined;
   for (let l = lines.positionAt(bodyStart).line; l < lines.lineCount; l++) {
     if (lines.starts[l] < bodyStart) continue;
@@ -195,8 +202,20 @@ function checkHeadings(ctx: CheckContext): void {
       continue;
     }
     const h = /^ {0,3}#{1,6}(?:[ \t]|$)/.exec(t);
-    if (h) ctx.report('answer-heading', lines.starts[l], lines.starts[l] + t.length, ctx.msg('answer-heading'));
+    if (h) ctx.report('answer-heading', lines.starts[l], lines.starts[l] + t.length, ctx.msg('answer-heading'), undefined, onLine(l, 0, t.length));
   }
+}
+
+const DATE_RE = /^(\d{4})-(\d{1,2})-(\d{1,2})/;
+
+/**
+ * Whether a date written so is that day, as a round trip through `Date.UTC` tells (without
+ * making a Date): the day is in its month, and a year below 100 is none (`Date.UTC` takes 17 as 1917).
+ */
+function dayExists(y: number, mo: number, d: number): boolean {
+  if (y < 100 || mo < 1 || mo > 12 || d < 1) return false;
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  return d <= (mo === 2 ? (leap ? 29 : 28) : mo === 4 || mo === 6 || mo === 9 || mo === 11 ? 30 : 31);
 }
 
 /** A date such as 2017-02-30 parses (the day overflows into March), so the build passes with the wrong day. */
@@ -204,11 +223,10 @@ function checkDateExists(ctx: CheckContext): void {
   const f = ctx.article.fields.get('date');
   const value = ctx.article.data?.date;
   if (!f || !(value instanceof Date) || !ctx.on('date-invalid')) return;
-  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})/.exec(ctx.article.text.slice(f.valueStart, f.valueEnd));
+  const m = DATE_RE.exec(ctx.article.text.slice(f.valueStart, f.valueEnd));
   if (!m) return;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const real = new Date(Date.UTC(y, mo - 1, d));
-  if (real.getUTCFullYear() === y && real.getUTCMonth() === mo - 1 && real.getUTCDate() === d) return;
+  if (dayExists(y, mo, d)) return;
   const shown = value.toISOString().slice(0, 10);
   ctx.report('date-invalid', f.valueStart, f.valueEnd, ctx.msg('date-invalid', m[0], shown));
 }
@@ -222,11 +240,22 @@ function checkDateExists(ctx: CheckContext): void {
 /** Unknown keys compared with the known ones for a misspelling, at most. */
 const MAX_RENAMED = 100;
 
+const knownSets = new WeakMap<readonly string[], Set<string>>();
+
+/** The schema's fields as a set, made once per schema (every article's keys are looked up in it). */
+function knownFields(schema: ArticleSchema): Set<string> {
+  let known = knownSets.get(schema.fields);
+  if (!known) knownSets.set(schema.fields, (known = new Set(schema.fields)));
+  return known;
+}
+
 export function fieldRenames(article: ParsedArticle, schema: ArticleSchema): Map<Field, { to: string; fits: boolean }> {
   const fields = schema.fields;
-  const known = new Set(fields);
-  const taken = new Set(article.fieldList.map((f) => f.key));
+  const known = knownFields(schema);
   const out = new Map<Field, { to: string; fits: boolean }>();
+  // Nearly every article has only known keys: then there is nothing to rename.
+  if (article.fieldList.every((f) => known.has(f.key) || f.key === '<<')) return out;
+  const taken = new Set(article.fieldList.map((f) => f.key));
   // A writer's typos are a few keys: past the first hundred unknown ones (a pasted table of
   // thousands), no key is compared with the known ones, which took seconds a check.
   let unknown = 0;
@@ -323,11 +352,11 @@ function checkTypographicQuotes(ctx: CheckContext): void {
   const { article } = ctx;
   for (const f of article.fieldList) {
     const node = f.node as { type?: string; value?: unknown; range?: unknown } | null;
-    if (!node || node.type !== 'PLAIN' || typeof node.value !== 'string' || article.data?.[f.key] !== node.value) continue;
+    if (!node || node.type !== 'PLAIN' || typeof node.value !== 'string') continue;
     const v = node.value;
     const open = v[0];
     const close = v[v.length - 1];
-    if (v.length < 3 || !TYPOGRAPHIC[open]?.includes(close)) continue;
+    if (v.length < 3 || !TYPOGRAPHIC[open]?.includes(close) || article.data?.[f.key] !== v) continue;
     const inner = v.slice(1, -1);
     // A value that only starts with a quotation (”Frusen axel” – vad är det?) is not this.
     if (inner.trim() === '' || [...inner].some((c) => c in TYPOGRAPHIC)) continue;

@@ -1,4 +1,5 @@
 import { isScalar, type Node, type Scalar } from 'yaml';
+import { isWhiteSpace } from '../lines';
 import { readAsSite } from './siteReader';
 
 /**
@@ -83,16 +84,17 @@ export function valueSpan(text: string, node: Node): { start: number; end: numbe
   const [s, e] = node.range!;
   let end = e;
   if (isScalar(node) && ((node as Scalar).type === 'BLOCK_LITERAL' || (node as Scalar).type === 'BLOCK_FOLDED')) {
-    while (end > s && /\s/.test(text[end - 1])) end--;
+    while (end > s && isWhiteSpace(text.charCodeAt(end - 1))) end--;
   }
   let start = s;
   for (;;) {
     let i = start;
-    while (i > 0 && (text[i - 1] === ' ' || text[i - 1] === '\t')) i--;
+    while (i > 0 && (text.charCodeAt(i - 1) === 32 || text.charCodeAt(i - 1) === 9)) i--;
     if (i === start) break; // a tag is separated from the value by a space
     let j = i;
-    while (j > 0 && !/\s/.test(text[j - 1])) j--;
-    if (!/^!/.test(text.slice(j, i))) break;
+    while (j > 0 && !isWhiteSpace(text.charCodeAt(j - 1))) j--;
+    // The word before the space is a tag when it starts with `!`.
+    if (j === i || text.charCodeAt(j) !== 33) break;
     start = j;
   }
   return { start, end };
