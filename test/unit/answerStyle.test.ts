@@ -134,3 +134,37 @@ test('the rule\'s readability counts are the preview\'s on generated answers (he
     assert.deepEqual(answerReadability({ article: a }).counts, counted(renderArticle(a, { lang: 'en' })), JSON.stringify(lines.join('\n')));
   }
 });
+
+test('the rule\'s readability counts are the preview\'s on answers with look-alike tables and lists', () => {
+  const counted = (html: string) => {
+    const m = /(\d+) words?, (\d+) sentences?, (\d+) long words?/.exec(html);
+    return m ? { words: Number(m[1]), sentences: Number(m[2]), longWords: Number(m[3]) } : { words: 0, sentences: 0, longWords: 0 };
+  };
+  const bodies = [
+    '| Vecka |\n- en punkt här',
+    '| Vecka | Dag |\nText med några ord',
+    '| A | B |\n- | - |\n| c | d |',
+    '| A | B |\n|---|---|\n- en punkt\n| c | d |',
+    '    indragen kod | med pipe\n    |---|\n\nText.',
+  ];
+  for (const body of bodies) {
+    const a = parseArticle(article({}, body));
+    assert.deepEqual(answerReadability({ article: a }).counts, counted(renderArticle(a, { lang: 'en' })), JSON.stringify(body));
+  }
+});
+
+test('italics and bold inside fenced code are code, not the answer\'s style; each rule works when the others are off', () => {
+  for (const fence of ['```', '~~~', '````']) {
+    const text = withBody(`Före *kursiv*.\n\n${fence}\nx = *inte kursiv* och **inte fet text med många ord i sig här**\n${fence}\n\nEfter _kursiv_.`);
+    assert.deepEqual(spans(text, 'answer-italics'), ['*kursiv*', '_kursiv_'], fence);
+    assert.deepEqual(spans(text, 'answer-bold'), [], fence);
+  }
+  const text = withBody('Det kallas *impingement*. **Vila axeln i två veckor och träna sedan försiktigt.**\n\nLäs mer om [axeln](/sjukdomar/axel).');
+  const only1 = (rule: string) => {
+    const rules = Object.fromEntries(['answer-italics', 'answer-bold', 'answer-read-more'].map((r) => [r, r === rule ? 'warning' : 'off']));
+    return check(text, { config: parseConfig(JSON.stringify({ rules })) }).map((p) => p.rule).filter((r) => r.startsWith('answer-'));
+  };
+  assert.deepEqual(only1('answer-italics'), ['answer-italics']);
+  assert.deepEqual(only1('answer-bold'), ['answer-bold']);
+  assert.deepEqual(only1('answer-read-more'), ['answer-read-more']);
+});
