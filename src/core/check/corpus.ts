@@ -154,6 +154,9 @@ interface Group {
   names: string[];
   /** The position in `names` of each file's name. */
   at: number[];
+  /** What a file outside the group shows, and one of its files whose name is not among the first three (most of them). */
+  shownAll?: string;
+  shownLate?: string;
 }
 
 /**
@@ -187,9 +190,15 @@ function others(ctx: CheckContext, index: CorpusIndex, kind: 'title' | 'address'
   // The file's own name is left out.
   const skip = own ? group.at[group.files.indexOf(ctx.file!)] : -1;
   const count = group.names.length - (own ? 1 : 0);
+  // The same first three names, and so the same text, for every file but the first three.
+  if (skip < 0 && group.shownAll !== undefined) return { count, shown: group.shownAll };
+  if (skip >= 3 && group.shownLate !== undefined) return { count, shown: group.shownLate };
   const first: string[] = [];
   for (let i = 0; i < group.names.length && first.length < 3; i++) if (i !== skip) first.push(group.names[i]);
-  return { count, shown: count > 3 ? `${first.join(', ')} (+${count - 3})` : first.join(', ') };
+  const shown = count > 3 ? `${first.join(', ')} (+${count - 3})` : first.join(', ');
+  if (skip < 0) group.shownAll = shown;
+  else if (skip >= 3) group.shownLate = shown;
+  return { count, shown };
 }
 
 /** An edit that removes one item of a list, in flow (`[a, b]`) or block (`- a`) style. */
