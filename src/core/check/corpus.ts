@@ -160,11 +160,12 @@ interface Group {
 }
 
 /**
- * The groups of files asked about, for one state of one index (its revision) and one way of
+ * The groups of files asked about, per index for one state of it (its revision) and one way of
  * naming files: every file of a title written k times names the other k - 1, so naming and
- * sorting them for each file was k sorts of k names. Made again as soon as the index changes.
+ * sorting them for each file was k sorts of k names. Made again as soon as the index changes;
+ * kept no longer than the index.
  */
-let groups: { index: CorpusIndex; revision: number; displayPath: (file: string) => string; title: Map<string, Group>; address: Map<string, Group> } | undefined;
+const groupsOf = new WeakMap<CorpusIndex, { revision: number; displayPath: (file: string) => string; title: Map<string, Group>; address: Map<string, Group> }>();
 
 /**
  * The other files with this title or page address, as a message names them: their number and
@@ -174,8 +175,9 @@ function others(ctx: CheckContext, index: CorpusIndex, kind: 'title' | 'address'
   const set = kind === 'title' ? index.titleFiles(key) : index.addressFiles(key);
   const own = ctx.file !== undefined && set !== undefined && set.has(ctx.file);
   if (!set || (own && set.size === 1)) return undefined;
-  if (!groups || groups.index !== index || groups.revision !== index.revision || groups.displayPath !== ctx.displayPath) {
-    groups = { index, revision: index.revision, displayPath: ctx.displayPath, title: new Map(), address: new Map() };
+  let groups = groupsOf.get(index);
+  if (!groups || groups.revision !== index.revision || groups.displayPath !== ctx.displayPath) {
+    groupsOf.set(index, (groups = { revision: index.revision, displayPath: ctx.displayPath, title: new Map(), address: new Map() }));
   }
   let group = groups[kind].get(key);
   if (!group) {
