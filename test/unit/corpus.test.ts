@@ -135,6 +135,9 @@ test('one checker names the files sharing a title or an address as the index is 
   for (const f of ['d.md', 'e.md']) index.set(dir + f, entryOf(parseArticle(withTags('[]', 'Ont i axeln'))));
   assert.deepEqual(dup('new.md'), ['Another article has the same title: a.md, b.md, c.md (+2).']);
   assert.deepEqual(dup('c.md'), ['Another article has the same title: a.md, b.md, d.md (+1).']);
+  assert.deepEqual(dup('d.md'), ['Another article has the same title: a.md, b.md, c.md (+1).']);
+  assert.deepEqual(dup('e.md'), ['Another article has the same title: a.md, b.md, c.md (+1).']);
+  assert.deepEqual(dup('new.md'), ['Another article has the same title: a.md, b.md, c.md (+2).']);
   index.delete(dir + 'b.md');
   index.set(dir + 'd.md', entryOf(parseArticle(withTags('[]', 'Stel axel'))));
   index.delete(dir + 'e.md');

@@ -154,14 +154,18 @@ interface Group {
   names: string[];
   /** The position in `names` of each file's name. */
   at: number[];
+  /** What a file outside the group shows, and one of its files whose name is not among the first three (most of them). */
+  shownAll?: string;
+  shownLate?: string;
 }
 
 /**
- * The groups of files asked about, for one state of one index (its revision) and one way of
+ * The groups of files asked about, per index for one state of it (its revision) and one way of
  * naming files: every file of a title written k times names the other k - 1, so naming and
- * sorting them for each file was k sorts of k names. Made again as soon as the index changes.
+ * sorting them for each file was k sorts of k names. Made again as soon as the index changes;
+ * kept no longer than the index.
  */
-let groups: { index: CorpusIndex; revision: number; displayPath: (file: string) => string; title: Map<string, Group>; address: Map<string, Group> } | undefined;
+const groupsOf = new WeakMap<CorpusIndex, { revision: number; displayPath: (file: string) => string; title: Map<string, Group>; address: Map<string, Group> }>();
 
 /**
  * The other files with this title or page address, as a message names them: their number and
@@ -171,8 +175,9 @@ function others(ctx: CheckContext, index: CorpusIndex, kind: 'title' | 'address'
   const set = kind === 'title' ? index.titleFiles(key) : index.addressFiles(key);
   const own = ctx.file !== undefined && set !== undefined && set.has(ctx.file);
   if (!set || (own && set.size === 1)) return undefined;
-  if (!groups || groups.index !== index || groups.revision !== index.revision || groups.displayPath !== ctx.displayPath) {
-    groups = { index, revision: index.revision, displayPath: ctx.displayPath, title: new Map(), address: new Map() };
+  let groups = groupsOf.get(index);
+  if (!groups || groups.revision !== index.revision || groups.displayPath !== ctx.displayPath) {
+    groupsOf.set(index, (groups = { revision: index.revision, displayPath: ctx.displayPath, title: new Map(), address: new Map() }));
   }
   let group = groups[kind].get(key);
   if (!group) {
@@ -187,9 +192,15 @@ function others(ctx: CheckContext, index: CorpusIndex, kind: 'title' | 'address'
   // The file's own name is left out.
   const skip = own ? group.at[group.files.indexOf(ctx.file!)] : -1;
   const count = group.names.length - (own ? 1 : 0);
+  // The same first three names, and so the same text, for every file but the first three.
+  if (skip < 0 && group.shownAll !== undefined) return { count, shown: group.shownAll };
+  if (skip >= 3 && group.shownLate !== undefined) return { count, shown: group.shownLate };
   const first: string[] = [];
   for (let i = 0; i < group.names.length && first.length < 3; i++) if (i !== skip) first.push(group.names[i]);
-  return { count, shown: count > 3 ? `${first.join(', ')} (+${count - 3})` : first.join(', ') };
+  const shown = count > 3 ? `${first.join(', ')} (+${count - 3})` : first.join(', ');
+  if (skip < 0) group.shownAll = shown;
+  else if (skip >= 3) group.shownLate = shown;
+  return { count, shown };
 }
 
 /** An edit that removes one item of a list, in flow (`[a, b]`) or block (`- a`) style. */

@@ -175,6 +175,8 @@ function greetingWithName(text: string, line: TextLine): NameSpan | undefined {
 function slashName(text: string, from: number, line: TextLine): NameSpan | undefined {
   // Only the line's end can hold a signature; a bounded tail also keeps the lazy match linear.
   const tail = Math.max(0, line.text.length - TAIL);
+  // No slash in the tail (nearly every line): no signature of this kind.
+  if (line.text.indexOf('/', tail) < 0) return undefined;
   const m = SLASH_RE.exec(line.text.slice(tail));
   if (!m) return undefined;
   m.index += tail;
@@ -281,7 +283,7 @@ export function findSignature(lines: LineIndex, from: number, to: number, author
 }
 
 /** The author's words that are searched for (three letters or more) and their regex, for the last author asked about. */
-let lastAuthor: { key: string; words: string[]; re?: RegExp } | undefined;
+let lastAuthor: { of: readonly string[]; key: string; words: string[]; re?: RegExp } | undefined;
 
 /**
  * The words of an author's name that are looked for ending the answer, and the regex that
@@ -289,11 +291,13 @@ let lastAuthor: { key: string; words: string[]; re?: RegExp } | undefined;
  * before it: that one's are kept.
  */
 function authorName(authorWords: readonly string[]): { words: string[]; re?: RegExp } {
+  // The same list as last time (privacy.ts keeps its list per author, and never changes one).
+  if (lastAuthor?.of === authorWords) return lastAuthor;
   const key = authorWords.join('\n');
   if (lastAuthor?.key !== key) {
     const words = authorWords.filter((w) => w.length >= 3);
-    lastAuthor = { key, words, re: words.length ? authorNameAtEnd(words) : undefined };
-  }
+    lastAuthor = { of: authorWords, key, words, re: words.length ? authorNameAtEnd(words) : undefined };
+  } else lastAuthor.of = authorWords;
   return lastAuthor;
 }
 

@@ -15,9 +15,6 @@ export function inCollection(file: string): boolean {
   return (file.includes('\\') ? file.replace(/\\/g, '/') : file).includes(COLLECTION);
 }
 
-/** Each file's address part, made once: the index and the corpus rule both ask for every file, and again as files change. */
-const slugs = new Map<string, string>();
-
 /**
  * The page's address part of a file, as the site's content collection makes its slug: the path
  * below the collection's folder without the Markdown extension, each folder and the name made
@@ -25,15 +22,6 @@ const slugs = new Map<string, string>();
  * `/index` dropped. A path outside that folder gives its name only.
  */
 export function slugOf(file: string): string {
-  let slug = slugs.get(file);
-  if (slug === undefined) {
-    if (slugs.size > 50_000) slugs.clear();
-    slugs.set(file, (slug = makeSlug(file)));
-  }
-  return slug;
-}
-
-function makeSlug(file: string): string {
   const p = file.replace(/\\/g, '/');
   const at = p.lastIndexOf(COLLECTION);
   const segments = (at >= 0 ? p.slice(at + COLLECTION.length) : p.split('/').pop() ?? p).split('/');
