@@ -116,7 +116,7 @@ test('the rule\'s readability counts are the preview\'s on generated answers (he
   const r = rng(42);
   const pick = <T>(xs: T[]) => xs[Math.floor(r() * xs.length)];
   const pieces = ['`kod här`', 'Vila nu.', 'Träna sedan', 'ont i axeln', '**Fas 1:** vila', 'se [länken](https://a.se/x)', '1.5 mg', 'kl 08:30', 'Ja!', 'Varför?', 'AC-leden', 'röntgen’s', '*kursiv*', 'slut:'];
-  const starts = ['', '', '', '- ', '1. ', '## ', '> ', '| ', 'table'];
+  const starts = ['', '', '', '- ', '1. ', '## ', '> ', '| ', 'table', 'fence'];
   const counted = (html: string) => {
     const m = /(\d+) words?, (\d+) sentences?, (\d+) long words?/.exec(html);
     return m ? { words: Number(m[1]), sentences: Number(m[2]), longWords: Number(m[3]) } : { words: 0, sentences: 0, longWords: 0 };
@@ -127,6 +127,7 @@ test('the rule\'s readability counts are the preview\'s on generated answers (he
       const start = r() < 0.15 ? undefined : pick(starts);
       const words = () => Array.from({ length: 1 + Math.floor(r() * 4) }, () => pick(pieces)).join(' ');
       if (start === undefined) lines.push('');
+      else if (start === 'fence') lines.push(`${pick(['```', '~~~'])}\n${words()}\n${words()}\n${r() < 0.8 ? pick(['```', '~~~']) : ''}`);
       else if (start === 'table') lines.push(`| ${pick(pieces)} | ${pick(pieces)} |\n|---|:--:|\n| ${pick(pieces)} | ${pick(pieces)} |${r() < 0.5 ? '\n' + words() : ''}`);
       else lines.push(start + words() + (start === '| ' ? ` | ${pick(pieces)} |` : ''));
     }
@@ -135,7 +136,7 @@ test('the rule\'s readability counts are the preview\'s on generated answers (he
   }
 });
 
-test('the rule\'s readability counts are the preview\'s on answers with look-alike tables and lists', () => {
+test('the rule\'s readability counts are the preview\'s on answers with look-alike tables, lists and fenced code', () => {
   const counted = (html: string) => {
     const m = /(\d+) words?, (\d+) sentences?, (\d+) long words?/.exec(html);
     return m ? { words: Number(m[1]), sentences: Number(m[2]), longWords: Number(m[3]) } : { words: 0, sentences: 0, longWords: 0 };
@@ -146,6 +147,10 @@ test('the rule\'s readability counts are the preview\'s on answers with look-ali
     '| A | B |\n- | - |\n| c | d |',
     '| A | B |\n|---|---|\n- en punkt\n| c | d |',
     '    indragen kod | med pipe\n    |---|\n\nText.',
+    // Fenced code is code: neither the rule nor the preview counts its words.
+    'Före koden.\n\n```\nkod | här\n|---|\n```\n\nEfter koden.',
+    '~~~\n*inte kursiv*\n~~~\nVila [länk](https://exempel.se/a|b) nu.',
+    'Text före\n```js\nlet x = 1. Och mer.\n```\n- punkt efter',
   ];
   for (const body of bodies) {
     const a = parseArticle(article({}, body));

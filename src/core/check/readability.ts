@@ -113,6 +113,12 @@ export function answerReadability(ctx: Pick<CheckContext, 'article'>): AnswerRea
   for (let n = 0; n < lines.length; n++) {
     const line = lines[n];
     const lineText = line.text;
+    // Fenced code between this line and the one before (its lines are not answer lines) is a
+    // block of its own: what follows it starts a new sentence, as on the page.
+    if (n > 0 && line.start - (lines[n - 1].start + lines[n - 1].text.length) > 2) {
+      ended = true;
+      inQuote = false;
+    }
     const blank = !lineText.trim();
     // Only a line that starts with a blank, * _ - + # > or a digit can be the label or start a
     // block: most lines start with a letter, and need neither regex.

@@ -142,7 +142,9 @@ export function extractSummary(markdown: string): Summary | undefined {
 
 /**
  * The answer's readable text, one block per paragraph, heading or list item, so that LIX
- * counts an unpunctuated bullet as a sentence rather than gluing it to the next one.
+ * counts an unpunctuated bullet as a sentence rather than gluing it to the next one. A fenced
+ * block (``` or ~~~) is code, not prose: it is left out, as the readability rule leaves it out
+ * (check/readability.ts), so the preview's counts and the rule's are the same.
  */
 export function plainText(tokens: Token[]): string {
   const blocks: string[] = [];
@@ -154,7 +156,7 @@ export function plainText(tokens: Token[]): string {
         else if (c.type === 'softbreak' || c.type === 'hardbreak') s += ' ';
       }
       blocks.push(s);
-    } else if (t.type === 'fence' || t.type === 'code_block') {
+    } else if (t.type === 'code_block') {
       blocks.push(t.content);
     }
   }
