@@ -118,24 +118,27 @@ export function textReport(fileCount: number, display: (f: string) => string, la
   );
 }
 
+const quotedIds = new Map<string, string>();
+/** A rule id or severity as a JSON string, made once. */
+function quoted(id: string): string {
+  let q = quotedIds.get(id);
+  if (q === undefined) quotedIds.set(id, (q = JSON.stringify(id)));
+  return q;
+}
+
 /** Exactly one JSON object (and a line break): files checked and every problem, 1-based lines and columns. */
 export function jsonReport(fileCount: number, display: (f: string) => string, write: (s: string) => void): ReportWriter {
   return reportWriter(
     write,
     `{"files":${JSON.stringify(fileCount)},"problems":[`,
     (put, file, problems, first) => {
-      const name = display(file);
-      for (const [i, p] of problems.entries()) {
-        const one = JSON.stringify({
-          file: name,
-          line: p.range.start.line + 1,
-          column: p.range.start.character + 1,
-          endLine: p.range.end.line + 1,
-          endColumn: p.range.end.character + 1,
-          severity: p.severity,
-          rule: p.rule,
-          message: p.message,
-        });
+      // The same object JSON.stringify would write, key for key: the file's name is written once
+      // for all its problems, and a rule's id and a severity once for the run.
+      const name = JSON.stringify(display(file));
+      for (let i = 0; i < problems.length; i++) {
+        const p = problems[i];
+        const { start, end } = p.range;
+        const one = `{"file":${name},"line":${start.line + 1},"column":${start.character + 1},"endLine":${end.line + 1},"endColumn":${end.character + 1},"severity":${quoted(p.severity)},"rule":${quoted(p.rule)},"message":${JSON.stringify(p.message)}}`;
         put(first && i === 0 ? one : ',' + one);
       }
     },
