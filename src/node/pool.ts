@@ -30,7 +30,7 @@ export interface PoolOptions {
   lang: Lang;
   /** The settings' files as the service read them (taken when the first batch starts). */
   snapshot: () => HostSnapshot;
-  /** Helper threads; by default one for each core left idle while the main thread started (see `idleHelpers`), at most 3. */
+  /** Helper threads; by default, on 3 cores or more, one for each core left idle while the main thread started (see `idleHelpers`), at most 3. */
   threads?: number;
   minFiles?: number;
   /** Phase times of the helpers, added to the host's profile. */
