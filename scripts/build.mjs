@@ -5,7 +5,8 @@ import { existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync, rmSync
 
 // The site's contract compiled ahead of time (src/core/articleValidator.generated.ts), so that
 // neither the CLI nor the extension compiles it at start.
-const gen = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/gen-validator.ts'], { stdio: 'inherit' });
+// TSX_DISABLE_CACHE: tsx would keep its compiled files in the system's temp folder (tsx-<uid>).
+const gen = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/gen-validator.ts'], { stdio: 'inherit', env: { ...process.env, TSX_DISABLE_CACHE: '1' } });
 if (gen.status !== 0) process.exit(gen.status ?? 1);
 
 // Swedish strings of the extension's UI live in l10n/parts/*.sv.json (one file per feature);
