@@ -167,7 +167,7 @@ export class CorpusIndex {
     if (inCollection(file)) fileSet(this.addresses, addressOf(file, e.slug), file, n);
   }
 
-  /** The files with a page at this address, as the index holds them (not to be changed): none is undefined. */
+  /** The files whose pages the site publishes at this address (the part after /fraga-doktorn/), as the index holds them (not to be changed): none is undefined. */
   addressFiles(address: string): ReadonlySet<string> | undefined {
     return this.addresses.get(address);
   }
@@ -175,11 +175,6 @@ export class CorpusIndex {
   /** The files with this title (case and surrounding space ignored), as the index holds them (not to be changed): none is undefined. */
   titleFiles(title: string): ReadonlySet<string> | undefined {
     return this.titles.get(titleKey(title));
-  }
-
-  /** The files whose pages the site publishes at this address (the part after /fraga-doktorn/). */
-  filesWithAddress(address: string): string[] {
-    return [...(this.addresses.get(address) ?? [])];
   }
 
   /** Spellings of a tag that fold to the same key (case, spaces vs hyphens, diacritics), itself included. */
@@ -223,11 +218,6 @@ export class CorpusIndex {
       if (count > 0 && (!best || count > best.count)) best = { category, count };
     }
     return best;
-  }
-
-  /** Other files with this title (case and surrounding space ignored). */
-  filesWithTitle(title: string): string[] {
-    return [...(this.titles.get(titleKey(title)) ?? [])];
   }
 }
 

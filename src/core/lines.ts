@@ -79,13 +79,6 @@ export class LineIndex {
   }
 }
 
-/** Whether a UTF-16 code unit is white space as `\s` and `trim` take it (a test by code, for loops over a text). */
-export function isWhiteSpace(c: number): boolean {
-  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
-  if (c < 0xa0) return false;
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
-
 /** The line break most used in a text, for edits that add lines (LF when the text has none). */
 export function dominantEol(text: string): string {
   let crlf = 0;

@@ -121,11 +121,11 @@ describe('the corpus index', () => {
     host.write('/p/c.md', text);
     await tick();
     assert.deepEqual([...s.index.files()].map(([f]) => f).sort(), ['/p/a.md', '/p/c.md']);
-    assert.deepEqual(s.index.filesWithTitle('B'), ['/p/c.md']);
+    assert.deepEqual([...(s.index.titleFiles('B') ?? [])], ['/p/c.md']);
     host.remove('/p/c.md');
     await tick();
     assert.equal(s.index.tags.get('axel'), 0);
-    assert.deepEqual(s.index.filesWithTitle('B'), []);
+    assert.deepEqual([...(s.index.titleFiles('B') ?? [])], []);
   });
   it('a build can be cancelled, and a newer build cancels an older one', async () => {
     const files: Record<string, string> = { '/p/.qa-articles.json': '{"include": "*.md"}' };

@@ -4,7 +4,8 @@
  * them are in privacy.ts.
  */
 
-import { isWhiteSpace, type LineIndex } from '../lines';
+import type { LineIndex } from '../lines';
+import { isSpaceUnit } from '../render/text';
 
 /** A found name: the span to underline and the span a fix removes (the name and what only it needs). */
 export interface NameSpan {
@@ -68,17 +69,10 @@ function lineOf(lines: LineIndex, from: number, line: number, end: number): Text
 
 /** The last line of a text range: a CR LF across `to` ends the range's text. */
 function lastLineOf(lines: LineIndex, from: number, to: number): TextLine {
-  const { text, starts } = lines;
+  const text = lines.text;
   const end = to > from && text.charCodeAt(to - 1) === 13 && text.charCodeAt(to) === 10 ? to - 1 : to;
-  // The last line of the table that starts at or before `end`.
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= end) lo = mid;
-    else hi = mid - 1;
-  }
-  return lineOf(lines, from, lo, end);
+  // The line of the table that holds `end` (an offset between a CR and its LF is on the line it ends).
+  return lineOf(lines, from, lines.positionAt(end).line, end);
 }
 
 /** The line above a line of a text range, or undefined for the range's first line. */
@@ -107,10 +101,10 @@ const TAIL = 120;
 const SPACE = /[^\S\r\n]/;
 
 /** `[\s.!,]`: what a name's end drops. */
-const isTrailing = (c: number) => c === 46 || c === 33 || c === 44 || isWhiteSpace(c);
+const isTrailing = (c: number) => c === 46 || c === 33 || c === 44 || isSpaceUnit(c);
 
 /** `[\s,.:;!/-]`: what stands between a greeting and the name after it. */
-const isBetween = (c: number) => c === 44 || c === 46 || c === 58 || c === 59 || c === 33 || c === 47 || c === 45 || isWhiteSpace(c);
+const isBetween = (c: number) => c === 44 || c === 46 || c === 58 || c === 59 || c === 33 || c === 47 || c === 45 || isSpaceUnit(c);
 
 const trimEnd = (text: string, start: number, end: number) => {
   while (end > start && isTrailing(text.charCodeAt(end - 1))) end--;
@@ -282,23 +276,10 @@ export function findSignature(lines: LineIndex, from: number, to: number, author
   return undefined;
 }
 
-/** The author's words that are searched for (three letters or more) and their regex, for the last author asked about. */
-let lastAuthor: { of: readonly string[]; key: string; words: string[]; re?: RegExp } | undefined;
-
-/**
- * The words of an author's name that are looked for ending the answer, and the regex that
- * finds them (none without such words). An article is mostly by the same author as the one
- * before it: that one's are kept.
- */
+/** The words of an author's name that are looked for ending the answer (three letters or more), and the regex that finds them (none without such words). */
 function authorName(authorWords: readonly string[]): { words: string[]; re?: RegExp } {
-  // The same list as last time (privacy.ts keeps its list per author, and never changes one).
-  if (lastAuthor?.of === authorWords) return lastAuthor;
-  const key = authorWords.join('\n');
-  if (lastAuthor?.key !== key) {
-    const words = authorWords.filter((w) => w.length >= 3);
-    lastAuthor = { of: authorWords, key, words, re: words.length ? authorNameAtEnd(words) : undefined };
-  } else lastAuthor.of = authorWords;
-  return lastAuthor;
+  const words = authorWords.filter((w) => w.length >= 3);
+  return { words, re: words.length ? authorNameAtEnd(words) : undefined };
 }
 
 /** The regex of an author's name ending a line, made once per author (a corpus has a few). */

@@ -1,5 +1,5 @@
 import { isScalar, type Node, type Scalar } from 'yaml';
-import { isWhiteSpace } from '../lines';
+import { isSpaceUnit } from '../render/text';
 import { readAsSite } from './siteReader';
 
 /**
@@ -84,7 +84,7 @@ export function valueSpan(text: string, node: Node): { start: number; end: numbe
   const [s, e] = node.range!;
   let end = e;
   if (isScalar(node) && ((node as Scalar).type === 'BLOCK_LITERAL' || (node as Scalar).type === 'BLOCK_FOLDED')) {
-    while (end > s && isWhiteSpace(text.charCodeAt(end - 1))) end--;
+    while (end > s && isSpaceUnit(text.charCodeAt(end - 1))) end--;
   }
   let start = s;
   for (;;) {
@@ -92,7 +92,7 @@ export function valueSpan(text: string, node: Node): { start: number; end: numbe
     while (i > 0 && (text.charCodeAt(i - 1) === 32 || text.charCodeAt(i - 1) === 9)) i--;
     if (i === start) break; // a tag is separated from the value by a space
     let j = i;
-    while (j > 0 && !isWhiteSpace(text.charCodeAt(j - 1))) j--;
+    while (j > 0 && !isSpaceUnit(text.charCodeAt(j - 1))) j--;
     // The word before the space is a tag when it starts with `!`.
     if (j === i || text.charCodeAt(j) !== 33) break;
     start = j;
