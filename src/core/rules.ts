@@ -22,6 +22,7 @@ export const RULES = {
   'summary-block': { severity: 'warning', about: 'A published answer without a **Sammanfattning:** block with at least one bullet.' },
   'tag-variant': { severity: 'warning', about: 'A tag that differs from a more common tag only by case, spaces or diacritics.' },
   'tag-duplicate': { severity: 'warning', about: 'A tag repeated in one list.' },
+  'tag-joined': { severity: 'warning', about: 'One tag that holds several: `- ` lines indented unevenly (YAML joins them), or tags separated by `,` or `;` inside one item.' },
   'personal-data': { severity: 'warning', about: 'A personnummer, phone number or e-mail address in the question, answer or patientName.' },
   'patient-name': { severity: 'warning', about: 'A name the patient signs the question with (Mvh Anna, /Lisa), or the patientName value in the question or answer.' },
   'answer-signature': { severity: 'warning', about: 'A signature at the end of the answer (MVH, Dr …, /Carlos): the site shows the author itself.' },

@@ -47,6 +47,7 @@ const cases: Case[] = [
   { name: 'unknown field renamed', rule: 'unknown-field', broken: { 7: 'publised: true' } },
   { name: 'tag variant', rule: 'tag-variant', broken: { 5: 'tags: ["Frozen shoulder", "stelhet"]' } },
   { name: 'repeated tag', rule: 'tag-duplicate', broken: { 5: 'tags: ["frozen-shoulder", "stelhet", "Stelhet"]' } },
+  { name: 'two tags in one item', rule: 'tag-joined', broken: { 5: 'tags: ["frozen-shoulder; stelhet"]' } },
   { name: 'topic suggestion', rule: 'topic-unknown', broken: { 4: 'topic: "frozen-shoulderr"' } },
   { name: 'summary skeleton', rule: 'summary-block', broken: { 13: undefined, 14: undefined, 15: undefined }, fixed: [...GOOD.slice(0, 13), '', '**Sammanfattning:**', '', '- ', ''] },
 ];

@@ -65,6 +65,9 @@ const cases: Case[] = [
   { name: 'tag variant', rule: 'tag-variant', broken: { 4: 'tags: ["Frozen shoulder", "smärta"]' } },
   { name: 'repeated tag in a flow list', rule: 'tag-duplicate', broken: { 4: 'tags: ["frozen-shoulder", "smärta", "Smärta"]' } },
   { name: 'repeated tag in a block list', rule: 'tag-duplicate', broken: { 4: 'tags:\n  - frozen-shoulder\n  - smärta\n  - smärta' }, fixed: [...GOOD.slice(0, 4), 'tags:', '  - frozen-shoulder', '  - smärta', ...GOOD.slice(5)] },
+  { name: 'two tags joined by an indented dash', rule: 'tag-joined', broken: { 4: 'tags:\n  - frozen-shoulder\n    - smärta' }, fixed: [...GOOD.slice(0, 4), 'tags:', '  - frozen-shoulder', '  - smärta', ...GOOD.slice(5)] },
+  { name: 'two tags in one item of a flow list', rule: 'tag-joined', broken: { 4: 'tags: ["frozen-shoulder; smärta"]' } },
+  { name: 'a stray comma after a tag in a block list', rule: 'tag-joined', broken: { 4: 'tags:\n  - frozen-shoulder,\n  - smärta' }, fixed: [...GOOD.slice(0, 4), 'tags:', '  - frozen-shoulder', '  - smärta', ...GOOD.slice(5)] },
   { name: 'topic suggestion', rule: 'topic-unknown', broken: { 3: 'topic: "frozen-shoulderr"' } },
   { name: 'summary skeleton', rule: 'summary-block', broken: { 12: undefined, 13: undefined, 14: undefined }, fixed: [...GOOD.slice(0, 12), '', '**Sammanfattning:**', '', '- ', ''], skeleton: true },
 ];

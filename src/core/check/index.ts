@@ -7,6 +7,7 @@ import { defaultSchema, type ArticleSchema } from '../schema';
 import type { Problem } from '../types';
 import { CheckContext } from './context';
 import { checkAgainstCorpus, checkTagRepeats, corpusFacts, type CorpusFacts } from './corpus';
+import { checkTagShapes } from './tagShape';
 import { checkFrontmatter } from './frontmatter';
 import { checkPersonalData } from './personalData';
 import { checkPrivacy } from './privacy';
@@ -85,7 +86,10 @@ export function createChecker(options: CheckerOptions = {}): Checker {
         checkAnswerStyle(ctx);
         checkReadability(ctx);
       }
-      if (article.data) checkTagRepeats(ctx);
+      if (article.data) {
+        checkTagRepeats(ctx);
+        checkTagShapes(ctx);
+      }
       // Where the source reading went astray (the site reads the block), its ranges may be wrong:
       // no fix edits by them. Adding a field before the closing fence and the summary below the answer do not.
       if (article.sourceIssues.length) for (const p of ctx.problems.slice(from)) if (p.rule !== 'schema-required' && p.rule !== 'summary-block') delete p.fixes;

@@ -104,6 +104,11 @@ export const ruleTextEn: Record<RuleId, RuleText> = {
     why: 'It shows twice on the page.',
     fix: 'Remove the repeat (the quick fix).',
   },
+  'tag-joined': {
+    what: 'One item of the tag list that holds several tags: a `- ` line indented further than the one above it (YAML joins the two into "kalkaxel - operation"), or tags separated by a comma or semicolon inside one item (`- kalkaxel, operation`, `[kalkaxel; operation]`), or a stray comma (`- kalkaxel,`).',
+    why: 'The site makes a tag page for every tag as it is written: such a tag gets a page of its own that lists this article alone, and the article is missing from the pages of the tags that were meant.',
+    fix: 'Write each tag as an item of its own, every `- ` at the same indentation: the quick fix does, in the list\'s own style.',
+  },
   'personal-data': {
     what: 'A personnummer, a phone number or an e-mail address in the question, the answer or `patientName`.',
     why: 'The page is public, unpublished ones too (the site builds a page for every article). Patients\' data must not be on it.',
@@ -297,6 +302,11 @@ export const ruleTextSv: Record<RuleId, RuleText> = {
     what: 'Samma tagg två gånger i en lista.',
     why: 'Den visas två gånger på sidan.',
     fix: 'Ta bort upprepningen (snabbåtgärden).',
+  },
+  'tag-joined': {
+    what: 'En post i tagglistan som rymmer flera taggar: en rad `- ` som är mer indragen än raden ovanför (YAML slår ihop dem till "kalkaxel - operation"), taggar åtskilda av kommatecken eller semikolon i en post (`- kalkaxel, operation`, `[kalkaxel; operation]`), eller ett överblivet kommatecken (`- kalkaxel,`).',
+    why: 'Webbplatsen gör en taggsida för varje tagg som den är skriven: en sådan tagg får en egen sida där bara den här artikeln finns, och artikeln saknas på sidorna för de taggar som var menade.',
+    fix: 'Skriv varje tagg som en egen post, alla `- ` lika långt in: snabbåtgärden gör det, i listans egen stil.',
   },
   'personal-data': {
     what: 'Ett personnummer, telefonnummer eller en e-postadress i frågan, svaret eller `patientName`.',
