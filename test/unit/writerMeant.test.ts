@@ -6,6 +6,7 @@ import { addedErrors, applyEdits, editsOverlap, fixAll, fixAllText, preferredFix
 import { parseArticle } from '../../src/core/parse';
 import type { Problem } from '../../src/core/types';
 import { article, check, only } from './helpers';
+import { buildFails } from './siteBuild';
 
 const fields = [
   'title: "Ont i axeln"',
@@ -285,5 +286,47 @@ describe('invisible characters in the fields', () => {
     assert.equal(fix.title, 'Delete the 2 invisible characters');
     assert.equal(applyEdits(text, fix.edits), article());
     assert.equal(preferredFix(only(check(article({ title: 'title: "Ont\u0000 i axeln"' }), { lang: 'sv' }), 'yaml-syntax')[0])!.title, 'Ta bort det osynliga tecknet');
+  });
+
+  // `npm run fuzz -- --seed 22`, case 41126: a NUL stops the site's reader before it reads
+  // anything, so a line below it indented one space too few is found only once the NUL is gone.
+  const indentedTooFew = 'question: |\n  Hej!\n  \u0000\n Varför gör det ont?';
+  const wrongIndent = 'Wrong indentation: line up this line with the other fields, or indent it under the field it belongs to.';
+  const errorsOf = (text: string) => check(text).filter((p) => p.severity === 'error');
+
+  it('Fix All deletes a NUL even when the line below it was broken all along, and then shows that line', () => {
+    const text = article({ question: indentedTooFew });
+    const [p, ...rest] = errorsOf(text);
+    assert.deepEqual(rest, []);
+    assert.equal(p.message, "An invisible control character (U+0000) is in this value: the site's build fails on it. Delete it.");
+    assert.equal(preferredFix(p)?.title, 'Delete the invisible character');
+    const all = fixAllText(text, (t) => check(t));
+    assert.equal(all.text, text.replace('\u0000', ''), 'only the NUL is deleted');
+    const left = errorsOf(all.text);
+    assert.deepEqual(left.map((q) => [q.range.start.line, q.message]), [[12, wrongIndent]]);
+    assert.equal(buildFails(all.text), true, 'the site fails on that line too');
+    assert.deepEqual(addedErrors(text, all.edits, [p], left), []);
+  });
+
+  it('with a field indented above it too, Fix All mends both and adds no error', () => {
+    const text = article({ date: ' date: 2017-08-15', question: indentedTooFew });
+    const before = errorsOf(text);
+    assert.equal(before.length, 1);
+    assert.match(before[0].message, /U\+0000/);
+    const all = fixAllText(text, (t) => check(t));
+    assert.equal(all.text, article({ question: indentedTooFew.replace('\u0000', '') }));
+    const left = errorsOf(all.text);
+    assert.deepEqual(left.map((q) => [q.range.start.line, q.message]), [[12, wrongIndent]]);
+    assert.deepEqual(addedErrors(text, all.edits, before, left), []);
+  });
+
+  it('a NUL whose deletion would indent the lines below it under a field is still left to the writer', () => {
+    // Without the NUL, `  namn: 1` becomes patientName's and the line after it no longer reads.
+    const text = article({ patientName: 'patientName:\n\u0000  namn: 1\n  Anna' });
+    const [p] = errorsOf(text);
+    assert.match(p.message, /U\+0000/);
+    assert.equal(preferredFix(p), undefined);
+    assert.equal(p.fixes?.[0].title, 'Delete the invisible character');
+    assert.equal(fixAllText(text, (t) => check(t)).text, text);
   });
 });

@@ -3,6 +3,7 @@
 import { parseArticle } from '../parse';
 import { CheckContext } from './context';
 import type { Fix } from '../types';
+import { standsWithoutDeletion } from '../yaml/refusedDeletion';
 
 let recheck: ((ctx: CheckContext) => void) | undefined;
 
@@ -33,7 +34,9 @@ let trying = false;
 /**
  * Whether an edit leaves its line (and the lines next to it) reading as YAML to the site: the
  * edited text is checked as the writer would see it. A fix that would not is still offered, but
- * a fix-all does not apply it: the line needs a person.
+ * a fix-all does not apply it: the line needs a person. A deletion of characters the site refuses
+ * mends its line when the error left there stands with them read as a letter: the site had
+ * stopped at them before reaching it.
  */
 export function mendsLine(ctx: CheckContext, edit: { start: number; end: number; newText: string }, line: number): boolean {
   if (trying) return true;
@@ -49,7 +52,9 @@ export function mendsLine(ctx: CheckContext, edit: { start: number; end: number;
     // An edit over several lines (one fix for a run of them) must leave every one of them read.
     const spanEnd = after.lines.positionAt(edit.start).line + edit.newText.split(/\r\n|\r|\n/).length - 1;
     const last = Math.max(line + Math.max(0, shift), spanEnd) + 1;
-    return !check.problems.some((p) => (p.rule === 'yaml-syntax' || p.rule.startsWith('frontmatter-')) && p.range.start.line >= line - 1 && p.range.start.line <= last);
+    const left = check.problems.filter((p) => (p.rule === 'yaml-syntax' || p.rule.startsWith('frontmatter-')) && p.range.start.line >= line - 1 && p.range.start.line <= last);
+    // An error that deleting refused characters only lets the reader reach, there whatever they were read as, is not the edit's.
+    return !left.length || (left.every((p) => p.rule === 'yaml-syntax') && standsWithoutDeletion(text, [edit], new Set([edit])));
   } finally {
     trying = false;
   }

@@ -1,4 +1,5 @@
 import type { Fix, Problem, TextEdit } from '../types';
+import { standsWithoutDeletion } from '../yaml/refusedDeletion';
 
 /** Whether two edits touch the same text (two insertions at one point do not). */
 export function editsOverlap(a: TextEdit, b: TextEdit): boolean {
@@ -151,7 +152,8 @@ const SYNTAX_RULES = new Set(['frontmatter-missing', 'frontmatter-unclosed', 'ya
  * The errors that edits added: those `after` has more of (by rule and message) than `before`.
  * While `before` has a YAML syntax error the other rules are silent, so what mending it reveals
  * was there all along: then only a syntax error on or next to a line the edits wrote counts (a
- * duplicate key, say, was already written twice).
+ * duplicate key, say, was already written twice), unless those edits only delete characters the
+ * site refuses and the error stands with them read as a letter (see `brokeByEdits`).
  */
 export function addedErrors(text: string, edits: readonly TextEdit[], before: readonly Problem[], after: readonly Problem[]): Problem[] {
   const readable = !before.some((p) => SYNTAX_RULES.has(p.rule));
@@ -191,7 +193,8 @@ export function addedErrors(text: string, edits: readonly TextEdit[], before: re
   }
   const taken = new Set<Problem>();
   const sameAs = (p: Problem) => [...(byPlace.get(`${p.rule}\u0000#${p.range.start.line}`) ?? []), ...(byPlace.get(`${p.rule}\u0000@${p.start}`) ?? [])].find((b) => !taken.has(b));
-  const written = readable ? [] : writtenLines(text, edits);
+  const sorted = sortEdits(edits);
+  const written = readable ? [] : writtenLines(text, sorted);
   const out: Problem[] = [];
   for (const p of unmatched) {
     const was = SYNTAX_RULES.has(p.rule) ? undefined : sameAs(p);
@@ -199,11 +202,27 @@ export function addedErrors(text: string, edits: readonly TextEdit[], before: re
       taken.add(was);
       continue;
     }
-    // A key written twice was written twice before: only a broken line next to the edit is the edit's doing.
-    const broke = p.rule !== 'yaml-duplicate-key' && SYNTAX_RULES.has(p.rule) && written.some(([a, b]) => p.range.start.line >= a - 1 && p.range.start.line <= b + 1);
-    if (readable || broke) out.push(p);
+    if (readable || brokeByEdits(text, sorted, written, p)) out.push(p);
   }
   return out;
+}
+
+/**
+ * Whether a syntax error after edits of a text the site could not read is theirs: it is on or
+ * next to a line they wrote (a key written twice was written twice before). Not so when the edits
+ * there only delete characters the site's reader refuses and the reader stops there just the same
+ * with those characters read as a letter: the error was beyond where the reader had stopped, and
+ * stands whatever the characters were.
+ */
+function brokeByEdits(text: string, sorted: readonly TextEdit[], written: readonly [number, number][], p: Problem): boolean {
+  if (p.rule === 'yaml-duplicate-key' || !SYNTAX_RULES.has(p.rule)) return false;
+  const line = p.range.start.line;
+  const near = new Set<TextEdit>();
+  written.forEach(([a, b], i) => {
+    if (line >= a - 1 && line <= b + 1) near.add(sorted[i]);
+  });
+  if (!near.size) return false;
+  return p.rule !== 'yaml-syntax' || !standsWithoutDeletion(text, sorted, near);
 }
 
 /**
