@@ -130,6 +130,12 @@ export async function checkCommand(argv: string[], io: Io, lang: Lang, profile?:
         exit = 2;
         continue;
       }
+      // A pipe, socket or device itself (not a link to one, which the site lists): the site does not see it, and there is nothing to check.
+      if (st.type === 'other' && st.realPath === undefined) {
+        io.stderr(format(lang, 'path-special', printable(p)) + '\n');
+        exit = 2;
+        continue;
+      }
       if (st.type !== 'directory') {
         targets.add(abs);
         continue;

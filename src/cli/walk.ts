@@ -12,8 +12,8 @@ const NOT_ARTICLES = new Set(['readme', 'changelog', 'contributing', 'license', 
 /**
  * Every Markdown file (`.md`, `.markdown` …) under a folder the user named that holds none of the project's articles,
  * sorted: hidden, dependency and build folders and project documents (README.md …) skipped,
- * symbolic links not followed, special files left for the check to report; `unreadable` learns
- * of each folder that could not be opened (no permission …).
+ * symbolic links not followed, pipes, sockets and devices not listed (the site's build lists
+ * none of them); `unreadable` learns of each folder that could not be opened (no permission …).
  */
 export function explicitMarkdownFiles(dir: string, unreadable: (f: UnreadableFolder) => void = () => {}): string[] {
   const out: string[] = [];
@@ -30,7 +30,7 @@ export function explicitMarkdownFiles(dir: string, unreadable: (f: UnreadableFol
       const p = path.join(fromCorePath(d), e.name);
       if (e.isDirectory()) {
         if (!SKIP_DIRS.has(e.name)) walk(toCorePath(p));
-      } else if (!e.isSymbolicLink() && isMarkdownName(e.name) && !NOT_ARTICLES.has(withoutMarkdownExtension(e.name).toLowerCase())) out.push(toCorePath(p));
+      } else if (e.isFile() && isMarkdownName(e.name) && !NOT_ARTICLES.has(withoutMarkdownExtension(e.name).toLowerCase())) out.push(toCorePath(p));
     }
   };
   walk(dir);

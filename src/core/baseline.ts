@@ -61,11 +61,19 @@ export function serializeBaseline(baseline: Baseline): string {
   return JSON.stringify(sorted, null, 2) + '\n';
 }
 
-/** The counts one file's problems add to a baseline (errors left out); undefined when none. */
+/**
+ * Problems a baseline never records nor hides: errors (the site's build fails on them), and a
+ * file the site cannot read (the state of the disk, not old text: its page is missing).
+ */
+function alwaysShown(p: Problem): boolean {
+  return p.severity === 'error' || p.rule === 'file-left-out';
+}
+
+/** The counts one file's problems add to a baseline (those always shown left out); undefined when none. */
 export function baselineEntry(problems: readonly Problem[]): Record<string, { count: number }> | undefined {
   const entry: Record<string, { count: number }> = {};
   for (const p of problems) {
-    if (p.severity === 'error') continue;
+    if (alwaysShown(p)) continue;
     (entry[p.rule] ??= { count: 0 }).count++;
   }
   return Object.keys(entry).length ? entry : undefined;
@@ -90,17 +98,18 @@ export function updateBaseline(old: Baseline, checked: Iterable<[file: string, p
 /**
  * One file's problems without those the baseline knows. A rule whose count is within the
  * baseline's is hidden whole; when the file has more of it than recorded, every one of them is
- * shown (which one is new cannot be told from counts: ESLint does the same). Errors always show.
+ * shown (which one is new cannot be told from counts: ESLint does the same). Errors, and a file
+ * the site leaves out, always show.
  */
 export function applyBaseline(problems: readonly Problem[], entry: Record<string, { count: number }> | undefined): { shown: Problem[]; hidden: number } {
   if (!entry) return { shown: [...problems], hidden: 0 };
   const counts = new Map<string, number>();
-  for (const p of problems) if (p.severity !== 'error') counts.set(p.rule, (counts.get(p.rule) ?? 0) + 1);
+  for (const p of problems) if (!alwaysShown(p)) counts.set(p.rule, (counts.get(p.rule) ?? 0) + 1);
   const shown: Problem[] = [];
   let hidden = 0;
   for (const p of problems) {
     const known = entry[p.rule]?.count ?? 0;
-    if (p.severity !== 'error' && (counts.get(p.rule) ?? 0) <= known) hidden++;
+    if (!alwaysShown(p) && (counts.get(p.rule) ?? 0) <= known) hidden++;
     else shown.push(p);
   }
   return { shown, hidden };

@@ -250,11 +250,70 @@ test('special files, links out of the project and files over the size limit are 
   const byFile = Object.fromEntries(out.problems.map((p: { file: string; message: string }) => [p.file, p.message]));
   assert.match(byFile['huge.md'], /larger than 10 MB/);
   assert.equal(byFile['link.md'], undefined, 'a link out of the project is not an article of it');
-  assert.equal(out.files, fifo ? 3 : 2);
-  if (fifo) assert.match(byFile['pipe.md'], /Not a regular file/);
+  // A pipe is not listed: the site's build (tinyglobby over fdir) does not list it either, so it makes no page and no error.
+  assert.equal(out.files, 2);
+  assert.equal(byFile['pipe.md'], undefined);
   // Named on the command line, a link out of the project is refused with its reason.
   const named = JSON.parse((await run(['check', '--format', 'json', 'link.md'], dir)).stdout);
   assert.match(named.problems[0]?.message ?? '', /leads outside the project/);
+  if (!fifo) return;
+  // A pipe named on the command line: there is nothing to check (exit 2), and the other paths are still checked.
+  const pipe = await run(['check', 'pipe.md', 'ok.md'], dir);
+  assert.equal(pipe.stderr, 'pipe.md is not a file but a pipe, socket or device: the site does not see it, and there is nothing to check.\n');
+  assert.equal(pipe.stdout, '1 file checked: no problems.\n');
+  assert.equal(pipe.code, 2);
+  assert.match((await run(['check', '--lang', 'sv', 'pipe.md'], dir)).stderr, /^pipe\.md är ingen fil utan en pipe, socket eller enhet: webbplatsen ser den inte/);
+  // A link to a pipe is listed by the site, whose build then waits on it for ever: an error, and the pipe is never opened.
+  fs.symlinkSync('pipe.md', path.join(dir, 'to-pipe.md'));
+  const linked = await run(['check'], dir);
+  assert.match(linked.stdout, /^to-pipe\.md:1:1 {2}error {2}Not a regular file \(a pipe, socket or device\): not read\. {2}file-unreadable$/m);
+  assert.equal(linked.code, 1);
+});
+
+test('what the site\'s build lists is what is checked: links that lead nowhere and sockets are left out, a folder named x.md is searched', async () => {
+  // Astro 5.18's glob loader lists entries with tinyglobby over fdir: a link that cannot be resolved and anything but a file,
+  // folder or link is not returned (no page, no message); a folder is walked whatever its name.
+  const dir = tmpProject({ 'ok.md': article(), 'x.md/inner.md': article({ title: 'title: "Ont i knät"', date: 'date: "2017-08-15"' }) });
+  fs.mkdirSync(path.join(dir, 'empty.md'));
+  fs.symlinkSync('gone.md', path.join(dir, 'dangling.md'));
+  fs.symlinkSync('loop-b.md', path.join(dir, 'loop-a.md'));
+  fs.symlinkSync('loop-a.md', path.join(dir, 'loop-b.md'));
+  const server = require('node:net').createServer() as import('node:net').Server;
+  await new Promise<void>((resolve) => server.listen(path.join(dir, 'socket.md'), resolve));
+  try {
+    assert.ok(fs.lstatSync(path.join(dir, 'socket.md')).isSocket());
+    const r = await run(['check', '--format', 'json'], dir);
+    const out = JSON.parse(r.stdout);
+    assert.equal(r.stderr, '');
+    assert.equal(out.files, 2);
+    assert.deepEqual(out.problems.map((p: { file: string; rule: string; severity: string }) => `${p.file} ${p.severity} ${p.rule}`), ['x.md/inner.md error yaml-type']);
+    assert.equal(r.code, 1);
+    // Named, a socket is nothing to check; a link that leads nowhere is said to be one (exit 2 both).
+    const named = await run(['check', 'socket.md', 'dangling.md', 'ok.md'], dir);
+    assert.equal(named.stderr, 'socket.md is not a file but a pipe, socket or device: the site does not see it, and there is nothing to check.\ndangling.md is a link that leads nowhere: what it points to is missing, or it points back to itself.\n');
+    assert.equal(named.stdout, '1 file checked: no problems.\n');
+    assert.equal(named.code, 2);
+  } finally {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+});
+
+test('a file without read permission, for real: a warning that the site leaves it out, exit 0', async (t) => {
+  if (process.getuid?.() === 0) {
+    t.skip('running as root, who may read every file: a file without read permission cannot be made');
+    return;
+  }
+  const dir = tmpProject({ 'ok.md': article(), 'locked.md': article({ title: 'title: "Ont i knät"' }) });
+  const locked = path.join(dir, 'locked.md');
+  fs.chmodSync(locked, 0);
+  try {
+    const r = await run(['check'], dir);
+    assert.equal(r.stdout, "locked.md:1:1  warning  The site cannot read this file and leaves it out: no page is made for it. The file's permissions do not allow reading it.  file-left-out\n\n2 files checked: 0 errors, 1 warning, 0 suggestions.\n");
+    assert.equal(r.stderr, '');
+    assert.equal(r.code, 0);
+  } finally {
+    fs.chmodSync(locked, 0o644);
+  }
 });
 
 test('file names are printed with control characters escaped', async () => {
@@ -623,17 +682,30 @@ test('files and folders the user may not read: plain words in English and Swedis
   }
   const all = await run(['check'], dir);
   assert.equal(all.stderr, 'The folder locked could not be opened: you have no permission to read it, so the articles in it were not checked.\n');
-  assert.equal(all.stdout, 'secret.md:1:1  error  The file could not be read: you have no permission to read it.  file-unreadable\n\n2 files checked: 1 error, 0 warnings, 0 suggestions.\n');
-  assert.equal(all.code, 2);
+  // The site's build cannot read the file either: it logs it, leaves it out (no page) and goes on, so a warning, not a build error.
+  assert.equal(all.stdout, "secret.md:1:1  warning  The site cannot read this file and leaves it out: no page is made for it. The file's permissions do not allow reading it.  file-left-out\n\n2 files checked: 0 errors, 1 warning, 0 suggestions.\n");
+  assert.equal(all.code, 2, 'the folder could not be checked');
   const sv = await run(['check', '--lang', 'sv', 'locked', 'secret.md', 'locked/b.md'], dir);
   assert.equal(sv.stderr, 'Mappen locked kunde inte öppnas: du har inte behörighet att läsa den, så artiklarna i den kontrollerades inte.\n');
-  assert.match(sv.stdout, /^locked\/b\.md:1:1 {2}error {2}Filen kunde inte läsas: du har inte behörighet att läsa den\. {2}file-unreadable$/m);
-  assert.match(sv.stdout, /^secret\.md:1:1 {2}error {2}Filen kunde inte läsas: du har inte behörighet att läsa den\. {2}file-unreadable$/m);
+  assert.match(sv.stdout, /^locked\/b\.md:1:1 {2}warning {2}Webbplatsen kan inte läsa filen och hoppar över den: ingen sida skapas för den\. Filens behörigheter tillåter inte att den läses\. {2}file-left-out$/m);
+  assert.match(sv.stdout, /^secret\.md:1:1 {2}warning {2}Webbplatsen kan inte läsa filen och hoppar över den: ingen sida skapas för den\. Filens behörigheter tillåter inte att den läses\. {2}file-left-out$/m);
   assert.equal(sv.code, 2);
+  // The unreadable file alone: the site builds without it, so the run passes (exit 0) with the warning, unless warnings are capped.
+  const one = await run(['check', 'secret.md'], dir);
+  assert.equal(one.stdout, "secret.md:1:1  warning  The site cannot read this file and leaves it out: no page is made for it. The file's permissions do not allow reading it.  file-left-out\n\n1 file checked: 0 errors, 1 warning, 0 suggestions.\n");
+  assert.equal(one.stderr, '');
+  assert.equal(one.code, 0);
+  assert.equal((await run(['check', 'secret.md', '--max-warnings', '0'], dir)).code, 1);
+  // --baseline-update does not record it (the page is missing, whatever the baseline says), and it stays shown.
+  const update = await run(['check', 'secret.md', '--baseline-update'], dir);
+  assert.equal(update.code, 0, update.stderr);
+  assert.ok(!fs.readFileSync(path.join(dir, '.qa-articles-baseline.json'), 'utf8').includes('file-left-out'));
+  assert.match((await run(['check', 'secret.md'], dir)).stdout, /file-left-out$/m);
   // A folder outside any project, that cannot be looked into at all.
   const alone = await run(['check', 'b.md'], locked);
-  assert.equal(alone.stdout, 'b.md:1:1  error  The file could not be read: you have no permission to read it.  file-unreadable\n\n1 file checked: 1 error, 0 warnings, 0 suggestions.\n');
+  assert.equal(alone.stdout, "b.md:1:1  warning  The site cannot read this file and leaves it out: no page is made for it. The file's permissions do not allow reading it.  file-left-out\n\n1 file checked: 0 errors, 1 warning, 0 suggestions.\n");
   assert.equal(alone.stderr, '');
+  assert.equal(alone.code, 0);
   const page = await run(['preview', 'secret.md'], dir);
   assert.equal(page.stderr, 'secret.md: The file could not be read: you have no permission to read it.\n');
   assert.equal(page.code, 2);

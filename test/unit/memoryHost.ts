@@ -9,6 +9,8 @@ import { dirname, normalize } from '../../src/core/project/paths';
 export class MemoryHost implements FileHost {
   readonly files = new Map<string, Uint8Array>();
   readonly special = new Set<string>();
+  /** Files listed as regular files whose read fails as it does for a user without the permission. */
+  readonly denied = new Set<string>();
   readonly listed: string[] = [];
   readonly reads: string[] = [];
   private watchers: { base: string; onChange: (path: string, change: FileChange) => void }[] = [];
@@ -37,6 +39,7 @@ export class MemoryHost implements FileHost {
   read(p: string): Uint8Array | undefined {
     this.reads.push(p);
     if (this.special.has(p)) throw new Error('a special file must never be read');
+    if (this.denied.has(p)) throw Object.assign(new Error(`EACCES: permission denied, open '${p}'`), { code: 'EACCES' });
     return this.files.get(p);
   }
 

@@ -151,17 +151,45 @@ describe('the corpus index', () => {
 });
 
 describe('reading and checking', () => {
-  it('special files are never read; a file over the limit is not read; binary data is refused', async () => {
+  it('special files are not listed and never read; a file over the limit is not read; binary data is refused', async () => {
     const host = new MemoryHost({ '/p/.qa-articles.json': '{"include": "*.md"}', '/p/big.md': new Uint8Array(MAX_ARTICLE_BYTES + 1), '/p/bin.md': new Uint8Array([0x89, 0x50, 0, 1]), '/p/ok.md': article() });
     host.special.add('/p/pipe.md');
     const s = createArticleService({ files: host, root: '/p' });
-    const results = await s.checkFiles(await s.findArticles());
+    // The site's listing (fdir under tinyglobby) returns no pipe, socket or device: it is not an article of the site.
+    const found = await s.findArticles();
+    assert.deepEqual(found, ['/p/big.md', '/p/bin.md', '/p/ok.md']);
+    // Asked for all the same (a link to one, which the site does list): an error, never read.
+    const results = await s.checkFiles([...found, '/p/pipe.md']);
     const by = Object.fromEntries(results.map((r) => [r.file, r.problems.map((p) => p.message).join(' ')]));
     assert.match(by['/p/pipe.md'], /Not a regular file/);
+    assert.equal(results.find((r) => r.file === '/p/pipe.md')?.problems[0].severity, 'error');
     assert.match(by['/p/big.md'], /larger than 10 MB/);
     assert.match(by['/p/bin.md'], /not a text file/);
     assert.equal(by['/p/ok.md'], '');
     assert.ok(!host.reads.includes('/p/big.md'));
+  });
+  it('a file the site cannot read is a warning that the site leaves it out, in the editor\'s check as in a batch, in English and Swedish', async () => {
+    // Astro's glob loader lists the file, logs its read error and builds the rest: no page, no failed build.
+    const host = new MemoryHost({ '/p/.qa-articles.json': '{"include": "*.md"}', '/p/locked.md': article(), '/p/ok.md': article({ title: 'title: "Ont i knät"' }) });
+    host.denied.add('/p/locked.md');
+    const s = createArticleService({ files: host, root: '/p' });
+    assert.deepEqual(await s.findArticles(), ['/p/locked.md', '/p/ok.md']);
+    const results = await s.checkFiles(['/p/locked.md', '/p/ok.md']);
+    const locked = results.find((r) => r.file === '/p/locked.md')!;
+    assert.equal(locked.readable, false);
+    assert.deepEqual(
+      locked.problems.map((p) => [p.severity, p.rule, p.message]),
+      [['warning', 'file-left-out', "The site cannot read this file and leaves it out: no page is made for it. The file's permissions do not allow reading it."]],
+    );
+    assert.deepEqual(results.find((r) => r.file === '/p/ok.md')?.problems, []);
+    // One file at a time (the editor's Check All and a file closed after it) says the same.
+    assert.deepEqual((await s.checkFile('/p/locked.md')).map((p) => [p.severity, p.rule]), [['warning', 'file-left-out']]);
+    const sv = createArticleService({ files: host, root: '/p', lang: 'sv' });
+    assert.equal((await sv.checkFile('/p/locked.md'))[0].message, 'Webbplatsen kan inte läsa filen och hoppar över den: ingen sida skapas för den. Filens behörigheter tillåter inte att den läses.');
+    // A project may rank it otherwise, as any rule.
+    host.files.set('/p/.qa-articles.json', new TextEncoder().encode('{"include": "*.md", "rules": {"file-left-out": "error"}}'));
+    await s.reload();
+    assert.equal((await s.checkFile('/p/locked.md'))[0].severity, 'error');
   });
   it('checks are cached per version and redone when the corpus or the settings change', async () => {
     const host = new MemoryHost({ '/p/.qa-articles.json': '{"include": "*.md"}', '/p/a.md': article({ tags: 'tags: ["Smärta"]' }) });

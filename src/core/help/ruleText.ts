@@ -60,9 +60,14 @@ export const ruleTextEn: Record<RuleId, RuleText> = {
     fix: 'Follow the message; hover the field for what it expects.',
   },
   'file-unreadable': {
-    what: 'The file cannot be read as text: binary data, or an error while reading it.',
+    what: 'The file cannot be read as an article: binary data, a link to a pipe or device, or a file over 10 MB.',
     why: 'The site cannot build a page from it.',
     fix: 'Save the article as a plain UTF-8 Markdown file, or move other files out of the articles\' folder.',
+  },
+  'file-left-out': {
+    what: 'A file among the articles that the site cannot read: its permissions do not allow reading it, or the disk gave an error.',
+    why: 'The site\'s build reports the file in its log, leaves it out and builds the rest: the build does not fail, but no page is made for this article.',
+    fix: 'Make the file readable again (its permissions are set on the computer that holds it; ask whoever looks after it), or remove it if it is not an article.',
   },
   'file-encoding': {
     what: 'The file is not valid UTF-8.',
@@ -259,9 +264,14 @@ export const ruleTextSv: Record<RuleId, RuleText> = {
     fix: 'Följ meddelandet; håll muspekaren över fältet för att se vad det väntar sig.',
   },
   'file-unreadable': {
-    what: 'Filen kan inte läsas som text: binärdata, eller ett fel vid läsningen.',
+    what: 'Filen kan inte läsas som en artikel: binärdata, en länk till en pipe eller enhet, eller en fil över 10 MB.',
     why: 'Webbplatsen kan inte bygga en sida av den.',
     fix: 'Spara artikeln som en vanlig Markdown-fil i UTF-8, eller flytta andra filer ur artikelmappen.',
+  },
+  'file-left-out': {
+    what: 'En fil bland artiklarna som webbplatsen inte kan läsa: filens behörigheter tillåter inte att den läses, eller disken gav ett fel.',
+    why: 'Webbplatsens bygge skriver filen i sin logg, hoppar över den och bygger resten: bygget misslyckas inte, men ingen sida skapas för artikeln.',
+    fix: 'Gör filen läsbar igen (behörigheterna ställs in på datorn där den ligger; fråga den som sköter den), eller ta bort den om den inte är en artikel.',
   },
   'file-encoding': {
     what: 'Filen är inte giltig UTF-8.',

@@ -156,6 +156,10 @@ export const en = {
   'file-unreadable': 'The file could not be read: {0}.',
   'file-no-permission': 'The file could not be read: you have no permission to read it.',
   'file-is-folder': 'This is a folder, not a file: name an article (a .md file), or use check for a whole folder.',
+  // a file the site's build lists but cannot read: it logs an error, leaves the file out and builds the rest ({0}: why, in words)
+  'file-left-out': 'The site cannot read this file and leaves it out: no page is made for it. {0}',
+  'left-out-no-permission': 'The file\'s permissions do not allow reading it.',
+  'left-out-read-error': 'The computer could not read it from the disk.',
   // why a file could not be written (or read), in words: see ioReason
   'io-no-folder': 'there is no such folder',
   'io-is-folder': 'it is a folder, not a file',
@@ -166,6 +170,7 @@ export const en = {
   'folder-unreadable': 'The folder {0} could not be opened ({1}), so the articles in it were not checked.',
   'path-missing': 'No such file or folder: {0}',
   'path-broken-link': '{0} is a link that leads nowhere: what it points to is missing, or it points back to itself.',
+  'path-special': '{0} is not a file but a pipe, socket or device: the site does not see it, and there is nothing to check.',
   // fixes
   'fix-add-field': 'Add `{0}`',
   'fix-add-category': 'Add category: "{0}" (the category of topic "{1}")',

@@ -159,7 +159,7 @@ export interface ArticleService extends Disposable {
   removeFile(path: string): void;
   /** Reads a file as an article: stat (regular files only, within the size limit), read, decode. */
   readArticle(path: string, before?: (stat: FileStat) => boolean): Promise<ReadOutcome>;
-  /** The problem for a file that cannot be read; undefined when `file-unreadable` is off. */
+  /** The problem for a file that cannot be read (`file-left-out` when the site leaves it out, else `file-unreadable`); undefined when that rule is off. */
   unreadableProblem(u: Unreadable): Problem | undefined;
   /** The text parsed, once per version (cached while `version` is given and unchanged). */
   parse(path: string, text: string, version?: number): ParsedArticle;

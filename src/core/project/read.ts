@@ -10,6 +10,11 @@ export const MAX_ARTICLE_BYTES = 10 * 1024 * 1024;
 export interface Unreadable {
   key: MessageKey;
   args: (string | number)[];
+  /**
+   * Set when the site's build lists the file but cannot read it: Astro's glob loader logs the
+   * read error, leaves the file out (no page) and builds the rest. The reason, in words.
+   */
+  leftOut?: MessageKey;
 }
 
 /** A folder that could not be opened (no permission, …): the articles in it cannot be found. */
@@ -19,15 +24,25 @@ export interface UnreadableFolder {
   code: string;
 }
 
-/** Whether an I/O error's code says the user may not (read, open or write) there. */
+/** Whether an I/O error's code says the user may not (read, open or write) there (`NoPermissions`: VS Code's file system). */
 export function noPermission(code: string): boolean {
-  return code === 'EACCES' || code === 'EPERM';
+  return code === 'EACCES' || code === 'EPERM' || code === 'NoPermissions';
 }
 
 /** Why a file could not be read, from its I/O error: no permission in plain words, else the code. */
 export function unreadableFor(e: unknown): Unreadable {
   const code = errorCode(e);
   return noPermission(code) ? { key: 'file-no-permission', args: [] } : code === 'EISDIR' ? { key: 'file-is-folder', args: [] } : { key: 'file-unreadable', args: [code] };
+}
+
+/**
+ * Why an article could not be read, from the I/O error of its stat or read. The site's build
+ * lists such a file and fails to read it as well: it logs the error, leaves the file out and
+ * goes on, so this is the site's verdict too (`leftOut`), its reason in plain words.
+ */
+function readFailure(e: unknown): Unreadable {
+  const u = unreadableFor(e);
+  return { ...u, leftOut: u.key === 'file-no-permission' ? 'left-out-no-permission' : 'left-out-read-error' };
 }
 
 /** The message for a folder that could not be opened: no permission in plain words, else the code. */
@@ -52,7 +67,7 @@ export async function readArticleFile(files: FileHost, path: string, project: Pr
   try {
     stat = await files.stat(path);
   } catch (e) {
-    return { ok: false, unreadable: unreadableFor(e) };
+    return { ok: false, unreadable: readFailure(e) };
   }
   if (!stat) return { ok: false, unreadable: { key: 'path-missing', args: [basename(path)] }, missing: true };
   const refused = refusal(stat, path, project);
@@ -63,7 +78,7 @@ export async function readArticleFile(files: FileHost, path: string, project: Pr
   try {
     bytes = await files.read(path);
   } catch (e) {
-    return { ok: false, unreadable: unreadableFor(e), stat };
+    return { ok: false, unreadable: readFailure(e), stat };
   }
   if (bytes === undefined) return { ok: false, unreadable: { key: 'path-missing', args: [basename(path)] }, missing: true };
   return decoded(bytes, stat);
@@ -93,7 +108,7 @@ async function readListed(files: FileHost, path: string, project: Project): Prom
   try {
     r = await files.readListed!(path, MAX_ARTICLE_BYTES);
   } catch (e) {
-    return { ok: false, unreadable: unreadableFor(e) };
+    return { ok: false, unreadable: readFailure(e) };
   }
   if (!r) return { ok: false, unreadable: { key: 'path-missing', args: [basename(path)] }, missing: true };
   const { stat, bytes } = r;

@@ -209,10 +209,13 @@ class Service implements ArticleService {
   }
 
   unreadableProblem(u: Unreadable): Problem | undefined {
-    const severity = severityOf('file-unreadable', this.settings.config.rules);
+    // A file the site lists but cannot read is left out of its build, which goes on: not an error of the build.
+    const rule = u.leftOut ? 'file-left-out' : 'file-unreadable';
+    const severity = severityOf(rule, this.settings.config.rules);
     if (!severity) return undefined;
     const zero = { line: 0, character: 0 };
-    return { rule: 'file-unreadable', severity, message: format(this.lang, u.key, ...u.args), range: { start: zero, end: zero }, start: 0, end: 0 };
+    const message = u.leftOut ? format(this.lang, 'file-left-out', format(this.lang, u.leftOut)) : format(this.lang, u.key, ...u.args);
+    return { rule, severity, message, range: { start: zero, end: zero }, start: 0, end: 0 };
   }
 
   parse(path: string, text: string, version?: number): ParsedArticle {

@@ -16,7 +16,9 @@ export interface FoundArticles {
 /**
  * Finds the articles under `root` that `matcher` takes, walking only the folders its globs can
  * reach. A link is followed only where it stays inside the project, and never back to a folder
- * being walked; one that leads nowhere is left out.
+ * being walked; one that leads nowhere is left out. As the site's build lists its entries
+ * (Astro's glob loader: tinyglobby over fdir), a folder is walked whatever its name (`x.md/`
+ * included) and a pipe, socket or device is not listed at all: the site does not see it.
  */
 export async function findArticleFiles(files: FileHost, root: string, matcher: ArticleMatcher, token?: CancellationToken): Promise<FoundArticles> {
   const out: string[] = [];
@@ -35,8 +37,10 @@ export async function findArticleFiles(files: FileHost, root: string, matcher: A
       return;
     }
     for (const e of entries ?? []) {
+      // Not a file, folder or link (a pipe, socket or device): the site's listing skips it, and so does this one.
+      if (e.type === 'other') continue;
       const path = join(dir, e.name);
-      let type = e.type;
+      let type: DirEntry['type'] = e.type;
       let real = join(chain[chain.length - 1], e.name);
       if (type === 'symlink') {
         let st: FileStat | undefined;
