@@ -33,6 +33,8 @@ export const RULES = {
   'answer-italics': { severity: 'warning', about: 'Italics (*text*, _text_) in the answer: the site\'s guide removes them.' },
   'answer-bold': { severity: 'warning', about: 'A bold run of more than six words in the answer (the house style uses little bold).' },
   'answer-read-more': { severity: 'warning', about: 'A "Läs mer om …" link in the answer: the site adds its own "Fördjupning" box.' },
+  'answer-image': { severity: 'error', about: 'An image in the answer whose file is not there, or is named with other capital letters: the site\'s build stops at it.' },
+  'answer-image-broken': { severity: 'warning', about: 'An image readers would see broken: an address in the site\'s public folder with no file there, a file of a kind the site cannot show, or a % the site cannot read (the page then shows no answer).' },
   'readability-lix': { severity: 'info', about: 'An answer whose LIX readability score is above the configured limit (lixMax, default 55).' },
   'sentence-length': { severity: 'info', about: 'A sentence longer than the configured number of words (sentenceMaxWords, default 35).' },
   'date-invalid': { severity: 'warning', about: 'A date that does not exist (2017-02-30), which the site silently moves to another day.' },

@@ -6,6 +6,16 @@ import { severityOf, type RuleId } from '../rules';
 import type { ArticleSchema } from '../schema';
 import type { SiteKnowledge } from '../site/types';
 import type { Fix, Problem, Range } from '../types';
+import type { ImageLookup } from './images';
+
+/** The article's place among the site's files, for the rules that look at other files. */
+export interface ArticleFiles {
+  path?: string;
+  root?: string;
+  /** The site's public folder (`public/` in the root), when there is one. */
+  publicDir?: string;
+  images?: ImageLookup;
+}
 
 /** What every check sees, and how it reports. */
 export class CheckContext {
@@ -23,7 +33,26 @@ export class CheckContext {
     readonly displayPath: (file: string) => string,
     /** The site's own topic and condition lists; the rules that need a list are quiet without it. */
     readonly site?: SiteKnowledge,
+    /** Where the site's files are, for the images of the answer; the image rules are quiet without them. */
+    readonly files?: ArticleFiles,
   ) {}
+
+  /** The article's own path, which its images' addresses are relative to. */
+  get path(): string | undefined {
+    return this.files?.path;
+  }
+
+  get images(): ImageLookup | undefined {
+    return this.files?.images;
+  }
+
+  get publicDir(): string | undefined {
+    return this.files?.publicDir;
+  }
+
+  get root(): string | undefined {
+    return this.files?.root;
+  }
 
   msg(key: MessageKey, ...args: (string | number)[]): string {
     return format(this.lang, key, ...args);

@@ -18,6 +18,7 @@ import { checkSite } from './site';
 import type { SiteKnowledge } from '../site/types';
 import { checkStyle } from './style';
 import { asTomlExamples } from './toml';
+import { checkImages, type ImageLookup } from './images';
 
 /** A replacement character is what is left of bytes that were not UTF-8: the site shows it as it is. */
 function checkEncoding(ctx: CheckContext): void {
@@ -37,6 +38,12 @@ export interface CheckerOptions {
   site?: SiteKnowledge;
   /** A host's profiler: receives the time spent in the schema, the other rules and the corpus rules. */
   profile?: PhaseProfile;
+  /** The project root, to name files in messages. */
+  root?: string;
+  /** The site's public folder, when it has one: `/…` image addresses are looked for in it. */
+  publicDir?: string;
+  /** What the host said about the files the answers' images need; without it the missing-file rules are quiet. */
+  images?: ImageLookup;
 }
 
 export interface Checker {
@@ -51,7 +58,7 @@ export interface Checker {
    * a local rule read the index (a missing category taken from the topic's articles), so the
    * problems are final only when the index was complete.
    */
-  checkLocal(article: ParsedArticle): { problems: Problem[]; facts: CorpusFacts; corpusRead: boolean };
+  checkLocal(article: ParsedArticle, path?: string): { problems: Problem[]; facts: CorpusFacts; corpusRead: boolean };
   /** The rules that compare an article's facts with the corpus index. */
   checkCorpus(facts: CorpusFacts, file?: string): Problem[];
 }
@@ -66,10 +73,11 @@ export function createChecker(options: CheckerOptions = {}): Checker {
   const displayPath = options.displayPath ?? ((f: string) => f);
   const sort = (ps: Problem[]) => ps.sort((a, b) => a.start - b.start || a.end - b.end);
   const profile = options.profile;
-  const checkLocal = (article: ParsedArticle, file?: string) => {
+  const checkLocal = (article: ParsedArticle, file?: string, path = file) => {
     const t0 = profile?.now() ?? 0;
     let schemaMs = 0;
-    const ctx = new CheckContext(article, schema, config, lang, options.index, file, displayPath, options.site);
+    const files = { path, root: options.root, publicDir: options.publicDir, images: options.images };
+    const ctx = new CheckContext(article, schema, config, lang, options.index, file, displayPath, options.site, files);
     checkFrontmatter(ctx);
     checkEncoding(ctx);
     // While the YAML does not parse, what it seems to say is guesswork: the syntax comes first.
@@ -103,6 +111,7 @@ export function createChecker(options: CheckerOptions = {}): Checker {
         }
       }
     }
+    if (article.frontmatter?.closeEnd !== undefined) checkImages(ctx);
     checkPersonalData(ctx);
     const result = { problems: ctx.problems, facts: corpusFacts(article), corpusRead: ctx.corpusRead };
     if (profile) {
@@ -126,7 +135,7 @@ export function createChecker(options: CheckerOptions = {}): Checker {
   return {
     checkParsed,
     check: (text, file) => checkParsed(parseArticle(text), file),
-    checkLocal: (article) => checkLocal(article),
+    checkLocal: (article, path) => checkLocal(article, undefined, path),
     checkCorpus: (facts, file) => sort(checkCorpus(facts, file)),
   };
 }

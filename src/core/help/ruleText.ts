@@ -194,6 +194,16 @@ export const ruleTextEn: Record<RuleId, RuleText> = {
     why: 'The site adds its own "Fördjupning" box with the related pages.',
     fix: 'Remove it: the quick fix removes the link, or its whole line.',
   },
+  'answer-image': {
+    what: 'An image in the answer, `![text](./bild.jpg)`, whose file is not there: not beside the article under that name (or the folder the address leads to), or named with other capital letters (`Bild.JPG` for `bild.jpg`).',
+    why: 'The site\'s build takes every such image into the site and stops, for the whole site, when its file is missing ("Could not find requested image"). It does so for unpublished articles too. The server that builds the site tells capital letters from small ones, even when your own computer does not.',
+    fix: 'Put the image file beside the article (or where the address leads), or correct the name in the address. A quick fix writes a name with the capitals the file has. An address from the site\'s public folder starts with `/` (`/images/bild.jpg`).',
+  },
+  'answer-image-broken': {
+    what: 'An image readers would see broken: an address starting with `/` (the site\'s `public/` folder) with no file there; a file of a kind the site does not show as a picture (only .jpg, .jpeg, .png, .gif, .webp, .avif, .svg and .tiff); or an address with a `%` sign that does not start a code such as `%20`.',
+    why: 'The build passes, but the page shows a broken image, an empty space with not even the image\'s text, or — for the `%` — no answer at all, since the site cannot read it.',
+    fix: 'Put the file in the `public/` folder under that address, save the picture as .jpg or .png, or rename the file without `%`. Addresses on other sites (`https://…`) are not checked.',
+  },
   'readability-lix': {
     what: 'An answer whose LIX readability score is above the project\'s limit (`lixMax`, default 55). The preview shows the same number.',
     why: 'Patients read the answers: long sentences and long words make them hard to follow.',
@@ -397,6 +407,16 @@ export const ruleTextSv: Record<RuleId, RuleText> = {
     what: 'En "Läs mer om …"-länk i svaret.',
     why: 'Webbplatsen lägger själv till en "Fördjupning"-ruta med relaterade sidor.',
     fix: 'Ta bort den: snabbåtgärden tar bort länken, eller hela raden.',
+  },
+  'answer-image': {
+    what: 'En bild i svaret, `![text](./bild.jpg)`, vars fil inte finns: inte bredvid artikeln med det namnet (eller i mappen som adressen leder till), eller med andra stora och små bokstäver (`Bild.JPG` för `bild.jpg`).',
+    why: 'Webbplatsens bygge tar in varje sådan bild på webbplatsen och stannar, för hela webbplatsen, när filen saknas ("Could not find requested image"). Det gäller opublicerade artiklar också. Servern som bygger webbplatsen skiljer på stora och små bokstäver, även när din egen dator inte gör det.',
+    fix: 'Lägg bildfilen bredvid artikeln (eller dit adressen leder), eller rätta namnet i adressen. En snabbåtgärd skriver namnet med filens stora och små bokstäver. En adress i webbplatsens public-mapp börjar med `/` (`/images/bild.jpg`).',
+  },
+  'answer-image-broken': {
+    what: 'En bild som läsarna ser trasig: en adress som börjar med `/` (webbplatsens mapp `public/`) utan fil där; en fil av ett slag som webbplatsen inte visar som bild (bara .jpg, .jpeg, .png, .gif, .webp, .avif, .svg och .tiff); eller en adress med ett `%`-tecken som inte inleder en kod som `%20`.',
+    why: 'Bygget går igenom, men sidan visar en trasig bild, ett tomt utrymme utan ens bildens text, eller — för `%` — inget svar alls, eftersom webbplatsen inte kan läsa det.',
+    fix: 'Lägg filen i mappen `public/` under den adressen, spara bilden som .jpg eller .png, eller byt namn på filen utan `%`. Adresser på andra webbplatser (`https://…`) kontrolleras inte.',
   },
   'readability-lix': {
     what: 'Ett svar vars LIX är över projektets gräns (`lixMax`, normalt 55). Förhandsgranskningen visar samma tal.',

@@ -73,8 +73,12 @@ export interface PoolRun {
 
 /** What a change to the project was. */
 export interface ProjectChange {
-  /** `settings`: config, schema or host settings; every result may differ. `index`: the corpus changed (one file, or all when `path` is unset). */
-  kind: 'settings' | 'index';
+  /**
+   * `settings`: config, schema or host settings; every result may differ. `index`: the corpus
+   * changed (one file, or all when `path` is unset). `images`: a file an article's image needs
+   * appeared or went (`path`: the article).
+   */
+  kind: 'settings' | 'index' | 'images';
   path?: string;
 }
 
@@ -165,6 +169,11 @@ export interface ArticleService extends Disposable {
   parse(path: string, text: string, version?: number): ParsedArticle;
   /** The problems of a text at a path, against the corpus; cached per version, index revision and settings. */
   check(path: string, text: string, version?: number): readonly Problem[];
+  /**
+   * Asks the host about the files a text's images need, so that a `check` after it knows them
+   * (without it, `check` leaves out what it does not know yet and fires an `images` change once it does).
+   */
+  prepare(path: string, text: string, version?: number): Promise<void>;
   /** Reads a file from disk and checks it. */
   checkFile(path: string): Promise<readonly Problem[]>;
   /**

@@ -21,6 +21,8 @@ export interface BatchService {
   listed(path: string): boolean;
   /** Runs one file's check; a failure inside it becomes that file's own problem. */
   safeCheck(path: string, run: () => Problem[]): Problem[];
+  /** Asks the host about the files an article's images need, before its check; the number of images in its answer. */
+  prepareImages?(path: string, article: ParsedArticle): Promise<number>;
 }
 
 /**
@@ -86,7 +88,7 @@ export async function checkBatch(s: BatchService, checker: Checker, targets: str
 }
 
 /** One file's part of a batch: its index entry and, for a target, its local problems and the facts the corpus rules need. */
-export async function analyzeFile(s: Pick<BatchService, 'profile' | 'readArticle' | 'log'>, file: string, target: boolean, checker: Checker, fixes: boolean, cache?: AnalysisCache): Promise<Analysis> {
+export async function analyzeFile(s: Pick<BatchService, 'profile' | 'readArticle' | 'log' | 'prepareImages'>, file: string, target: boolean, checker: Checker, fixes: boolean, cache?: AnalysisCache): Promise<Analysis> {
   const profile = s.profile;
   profile?.reading();
   const t0 = profile?.now() ?? 0;
@@ -97,13 +99,16 @@ export async function analyzeFile(s: Pick<BatchService, 'profile' | 'readArticle
   if (hit) return hit;
   if (!r.ok) return { unreadable: r.unreadable };
   let a: Analysis;
+  // An article with images depends on other files than itself: its result is not kept in a cache.
+  let images = 0;
   try {
     const article = profile ? parseProfiled(r.text, profile) : parseArticle(r.text);
     // Only a closed frontmatter is one the site reads, and only YAML that parses is worth comparing.
     const closed = article.frontmatter?.closeStart !== undefined;
     if (!target) a = { entry: closed ? entryOf(article) : undefined };
     else {
-      const { problems, facts, corpusRead } = checker.checkLocal(article);
+      if (s.prepareImages) images = await s.prepareImages(file, article);
+      const { problems, facts, corpusRead } = checker.checkLocal(article, file);
       if (!fixes) for (const p of problems) delete p.fixes;
       a = { entry: closed ? facts.entry : undefined, problems, facts: closed && article.data && article.yamlIssues.length === 0 ? facts : undefined };
       if (corpusRead) a.recheck = true;
@@ -112,7 +117,7 @@ export async function analyzeFile(s: Pick<BatchService, 'profile' | 'readArticle
     s.log?.(`${file}: ${(e as Error)?.stack ?? String(e)}`);
     return { unreadable: { key: 'check-crashed', args: [(e as Error)?.message ?? String(e)] } };
   }
-  cache?.set(file, r.stat, target, a);
+  if (images === 0) cache?.set(file, r.stat, target, a);
   return a;
 }
 

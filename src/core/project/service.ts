@@ -21,6 +21,8 @@ import { loadProjectSettings, type HostSettings, type LoadProblem, type ProjectS
 import { readSiteKnowledge, siteFilePaths } from '../site/host';
 import { describeSiteError } from '../site/lookup';
 import { EMPTY_SITE, type SiteKnowledge } from '../site/types';
+import { answerImages, imagePaths } from '../check/images';
+import { ImageFiles, IMAGE_WATCH_GLOBS, isImageWatchPath } from './images';
 
 /** This many article changes in a row, with less than a second between them, make a burst. */
 const BURST = 20;
@@ -50,7 +52,10 @@ class Service implements ArticleService {
   private readonly emitter = new Emitter<ProjectChange>();
   readonly onDidChange = this.emitter.event;
   private readonly parses = new Map<string, { version: number; text: string; parsed: ParsedArticle }>();
-  private readonly checks = new Map<string, { version: number; text: string; revision: number; generation: number; lang: Lang; problems: readonly Problem[] }>();
+  private readonly checks = new Map<string, { version: number; text: string; revision: number; images: number; generation: number; lang: Lang; problems: readonly Problem[] }>();
+  private readonly images: ImageFiles;
+  /** The site's public folder (`public/` in the root), when there is one. */
+  private publicDir?: string;
   private readonly watchers: Disposable[] = [];
   /** The articles the last search listed as regular files (not links): read without a stat of their own. */
   private listed = new Set<string>();
@@ -62,6 +67,9 @@ class Service implements ArticleService {
     // The built-in settings until the project's own are read, so a host may ask at once.
     this.settings = { root: this.root, config: DEFAULT_CONFIG, schema: defaultSchema(), schemaSource: 'bundled', errors: [], watchFiles: [] };
     this.matcher = new ArticleMatcher(this.root, DEFAULT_CONFIG.include, DEFAULT_CONFIG.exclude);
+    this.images = new ImageFiles(init.files, this.root, (articles) => {
+      for (const path of articles) this.emitter.fire({ kind: 'images', path });
+    }, init.log);
     this.ready = this.load();
   }
 
@@ -75,6 +83,14 @@ class Service implements ArticleService {
     for (const e of s.errors) this.init.log?.(`${e.file}:${e.line + 1}:${e.column + 1} ${this.describe(e)}`);
     this.settings = s;
     this.site = await readSiteKnowledge(this.init.files, s);
+    const pub = join(this.root, 'public');
+    let pubStat;
+    try {
+      pubStat = await this.init.files.stat(pub);
+    } catch {
+      pubStat = undefined;
+    }
+    this.publicDir = pubStat?.type === 'directory' ? pub : undefined;
     for (const e of this.site.errors) this.init.log?.(describeSiteError(e, this.lang));
     this.matcher = new ArticleMatcher(this.root, s.config.include, s.config.exclude);
     this.checker = undefined;
@@ -132,6 +148,9 @@ class Service implements ArticleService {
         lang,
         displayPath,
         site: this.site,
+        root: this.root,
+        publicDir: this.publicDir,
+        images: this.images,
       });
     }
     return this.checker;
@@ -232,10 +251,11 @@ class Service implements ArticleService {
     const revision = this.index.revision;
     if (version !== undefined) {
       const hit = this.checks.get(path);
-      if (hit && hit.version === version && hit.text === text && hit.revision === revision && hit.generation === this.generation && hit.lang === lang) return hit.problems;
+      if (hit && hit.version === version && hit.text === text && hit.revision === revision && hit.images === this.images.revision && hit.generation === this.generation && hit.lang === lang) return hit.problems;
     }
+    const images = this.images.revision;
     const problems = this.safeCheck(path, () => this.currentChecker().checkParsed(this.parse(path, text, version), path));
-    if (version !== undefined) this.checks.set(path, { version, text, revision, generation: this.generation, lang, problems });
+    if (version !== undefined) this.checks.set(path, { version, text, revision, images, generation: this.generation, lang, problems });
     return problems;
   }
 
@@ -257,7 +277,20 @@ class Service implements ArticleService {
       const p = this.unreadableProblem(r.unreadable);
       return p ? [p] : [];
     }
+    await this.prepareImages(path, parseArticle(r.text));
     return this.check(path, r.text);
+  }
+
+  async prepare(path: string, text: string, version?: number): Promise<void> {
+    await this.ready;
+    await this.prepareImages(path, this.parse(path, text, version));
+  }
+
+  /** Asks the host about the files an article's images need; the number of images in its answer. */
+  private async prepareImages(path: string, article: ParsedArticle): Promise<number> {
+    const n = answerImages(article).length;
+    if (n > 0) await this.images.prepare(path, imagePaths(article, path, this.publicDir));
+    return n;
   }
 
   async checkFiles(targets: string[], opts: CheckFilesOptions = {}): Promise<FileResult[]> {
@@ -283,6 +316,7 @@ class Service implements ArticleService {
       unreadableProblem: (u) => this.unreadableProblem(u),
       listed: (path) => this.listed.has(path),
       safeCheck: (path, run) => this.safeCheck(path, run),
+      prepareImages: (path, article) => this.prepareImages(path, article),
     };
   }
 
@@ -333,9 +367,10 @@ class Service implements ArticleService {
       current?.dispose();
       if (disposed) return;
       const watched = settingsFiles();
-      const globs = [...this.settings.config.include, ...[...watched].filter((f) => isInside(this.root, f)).map((f) => relative(this.root, f))];
+      const globs = [...this.settings.config.include, ...IMAGE_WATCH_GLOBS, ...[...watched].filter((f) => isInside(this.root, f)).map((f) => relative(this.root, f))];
       current = files.watch!(this.root, [...new Set(globs)], (path, change) => {
         if (watched.has(path)) return onSettingsFile();
+        if (isImageWatchPath(this.root, path) && !this.isArticle(path)) return void this.images.changed(path);
         onArticleChange();
         if (change === 'deleted') return this.removeFile(path);
         void this.refreshFile(path);

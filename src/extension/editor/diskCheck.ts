@@ -15,13 +15,18 @@ export function openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
  */
 export async function checkFile(ws: ArticleWorkspace, uri: vscode.Uri): Promise<{ problems: readonly Problem[]; version?: number } | undefined> {
   const doc = openDocument(uri);
-  if (doc) return { problems: ws.check(doc), version: doc.version };
   const service = ws.serviceOf(uri);
+  if (doc) {
+    // The files its images need are asked for first, so the result is complete at once.
+    await service.prepare(pathOf(uri), doc.getText(), doc.version);
+    return { problems: ws.check(doc), version: doc.version };
+  }
   const r = await service.readArticle(pathOf(uri));
   if (!r.ok) {
     if (r.missing) return undefined;
     const p = service.unreadableProblem(r.unreadable);
     return { problems: p ? [p] : [] };
   }
+  await service.prepare(pathOf(uri), r.text);
   return { problems: service.check(pathOf(uri), r.text) };
 }
