@@ -37,23 +37,6 @@ export class CheckContext {
     readonly files?: ArticleFiles,
   ) {}
 
-  /** The article's own path, which its images' addresses are relative to. */
-  get path(): string | undefined {
-    return this.files?.path;
-  }
-
-  get images(): ImageLookup | undefined {
-    return this.files?.images;
-  }
-
-  get publicDir(): string | undefined {
-    return this.files?.publicDir;
-  }
-
-  get root(): string | undefined {
-    return this.files?.root;
-  }
-
   msg(key: MessageKey, ...args: (string | number)[]): string {
     return format(this.lang, key, ...args);
   }

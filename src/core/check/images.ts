@@ -336,9 +336,10 @@ export function checkImages(ctx: CheckContext): void {
   const on = ctx.on('answer-image');
   const broken = ctx.on('answer-image-broken');
   if (!on && !broken) return;
-  const article = ctx.path;
+  // The article's own path, which its images' addresses are relative to.
+  const { path: article, publicDir, images: lookup, root } = ctx.files ?? {};
   for (const img of images) {
-    const t = imageTarget(img, article ?? '/', ctx.publicDir);
+    const t = imageTarget(img, article ?? '/', publicDir);
     if (!t) continue;
     if (t.kind === 'undecodable') {
       if (broken) ctx.report('answer-image-broken', img.start, img.end, ctx.msg('answer-image-undecodable', img.address));
@@ -348,10 +349,9 @@ export function checkImages(ctx: CheckContext): void {
       if (broken) ctx.report('answer-image-broken', img.start, img.end, ctx.msg('answer-image-unsupported', img.address, IMAGE_FORMATS.map((f) => '.' + f).join(', ')));
       continue;
     }
-    if (!article || !ctx.images) continue;
-    const found = ctx.images.lookup(t.path, article);
+    if (!article || !lookup) continue;
+    const found = lookup.lookup(t.path, article);
     if (!found || found.exists) continue;
-    const root = ctx.root;
     const shown = root ? relative(root, t.path) : t.path;
     if (t.kind === 'public') {
       if (broken) ctx.report('answer-image-broken', img.start, img.end, ctx.msg('answer-image-public', img.address, shown));

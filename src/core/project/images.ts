@@ -1,5 +1,5 @@
-import type { ImageFile, ImageLookup } from '../check/images';
-import { IMAGE_FORMATS } from '../check/images';
+import { answerImages, IMAGE_FORMATS, imagePaths, type ImageFile, type ImageLookup } from '../check/images';
+import type { ParsedArticle } from '../parse';
 import type { FileHost, Log } from './host';
 import { basename, dirname, isInside, join, relative } from './paths';
 
@@ -20,6 +20,8 @@ export class ImageFiles implements ImageLookup {
   private readonly asking = new Set<string>();
   /** Goes up with every answer that changed: a check cached before it is stale. */
   revision = 0;
+  /** The site's public folder (`public/` in the root), when there is one (see `findPublicDir`). */
+  publicDir?: string;
 
   constructor(
     private readonly files: FileHost,
@@ -33,6 +35,23 @@ export class ImageFiles implements ImageLookup {
     const k = this.known.get(path);
     if (!k) void this.ask(path);
     return k;
+  }
+
+  /** Looks for the site's public folder, where `/…` image addresses lead. */
+  async findPublicDir(): Promise<void> {
+    const pub = join(this.root, 'public');
+    try {
+      this.publicDir = (await this.files.stat(pub))?.type === 'directory' ? pub : undefined;
+    } catch {
+      this.publicDir = undefined;
+    }
+  }
+
+  /** Asks the host about the files an article's images need, before its check; the number of images in its answer. */
+  async prepareArticle(path: string, article: ParsedArticle): Promise<number> {
+    const n = answerImages(article).length;
+    if (n > 0) await this.prepare(path, imagePaths(article, path, this.publicDir));
+    return n;
   }
 
   /** Asks the host afresh about the paths an article's images need. */

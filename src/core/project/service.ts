@@ -21,7 +21,6 @@ import { loadProjectSettings, type HostSettings, type LoadProblem, type ProjectS
 import { readSiteKnowledge, siteFilePaths } from '../site/host';
 import { describeSiteError } from '../site/lookup';
 import { EMPTY_SITE, type SiteKnowledge } from '../site/types';
-import { answerImages, imagePaths } from '../check/images';
 import { ImageFiles, IMAGE_WATCH_GLOBS, isImageWatchPath } from './images';
 
 /** This many article changes in a row, with less than a second between them, make a burst. */
@@ -54,8 +53,6 @@ class Service implements ArticleService {
   private readonly parses = new Map<string, { version: number; text: string; parsed: ParsedArticle }>();
   private readonly checks = new Map<string, { version: number; text: string; revision: number; images: number; generation: number; lang: Lang; problems: readonly Problem[] }>();
   private readonly images: ImageFiles;
-  /** The site's public folder (`public/` in the root), when there is one. */
-  private publicDir?: string;
   private readonly watchers: Disposable[] = [];
   /** The articles the last search listed as regular files (not links): read without a stat of their own. */
   private listed = new Set<string>();
@@ -83,14 +80,7 @@ class Service implements ArticleService {
     for (const e of s.errors) this.init.log?.(`${e.file}:${e.line + 1}:${e.column + 1} ${this.describe(e)}`);
     this.settings = s;
     this.site = await readSiteKnowledge(this.init.files, s);
-    const pub = join(this.root, 'public');
-    let pubStat;
-    try {
-      pubStat = await this.init.files.stat(pub);
-    } catch {
-      pubStat = undefined;
-    }
-    this.publicDir = pubStat?.type === 'directory' ? pub : undefined;
+    await this.images.findPublicDir();
     for (const e of this.site.errors) this.init.log?.(describeSiteError(e, this.lang));
     this.matcher = new ArticleMatcher(this.root, s.config.include, s.config.exclude);
     this.checker = undefined;
@@ -149,7 +139,7 @@ class Service implements ArticleService {
         displayPath,
         site: this.site,
         root: this.root,
-        publicDir: this.publicDir,
+        publicDir: this.images.publicDir,
         images: this.images,
       });
     }
@@ -277,20 +267,13 @@ class Service implements ArticleService {
       const p = this.unreadableProblem(r.unreadable);
       return p ? [p] : [];
     }
-    await this.prepareImages(path, parseArticle(r.text));
+    await this.images.prepareArticle(path, parseArticle(r.text));
     return this.check(path, r.text);
   }
 
   async prepare(path: string, text: string, version?: number): Promise<void> {
     await this.ready;
-    await this.prepareImages(path, this.parse(path, text, version));
-  }
-
-  /** Asks the host about the files an article's images need; the number of images in its answer. */
-  private async prepareImages(path: string, article: ParsedArticle): Promise<number> {
-    const n = answerImages(article).length;
-    if (n > 0) await this.images.prepare(path, imagePaths(article, path, this.publicDir));
-    return n;
+    await this.images.prepareArticle(path, this.parse(path, text, version));
   }
 
   async checkFiles(targets: string[], opts: CheckFilesOptions = {}): Promise<FileResult[]> {
@@ -316,7 +299,7 @@ class Service implements ArticleService {
       unreadableProblem: (u) => this.unreadableProblem(u),
       listed: (path) => this.listed.has(path),
       safeCheck: (path, run) => this.safeCheck(path, run),
-      prepareImages: (path, article) => this.prepareImages(path, article),
+      prepareImages: (path, article) => this.images.prepareArticle(path, article),
     };
   }
 

@@ -15,14 +15,18 @@ export function refusedDeleted(text: string, e: TextEdit): number[] | undefined 
   if (e.end <= e.start) return undefined;
   const at = refusedChars(text, e.start, e.end, e.end - e.start);
   if (!at.length) return undefined;
-  let kept = '';
+  return replaced(text, e, at, '') === e.newText ? at : undefined;
+}
+
+/** The text an edit covers with the characters at offsets `at` (inside it, ascending) each written as `put`. */
+function replaced(text: string, e: TextEdit, at: readonly number[], put: string): string {
+  let out = '';
   let from = e.start;
   for (const i of at) {
-    kept += text.slice(from, i);
+    out += text.slice(from, i) + put;
     from = i + 1;
   }
-  kept += text.slice(from, e.end);
-  return kept === e.newText ? at : undefined;
+  return out + text.slice(from, e.end);
 }
 
 /**
@@ -47,15 +51,7 @@ export function standsWithoutDeletion(text: string, edits: readonly TextEdit[], 
     const kept = text.slice(at, e.start);
     after += kept + e.newText;
     const refused = refusedOf.get(e);
-    if (refused) {
-      let from = e.start;
-      read += kept;
-      for (const i of refused) {
-        read += text.slice(from, i) + LETTER;
-        from = i + 1;
-      }
-      read += text.slice(from, e.end);
-    } else read += kept + e.newText;
+    read += kept + (refused ? replaced(text, e, refused, LETTER) : e.newText);
     at = e.end;
   }
   after += text.slice(at);
