@@ -228,23 +228,28 @@ function withCopies(lines: LineIndex, from: number, span: NameSpan, line: TextLi
 
 const BULLET_LINE = /^[ \t]{0,3}(?:[-*+]|\d{1,3}[.)])[ \t]+\S/;
 
+const NOTHING_HIDDEN = () => false;
+
 /**
  * The signature that ends an answer's text, before a final summary or bullet list: a greeting
  * alone or with a name ("MVH", "Med vänlig hälsning, Carlos"), "Dr …", "/Carlos", or the
- * author's name after the last sentence. `authorWords` are the words of the article's author.
+ * author's name after the last sentence. `authorWords` are the words of the article's author;
+ * `hidden` tells the lines that show no text (reference definitions, comments, breaks), which
+ * are passed over as blank lines are.
  */
-export function findSignature(lines: LineIndex, from: number, to: number, authorWords: readonly string[], summaryStart?: number): NameSpan | undefined {
+export function findSignature(lines: LineIndex, from: number, to: number, authorWords: readonly string[], summaryStart?: number, hidden: (line: number) => boolean = NOTHING_HIDDEN): NameSpan | undefined {
   const text = lines.text;
+  const unseen = (l: TextLine) => l.text.trim() === '' || hidden(l.line);
   // The prose ends before the summary block, or before a final bullet list: its last line.
   let last: TextLine | undefined;
   for (let l: TextLine | undefined = lastLineOf(lines, from, summaryStart ?? to); l; l = lineAbove(lines, from, l)) {
-    if (l.text.trim() === '' || (summaryStart === undefined && BULLET_LINE.test(l.text))) continue;
+    if (unseen(l) || (summaryStart === undefined && BULLET_LINE.test(l.text))) continue;
     last = l;
     break;
   }
   if (!last) return undefined;
   let prev = lineAbove(lines, from, last);
-  while (prev && prev.text.trim() === '') prev = lineAbove(lines, from, prev);
+  while (prev && unseen(prev)) prev = lineAbove(lines, from, prev);
   const whole = (l: TextLine, startLine: TextLine = l): NameSpan => {
     const s = startLine.start + (startLine.text.length - startLine.text.trimStart().length);
     const e = trimEnd(text, s, l.end) || l.end;

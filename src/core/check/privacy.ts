@@ -1,6 +1,7 @@
 import { isScalar, type Scalar } from 'yaml';
 import type { CheckContext } from './context';
 import { findName, findSignature, findSignOff, type NameSpan } from './names';
+import { hiddenLines } from '../document/hidden';
 import { findSummaryBlock } from '../document/summary';
 import type { Fix } from '../types';
 
@@ -72,7 +73,8 @@ export function checkPrivacy(ctx: CheckContext): void {
   if (ctx.on('answer-signature') && article.frontmatter?.closeEnd !== undefined && article.body.trim() !== '') {
     const words = authorWords(article.data?.author);
     const summary = findSummaryBlock(article.lines, article.bodyStart);
-    const sig = findSignature(article.lines, article.bodyStart, text.length, words, summary?.start);
+    const { hidden } = hiddenLines(article.lines, article.bodyStart);
+    const sig = findSignature(article.lines, article.bodyStart, text.length, words, summary?.start, hidden);
     if (sig && !overlaps(sig)) {
       ctx.report('answer-signature', sig.start, sig.end, ctx.msg('answer-signature', text.slice(sig.start, sig.end).trim()), [removal(ctx.msg('fix-remove-signature'), sig)]);
     }

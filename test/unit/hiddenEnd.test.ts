@@ -1,0 +1,82 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { applyEdits } from '../../src/core/fix/index';
+import { article, check, only } from './helpers';
+
+// Markdown at the end of the answer that the page shows no text for: link reference
+// definitions, HTML comments, thematic breaks. The rules that look for the answer's last text
+// read past them to what the reader sees last.
+
+const author = { author: 'author: "Dr. Carlos Rivero Siri"' };
+const withBody = (body: string) => article(author, body);
+const spans = (text: string, rule: string) => only(check(text), rule).map((p) => text.slice(p.start, p.end));
+const fixed = (text: string, rule: string) => {
+  const [p] = only(check(text), rule);
+  assert.ok(p, `no ${rule} problem`);
+  return applyEdits(text, p.fixes![0].edits);
+};
+const crlf = (s: string) => s.replace(/\n/g, '\r\n');
+
+const DEFINITIONS = [
+  '[r1]: ./bild.webp',
+  '[1]: https://www.1177.se/x "Titel"',
+  '   [Carlos]: ./x',
+  '[1]: https://www.1177.se/x "Titel"\n[2]: <./a b.webp>\n[r3]: /bilder/axel.webp \'Axeln\'',
+  '[1]:\n  https://www.1177.se/x\n  "En titel på två\n  rader"',
+];
+
+test('a reference definition ending the answer is no signature', () => {
+  for (const def of DEFINITIONS) {
+    for (const body of [`Det låter som impingement.\n\nSe bilden.\n\n${def}\n`, `Det låter som impingement.\n\n**Sammanfattning:**\n- Vila\n\n${def}\n`, `Det låter som impingement.\n\n- Vila\n\n${def}\n`]) {
+      assert.deepEqual(spans(withBody(body), 'answer-signature'), [], body);
+      assert.deepEqual(spans(withBody(crlf(body)), 'answer-signature'), [], body);
+    }
+  }
+});
+
+test('a signature above reference definitions is still found, and the fix removes only the signature', () => {
+  for (const def of DEFINITIONS) {
+    for (const [sig, shown] of [
+      ['Mvh Carlos', 'Mvh Carlos'],
+      ['/Carlos', '/Carlos'],
+      ['MVH', 'MVH'],
+      ['Dr. Carlos Rivero Siri', 'Dr. Carlos Rivero Siri'],
+    ]) {
+      for (const eol of [(s: string) => s, crlf]) {
+        const text = withBody(eol(`Det låter som impingement.\n\n${sig}\n\n${def}\n`));
+        assert.deepEqual(spans(text, 'answer-signature'), [shown], `${sig} / ${def}`);
+        assert.equal(fixed(text, 'answer-signature'), withBody(eol(`Det låter som impingement.\n\n${def}\n`)), `${sig} / ${def}`);
+      }
+    }
+  }
+  // After the summary list the definitions may stand too: the signature above the summary is found.
+  const text = withBody('Det låter som impingement.\n\nMvh Carlos\n\n**Sammanfattning:**\n- Vila\n\n[1]: https://www.1177.se/x\n');
+  assert.deepEqual(spans(text, 'answer-signature'), ['Mvh Carlos']);
+  assert.equal(fixed(text, 'answer-signature'), withBody('Det låter som impingement.\n\n**Sammanfattning:**\n- Vila\n\n[1]: https://www.1177.se/x\n'));
+  // Definitions between the signature and the summary, and between the signature and a final list.
+  const between = withBody('Det låter som impingement.\n\nMvh Carlos\n\n[1]: ./x.webp\n\n**Sammanfattning:**\n- Vila\n');
+  assert.equal(fixed(between, 'answer-signature'), withBody('Det låter som impingement.\n\n[1]: ./x.webp\n\n**Sammanfattning:**\n- Vila\n'));
+  const list = withBody('Det låter som impingement.\n\n/Carlos\n\n- Vila\n\n[1]: ./x.webp\n');
+  assert.equal(fixed(list, 'answer-signature'), withBody('Det låter som impingement.\n\n- Vila\n\n[1]: ./x.webp\n'));
+});
+
+test('a line that looks like a definition but is text on the page is read as text', () => {
+  // Right under a line of text a definition cannot start: it goes on with that paragraph, and the page shows it.
+  assert.deepEqual(spans(withBody('Det låter som impingement.\n/Carlos\n[1]: https://www.1177.se\n'), 'answer-signature'), []);
+  assert.deepEqual(spans(withBody('Det låter som impingement.\n\n[1]: ./x\nMvh Carlos\n'), 'answer-signature'), ['Mvh Carlos']);
+});
+
+test('comments and a final break are passed over as definitions are; a comment shows nothing', () => {
+  const cases: [string, string[]][] = [
+    ['Det låter som impingement.\n\nMvh Carlos\n\n<!-- granskad 2024 -->\n', ['Mvh Carlos']],
+    ['Det låter som impingement.\n\nMvh Carlos\n\n<!--\nAtt göra: bild\n-->\n', ['Mvh Carlos']],
+    ['Det låter som impingement.\n\nMvh Carlos\n\n---\n', ['Mvh Carlos']],
+    ['Det låter som impingement.\n\nMvh Carlos\n\n* * *\n\n**Sammanfattning:**\n- Vila\n', ['Mvh Carlos']],
+    // A signature inside a comment is not on the page.
+    ['Det låter som impingement.\n\n<!-- Mvh Carlos -->\n', []],
+    // Text after the comment on its line is shown, and ends the answer.
+    ['Det låter som impingement.\n\nMvh Carlos\n\n<!-- x --> Vila gärna.\n', []],
+  ];
+  for (const [body, shown] of cases) assert.deepEqual(spans(withBody(body), 'answer-signature'), shown, body);
+  assert.equal(fixed(withBody('Det låter som impingement.\r\n\r\nMvh Carlos\r\n\r\n<!-- granskad -->\r\n'), 'answer-signature'), withBody('Det låter som impingement.\r\n\r\n<!-- granskad -->\r\n'));
+});
