@@ -151,6 +151,13 @@ test('the rule\'s readability counts are the preview\'s on answers with look-ali
     'Före koden.\n\n```\nkod | här\n|---|\n```\n\nEfter koden.',
     '~~~\n*inte kursiv*\n~~~\nVila [länk](https://exempel.se/a|b) nu.',
     'Text före\n```js\nlet x = 1. Och mer.\n```\n- punkt efter',
+    // Reference definitions show no text; one right under a line of text goes on with it, and is text.
+    'Vila nu.\n\n[1]: https://www.1177.se/x "Titel"\n[r2]: <./a b.webp>',
+    'Vila nu.\n\n[1]:\n  https://www.1177.se/x\n  "En titel på\n  två rader"\n\nMer text',
+    'Vila nu\n[1]: https://www.1177.se/x',
+    '- Vila\n\n  [1]: https://www.1177.se/x\n- Is',
+    'Vila nu.\n\n---\n\n* * *',
+    'Vila nu\n***\nsedan mer',
   ];
   for (const body of bodies) {
     const a = parseArticle(article({}, body));

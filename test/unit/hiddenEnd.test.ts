@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { answerReadability } from '../../src/core/check/readability';
 import { applyEdits } from '../../src/core/fix/index';
+import { parseArticle } from '../../src/core/parse';
 import { article, check, only } from './helpers';
 
 // Markdown at the end of the answer that the page shows no text for: link reference
@@ -79,4 +81,41 @@ test('comments and a final break are passed over as definitions are; a comment s
   ];
   for (const [body, shown] of cases) assert.deepEqual(spans(withBody(body), 'answer-signature'), shown, body);
   assert.equal(fixed(withBody('Det låter som impingement.\r\n\r\nMvh Carlos\r\n\r\n<!-- granskad -->\r\n'), 'answer-signature'), withBody('Det låter som impingement.\r\n\r\n<!-- granskad -->\r\n'));
+});
+
+test('summary-block points at the last text above definitions, comments and breaks, and its fix keeps them after the summary', () => {
+  const plain = article({}, 'Svar.\n\nMer text.\n\n[1]: ./x.webp\n\n<!-- granskad -->\n');
+  const [p] = only(check(plain), 'summary-block');
+  assert.equal(plain.slice(p.start, p.end), 'Mer text.');
+  assert.match(p.message, /no summary block/);
+  assert.equal(fixed(plain, 'summary-block'), article({}, 'Svar.\n\nMer text.\n\n**Sammanfattning:**\n\n- \n\n[1]: ./x.webp\n\n<!-- granskad -->\n'));
+  assert.equal(fixed(crlf(article({}, 'Svar.\n\n---\n')), 'summary-block'), crlf(article({}, 'Svar.\n\n**Sammanfattning:**\n\n- \n\n---\n')));
+  // A comment right under the text (an HTML block needs no blank line before it).
+  assert.equal(fixed(article({}, 'Svar.\n<!-- k -->\n'), 'summary-block'), article({}, 'Svar.\n\n**Sammanfattning:**\n\n- \n\n<!-- k -->\n'));
+  // Nothing after the text: the trailing blank lines are replaced, as before.
+  assert.equal(fixed(article({}, 'Svar.\n\n\n'), 'summary-block'), article({}, 'Svar.\n\n**Sammanfattning:**\n\n- \n'));
+});
+
+test('a bullet list above trailing definitions still ends the answer: it is labelled, not given a second list', () => {
+  for (const tail of ['[1]: https://www.1177.se/x "Titel"', '<!-- granskad -->', '---']) {
+    for (const eol of [(s: string) => s, crlf]) {
+      const text = eol(article({}, `Svar.\n\n- Vila\n- Is\n\n${tail}\n`));
+      const [p] = only(check(text), 'summary-block');
+      assert.match(p.message, /ends with a bullet list but no summary label/, tail);
+      assert.equal(text.slice(p.start, p.end), '- Vila', tail);
+      assert.equal(applyEdits(text, p.fixes![0].edits), eol(article({}, `Svar.\n\n**Sammanfattning:**\n- Vila\n- Is\n\n${tail}\n`)), tail);
+    }
+  }
+});
+
+test('reference definitions are not counted as words or sentences of the answer', () => {
+  const sentence = `${Array.from({ length: 30 }, () => 'ord').join(' ')}`;
+  const body = (tail: string) => `${sentence}.\n\n${tail}\n`;
+  // 30 words: under the limit of 35; the definition's words would make it over.
+  assert.deepEqual(spans(article({}, body('[1]: https://www.1177.se/x "Titel med fem ord här"')), 'sentence-length'), []);
+  // The counts are those of the answer without its definitions.
+  const counts = (b: string) => answerReadability({ article: parseArticle(article({}, b)) }).counts;
+  for (const def of DEFINITIONS) assert.deepEqual(counts(body(def)), counts(body('')), def);
+  // A break has no words either, but ends the sentence above it.
+  assert.deepEqual(counts('Vila nu\n***\nsedan mer'), { words: 4, sentences: 2, longWords: 0 });
 });

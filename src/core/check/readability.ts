@@ -1,5 +1,6 @@
 import { answerLines, type BodyLine } from './answerStyle';
 import type { CheckContext } from './context';
+import { hiddenLines } from '../document/hidden';
 import { isSpaceUnit, isStop, lixBand, lixOf, nextWordStart, wordEnd, type LixCounts, type LixResult } from '../render/text';
 
 /** A sentence of the answer: document offsets and its number of words. */
@@ -94,7 +95,7 @@ function tableLines(lines: readonly BodyLine[], doc: string): ReadonlySet<number
 /**
  * The answer's sentences and LIX counts, read as the preview reads the rendered text: a
  * sentence ends at . ! ? : before a space, at a blank line and where a list item or heading
- * starts; link addresses and the `**Sammanfattning:**` label are not text.
+ * starts; link addresses, reference definitions and the `**Sammanfattning:**` label are not text.
  */
 export function answerReadability(ctx: Pick<CheckContext, 'article'>): AnswerReadability {
   const sentences: Sentence[] = [];
@@ -107,6 +108,9 @@ export function answerReadability(ctx: Pick<CheckContext, 'article'>): AnswerRea
   let inQuote = false;
   const doc = ctx.article.lines.text;
   const lines = answerLines(ctx);
+  // Reference definitions (and breaks) are no text: the page and the preview show none for them.
+  const hidden = hiddenLines(ctx.article.lines, ctx.article.bodyStart);
+  const unrendered = (start: number) => hidden.any && hidden.unrendered(ctx.article.lines.positionAt(start).line);
   const tables = tableLines(lines, doc);
   // Whether a line may hold a link address to blank out: looked for once in the whole answer.
   const links = lines.length > 0 && (doc.indexOf('](', lines[0].start) >= 0 || doc.indexOf('<http', lines[0].start) >= 0);
@@ -123,7 +127,7 @@ export function answerReadability(ctx: Pick<CheckContext, 'article'>): AnswerRea
     // Only a line that starts with a blank, * _ - + # > or a digit can be the label or start a
     // block: most lines start with a letter, and need neither regex.
     const marked = !blank && mayStartBlock(doc.charCodeAt(line.start));
-    if (blank || (marked && SUMMARY_LINE.test(lineText))) {
+    if (blank || (marked && SUMMARY_LINE.test(lineText)) || unrendered(line.start)) {
       ended = true;
       inQuote = false;
       continue;

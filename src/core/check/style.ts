@@ -3,6 +3,7 @@ import { nearest } from '../similarity';
 import { parseArticle, type Field, type ParsedArticle } from '../parse';
 import type { ArticleSchema } from '../schema';
 import type { Fix, Range } from '../types';
+import { hiddenLines } from '../document/hidden';
 import { findSummaryBlock } from '../document/summary';
 import { charCount as char } from '../render/text';
 import { slugField, slugOf } from '../site/address';
@@ -107,10 +108,15 @@ function checkSummary(ctx: CheckContext): void {
     ctx.report('summary-block', s.start, s.end, ctx.msg('summary-empty'));
     return;
   }
-  // Point at the last line of the answer: the summary goes after it.
+  // Point at the last line of the answer's text: the summary goes after it. Definitions, comments
+  // and breaks below it show nothing, and stay below the summary.
   const { lines, text } = article;
+  const { hidden } = hiddenLines(lines, article.bodyStart);
+  const unseen = (l: number) => lines.lineText(l).trim() === '' || hidden(l);
   let last = lines.lineCount - 1;
-  while (last > 0 && lines.lineText(last).trim() === '' && lines.starts[last] > article.bodyStart) last--;
+  while (last > 0 && unseen(last) && lines.starts[last] > article.bodyStart) last--;
+  let rest = last + 1;
+  while (rest < lines.lineCount && lines.lineText(rest).trim() === '') rest++;
   const start = Math.max(lines.starts[last], article.bodyStart);
   const end = Math.max(start, lines.starts[last] + lines.lineText(last).length);
   const eol = ctx.eol;
@@ -127,10 +133,12 @@ function checkSummary(ctx: CheckContext): void {
     ctx.report('summary-block', list, lines.starts[first] + length, ctx.msg('summary-unlabelled'), [fix], onLine(first, 0, length));
     return;
   }
-  const trailing = text.slice(end);
+  // The blank lines after the text are replaced; what shows nothing stays after a blank line.
+  const kept = rest < lines.lineCount;
+  const replaced = kept ? lines.starts[rest] : text.length;
   // A blank line between the label and the empty bullet: "- " right below a line would make that line a heading.
-  const skeleton = `${eol}${eol}**Sammanfattning:**${eol}${eol}- ${eol}`;
-  const fix: Fix = { title: ctx.msg('fix-add-summary'), edits: [{ start: end, end: end + trailing.length, newText: skeleton }], preferred: true, needsWriter: true };
+  const skeleton = `${eol}${eol}**Sammanfattning:**${eol}${eol}- ${eol}${kept ? eol : ''}`;
+  const fix: Fix = { title: ctx.msg('fix-add-summary'), edits: [{ start: end, end: replaced, newText: skeleton }], preferred: true, needsWriter: true };
   ctx.report('summary-block', start, end, ctx.msg('summary-missing'), [fix], start === lines.starts[last] ? onLine(last, 0, end - start) : undefined);
 }
 
@@ -143,8 +151,10 @@ const LIST_ITEM_RE = /^[ \t]{0,3}[-*+][ \t]+\S/;
 export function finalBulletList(ctx: Pick<CheckContext, 'article'>): number | undefined {
   const { lines, bodyStart } = ctx.article;
   const first = lines.positionAt(bodyStart).line;
+  const { hidden } = hiddenLines(lines, bodyStart);
   let l = lines.lineCount - 1;
-  while (l >= first && lines.lineText(l).trim() === '') l--;
+  // Definitions, comments and breaks after the list show nothing: the list still ends the answer.
+  while (l >= first && (lines.lineText(l).trim() === '' || hidden(l))) l--;
   if (l < first) return undefined;
   let top: number | undefined;
   for (; l >= first && lines.starts[l] >= bodyStart; l--) {

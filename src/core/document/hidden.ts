@@ -8,6 +8,8 @@ import type { LineIndex } from '../lines';
  * readability counts leave the definitions out, as the preview does.
  */
 export interface HiddenLines {
+  /** Whether any line is hidden (when none is, the answer was not parsed). */
+  any: boolean;
   /** Whether line `l` of the document shows no text: a definition, a comment, a break, or only a list or quote marker. */
   hidden(l: number): boolean;
   /** Whether line `l` is a definition or a break (or only a marker), which the preview shows no text for either. */
@@ -21,7 +23,7 @@ const BREAK = 2;
 /** An HTML block of only comments: the site passes it through, and the browser shows nothing. */
 const COMMENT = 3;
 
-const NONE: HiddenLines = { hidden: () => false, unrendered: () => false };
+const NONE: HiddenLines = { any: false, hidden: () => false, unrendered: () => false };
 
 /**
  * The answer read as the site reads it, blocks only: raw HTML on (the site's Markdown passes it
@@ -65,7 +67,7 @@ function findHidden(lines: LineIndex, bodyStart: number): HiddenLines {
     // A blank line is in no block: it is blank, not hidden.
     return lines.lineText(l).trim() === '' ? TEXT : kinds[k];
   };
-  return { hidden: (l) => kind(l) !== TEXT, unrendered: (l) => kind(l) === MARKUP || kind(l) === BREAK };
+  return { any: true, hidden: (l) => kind(l) !== TEXT, unrendered: (l) => kind(l) === MARKUP || kind(l) === BREAK };
 }
 
 /** Whether an HTML block is only comments and white space (a comment never closed runs to the end). */
