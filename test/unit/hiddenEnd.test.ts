@@ -51,6 +51,8 @@ test('a signature above reference definitions is still found, and the fix remove
       }
     }
   }
+  // Without any of them the answer is read as before.
+  assert.deepEqual(spans(withBody('Det låter som impingement.\n\nMvh Carlos\n'), 'answer-signature'), ['Mvh Carlos']);
   // After the summary list the definitions may stand too: the signature above the summary is found.
   const text = withBody('Det låter som impingement.\n\nMvh Carlos\n\n**Sammanfattning:**\n- Vila\n\n[1]: https://www.1177.se/x\n');
   assert.deepEqual(spans(text, 'answer-signature'), ['Mvh Carlos']);

@@ -29,7 +29,7 @@ const NONE: HiddenLines = { any: false, hidden: () => false, unrendered: () => f
  * The answer read as the site reads it, blocks only: raw HTML on (the site's Markdown passes it
  * through; the preview's renderer has it off), and no inline parse, which nothing here needs.
  */
-const blocks = new MarkdownIt({ html: true, linkify: false, typographer: false });
+const blocks = new MarkdownIt({ html: true });
 blocks.core.ruler.enableOnly(['normalize', 'block']);
 
 // A thematic break: three or more of one of - * _, spaces and tabs between, up to three spaces first.
