@@ -43,7 +43,7 @@ export const DEFAULT_CONFIG: ProjectConfig = {
   rules: {},
   include: DEFAULT_INCLUDE,
   exclude: ['**/_*', '**/_*/**'],
-  blockPublish: ['published-incomplete', 'personal-data'],
+  blockPublish: ['published-incomplete', 'personal-data', 'file-left-out'],
   titleMax: 60,
   descriptionMin: 120,
   descriptionMax: 160,

@@ -60,6 +60,8 @@ describe('which files are articles', () => {
     const b = s.check(`${A}/b.markdown`, article());
     assert.deepEqual(b.map((p) => `${p.rule}@${p.range.start.line}:${p.range.start.character}-${p.range.end.character}`), ['file-left-out@0:0-3', 'duplicate-title@1:7-20']);
     assert.match(b[0].message, /makes no page of “b\.markdown”\. Rename the file “b\.md”/);
+    // Publishing it would publish nothing: Publish is stopped by default.
+    assert.deepEqual(s.publishBlockers(b).map((p) => p.rule), ['file-left-out']);
     // a.md has no duplicate: b.markdown is no page of the site.
     assert.deepEqual(s.check(`${A}/a.md`, article()).map((p) => p.rule), []);
     const [res] = await s.checkFiles([`${A}/sub/C.MD`]);
