@@ -1,14 +1,14 @@
 import { findNodeAtLocation, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { format, type MessageKey } from './i18n/messages';
 import { isRuleId, type RuleSetting } from './rules';
-import { MARKDOWN_NAME_GLOB } from './project/markdownFiles';
+import { ARTICLE_EXTENSION } from './project/markdownFiles';
 
 /** The project's config file, read by the CLI and the editor alike. */
 export const CONFIG_FILE = '.qa-articles.json';
 /** A project's own schema, used when present beside the config file (or at the root). */
 export const SCHEMA_FILE = '.qa-articles.schema.json';
-/** Which files are articles when neither the config nor a setting says. */
-export const DEFAULT_INCLUDE = [`src/content/fraga-doktorn/**/${MARKDOWN_NAME_GLOB}`];
+/** Which files are articles when neither the config nor a setting says: those the site's collection builds. */
+export const DEFAULT_INCLUDE = [`src/content/fraga-doktorn/**/*.${ARTICLE_EXTENSION}`];
 
 export interface ProjectConfig {
   /** Per-rule severity overrides: `"title-length": "error" | "warning" | "info" | "hint" | "off"`. */
@@ -43,7 +43,7 @@ export const DEFAULT_CONFIG: ProjectConfig = {
   rules: {},
   include: DEFAULT_INCLUDE,
   exclude: ['**/_*', '**/_*/**'],
-  blockPublish: ['published-incomplete', 'personal-data'],
+  blockPublish: ['published-incomplete', 'personal-data', 'file-left-out'],
   titleMax: 60,
   descriptionMin: 120,
   descriptionMax: 160,

@@ -13,7 +13,7 @@ export const RULES = {
   'schema-enum': { severity: 'error', about: 'A value outside the allowed list (category, status).' },
   'schema': { severity: 'error', about: 'Any other violation of the article schema.' },
   'file-unreadable': { severity: 'error', about: 'The file cannot be an article: binary data, a link to a pipe or device, or over the size limit.' },
-  'file-left-out': { severity: 'warning', about: 'A file among the articles that the site cannot read (no permission, a read error): the site leaves it out, so it gets no page, and builds the rest.' },
+  'file-left-out': { severity: 'warning', about: 'A file among the articles that the site leaves out, so it gets no page, and builds the rest: one it cannot read (no permission, a read error), or one whose name ends in another Markdown extension than `.md` (`.markdown`, `.MD`).' },
   'file-encoding': { severity: 'warning', about: 'Bytes that are not UTF-8 text, which the site shows as �.' },
   'page-address': { severity: 'warning', about: 'A `slug` field, which sets the page\'s address instead of the file\'s name, or two articles with one page address (the site publishes one of them).' },
   'unknown-field': { severity: 'warning', about: 'A field the site ignores, often a typo of a known field.' },

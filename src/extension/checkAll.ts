@@ -77,7 +77,7 @@ async function checkFolders(
   const work: { folder: ArticleFolder; uri: vscode.Uri }[] = [];
   for (const folder of folders) {
     await folder.ready;
-    for (const uri of await folder.findArticles(token)) work.push({ folder, uri });
+    for (const uri of await folder.findChecked(token)) work.push({ folder, uri });
   }
   const found = new Set(work.map((w) => w.uri.toString()));
   // Files an earlier run reported that are no longer articles (moved, include changed) lose their stale problems.

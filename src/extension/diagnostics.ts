@@ -56,7 +56,7 @@ export function registerDiagnostics(context: vscode.ExtensionContext, ws: Articl
     // An editor took over, or the file was deleted or checked again while this read was under way.
     if (openDocument(uri) || diagnostics.stamp(uri) !== stamp) return;
     const folder = ws.folderOf(uri);
-    if (!r || !folder || !folder.matches(uri)) diagnostics.delete(uri);
+    if (!r || !folder || !(folder.matches(uri) || folder.unbuilt(uri))) diagnostics.delete(uri);
     else diagnostics.set(uri, ws.visible(uri, r.problems).shown, undefined, stamp);
   };
 

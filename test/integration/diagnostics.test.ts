@@ -94,6 +94,35 @@ suite('diagnostics', () => {
     });
   }
 
+  test('a .markdown file among the articles is told the site makes no page of it, open or not; once renamed .md it is not', async function () {
+    this.timeout(60_000);
+    const uri = vscode.Uri.joinPath(root(), 'src', 'content', 'fraga-doktorn', 'it-diag-not-built.markdown');
+    // A quoted date too, so that a check of the renamed file is seen to have come.
+    await vscode.workspace.fs.writeFile(uri, Buffer.from(article('Stel axel nio', { fm: { date: '"2024-02-01"' } })));
+    created.push(uri);
+    // Check All finds it, closed.
+    await vscode.commands.executeCommand('qaArticles.checkAll');
+    const closed = ours(uri).find((d) => ruleOf(d) === 'file-left-out');
+    assert.ok(closed, JSON.stringify(ours(uri).map((d) => d.message)));
+    assert.match(closed.message, /no page of “it-diag-not-built\.markdown”\. Rename the file “it-diag-not-built\.md”/);
+    assert.equal(closed.severity, vscode.DiagnosticSeverity.Warning);
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    const d = await diagnosticOf(uri, 'file-left-out');
+    assert.equal(editor.document.getText(d.range), '---');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    const renamed = articleUri('not-built');
+    const edit = new vscode.WorkspaceEdit();
+    edit.renameFile(uri, renamed);
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    created.push(renamed);
+    const doc = await vscode.workspace.openTextDocument(renamed);
+    await vscode.window.showTextDocument(doc);
+    await diagnosticOf(renamed, 'yaml-type');
+    assert.deepEqual(ours(renamed).map(ruleOf), ['yaml-type']);
+    assert.ok(vscode.extensions.getExtension('qa-articles.qa-articles')!.exports.workspace.isArticle(doc));
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
   test('Check All Articles fills the Problems panel for a file that is not open and returns a summary', async function () {
     this.timeout(60_000);
     const uri = articleUri('not-open');

@@ -82,7 +82,7 @@ suite('workflow', () => {
   });
 
   test('workflow: New Article takes an address no article in another Markdown extension has (slug.markdown)', async () => {
-    // The site makes the page's address from the name without its extension: .markdown as .md.
+    // The site builds no page of a .markdown file, but it is an article waiting for its .md name: a new one does not take it.
     const other = inContent('axeln-hugger-till.markdown');
     const otherText = '---\ntitle: "Axeln hugger till"\ncategory: axel\ndate: 2020-01-01\npublished: false\nquestion: |\n  Hej\n---\n';
     await vscode.workspace.fs.writeFile(other, Buffer.from(otherText, 'utf8'));

@@ -48,18 +48,38 @@ test('a clean project exits 0 with a summary line; only its articles are checked
   assert.equal((await run(['check'], path.join(dir, 'docs'))).stdout, '1 file checked: no problems.\n');
 });
 
-test('every Markdown extension the site builds is an article: .markdown, .mdown … beside .md; README.markdown in a named folder is not', async () => {
-  // Astro takes .markdown, .mdown, .mkdn, .mkd and .mdwn files of a collection as entries, as it does .md.
-  const dir = tmpDir({ 'package.json': '{}', 'src/content/fraga-doktorn/a.md': article(), 'src/content/fraga-doktorn/b.markdown': article({ title: 'title: "Ont i knät"', date: 'date: "2017-08-15"' }), 'src/content/fraga-doktorn/c.mdown': article({ title: 'title: "Ont i foten"' }), 'src/content/fraga-doktorn/notes.txt': 'x' });
+test('only .md files are articles, as the site builds them: .markdown, .mdown and .MD among them are checked and said to get no page; README.markdown in a named folder is not checked', async () => {
+  // Astro's collections take only .md (its other Markdown extensions are for src/pages), with the capitals as written.
+  const dir = tmpDir({
+    'package.json': '{}',
+    'src/content/fraga-doktorn/a.md': article(),
+    'src/content/fraga-doktorn/b.markdown': article({ title: 'title: "Ont i knät"', date: 'date: "2017-08-15"' }),
+    'src/content/fraga-doktorn/c.mdown': article(),
+    'src/content/fraga-doktorn/axel/D.MD': article({ title: 'title: "Ont i foten"' }),
+    'src/content/fraga-doktorn/_e.markdown': article({ title: 'title: "Utkast"' }),
+    'src/content/fraga-doktorn/notes.txt': 'x',
+  });
   const r = await run(['check', '--format', 'json'], dir);
   const out = JSON.parse(r.stdout);
-  assert.equal(out.files, 3);
-  assert.deepEqual(out.problems.map((p: { file: string; rule: string }) => `${p.file}:${p.rule}`), ['src/content/fraga-doktorn/b.markdown:yaml-type']);
-  // A folder named outside the articles: its Markdown files, not its README.
+  assert.equal(out.files, 4);
+  // c.mdown has a.md's title: c is told (a.md has it), a.md is not (c.mdown has no page).
+  assert.deepEqual(out.problems.map((p: { file: string; rule: string; line: number }) => `${p.file}:${p.line}:${p.rule}`), [
+    'src/content/fraga-doktorn/axel/D.MD:1:file-left-out',
+    'src/content/fraga-doktorn/b.markdown:1:file-left-out',
+    'src/content/fraga-doktorn/b.markdown:7:yaml-type',
+    'src/content/fraga-doktorn/c.mdown:1:file-left-out',
+    'src/content/fraga-doktorn/c.mdown:2:duplicate-title',
+  ]);
+  const text = await run(['check'], dir);
+  assert.match(text.stdout, /The site builds only articles whose file name ends in \.md: it makes no page of “b\.markdown”\. Rename the file “b\.md”\./);
+  assert.match((await run(['check', '--lang', 'sv', 'src/content/fraga-doktorn/axel'], dir)).stdout, /av ”D\.MD” blir ingen sida\. Byt namn på filen till ”D\.md”\./);
+  // A warning: the site still builds the rest.
+  assert.equal(r.code, 1);
+  // A folder named outside the articles: its Markdown files, not its README, and no word of the site's names.
   fs.mkdirSync(path.join(dir, 'drafts'));
   fs.writeFileSync(path.join(dir, 'drafts', 'x.markdown'), article({ title: 'title: "Utkast"' }));
   fs.writeFileSync(path.join(dir, 'drafts', 'README.markdown'), '# Utkast\n');
-  assert.match((await run(['check', 'drafts'], dir)).stdout, /^1 file checked/m);
+  assert.match((await run(['check', 'drafts'], dir)).stdout, /^1 file checked: no problems/m);
 });
 
 test('a folder with no project says how to point at one', async () => {

@@ -38,6 +38,46 @@ describe('which files are articles', () => {
     assert.ok(!s.isArticle('/site/src/content/blog/post.md'));
     assert.ok(!s.isArticle(`${A}/_draft.md`), 'the site skips files whose name starts with _');
   });
+  it('only .md files, as the site builds them: a .markdown, .mdown or .MD file among them is checked and said to get no page, never part of the corpus', async () => {
+    const files = {
+      '/site/package.json': '{}',
+      [`${A}/a.md`]: article(),
+      [`${A}/b.markdown`]: article(),
+      [`${A}/sub/C.MD`]: article(),
+      [`${A}/_d.markdown`]: article(),
+      [`${A}/e.txt`]: 'x',
+      '/site/docs/f.markdown': article(),
+    };
+    const s = createArticleService({ files: new MemoryHost(files), root: '/site' });
+    assert.deepEqual(await s.findArticles(), [`${A}/a.md`]);
+    assert.deepEqual(s.unbuiltFiles, [`${A}/b.markdown`, `${A}/sub/C.MD`]);
+    assert.equal(s.unbuiltName(`${A}/b.markdown`), 'b.md');
+    assert.equal(s.unbuiltName(`${A}/sub/C.MD`), 'C.md');
+    for (const f of [`${A}/a.md`, `${A}/_d.markdown`, `${A}/e.txt`, '/site/docs/f.markdown']) assert.equal(s.unbuiltName(f), undefined, f);
+    // Checked as any article: the same title as a.md is a duplicate of it, and the file is told it gets no page.
+    await s.buildIndex();
+    assert.deepEqual([...s.index.files()].map(([f]) => f), [`${A}/a.md`]);
+    const b = s.check(`${A}/b.markdown`, article());
+    assert.deepEqual(b.map((p) => `${p.rule}@${p.range.start.line}:${p.range.start.character}-${p.range.end.character}`), ['file-left-out@0:0-3', 'duplicate-title@1:7-20']);
+    assert.match(b[0].message, /makes no page of “b\.markdown”\. Rename the file “b\.md”/);
+    // Publishing it would publish nothing: Publish is stopped by default.
+    assert.deepEqual(s.publishBlockers(b).map((p) => p.rule), ['file-left-out']);
+    // a.md has no duplicate: b.markdown is no page of the site.
+    assert.deepEqual(s.check(`${A}/a.md`, article()).map((p) => p.rule), []);
+    const [res] = await s.checkFiles([`${A}/sub/C.MD`]);
+    assert.deepEqual(res.problems.map((p) => p.rule), ['file-left-out', 'duplicate-title']);
+    // Off like any rule.
+    const off = createArticleService({ files: new MemoryHost({ ...files, '/site/.qa-articles.json': '{"rules": {"file-left-out": "off"}}' }), root: '/site' });
+    await off.ready;
+    assert.deepEqual(off.check(`${A}/b.markdown`, article()).map((p) => p.rule), []);
+  });
+  it('a project whose include takes .markdown has no word about it', async () => {
+    const host = new MemoryHost({ '/p/.qa-articles.json': '{"include": ["articles/**/*.markdown"]}', '/p/articles/a.markdown': article(), '/p/articles/b.md': article() });
+    const s = createArticleService({ files: host, root: '/p' });
+    assert.deepEqual(await s.findArticles(), ['/p/articles/a.markdown']);
+    assert.deepEqual(s.unbuiltFiles, []);
+    assert.deepEqual(s.check('/p/articles/a.markdown', article()).map((p) => p.rule), []);
+  });
   it('include and exclude from .qa-articles.json; the host setting replaces the include', async () => {
     const host = new MemoryHost({ '/p/.qa-articles.json': '{"include": ["articles/**/*.md"], "exclude": ["articles/old/**"]}', '/p/articles/a.md': article(), '/p/articles/old/b.md': article(), '/p/other/c.md': article() });
     assert.deepEqual(await createArticleService({ files: host, root: '/p' }).findArticles(), ['/p/articles/a.md']);

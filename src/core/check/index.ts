@@ -26,6 +26,14 @@ function checkEncoding(ctx: CheckContext): void {
   if (at >= 0) ctx.report('file-encoding', at, at + 1, ctx.msg('file-encoding'));
 }
 
+/** A file among the articles the site builds no page of, for its extension alone (`knä.markdown`, `knä.MD`). */
+function checkFileName(ctx: CheckContext, path: string, built: string): void {
+  const text = ctx.article.text;
+  const nl = text.indexOf('\n');
+  const end = nl < 0 ? text.length : nl > 0 && text[nl - 1] === '\r' ? nl - 1 : nl;
+  ctx.report('file-left-out', 0, end, ctx.msg('file-not-built', path.slice(path.lastIndexOf('/') + 1), built));
+}
+
 export interface CheckerOptions {
   schema?: ArticleSchema;
   config?: ProjectConfig;
@@ -44,6 +52,8 @@ export interface CheckerOptions {
   publicDir?: string;
   /** What the host said about the files the answers' images need; without it the missing-file rules are quiet. */
   images?: ImageLookup;
+  /** The name the site would build a file under, when its own name gets no page (`knä.markdown` → `knä.md`); undefined for an article. */
+  unbuiltName?: (path: string) => string | undefined;
 }
 
 export interface Checker {
@@ -80,6 +90,8 @@ export function createChecker(options: CheckerOptions = {}): Checker {
     const ctx = new CheckContext(article, schema, config, lang, options.index, file, displayPath, options.site, files);
     checkFrontmatter(ctx);
     checkEncoding(ctx);
+    const built = path === undefined ? undefined : options.unbuiltName?.(path);
+    if (built !== undefined) checkFileName(ctx, path!, built);
     // While the YAML does not parse, what it seems to say is guesswork: the syntax comes first.
     const readable = article.yamlIssues.length === 0 && article.frontmatter?.closeStart !== undefined;
     if (readable) {

@@ -65,9 +65,9 @@ export const ruleTextEn: Record<RuleId, RuleText> = {
     fix: 'Save the article as a plain UTF-8 Markdown file, or move other files out of the articles\' folder.',
   },
   'file-left-out': {
-    what: 'A file among the articles that the site cannot read: its permissions do not allow reading it, or the disk gave an error.',
-    why: 'The site\'s build reports the file in its log, leaves it out and builds the rest: the build does not fail, but no page is made for this article.',
-    fix: 'Make the file readable again (its permissions are set on the computer that holds it; ask whoever looks after it), or remove it if it is not an article.',
+    what: 'A file among the articles that the site leaves out: its permissions do not allow reading it, the disk gave an error, or its name ends in another Markdown extension than `.md` (`.markdown`, `.mdown`, `.MD` in capitals).',
+    why: 'The site\'s build takes only `.md` files as articles, and leaves out a file it cannot read (it says so in its log); it builds the rest. The build does not fail, but no page is made for this article.',
+    fix: 'Rename the file so that its name ends in `.md` (small letters); make a file that cannot be read readable again (its permissions are set on the computer that holds it; ask whoever looks after it); or remove it if it is not an article.',
   },
   'file-encoding': {
     what: 'The file is not valid UTF-8.',
@@ -279,9 +279,9 @@ export const ruleTextSv: Record<RuleId, RuleText> = {
     fix: 'Spara artikeln som en vanlig Markdown-fil i UTF-8, eller flytta andra filer ur artikelmappen.',
   },
   'file-left-out': {
-    what: 'En fil bland artiklarna som webbplatsen inte kan läsa: filens behörigheter tillåter inte att den läses, eller disken gav ett fel.',
-    why: 'Webbplatsens bygge skriver filen i sin logg, hoppar över den och bygger resten: bygget misslyckas inte, men ingen sida skapas för artikeln.',
-    fix: 'Gör filen läsbar igen (behörigheterna ställs in på datorn där den ligger; fråga den som sköter den), eller ta bort den om den inte är en artikel.',
+    what: 'En fil bland artiklarna som webbplatsen hoppar över: filens behörigheter tillåter inte att den läses, disken gav ett fel, eller filnamnet slutar på en annan Markdown-ändelse än `.md` (`.markdown`, `.mdown`, `.MD` med versaler).',
+    why: 'Webbplatsens bygge tar bara `.md`-filer som artiklar, och hoppar över en fil den inte kan läsa (och skriver det i sin logg); resten byggs. Bygget misslyckas inte, men ingen sida skapas för artikeln.',
+    fix: 'Byt namn på filen så att namnet slutar på `.md` (små bokstäver); gör en fil som inte kan läsas läsbar igen (behörigheterna ställs in på datorn där den ligger; fråga den som sköter den); eller ta bort den om den inte är en artikel.',
   },
   'file-encoding': {
     what: 'Filen är inte giltig UTF-8.',

@@ -164,6 +164,7 @@ export const en = {
   'file-is-folder': 'This is a folder, not a file: name an article (a .md file), or use check for a whole folder.',
   // a file the site's build lists but cannot read: it logs an error, leaves the file out and builds the rest ({0}: why, in words)
   'file-left-out': 'The site cannot read this file and leaves it out: no page is made for it. {0}',
+  'file-not-built': 'The site builds only articles whose file name ends in .md: it makes no page of “{0}”. Rename the file “{1}”.',
   'left-out-no-permission': 'The file\'s permissions do not allow reading it.',
   'left-out-read-error': 'The computer could not read it from the disk.',
   // why a file could not be written (or read), in words: see ioReason

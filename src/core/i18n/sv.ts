@@ -156,6 +156,7 @@ export const sv: Record<MessageKey, string> = {
   'file-no-permission': 'Filen kunde inte läsas: du har inte behörighet att läsa den.',
   'file-is-folder': 'Det här är en mapp, inte en fil: ange en artikel (en .md-fil), eller använd check för en hel mapp.',
   'file-left-out': 'Webbplatsen kan inte läsa filen och hoppar över den: ingen sida skapas för den. {0}',
+  'file-not-built': 'Webbplatsen bygger bara artiklar vars filnamn slutar på .md: av ”{0}” blir ingen sida. Byt namn på filen till ”{1}”.',
   'left-out-no-permission': 'Filens behörigheter tillåter inte att den läses.',
   'left-out-read-error': 'Datorn kunde inte läsa den från disken.',
   'io-no-folder': 'mappen finns inte',

@@ -151,10 +151,17 @@ export interface ArticleService extends Disposable {
   reload(settings?: HostSettings): Promise<void>;
   /** Whether a path is one of the project's articles (the include/exclude setting). */
   isArticle(path: string): boolean;
+  /** The name a Markdown file among the articles would need for the site to build it (`knä.markdown` → `knä.md`); undefined for an article or any other file. */
+  unbuiltName(path: string): string | undefined;
   /** Every article of the project, sorted (searching only below the include globs' folders). */
   findArticles(token?: CancellationToken): Promise<string[]>;
   /** The folders the last `findArticles` could not open (no permission …): the articles in them were not found. */
   readonly unreadableFolders: readonly UnreadableFolder[];
+  /**
+   * The Markdown files the last `findArticles` found among the articles whose name the site does
+   * not build (`knä.markdown`, `knä.MD`): worth a check that says so, never part of the corpus.
+   */
+  readonly unbuiltFiles: readonly string[];
   /** Builds the corpus index from disk; false when cancelled (a newer build cancels an older one). */
   buildIndex(token?: CancellationToken, progress?: (done: number, total: number) => void): Promise<boolean>;
   /** Re-reads one file into the index (or drops it when it is gone or not an article). */

@@ -1,4 +1,5 @@
 import picomatch from 'picomatch/posix';
+import { asArticleName } from './markdownFiles';
 import { relative } from './paths';
 
 /** Folders never searched for articles: dependencies, builds, and hidden folders (`.git`, `.github`, `.obsidian` …). */
@@ -33,6 +34,27 @@ export class ArticleMatcher {
   /** Whether a path relative to the root is an article. */
   matchesRelative(rel: string): boolean {
     return this.includeRe.some((m) => m(rel)) && !this.excludeRe(rel);
+  }
+
+  /**
+   * A Markdown file the include globs would take under the site's own extension (`knä.markdown`
+   * or `knä.MD` where they take `knä.md`): meant as an article, but the site builds no page of
+   * it. The path relative to the root it would need, or undefined.
+   */
+  unbuiltRelative(rel: string): string | undefined {
+    const slash = rel.lastIndexOf('/') + 1;
+    const name = asArticleName(rel.slice(slash));
+    if (name === undefined || this.matchesRelative(rel)) return undefined;
+    const meant = rel.slice(0, slash) + name;
+    return this.matchesRelative(meant) ? meant : undefined;
+  }
+
+  /** `unbuiltRelative` of an absolute path: the file name the site would build, or undefined. */
+  unbuiltName(path: string): string | undefined {
+    const rel = relative(this.root, path);
+    if (rel === '' || rel.startsWith('../') || rel === '..') return undefined;
+    const meant = this.unbuiltRelative(rel);
+    return meant === undefined ? undefined : meant.slice(meant.lastIndexOf('/') + 1);
   }
 
   /** Whether a folder (relative to the root) is worth searching: not skipped, and on the way to or below a base. */

@@ -57,6 +57,7 @@ class Service implements ArticleService {
   /** The articles the last search listed as regular files (not links): read without a stat of their own. */
   private listed = new Set<string>();
   unreadableFolders: readonly UnreadableFolder[] = [];
+  unbuiltFiles: readonly string[] = [];
 
   constructor(private readonly init: ArticleServiceInit) {
     this.root = init.root;
@@ -141,6 +142,7 @@ class Service implements ArticleService {
         root: this.root,
         publicDir: this.images.publicDir,
         images: this.images,
+        unbuiltName: (path) => this.unbuiltName(path),
       });
     }
     return this.checker;
@@ -150,11 +152,16 @@ class Service implements ArticleService {
     return this.matcher.matches(path);
   }
 
+  unbuiltName(path: string): string | undefined {
+    return this.matcher.unbuiltName(path);
+  }
+
   async findArticles(token?: CancellationToken): Promise<string[]> {
     await this.ready;
     const found = await findArticleFiles(this.init.files, this.root, this.matcher, token);
     this.listed = found.listed;
     this.unreadableFolders = found.unreadable;
+    this.unbuiltFiles = found.unbuilt;
     return found.files;
   }
 

@@ -11,6 +11,8 @@ export interface FoundArticles {
   listed: Set<string>;
   /** Folders that could not be opened (no permission): the others are still searched. */
   unreadable: UnreadableFolder[];
+  /** Markdown files the site builds no page of for their extension alone (`knä.markdown`, `knä.MD`), sorted. */
+  unbuilt: string[];
 }
 
 /**
@@ -25,6 +27,7 @@ export async function findArticleFiles(files: FileHost, root: string, matcher: A
   const seenDirs = new Set<string>();
   const unreadable: UnreadableFolder[] = [];
   const listed = new Set<string>();
+  const unbuilt: string[] = [];
   // `chain`: where the folders being walked, this one last, really are (a link's target, else the path).
   const walk = async (dir: string, chain: string[]): Promise<void> => {
     if (token?.isCancellationRequested || seenDirs.has(dir)) return;
@@ -62,7 +65,7 @@ export async function findArticleFiles(files: FileHost, root: string, matcher: A
       } else if (matcher.matchesRelative(rel)) {
         out.push(path);
         if (e.type === 'file') listed.add(path);
-      }
+      } else if (matcher.unbuiltRelative(rel) !== undefined) unbuilt.push(path);
     }
   };
   for (const base of matcher.bases) {
@@ -76,5 +79,5 @@ export async function findArticleFiles(files: FileHost, root: string, matcher: A
     }
     if (st?.type === 'directory') await walk(start, [st.realPath ?? start]);
   }
-  return { files: [...new Set(out)].sort(), listed, unreadable };
+  return { files: [...new Set(out)].sort(), listed, unreadable, unbuilt: [...new Set(unbuilt)].sort() };
 }

@@ -60,8 +60,19 @@ export class ArticleFolder implements vscode.Disposable {
     return uri.scheme === this.folder.uri.scheme && uri.authority === this.folder.uri.authority && this.service.isArticle(pathOf(uri));
   }
 
+  /** Whether a Markdown file among the articles gets no page for its name alone (`knä.markdown`): checked, to say so, but not an article. */
+  unbuilt(uri: vscode.Uri): boolean {
+    return uri.scheme === this.folder.uri.scheme && uri.authority === this.folder.uri.authority && this.service.unbuiltName(pathOf(uri)) !== undefined;
+  }
+
   async findArticles(token?: vscode.CancellationToken): Promise<vscode.Uri[]> {
     return (await this.service.findArticles(token)).map((p) => this.uriOf(p));
+  }
+
+  /** The articles, and the Markdown files among them the site builds no page of for their name: what Check All checks. */
+  async findChecked(token?: vscode.CancellationToken): Promise<vscode.Uri[]> {
+    const articles = await this.service.findArticles(token);
+    return [...articles, ...this.service.unbuiltFiles].map((p) => this.uriOf(p));
   }
 
   dispose(): void {
@@ -174,7 +185,7 @@ export class ArticleWorkspace implements vscode.Disposable {
   isArticle(doc: vscode.TextDocument): boolean {
     if (doc.languageId !== 'markdown' && !isMarkdownName(doc.uri.path)) return false;
     const f = this.folderOf(doc.uri);
-    if (f && f.matches(doc.uri)) return true;
+    if (f && (f.matches(doc.uri) || f.unbuilt(doc.uri))) return true;
     const hit = this.questionCache.get(doc);
     if (hit && hit.version === doc.version) return hit.result;
     // Only the head is read: a long README must not cost a full parse per keystroke.

@@ -70,7 +70,11 @@ async function staysInside(root: vscode.Uri, dir: vscode.Uri): Promise<boolean> 
   }
 }
 
-/** A file of the folder with the same address as `slug` in another Markdown extension (`slug.markdown`), if one is there. */
+/**
+ * A file of the folder with the name `slug` in another Markdown extension (`slug.markdown`), if
+ * one is there: the site builds no page of it, but it is an article waiting for its `.md` name,
+ * which a new article must not take.
+ */
 async function sameAddress(dir: vscode.Uri, slug: string): Promise<vscode.Uri | undefined> {
   for (const x of MARKDOWN_EXTENSIONS) {
     const uri = vscode.Uri.joinPath(dir, `${slug}.${x}`);
