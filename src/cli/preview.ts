@@ -1,12 +1,13 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { format, ioReason, type Lang } from '../core/i18n/messages';
 import { describeSiteError } from '../core/site/lookup';
 import { parseArticle } from '../core/parse';
 import { renderPage } from '../core/render';
 import { ui } from '../core/render/strings';
 import { categoryLabelsOf } from '../core/labels';
-import { toCorePath } from '../node/host';
+import { fromCorePath, toCorePath } from '../node/host';
 import { printable } from './check';
 import { openProject } from './project';
 
@@ -91,7 +92,11 @@ export async function previewCommand(args: string[], io: PreviewIo, defaultLang:
   // The page lists the problems as `check` would report them: the project's settings and corpus.
   const [result] = await service.checkFiles([abs]);
   const { config, schema } = service.settings;
+  const outAbs = out === undefined || out === '-' ? undefined : path.resolve(io.cwd, out);
   const html = renderPage(parseArticle(read.text), {
+    imageFiles: service.articleFiles(abs),
+    imageSrc: (p) => imageUrl(fromCorePath(p), outAbs),
+    imageCsp: 'file:',
     lang,
     problems: result?.problems ?? [],
     limits: config,
@@ -102,11 +107,10 @@ export async function previewCommand(args: string[], io: PreviewIo, defaultLang:
     config,
   });
 
-  if (out === undefined || out === '-') {
+  if (out === undefined || outAbs === undefined) {
     io.stdout(html);
     return EXIT_OK;
   }
-  const outAbs = path.resolve(io.cwd, out);
   try {
     await fs.writeFile(outAbs, html, 'utf8');
   } catch (e) {
@@ -115,4 +119,16 @@ export async function previewCommand(args: string[], io: PreviewIo, defaultLang:
     return EXIT_USAGE;
   }
   return EXIT_OK;
+}
+
+/**
+ * How the page loads an image file: from the page written to `outFile`, by its path from there
+ * (the page and the project can move together); from a page written to stdout, by its file URL.
+ */
+function imageUrl(file: string, outFile: string | undefined): string {
+  if (outFile !== undefined) {
+    const rel = path.relative(path.dirname(outFile), file);
+    if (rel !== '' && !path.isAbsolute(rel)) return rel.split(path.sep).map(encodeURIComponent).join('/');
+  }
+  return pathToFileURL(file).href;
 }

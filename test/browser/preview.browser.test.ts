@@ -1,17 +1,21 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { previewCommand } from '../../src/cli/preview';
+import { createArticleService } from '../../src/core/project/service';
+import { fromCorePath, nodeFileHost, toCorePath } from '../../src/node/host';
 import { parseArticle, type ParsedArticle } from '../../src/core/parse';
 import { categoryLabels, extractSummary, formatSwedishDate, renderArticle, renderArticleHead, renderWebviewHtml } from '../../src/core/render';
 
 const CHROMIUM = '/usr/bin/chromium';
 const CORPUS = '/work/shared/corpus/fraga-doktorn';
 const HOSTILE = path.join(__dirname, 'fixtures', 'hostile-article.md');
+/** A 1×1 PNG. */
+const PNG_1X1 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 const chromiumMissing = existsSync(CHROMIUM) ? undefined : `chromium not found at ${CHROMIUM} (apt-get install -y chromium)`;
@@ -40,6 +44,15 @@ interface Watch {
   page: Page;
   dialogs: string[];
   requests: string[];
+}
+
+/** Waits until an image has loaded or failed to. */
+function loaded(el: HTMLImageElement): Promise<unknown> | undefined {
+  if (el.complete) return undefined;
+  return new Promise((r) => {
+    el.addEventListener('load', r, { once: true });
+    el.addEventListener('error', r, { once: true });
+  });
 }
 
 async function open(): Promise<Watch> {
@@ -228,6 +241,40 @@ describe('exported preview page in Chromium', { skip: chromiumMissing }, () => {
     assert.equal((await texts(page, '[data-qa="answer"] > p')).length, paragraphs.length);
     assert.deepEqual(w.dialogs, []);
     await page.close();
+  });
+
+  it('shows a picture of the answer whose file is there, and a broken one as its placeholder and reason', async () => {
+    // A real project in the test's temp folder (removed with it): a 1×1 PNG beside the article.
+    const folder = path.join(work, 'bild-site', 'src', 'content', 'fraga-doktorn');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(path.join(work, 'bild-site', 'package.json'), '{}');
+    writeFileSync(path.join(folder, 'axel.png'), Buffer.from(PNG_1X1, 'base64'));
+    const src = path.join(folder, 'a.md');
+    writeFileSync(src, '---\ntitle: "Axeln"\ncategory: "axel"\nquestion: "Hur ser den ut?"\n---\n\n![Axeln i profil](./axel.png)\n\n![Saknas](./saknas.png) ![Fjärran](https://example.com/a.png)\n');
+    const url = await exportPage(src, 'bild');
+    const w = await open();
+    await w.page.goto(url);
+    const img = w.page.locator('[data-qa="answer"] img');
+    assert.equal(await img.count(), 1, 'one picture: the missing and the remote one are no <img>');
+    await img.evaluate(loaded);
+    assert.deepEqual(await img.evaluate((el: HTMLImageElement) => [el.naturalWidth, el.naturalHeight, el.alt]), [1, 1, 'Axeln i profil']);
+    assert.match(norm(await w.page.locator('[data-qa="image-broken"]').textContent()), /^\[Bild: Saknas\] The image \.\/saknas\.png is not there/);
+    assert.deepEqual(w.requests, [url, pathToFileURL(path.join(folder, 'axel.png')).href], 'the page and the picture, nothing remote');
+
+    // The webview's document: its CSP lets the picture load from the host's own source.
+    const service = createArticleService({ files: nodeFileHost(), root: toCorePath(path.join(work, 'bild-site')) });
+    await service.checkFile(toCorePath(src));
+    const file = path.join(work, 'bild-webview.html');
+    const imageSrc = (p: string) => pathToFileURL(fromCorePath(p)).href;
+    writeFileSync(file, renderWebviewHtml(parseArticle(readFileSync(src, 'utf8')), { cspSource: 'file:', nonce: 'n0nce', imageSrc, imageFiles: service.articleFiles(toCorePath(src)) }));
+    service.dispose();
+    const v = await open();
+    await v.page.goto(pathToFileURL(file).href);
+    const shown = v.page.locator('[data-qa="answer"] img');
+    await shown.evaluate(loaded);
+    assert.ok((await shown.evaluate((el: HTMLImageElement) => el.naturalWidth)) > 0, 'the picture loaded under the webview CSP');
+    await w.page.close();
+    await v.page.close();
   });
 
   it('the webview document keeps a hostile nonce and CSP source inside its policy', async () => {

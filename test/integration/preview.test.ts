@@ -163,6 +163,27 @@ suite('Preview', function () {
     await tabLabel((l) => l === unlocked, 'the lock marker to go');
   });
 
+  test('a picture beside the article is shown, and its placeholder with the reason once the file goes', async () => {
+    const uri = article('bild-i-svaret.md');
+    const png = article('axel-bild.png');
+    // A 1×1 PNG.
+    await vscode.workspace.fs.writeFile(png, Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64'));
+    await vscode.workspace.fs.writeFile(uri, Buffer.from('---\ntitle: "Bild i svaret"\ncategory: "axel"\nquestion: "Hur ser det ut?"\n---\n\n![Axeln](./axel-bild.png)\n'));
+    try {
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), vscode.ViewColumn.One);
+      const shown = nextRender(api, (e) => e.uri === uri.toString() && e.html.includes('data-qa="image"'), 'the render with the picture');
+      await vscode.commands.executeCommand('qaArticles.openPreviewToSide', uri);
+      assert.match((await shown).html, /<img class="qa-image-file" data-qa="image" src="[^"]+axel-bild\.png" alt="Axeln">/);
+      const gone = nextRender(api, (e) => e.uri === uri.toString() && e.html.includes('data-qa="image-broken"'), 'the render after the picture went');
+      await vscode.workspace.fs.delete(png);
+      assert.match((await gone).html, /\[Bild: Axeln\] <span class="qa-image-note">/);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.workspace.fs.delete(png).then(undefined, () => undefined);
+      await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
+    }
+  });
+
   test('the preview of a long article shows its first part at once, then the whole page', async () => {
     // About 90 KB of answer: long enough for the first part to be shown before the whole page.
     const paragraphs = Array.from({ length: 800 }, (_, i) => `Stycke ${i}: axeln blir bättre med vila och träning, skriver doktorn i ett långt svar.`);

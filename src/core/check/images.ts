@@ -2,15 +2,17 @@
 // collection): a Markdown image whose address is no URL and does not start with `/` is imported
 // from beside the article, and the build stops when its file is not there; an address from `/`
 // is left to the browser (the site's public folder); a URL is left alone.
+import type { MessageKey } from '../i18n/messages';
 import type { ParsedArticle } from '../parse';
 import { dirname, join, normalize, relative } from '../project/paths';
 import type { Fix } from '../types';
 import { answerLines } from './answerStyle';
-import type { CheckContext } from './context';
+import type { ArticleFiles, CheckContext } from './context';
 
 /** What a file host said about an image's path. */
 export type ImageFile =
-  | { exists: true }
+  /** `realPath`: where the path leads when it is a symbolic link. */
+  | { exists: true; realPath?: string }
   /** `named`: the name on disk of the first part of the path written with other capitals. */
   | { exists: false; named?: string };
 
@@ -286,7 +288,7 @@ const SCHEME = /^[a-zA-Z][a-zA-Z0-9+.-]*:/;
  * What the site does with an image of the article at `articlePath`; undefined when the build
  * and the browser do nothing this checker can know (a URL, a relative `<img>` tag).
  */
-export function imageTarget(image: AnswerImage, articlePath: string, publicDir: string | undefined): ImageTarget | undefined {
+export function imageTarget(image: Pick<AnswerImage, 'address' | 'html'>, articlePath: string, publicDir: string | undefined): ImageTarget | undefined {
   let address = image.address;
   if (!image.html) {
     // remark-collect-images.ts: `decodeURI(node.url)`, which throws for a stray `%`.
@@ -329,42 +331,45 @@ export function imagePaths(article: ParsedArticle, articlePath: string, publicDi
   return [...out];
 }
 
+/** What readers get of one image, as far as the files known tell. */
+export type ImageVerdict =
+  /** Nothing this checker can know: a URL, an `<img>` tag with a relative address, no public folder, a file not asked about yet. */
+  | { kind: 'unknown' }
+  /** The file the site shows (`realPath`: where a link at the path leads). */
+  | { kind: 'file'; path: string; realPath?: string }
+  /** Broken on the site, and the message that says why (`named`: the file's name on disk, written with other capitals). */
+  | { kind: 'problem'; rule: 'answer-image' | 'answer-image-broken'; key: MessageKey; args: string[]; named?: string };
+
+const UNKNOWN: ImageVerdict = { kind: 'unknown' };
+
+/** What the site does with one image of the article `files.path`: the file it shows, or the problem in its way. */
+export function imageVerdict(img: Pick<AnswerImage, 'address' | 'html'>, files: ArticleFiles): ImageVerdict {
+  const { path: article, publicDir, images: lookup, root } = files;
+  const t = imageTarget(img, article ?? '/', publicDir);
+  if (!t) return UNKNOWN;
+  if (t.kind === 'undecodable') return { kind: 'problem', rule: 'answer-image-broken', key: 'answer-image-undecodable', args: [img.address] };
+  if (t.kind === 'unsupported') return { kind: 'problem', rule: 'answer-image-broken', key: 'answer-image-unsupported', args: [img.address, IMAGE_FORMATS.map((f) => '.' + f).join(', ')] };
+  if (!article || !lookup) return UNKNOWN;
+  const found = lookup.lookup(t.path, article);
+  if (!found) return UNKNOWN;
+  if (found.exists) return { kind: 'file', path: t.path, realPath: found.realPath };
+  const shown = root ? relative(root, t.path) : t.path;
+  if (t.kind === 'public') return { kind: 'problem', rule: 'answer-image-broken', key: 'answer-image-public', args: [img.address, shown] };
+  if (found.named) return { kind: 'problem', rule: 'answer-image', key: 'answer-image-case', args: [img.address, found.named], named: found.named };
+  // Beside the article, and named as written: else the message says which file the site looks for.
+  const beside = dirname(t.path) === dirname(article) && t.path.endsWith('/' + img.address.replace(/^\.\//, ''));
+  return beside ? { kind: 'problem', rule: 'answer-image', key: 'answer-image-missing', args: [img.address] } : { kind: 'problem', rule: 'answer-image', key: 'answer-image-missing-at', args: [img.address, shown] };
+}
+
 /** `answer-image` (a file the build needs is missing) and `answer-image-broken` (what readers see broken). */
 export function checkImages(ctx: CheckContext): void {
   const images = answerImages(ctx.article);
   if (images.length === 0) return;
-  const on = ctx.on('answer-image');
-  const broken = ctx.on('answer-image-broken');
-  if (!on && !broken) return;
-  // The article's own path, which its images' addresses are relative to.
-  const { path: article, publicDir, images: lookup, root } = ctx.files ?? {};
+  if (!ctx.on('answer-image') && !ctx.on('answer-image-broken')) return;
   for (const img of images) {
-    const t = imageTarget(img, article ?? '/', publicDir);
-    if (!t) continue;
-    if (t.kind === 'undecodable') {
-      if (broken) ctx.report('answer-image-broken', img.start, img.end, ctx.msg('answer-image-undecodable', img.address));
-      continue;
-    }
-    if (t.kind === 'unsupported') {
-      if (broken) ctx.report('answer-image-broken', img.start, img.end, ctx.msg('answer-image-unsupported', img.address, IMAGE_FORMATS.map((f) => '.' + f).join(', ')));
-      continue;
-    }
-    if (!article || !lookup) continue;
-    const found = lookup.lookup(t.path, article);
-    if (!found || found.exists) continue;
-    const shown = root ? relative(root, t.path) : t.path;
-    if (t.kind === 'public') {
-      if (broken) ctx.report('answer-image-broken', img.start, img.end, ctx.msg('answer-image-public', img.address, shown));
-      continue;
-    }
-    if (!on) continue;
-    if (found.named) {
-      ctx.report('answer-image', img.start, img.end, ctx.msg('answer-image-case', img.address, found.named), caseFix(ctx, img, found.named));
-      continue;
-    }
-    // Beside the article, and named as written: else the message says which file the site looks for.
-    const beside = dirname(t.path) === dirname(article) && t.path.endsWith('/' + img.address.replace(/^\.\//, ''));
-    ctx.report('answer-image', img.start, img.end, beside ? ctx.msg('answer-image-missing', img.address) : ctx.msg('answer-image-missing-at', img.address, shown));
+    const v = imageVerdict(img, ctx.files ?? {});
+    if (v.kind !== 'problem' || !ctx.on(v.rule)) continue;
+    ctx.report(v.rule, img.start, img.end, ctx.msg(v.key, ...v.args), v.named ? caseFix(ctx, img, v.named) : undefined);
   }
 }
 

@@ -1,3 +1,4 @@
+import type { ArticleFiles } from '../check/context';
 import type { CorpusFacts } from '../check/corpus';
 import type { CorpusIndex, IndexEntry } from '../corpus';
 import type { Lang } from '../i18n/messages';
@@ -183,6 +184,12 @@ export interface ArticleService extends Disposable {
   prepare(path: string, text: string, version?: number): Promise<void>;
   /** Reads a file from disk and checks it. */
   checkFile(path: string): Promise<readonly Problem[]>;
+  /**
+   * Where an article's images are looked for and what is known of their files, as the image
+   * rules see them (for the preview). A file not asked about yet is asked about, and an `images`
+   * change follows once it is known.
+   */
+  articleFiles(path: string): ArticleFiles;
   /**
    * One file's part of a batch check: read and parsed once, its index entry and (for a target)
    * its local problems and the facts the corpus rules need; no parsed document is kept.

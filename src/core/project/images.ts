@@ -111,7 +111,8 @@ export class ImageFiles implements ImageLookup {
       const st = await this.files.stat(path);
       if (st?.type === 'file') {
         const wrong = await this.wrongCapitals(path);
-        return wrong ? { exists: false, named: wrong } : { exists: true };
+        if (wrong) return { exists: false, named: wrong };
+        return st.realPath === undefined ? { exists: true } : { exists: true, realPath: st.realPath };
       }
       const twin = await this.twin(path);
       return twin ? { exists: false, named: twin } : { exists: false };

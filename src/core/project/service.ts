@@ -1,4 +1,5 @@
 import { applyBaseline, BASELINE_FILE, baselineKey } from '../baseline';
+import type { ArticleFiles } from '../check/context';
 import { createChecker, type Checker } from '../check/index';
 import { CONFIG_FILE, DEFAULT_CONFIG, SCHEMA_FILE } from '../config';
 import { defaultSchema } from '../schema';
@@ -276,6 +277,10 @@ class Service implements ArticleService {
     }
     await this.images.prepareArticle(path, parseArticle(r.text));
     return this.check(path, r.text);
+  }
+
+  articleFiles(path: string): ArticleFiles {
+    return { path, root: this.root, publicDir: this.images.publicDir, images: this.images };
   }
 
   async prepare(path: string, text: string, version?: number): Promise<void> {

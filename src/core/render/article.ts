@@ -5,6 +5,7 @@ import type { SiteKnowledge } from '../site/types';
 import type { ParsedArticle } from '../parse';
 import type { Problem, Severity } from '../types';
 import { bodyHead, bodyHtml, isEmpty, parseBody, type ParsedBody } from './blocks';
+import { answerImagesHtml, type ImageHost } from './images';
 import { findSummaryBlock, type SummaryBlock } from '../document/summary';
 import { blockEnd, md, summarySpan, type RenderEnv } from './markdown';
 import { pageCss } from './page.css';
@@ -12,7 +13,7 @@ import { breadcrumbHtml, conditionBoxHtml, heroTopic, knownCondition, pageUrl, r
 import { categoryLabels, lookup, site, statusLabels, ui } from './strings';
 import { charCount, escapeHtml, formatSwedishDate, isoDate, lixOf, type LixCounts } from './text';
 
-export interface RenderOptions {
+export interface RenderOptions extends ImageHost {
   /** Language of the editor aids (problems, readability); the page itself is always Swedish. */
   lang?: Lang;
   /** Problems to list above the page. Leave undefined to show no problems panel at all. */
@@ -33,6 +34,8 @@ export interface RenderOptions {
   file?: string;
   /** The page title suffix and the site's address (the search-result preview). */
   config?: Partial<Pick<ProjectConfig, 'pageTitleSuffix' | 'siteUrl'>>;
+  /** renderPage: the sources its CSP lets images load from besides `data:`, for `imageSrc`'s addresses (the CLI's `file:`). */
+  imageCsp?: string;
 }
 
 /** Title and description limits, as the project's config sets them. */
@@ -311,7 +314,7 @@ function render(article: ParsedArticle, opts: RenderOptions, bodyLine: number, b
   out += author
     ? `<h2 class="qa-box-heading"><span class="qa-avatar" aria-hidden="true"></span><span class="qa-who"><span class="qa-name" data-qa="answerer">${escapeHtml(author)}</span> <span class="qa-verb">${escapeHtml(site.answers)}</span></span></h2>\n`
     : `<h2 class="qa-box-heading"><span class="qa-who"><span class="qa-name">${escapeHtml(site.answerHeading)}</span></span></h2>\n`;
-  const answer = !isEmpty(body) ? answerHtml(body, bodyLine, block, opts.hostLinks === true) : '';
+  const answer = !isEmpty(body) ? answerImagesHtml(answerHtml(body, bodyLine, block, opts.hostLinks === true), opts, lang) : '';
   const more = head === undefined ? '' : `<p class="qa-missing" data-qa="answer-more" role="status">${escapeHtml(ui(lang, 'answerMore'))}</p>\n`;
   out += answer
     ? `<div class="qa-answer-text" data-qa="answer">\n${answer}${more}</div>\n`
@@ -331,11 +334,12 @@ function pageTitle(article: ParsedArticle): string {
 }
 
 /**
- * A standalone HTML document: styles inline, no scripts, and a CSP that forbids every fetch,
- * so an exported page opened in a browser cannot call home or run anything.
+ * A standalone HTML document: styles inline, no scripts, and a CSP that forbids every fetch
+ * (but images from `imageCsp`), so an exported page opened in a browser cannot call home or run anything.
  */
 export function renderPage(article: ParsedArticle, opts: RenderOptions = {}): string {
-  const csp = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+  const images = opts.imageCsp ? ' ' + opts.imageCsp.replace(/[;"<>\r\n]/g, '') : '';
+  const csp = `default-src 'none'; style-src 'unsafe-inline'; img-src data:${images}; base-uri 'none'; form-action 'none'`;
   return (
     '<!DOCTYPE html>\n<html lang="sv">\n<head>\n<meta charset="utf-8">\n' +
     `<meta http-equiv="Content-Security-Policy" content="${csp}">\n` +

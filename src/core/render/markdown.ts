@@ -25,14 +25,50 @@ md.validateLink = (url: string): boolean => {
   return defaultValidateLink(url);
 };
 
-// Images are shown as a labelled placeholder, never loaded: the preview makes no network
-// requests (a pasted tracker pixel would tell a third party a draft was opened), and the
-// webview's CSP would block a remote image anyway, leaving a broken icon.
+// An image's address as written (escapes undone), which markdown-it only keeps percent-encoded:
+// the site reads the written one (a stray `%` stops its build, `%2541` is `%41` to it), so the
+// address each link destination was normalized from is noted during a parse and put on its
+// image tokens at the end of it.
+const written = new Map<string, string>();
+const defaultNormalizeLink = md.normalizeLink.bind(md);
+md.normalizeLink = (url: string): string => {
+  const n = defaultNormalizeLink(url);
+  if (!written.has(n)) written.set(n, url);
+  return n;
+};
+md.core.ruler.before('normalize', 'qa_written_reset', () => {
+  written.clear();
+});
+md.core.ruler.push('qa_written_address', (state) => {
+  const mark = (tokens: Token[] | null) => {
+    for (const t of tokens ?? []) {
+      if (t.type === 'image') {
+        const address = written.get(String(t.attrGet('src') ?? ''));
+        if (address !== undefined && t.attrGet('src') !== '') t.meta = { ...(t.meta as object | null), address };
+      }
+      if (t.children) mark(t.children);
+    }
+  };
+  mark(state.tokens);
+  written.clear();
+});
+
+/**
+ * An image is written as a labelled placeholder that carries its address, alt text and title:
+ * the answer's HTML is cached per segment for every article and host alike, and what an image
+ * becomes (the picture, a note that it is broken, or the placeholder) is filled in per render
+ * (render/images.ts). The preview makes no network requests (a pasted tracker pixel would tell
+ * a third party a draft was opened), so a remote image stays a placeholder.
+ */
 md.renderer.rules.image = (tokens, idx, options, env, self) => {
   const t = tokens[idx];
+  const esc = md.utils.escapeHtml;
   const alt = self.renderInlineAsText(t.children ?? [], options, env);
   const src = String(t.attrGet('src') ?? '');
-  return `<span class="qa-image" title="${md.utils.escapeHtml(src)}">[${md.utils.escapeHtml(imageLabel)}${alt ? `: ${md.utils.escapeHtml(alt)}` : ''}]</span>`;
+  const address = (t.meta as { address?: unknown } | null)?.address;
+  const title = t.attrGet('title');
+  const data = typeof address === 'string' ? ` data-address="${esc(address)}"${title ? ` data-title="${esc(String(title))}"` : ''}` : '';
+  return `<span class="qa-image"${data} data-alt="${esc(alt)}" title="${esc(src)}">[${esc(imageLabel)}${alt ? `: ${esc(alt)}` : ''}]</span>`;
 };
 
 /** What the answer's renderer is told per render. */

@@ -157,6 +157,10 @@ body {
 .qa-serp-fallback { font-style: italic; }
 .qa-serp-note { font-size: 0.75rem; color: var(--qa-muted); margin-top: 0.25rem !important; }
 .qa-image { color: var(--qa-muted); font-style: italic; }
+/* A picture of the answer, at most as wide as the answer (as on the site). */
+.qa-image-file { max-width: 100%; height: auto; }
+.qa-image-broken { color: var(--qa-fg); font-style: normal; border-left: 3px solid var(--qa-warning); padding-left: 0.4rem; display: inline-block; }
+.qa-image-broken .qa-image-note { display: block; font-size: 0.875rem; }
 /* The preview's links carry data-href (the host opens them): styled as the links they are. */
 a[data-href] { color: var(--qa-accent); text-decoration: underline; cursor: pointer; }
 a[data-href]:focus-visible { outline: 1px solid var(--vscode-focusBorder, var(--qa-accent)); outline-offset: 1px; }

@@ -217,12 +217,21 @@ export class ArticleWorkspace implements vscode.Disposable {
 
   /**
    * What the preview takes from the project: the house-style limits, the category labels, the
-   * site's lists (breadcrumb, condition box), the corpus ("Fler frågor om …") and the page address.
+   * site's lists (breadcrumb, condition box), the corpus ("Fler frågor om …"), the page address
+   * and the answer's image files.
    */
-  renderOptions(uri: vscode.Uri): Pick<RenderOptions, 'limits' | 'categoryLabels' | 'site' | 'index' | 'file' | 'config'> {
+  renderOptions(uri: vscode.Uri): Pick<RenderOptions, 'limits' | 'categoryLabels' | 'site' | 'index' | 'file' | 'config' | 'imageFiles'> {
     const service = this.serviceOf(uri);
     const { config, schema } = service.settings;
-    return { limits: config, categoryLabels: categoryLabelsOf(schema), site: service.site, index: service.index, file: pathOf(uri), config };
+    // A document outside every folder has no project, and so no image files to show.
+    const imageFiles = this.folderOf(uri) ? service.articleFiles(pathOf(uri)) : undefined;
+    return { limits: config, categoryLabels: categoryLabelsOf(schema), site: service.site, index: service.index, file: pathOf(uri), config, imageFiles };
+  }
+
+  /** The project root of a document's folder, where the preview may load its images from. */
+  projectRootOf(uri: vscode.Uri): vscode.Uri | undefined {
+    const f = this.folderOf(uri);
+    return f?.uriOf(f.service.root);
   }
 
   /** The site's topic and condition lists of a document's project (read, never run). */

@@ -49,6 +49,8 @@ export class PreviewPanel implements vscode.Disposable {
   private htmlVersion = 0;
   private webviewReady = false;
   private stylesheet?: string;
+  /** The project root in the webview's roots (its images), as a URI string. */
+  private imageRoot?: string;
   private reloadDocument = false;
   /** Articles whose whole page this preview has rendered: their answers' segments are cached, so coming back needs no first part. */
   private readonly renderedWhole = new Set<string>();
@@ -160,7 +162,7 @@ export class PreviewPanel implements vscode.Disposable {
     }
     if (this.disposed || version !== this.version) return;
     const parsed = this.ws.parsed(doc);
-    const opts: RenderOptions = { lang: this.ws.lang, problems: this.ws.check(doc), ...this.ws.renderOptions(uri), hostLinks: true };
+    const opts: RenderOptions = { lang: this.ws.lang, problems: this.ws.check(doc), ...this.ws.renderOptions(uri), hostLinks: true, imageSrc: this.imageSrc(uri) };
     const head = opening && !this.renderedWhole.has(uri.toString()) ? renderArticleHead(parsed, opts) : undefined;
     if (head !== undefined) {
       // Not a render the webview acknowledges to anyone: only the whole page counts as shown.
@@ -178,10 +180,23 @@ export class PreviewPanel implements vscode.Disposable {
     this.publish(uri, parsed, opts, version, html, scrollToEditor || head !== undefined);
   }
 
+  /**
+   * How the webview loads an image file of the article's project: through its resource URI,
+   * from the project root (a root of the webview's, see setDocument).
+   */
+  private imageSrc(uri: vscode.Uri): RenderOptions['imageSrc'] {
+    const root = this.ws.projectRootOf(uri);
+    if (!root) return undefined;
+    const webview = this.panel.webview;
+    return (p) => webview.asWebviewUri(root.with({ path: p })).toString();
+  }
+
   private publish(uri: vscode.Uri, parsed: ParsedArticle, opts: RenderOptions, version: number, html: string, scrollToEditor: boolean): void {
     const sheet = projectStylesheet(uri);
-    if (this.htmlVersion === 0 || this.reloadDocument || sheet?.toString() !== this.stylesheet) {
-      this.setDocument(parsed, opts, sheet, version, html);
+    // Another project's images need the webview's roots changed, which reloads its document.
+    const imageRoot = this.ws.projectRootOf(uri);
+    if (this.htmlVersion === 0 || this.reloadDocument || sheet?.toString() !== this.stylesheet || imageRoot?.toString() !== this.imageRoot) {
+      this.setDocument(parsed, opts, sheet, imageRoot, version, html);
     } else if (this.webviewReady) {
       this.post({ type: 'update', html, version });
       if (scrollToEditor) this.syncToEditor();
@@ -189,11 +204,14 @@ export class PreviewPanel implements vscode.Disposable {
     // Otherwise the webview is still loading; it gets the latest render when it says ready.
   }
 
-  /** Replaces the whole webview document (with `body`, rendered): the first time, and when the stylesheet changes. */
-  private setDocument(parsed: ParsedArticle, opts: RenderOptions, sheet: vscode.Uri | undefined, version: number, body: string): void {
+  /** Replaces the whole webview document (with `body`, rendered): the first time, and when the stylesheet or the project changes. */
+  private setDocument(parsed: ParsedArticle, opts: RenderOptions, sheet: vscode.Uri | undefined, imageRoot: vscode.Uri | undefined, version: number, body: string): void {
     const webview = this.panel.webview;
     const roots = [vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview')];
     if (sheet) roots.push(parentOf(sheet));
+    // The answer's pictures: only files of the article's own project may load.
+    if (imageRoot) roots.push(imageRoot);
+    this.imageRoot = imageRoot?.toString();
     webview.options = { enableScripts: true, enableCommandUris: false, enableForms: false, localResourceRoots: roots };
     this.stylesheet = sheet?.toString();
     this.reloadDocument = false;
