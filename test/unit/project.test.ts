@@ -71,6 +71,14 @@ describe('which files are articles', () => {
     await off.ready;
     assert.deepEqual(off.check(`${A}/b.markdown`, article()).map((p) => p.rule), []);
   });
+  it('a file at the root is found too, where the include takes the root: x.Markdown for *.md', async () => {
+    const s = createArticleService({ files: new MemoryHost({ '/p/.qa-articles.json': '{"include": ["*.md"]}', '/p/x.Markdown': article(), '/p/y.md': article(), '/p/sub/z.markdown': article() }), root: '/p' });
+    assert.deepEqual(await s.findArticles(), ['/p/y.md']);
+    assert.deepEqual(s.unbuiltFiles, ['/p/x.Markdown']);
+    assert.equal(s.unbuiltName('/p/x.Markdown'), 'x.md');
+    assert.equal(s.unbuiltName('/p/sub/z.markdown'), undefined);
+    assert.equal(s.unbuiltName('/elsewhere/x.markdown'), undefined);
+  });
   it('a project whose include takes .markdown has no word about it', async () => {
     const host = new MemoryHost({ '/p/.qa-articles.json': '{"include": ["articles/**/*.markdown"]}', '/p/articles/a.markdown': article(), '/p/articles/b.md': article() });
     const s = createArticleService({ files: host, root: '/p' });

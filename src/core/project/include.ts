@@ -42,11 +42,9 @@ export class ArticleMatcher {
    * it. The path relative to the root it would need, or undefined.
    */
   unbuiltRelative(rel: string): string | undefined {
-    const slash = rel.lastIndexOf('/') + 1;
-    const name = asArticleName(rel.slice(slash));
-    if (name === undefined || this.matchesRelative(rel)) return undefined;
-    const meant = rel.slice(0, slash) + name;
-    return this.matchesRelative(meant) ? meant : undefined;
+    // The extension is the end of the path: the path with the site's extension in its place.
+    const meant = asArticleName(rel);
+    return meant !== undefined && !this.matchesRelative(rel) && this.matchesRelative(meant) ? meant : undefined;
   }
 
   /** `unbuiltRelative` of an absolute path: the file name the site would build, or undefined. */
