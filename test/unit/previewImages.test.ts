@@ -74,6 +74,8 @@ describe('images in the preview', () => {
     assert.deepEqual(await render('![Axeln](./axel.jpg)\n', { imageSrc: undefined }), [placeholder('./axel.jpg', '[Bild: Axeln]')]);
     assert.deepEqual(await render('![Axeln](./axel.jpg)\n', { imageFiles: undefined }), [placeholder('./axel.jpg', '[Bild: Axeln]')]);
     assert.deepEqual(await render('![Ute](../../../../ute.png)\n', {}, { '/ute.png': 'x' }), [placeholder('../../../../ute.png', '[Bild: Ute]')]);
+    // No address at all: nothing to look for.
+    assert.deepEqual(await render('![Tom]()\n'), [placeholder('', '[Bild: Tom]')]);
     // Without the project's files, today's placeholder, to the letter.
     const html = renderArticle(parseArticle(article({}, '![Axeln](./axel.jpg)\n')));
     assert.deepEqual(images(html), [placeholder('./axel.jpg', '[Bild: Axeln]')]);
