@@ -1,6 +1,7 @@
 import { answerLines, type BodyLine } from './answerStyle';
 import type { CheckContext } from './context';
 import { hiddenLines } from '../document/hidden';
+import { htmlBlockAt, isBlankText, maskInlineHtml } from './htmlText';
 import { isSpaceUnit, isStop, lixBand, lixOf, nextWordStart, wordEnd, type LixCounts, type LixResult } from '../render/text';
 
 /** A sentence of the answer: document offsets and its number of words. */
@@ -114,54 +115,8 @@ export function answerReadability(ctx: Pick<CheckContext, 'article'>): AnswerRea
   const tables = tableLines(lines, doc);
   // Whether a line may hold a link address to blank out: looked for once in the whole answer.
   const links = lines.length > 0 && (doc.indexOf('](', lines[0].start) >= 0 || doc.indexOf('<http', lines[0].start) >= 0);
-  for (let n = 0; n < lines.length; n++) {
-    const line = lines[n];
-    const lineText = line.text;
-    // Fenced code between this line and the one before (its lines are not answer lines) is a
-    // block of its own: what follows it starts a new sentence, as on the page.
-    if (n > 0 && line.start - (lines[n - 1].start + lines[n - 1].text.length) > 2) {
-      ended = true;
-      inQuote = false;
-    }
-    const blank = !lineText.trim();
-    // Only a line that starts with a blank, * _ - + # > or a digit can be the label or start a
-    // block: most lines start with a letter, and need neither regex.
-    const marked = !blank && mayStartBlock(doc.charCodeAt(line.start));
-    if (blank || (marked && SUMMARY_LINE.test(lineText)) || unrendered(line.start)) {
-      ended = true;
-      inQuote = false;
-      continue;
-    }
-    // The line is read in place in the document's text, from `from` to `end`; document offsets
-    // are `base` + an index in `text`. Reading the line's own string (a slice of the document)
-    // costs several times more per character.
-    let text = doc;
-    let base = 0;
-    let from = line.start;
-    let end = line.start + lineText.length;
-    // List markers ("1.", "-") are not words: reading starts after them.
-    const block = marked ? BLOCK_START.exec(lineText) : null;
-    const quote = block !== null && QUOTE.test(block[0]);
-    if (block) {
-      // Every alternative starts at the line's start.
-      if (!(quote && inQuote)) ended = true;
-      from += block[0].length;
-    }
-    inQuote = quote ? lineText.slice(block[0].length).trim() !== '' : inQuote && !block;
-    // Link addresses are not read: they become spaces, in a copy of the line (the same length
-    // keeps the offsets). A list marker has no `](` or `<` to start one in.
-    if (links && (lineText.includes('](') || lineText.includes('<http'))) {
-      const marker = block ? block[0].length : 0;
-      text = ' '.repeat(marker) + lineText.slice(marker);
-      if (text.includes('](')) text = text.replace(/\]\([^)]*\)/g, (m) => ']' + ' '.repeat(m.length - 1));
-      if (text.includes('<http')) text = text.replace(/<https?:[^>]*>/g, (m) => ' '.repeat(m.length));
-      base = line.start;
-      from = marker;
-      end = text.length;
-    }
-    // Each cell of a table row is a block of its own, as in the rendered page.
-    const table = tables.has(n);
-    if (table) ended = true;
+  /** Reads the words of `text` from `from` to `end` (document offsets `base` + index); `table`: a table row, whose cells are blocks. */
+  const read = (text: string, base: number, from: number, end: number, table: boolean) => {
     let lastEnd = from;
     // The next cell border at or after lastEnd (found again only once passed, so a long row is read once).
     let bar = -1;
@@ -204,8 +159,97 @@ export function answerReadability(ctx: Pick<CheckContext, 'article'>): AnswerRea
       current.end = e;
       ws = next;
     }
+  };
+  // Whether the answer has raw HTML to read as the preview reads it (looked for once), the lines
+  // left of the HTML block being read, and whether the line before went on a paragraph.
+  const html = lines.length > 0 && doc.indexOf('<', lines[0].start) >= 0;
+  let htmlBlock: string[] | undefined;
+  let htmlLine = 0;
+  let para = false;
+  for (let n = 0; n < lines.length; n++) {
+    const line = lines[n];
+    const lineText = line.text;
+    // Fenced code between this line and the one before (its lines are not answer lines) is a
+    // block of its own: what follows it starts a new sentence, as on the page.
+    if (n > 0 && line.start - (lines[n - 1].start + lines[n - 1].text.length) > 2) {
+      ended = true;
+      inQuote = false;
+    }
+    if (htmlBlock === undefined && html && lineText.includes('<')) {
+      htmlBlock = htmlBlockAt(lines, n, para);
+      htmlLine = 0;
+      // A block of its own: it starts a sentence, and so does what follows it.
+      if (htmlBlock) ended = true;
+    }
+    if (htmlBlock) {
+      const shown = htmlBlock[htmlLine++];
+      if (isBlankText(shown)) ended = true;
+      else read(shown, line.start, 0, shown.length, false);
+      if (htmlLine === htmlBlock.length) {
+        htmlBlock = undefined;
+        ended = true;
+      }
+      para = false;
+      inQuote = false;
+      continue;
+    }
+    const blank = !lineText.trim();
+    // Only a line that starts with a blank, * _ - + # > or a digit can be the label or start a
+    // block: most lines start with a letter, and need neither regex.
+    const marked = !blank && mayStartBlock(doc.charCodeAt(line.start));
+    if (blank || (marked && SUMMARY_LINE.test(lineText)) || unrendered(line.start)) {
+      ended = true;
+      inQuote = false;
+      para = !blank && !unrendered(line.start);
+      continue;
+    }
+    // The line is read in place in the document's text, from `from` to `end`; document offsets
+    // are `base` + an index in `text`. Reading the line's own string (a slice of the document)
+    // costs several times more per character.
+    let text = doc;
+    let base = 0;
+    let from = line.start;
+    let end = line.start + lineText.length;
+    // List markers ("1.", "-") are not words: reading starts after them.
+    const block = marked ? BLOCK_START.exec(lineText) : null;
+    const quote = block !== null && QUOTE.test(block[0]);
+    if (block) {
+      // Every alternative starts at the line's start.
+      if (!(quote && inQuote)) ended = true;
+      from += block[0].length;
+    }
+    inQuote = quote ? lineText.slice(block[0].length).trim() !== '' : inQuote && !block;
+    // Link addresses are not read: they become spaces, in a copy of the line (the same length
+    // keeps the offsets). A list marker has no `](` or `<` to start one in.
+    if (links && (lineText.includes('](') || lineText.includes('<http'))) {
+      const marker = block ? block[0].length : 0;
+      text = ' '.repeat(marker) + lineText.slice(marker);
+      if (text.includes('](')) text = text.replace(/\]\([^)]*\)/g, (m) => ']' + ' '.repeat(m.length - 1));
+      if (text.includes('<http')) text = text.replace(/<https?:[^>]*>/g, (m) => ' '.repeat(m.length));
+      base = line.start;
+      from = marker;
+      end = text.length;
+    }
+    // Each cell of a table row is a block of its own, as in the rendered page.
+    const table = tables.has(n);
+    if (table) ended = true;
+    para = true;
+    // Raw HTML in the line is no text: blanked, in a copy of the line (the same length keeps the offsets).
+    if (html && lineText.includes('<')) {
+      if (text === doc) {
+        text = lineText;
+        base = line.start;
+        from -= line.start;
+        end = lineText.length;
+      }
+      text = maskInlineHtml(text);
+    }
+    read(text, base, from, end, table);
     // A heading is a block of its own: the line after it starts another.
-    if (block && HEADING.test(block[0])) ended = true;
+    if (block && HEADING.test(block[0])) {
+      ended = true;
+      para = false;
+    }
   }
   const counts = { words, sentences: sentences.length, longWords };
   return { sentences, counts, lix: words ? lixOf(counts) : undefined };

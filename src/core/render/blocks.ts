@@ -15,6 +15,8 @@ interface Segment {
   label?: LixCounts;
   /** Whether the segment has any block at all. */
   empty: boolean;
+  /** Whether it has raw HTML (html_block or html_inline tokens). */
+  raw: boolean;
   /**
    * The HTML with `data-line` counted from `templateBase` (the line the segment started on
    * when parsed): for a host that opens links itself (`hostLinks`, index 1) and for one that
@@ -42,6 +44,8 @@ export interface ParsedBody {
   label?: LixCounts;
   /** The segments of the body, in order. */
   parts: Part[];
+  /** Whether any segment has raw HTML: the answer's HTML is then read once more as a whole (rawHtml.ts wellNested). */
+  raw: boolean;
 }
 
 // A cut is safe before a line at indent 0, after a blank line, that cannot continue a list
@@ -121,19 +125,29 @@ function parseSegment(text: string, base: number, keepTokens = false): Segment {
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
   markTokens(tokens, base);
   const plain = md.renderer.render(tokens, md.options, { hostLinks: false } satisfies RenderEnv);
-  const linked = hasLink(tokens) ? md.renderer.render(tokens, md.options, { hostLinks: true } satisfies RenderEnv) : plain;
+  const raw = hasRawHtml(tokens);
+  const linked = raw || hasLink(tokens) ? md.renderer.render(tokens, md.options, { hostLinks: true } satisfies RenderEnv) : plain;
   return {
     text,
     lines,
     counts: lixCounts(plainText(tokens)),
     label: labelCounts(tokens),
     empty: tokens.length === 0,
+    raw,
     template: [plain, linked],
     templateBase: base,
     html: [plain, linked],
     base,
     tokens: keepTokens ? tokens : undefined,
   };
+}
+
+/** Whether there is raw HTML among the tokens (a raw `<a>` is a link too). */
+function hasRawHtml(tokens: Token[]): boolean {
+  for (const t of tokens) {
+    if (t.type === 'html_block' || (t.type === 'inline' && t.children?.some((c) => c.type === 'html_inline'))) return true;
+  }
+  return false;
 }
 
 function hasLink(tokens: Token[]): boolean {
@@ -206,7 +220,7 @@ export function parseBody(body: string, lineOffset = 0): ParsedBody {
   const text = normalize(body);
   if (WHOLE_RE.test(text)) {
     const seg = parseSegment(text, lineOffset, true);
-    return { counts: seg.counts, label: seg.label, parts: [{ line: 0, seg }] };
+    return { counts: seg.counts, label: seg.label, parts: [{ line: 0, seg }], raw: seg.raw };
   }
   const starts = cuts(text);
   const texts: string[] = [];
@@ -230,6 +244,7 @@ export function parseBody(body: string, lineOffset = 0): ParsedBody {
   const parts: Part[] = [];
   const counts: LixCounts = { words: 0, sentences: 0, longWords: 0 };
   let label: LixCounts | undefined;
+  let raw = false;
   let line = 0;
   for (let k = 0; k < texts.length; k++) {
     const seg = segment(texts[k], nths[k], line + lineOffset, own);
@@ -238,9 +253,10 @@ export function parseBody(body: string, lineOffset = 0): ParsedBody {
     counts.sentences += seg.counts.sentences;
     counts.longWords += seg.counts.longWords;
     label ??= seg.label;
+    raw ||= seg.raw;
     line += seg.lines;
   }
-  return { counts, label, parts };
+  return { counts, label, parts, raw };
 }
 
 
