@@ -42,6 +42,8 @@ describe('segmented parse of the answer', () => {
     ['nested lists with blank lines', many(120, (i) => `- ${say(i)}\n\n  - under ${say(i + 3)}\n\n    ${say(i + 5)}`)],
     ['indented list items', many(150, (i) => `   - ${say(i)}`)],
     ['paragraphs, lists and quotes mixed', many(200, (i) => (i % 3 === 0 ? `Stycke ${say(i)}.` : i % 3 === 1 ? `- ${say(i)}\n\n- ${say(i + 1)}` : `> ${say(i)}`))],
+    ['raw HTML boxes split by blank lines', many(120, (i) => `<div style="background: #dcfce7; padding: 1rem;">\n<strong style="color: #166534;">Ruta ${i}</strong>\n\n<p>${say(i)}.</p>\n</div>\n\nStycke ${say(i + 1)} med <b>fet</b> text.`)],
+    ['raw HTML that goes on over blank lines (pre, comments, scripts)', many(120, (i) => (i % 3 === 0 ? `<pre>\n${say(i)}\n\nKod ${say(i + 1)}\n</pre>` : i % 3 === 1 ? `<!-- kommentar\n\nDold ${say(i)}\n-->` : `Före <script>\n\nSkript ${say(i)}\n</script> efter.`))],
     ['a summary list after a long answer', many(200, (i) => `Stycke ${say(i)}.`) + '\n**Sammanfattning:**\n\n' + many(40, (i) => `- ${say(i)}`)],
   ];
   for (const [name, body] of cases) {

@@ -26,27 +26,34 @@ const LEADING = /^[ \t]*/;
 /**
  * The HTML block that starts at line `n`, as markdown-it reads one: per line of it, the text a
  * reader sees (rawHtmlText: tags and what is never shown blanked). Undefined where none starts;
- * `inParagraph`: the line would go on a paragraph, which only some blocks may interrupt.
+ * `inParagraph`: the line would go on a paragraph, which only some blocks may interrupt;
+ * `column`: where a list item's text starts on the line (the block is the item's first).
  */
-export function htmlBlockAt(lines: readonly BodyLine[], n: number, inParagraph: boolean): string[] | undefined {
+export function htmlBlockAt(lines: readonly BodyLine[], n: number, inParagraph: boolean, column = 0): string[] | undefined {
   const line = lines[n].text;
-  const indent = INDENT.exec(line);
+  const indent = INDENT.exec(line.slice(column));
   if (!indent) return undefined;
-  const first = line.slice(indent[0].length);
+  const first = line.slice(column + indent[0].length);
   const seq = SEQUENCES.find(([start]) => start.test(first));
   if (!seq || (inParagraph && !seq[2])) return undefined;
   const [, end] = seq;
+  const endsOnBlank = end.test('');
   let k = n + 1;
   if (!end.test(first)) {
     for (; k < lines.length; k++) {
-      const t = lines[k].text.replace(LEADING, '');
+      const lead = LEADING.exec(lines[k].text)![0].length;
+      const t = lines[k].text.slice(lead);
+      // In a list item (`column`), a line indented less than its text ends the item and the block.
+      if (lead < column && (endsOnBlank || t.length !== 0)) break;
       if (end.test(t)) {
         if (t.length !== 0) k++;
         break;
       }
     }
   }
-  return rawHtmlText(lines.slice(n, k).map((l) => l.text).join('\n')).split('\n');
+  // The list marker before `column` is no text.
+  const text = ' '.repeat(column) + lines.slice(n, k).map((l) => l.text).join('\n').slice(column);
+  return rawHtmlText(text).split('\n');
 }
 
 /**

@@ -22,6 +22,7 @@ const BLOCK_START = /^\s{0,3}(?:[-*+]|\d{1,3}[.)])[ \t]+|^\s{0,3}#{1,6}(?:[ \t]+
 // `\s*(?::\s*)?`, never `\s*:?\s*`: two runs of blanks side by side backtrack quadratically on a long line.
 const SUMMARY_LINE = /^\s{0,3}(?:\*\*|__)\s*Sammanfattning\s*(?::\s*)?(?:\*\*|__)\s*(?::\s*)?$/i;
 const HEADING = /^\s{0,3}#/;
+const LIST_ITEM_HTML = /^\s{0,3}(?:[-*+]|\d{1,9}[.)])[ \t]{1,4}(?=<)/;
 const QUOTE = /^\s{0,3}>/;
 
 
@@ -115,8 +116,11 @@ export function answerReadability(ctx: Pick<CheckContext, 'article'>): AnswerRea
   const tables = tableLines(lines, doc);
   // Whether a line may hold a link address to blank out: looked for once in the whole answer.
   const links = lines.length > 0 && (doc.indexOf('](', lines[0].start) >= 0 || doc.indexOf('<http', lines[0].start) >= 0);
-  /** Reads the words of `text` from `from` to `end` (document offsets `base` + index); `table`: a table row, whose cells are blocks. */
-  const read = (text: string, base: number, from: number, end: number, table: boolean) => {
+  /**
+   * Reads the words of `text` from `from` to `end` (document offsets `base` + index); `table`: a
+   * table row, whose cells are blocks; `raw`: raw HTML's text, where `*` and `_` are shown as written.
+   */
+  const read = (text: string, base: number, from: number, end: number, table: boolean, raw = false) => {
     let lastEnd = from;
     // The next cell border at or after lastEnd (found again only once passed, so a long row is read once).
     let bar = -1;
@@ -149,7 +153,7 @@ export function answerReadability(ctx: Pick<CheckContext, 'article'>): AnswerRea
         // Emphasis markers are not in the rendered text: "**Fas:** Man" reads "Fas: Man".
         let j = k + 1;
         let c = j < end ? text.charCodeAt(j) : -1;
-        while (c === 0x2a || c === 0x5f) c = ++j < end ? text.charCodeAt(j) : -1; // * _
+        while (!raw && (c === 0x2a || c === 0x5f)) c = ++j < end ? text.charCodeAt(j) : -1; // * _
         if (c === -1 || isSpaceUnit(c) || (table && c === 0x7c)) {
           e = base + k + 1;
           ended = true;
@@ -177,6 +181,9 @@ export function answerReadability(ctx: Pick<CheckContext, 'article'>): AnswerRea
     }
     if (htmlBlock === undefined && html && lineText.includes('<')) {
       htmlBlock = htmlBlockAt(lines, n, para);
+      // A list item whose text is an HTML block.
+      const item = htmlBlock === undefined && mayStartBlock(doc.charCodeAt(line.start)) ? LIST_ITEM_HTML.exec(lineText) : null;
+      if (item) htmlBlock = htmlBlockAt(lines, n, false, item[0].length);
       htmlLine = 0;
       // A block of its own: it starts a sentence, and so does what follows it.
       if (htmlBlock) ended = true;
@@ -184,7 +191,7 @@ export function answerReadability(ctx: Pick<CheckContext, 'article'>): AnswerRea
     if (htmlBlock) {
       const shown = htmlBlock[htmlLine++];
       if (isBlankText(shown)) ended = true;
-      else read(shown, line.start, 0, shown.length, false);
+      else read(shown, line.start, 0, shown.length, false, true);
       if (htmlLine === htmlBlock.length) {
         htmlBlock = undefined;
         ended = true;

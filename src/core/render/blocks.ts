@@ -77,16 +77,45 @@ function takeCut(text: string, lineStart: number): boolean {
   return (h >>> 0) % CUT_EVERY === 0;
 }
 
+// Raw HTML that goes on over blank lines (markdown-it's HTML blocks of kinds 1 to 5: `<pre>`,
+// `<script>`, `<style>`, `<textarea>`, comments, processing instructions, declarations, CDATA) up to
+// its end: no cut falls before that, wherever on a line it starts (a cut too few costs only time).
+const RAW_OPEN = /<(?:(script|pre|style|textarea)(?=[\s>]|$)|(!--)|(\?)|(!\[CDATA\[)|(![A-Za-z]))/gi;
+const RAW_CLOSE: Record<number, RegExp> = { 1: /<\/(?:script|pre|style|textarea)>/i, 2: /-->/, 3: /\?>/, 4: /\]\]>/, 5: />/ };
+
+/** The end of the raw HTML left open on a line, or undefined when none is. */
+function rawLeftOpen(line: string): RegExp | undefined {
+  RAW_OPEN.lastIndex = 0;
+  for (let m = RAW_OPEN.exec(line); m; m = RAW_OPEN.exec(line)) {
+    const close = RAW_CLOSE[m.findIndex((g, i) => i > 0 && g !== undefined)];
+    const after = m.index + m[0].length;
+    const end = close.exec(line.slice(after));
+    if (!end) return close;
+    RAW_OPEN.lastIndex = after + end.index + end[0].length;
+  }
+  return undefined;
+}
+
 /** Start offsets of the segments of a normalized body. */
 function cuts(body: string): number[] {
   const out = [0];
   let prevBlank = false;
   let lineStart = 0;
+  // The next `<` at or after the line's start (searched for again once passed), and the end of
+  // raw HTML left open by a line before.
+  let lt = body.indexOf('<');
+  let open: RegExp | undefined;
   while (lineStart < body.length) {
     let lineEnd = body.indexOf('\n', lineStart);
     if (lineEnd < 0) lineEnd = body.length;
     const blank = isBlank(body, lineStart, lineEnd);
-    if (prevBlank && !blank && lineStart > 0 && !NO_CUT_FIRST.has(body[lineStart]) && takeCut(body, lineStart)) out.push(lineStart);
+    if (!open && prevBlank && !blank && lineStart > 0 && !NO_CUT_FIRST.has(body[lineStart]) && takeCut(body, lineStart)) out.push(lineStart);
+    if (lt >= 0 && lt < lineStart) lt = body.indexOf('<', lineStart);
+    if (open) {
+      const line = body.slice(lineStart, lineEnd);
+      const end = open.exec(line);
+      if (end) open = rawLeftOpen(line.slice(end.index + end[0].length));
+    } else if (lt >= 0 && lt < lineEnd) open = rawLeftOpen(body.slice(lineStart, lineEnd));
     prevBlank = blank;
     lineStart = lineEnd + 1;
   }
