@@ -89,8 +89,8 @@ describe('raw HTML in the answer', () => {
 });
 
 describe('the text of raw HTML', () => {
-  it('is the text between its tags, in place', () => {
-    assert.equal(rawHtmlText('<p style="color: red">Hej <b>du</b></p>\n<script>x()</script>&amp;'), `${' '.repeat(22)}Hej    du${' '.repeat(8)}\n${' '.repeat(20)}&    `);
+  it('is the text between its tags, in place, a block\'s tag a full stop', () => {
+    assert.equal(rawHtmlText('<p style="color: red">Hej <b>du</b></p>\n<script>x()</script>&amp;'), `.${' '.repeat(21)}Hej    du    .   \n${' '.repeat(20)}&    `);
   });
   it('is what the readability rule and the preview count: words between tags, not in them', () => {
     const a = page(`${BOX}\n\nText med <span style="color: red">färg</span> här.\n`);

@@ -118,13 +118,20 @@ export function answerReadability(ctx: Pick<CheckContext, 'article'>): AnswerRea
   const links = lines.length > 0 && (doc.indexOf('](', lines[0].start) >= 0 || doc.indexOf('<http', lines[0].start) >= 0);
   /**
    * Reads the words of `text` from `from` to `end` (document offsets `base` + index); `table`: a
-   * table row, whose cells are blocks; `raw`: raw HTML's text, where `*` and `_` are shown as written.
+   * table row, whose cells are blocks; `raw`: raw HTML's text, where `*` and `_` are shown as
+   * written; `masked`: raw HTML was blanked in the line, and a block's tag left a stop.
    */
-  const read = (text: string, base: number, from: number, end: number, table: boolean, raw = false) => {
+  const read = (text: string, base: number, from: number, end: number, table: boolean, raw = false, masked = raw) => {
     let lastEnd = from;
     // The next cell border at or after lastEnd (found again only once passed, so a long row is read once).
     let bar = -1;
     let ws = nextWordStart(text, from, end);
+    // In raw HTML's text a stop may come before the line's first word (a block's tag is one).
+    if (masked) {
+      for (let k = from, gapEnd = ws >= 0 ? ws : end; k < gapEnd; k++) {
+        if (isStop(text.charCodeAt(k)) && (k + 1 === end || isSpaceUnit(text.charCodeAt(k + 1)))) ended = true;
+      }
+    }
     while (ws >= 0) {
       const we = wordEnd(text, ws, word, end);
       if (table) {
@@ -251,7 +258,7 @@ export function answerReadability(ctx: Pick<CheckContext, 'article'>): AnswerRea
       }
       text = maskInlineHtml(text);
     }
-    read(text, base, from, end, table);
+    read(text, base, from, end, table, false, html && lineText.includes('<'));
     // A heading is a block of its own: the line after it starts another.
     if (block && HEADING.test(block[0])) {
       ended = true;

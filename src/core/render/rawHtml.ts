@@ -25,6 +25,11 @@ const DROPPED_WITH_CONTENT = new Set([
   'script', 'style', 'iframe', 'object', 'applet', 'template', 'noscript', 'noembed', 'noframes', 'frameset',
   'textarea', 'select', 'svg', 'math', 'title', 'xmp', 'plaintext', 'canvas', 'video', 'audio', 'head',
 ]);
+/**
+ * Elements that are blocks of their own on the page: in the text a reader sees, each of their
+ * tags ends a sentence (an unpunctuated list item is one, as a markdown one is).
+ */
+const BLOCKS = new Set(['div', 'p', 'li', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td', 'caption', 'details', 'summary', 'figure', 'figcaption', 'pre', 'hr']);
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'frame', 'hr', 'img', 'input', 'keygen', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
 
 /** CSS properties kept in a `style` attribute: the look of text and boxes, nothing that moves a box out of its place or loads anything. */
@@ -114,6 +119,7 @@ class Piece implements TokenizerCallbacks {
     this.masking = writers === undefined;
     this.mask = [];
     this.maskLength = 0;
+    this.stops = [];
     this.writers = writers;
     this.skip = undefined;
     this.depth = 0;
@@ -121,7 +127,18 @@ class Piece implements TokenizerCallbacks {
     const tokenizer = new Tokenizer({ decodeEntities: true }, this);
     tokenizer.write(src);
     tokenizer.end();
-    if (this.masking) return this.mask.join('');
+    if (this.masking) {
+      const text = this.mask.join('');
+      if (!this.stops.length) return text;
+      // A block's tag is a full stop, in the blanks it leaves.
+      let out = '';
+      let at = 0;
+      for (const i of this.stops) {
+        out += text.slice(at, i) + '.';
+        at = i + 1;
+      }
+      return out + text.slice(at);
+    }
     if (this.skip !== undefined) this.out += `<!--${SKIP}${this.skip}-->`.repeat(this.depth);
     return this.out;
   }
@@ -141,6 +158,7 @@ class Piece implements TokenizerCallbacks {
   }
   onopentagname(start: number, end: number): void {
     this.tagName = this.src.slice(start, end).toLowerCase();
+    this.tagStart = start - 1;
     this.attrs = [];
   }
   onattribname(start: number, end: number): void {
@@ -172,7 +190,10 @@ class Piece implements TokenizerCallbacks {
       this.depth = 1;
       return;
     }
-    if (this.masking) return;
+    if (this.masking) {
+      if (BLOCKS.has(name)) this.stops.push(this.tagStart);
+      return;
+    }
     const w = this.writers!;
     if (name === 'a') {
       const href = this.attrs.find(([k]) => k === 'href')?.[1];
@@ -188,7 +209,10 @@ class Piece implements TokenizerCallbacks {
       if (name === this.skip && --this.depth === 0) this.skip = undefined;
       return;
     }
-    if (this.masking) return;
+    if (this.masking) {
+      if (BLOCKS.has(name)) this.stops.push(this.src.lastIndexOf('<', start));
+      return;
+    }
     if (DROPPED_WITH_CONTENT.has(name)) this.out += `<!--${END}${name}-->`;
     // `</br>` is a line break to a browser, and to the site's parser.
     else if (name === 'br') this.out += '<br>';
@@ -203,6 +227,9 @@ class Piece implements TokenizerCallbacks {
   }
 
   private maskLength = 0;
+  /** Where the tags of blocks start, in order, in `mask` mode. */
+  private stops: number[] = [];
+  private tagStart = 0;
   /** Adds source text `[start, end)` to the mask as `text` (same length), blanks before it. */
   private visible(start: number, end: number, text: string): void {
     this.pad(start);
@@ -233,8 +260,9 @@ export function filterRawHtml(html: string, writers: RawWriters): string {
 
 /**
  * The text a reader sees of a piece of raw HTML, in place: the piece with its tags, comments and
- * dropped content blanked, newlines kept (an entity is its character and blanks). The preview's
- * LIX and the readability rule read the same.
+ * dropped content blanked, newlines kept (an entity is its character and blanks), and a full stop
+ * where a block's tag starts (a block ends a sentence). The preview's LIX and the readability rule
+ * read the same.
  */
 export function rawHtmlText(html: string): string {
   return piece.run(html, undefined);
