@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { bodyHtml, clearBodyCache, parseBody } from '../../src/core/render/blocks';
 import { md } from '../../src/core/render/markdown';
+import { wellNested } from '../../src/core/render/rawHtml';
 
 /** The answer's HTML from its segments, `data-line` counted from `offset`. */
 const segmented = (body: string, offset: number) => bodyHtml(parseBody(body, offset), offset, false);
@@ -17,7 +18,9 @@ function whole(body: string, offset: number): string {
     const top = t.level === 0 && (t.nesting === 1 || (t.nesting === 0 && t.block));
     if (t.map && (top || t.type === 'list_item_open')) t.attrSet('data-line', String(t.map[0] + offset));
   }
-  return md.renderer.render(tokens, md.options, {});
+  const html = md.renderer.render(tokens, md.options, {});
+  // Raw HTML: the answer's HTML read as one stream, as the site's parser reads it.
+  return tokens.some((t) => t.type === 'html_block' || t.children?.some((c) => c.type === 'html_inline')) ? wellNested(html) : html;
 }
 const words = ['axel', 'knä', 'smärta', 'träning', 'vila', 'is', 'röntgen', 'operation'];
 /** Item or paragraph text that differs per line, so that the cuts (chosen by a hash of the line) fall in many places. */

@@ -4,7 +4,6 @@ import type { Lang } from '../i18n/messages';
 import type { SiteKnowledge } from '../site/types';
 import type { ParsedArticle } from '../parse';
 import type { Problem, Severity } from '../types';
-import { wellNested } from './rawHtml';
 import { bodyHead, bodyHtml, isEmpty, parseBody, type ParsedBody } from './blocks';
 import { answerImagesHtml, type ImageHost } from './images';
 import { findSummaryBlock, type SummaryBlock } from '../document/summary';
@@ -118,12 +117,6 @@ function answerHtml(body: ParsedBody, lineOffset: number, block: SummaryBlock | 
     box += '</aside>\n';
     return md.renderer.render(tokens.slice(0, span.start), md.options, env) + box + md.renderer.render(tokens.slice(span.end), md.options, env);
   });
-}
-
-/** The answer's HTML; with raw HTML in it, read once more as a whole, as the site's parser reads it. */
-function wholeAnswerHtml(body: ParsedBody, lineOffset: number, block: SummaryBlock | undefined, hostLinks: boolean): string {
-  const html = answerHtml(body, lineOffset, block, hostLinks);
-  return body.raw ? wellNested(html) : html;
 }
 
 /** A host may hand over problems of its own making; an unknown severity is shown as info. */
@@ -321,7 +314,7 @@ function render(article: ParsedArticle, opts: RenderOptions, bodyLine: number, b
   out += author
     ? `<h2 class="qa-box-heading"><span class="qa-avatar" aria-hidden="true"></span><span class="qa-who"><span class="qa-name" data-qa="answerer">${escapeHtml(author)}</span> <span class="qa-verb">${escapeHtml(site.answers)}</span></span></h2>\n`
     : `<h2 class="qa-box-heading"><span class="qa-who"><span class="qa-name">${escapeHtml(site.answerHeading)}</span></span></h2>\n`;
-  const answer = !isEmpty(body) ? answerImagesHtml(wholeAnswerHtml(body, bodyLine, block, opts.hostLinks === true), opts, lang) : '';
+  const answer = !isEmpty(body) ? answerImagesHtml(answerHtml(body, bodyLine, block, opts.hostLinks === true), opts, lang) : '';
   const more = head === undefined ? '' : `<p class="qa-missing" data-qa="answer-more" role="status">${escapeHtml(ui(lang, 'answerMore'))}</p>\n`;
   out += answer
     ? `<div class="qa-answer-text" data-qa="answer">\n${answer}${more}</div>\n`

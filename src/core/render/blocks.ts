@@ -1,4 +1,5 @@
 import { md, plainText, type RenderEnv, type Token } from './markdown';
+import { Nester } from './rawHtml';
 import { lixCounts, type LixCounts } from './text';
 
 /**
@@ -299,8 +300,9 @@ export function isEmpty(body: ParsedBody): boolean {
 const DATA_LINE = / data-line="(\d+)"/g;
 
 /**
- * The answer's HTML, as one `md.render(body)` would give it but with `data-line` on top-level
- * blocks and list items (their first line plus `lineOffset`). Segments end at top level with
+ * The answer's HTML, as one `md.render(body)` would give it (read as one stream, rawHtml.ts
+ * Nester, when it has raw HTML) but with `data-line` on top-level blocks and list items (their
+ * first line plus `lineOffset`). Segments end at top level with
  * every block closed, where the renderer looks neither ahead nor back, so their HTML joins up
  * as one render's would. `lift`, given the tokens of the segment holding body line
  * `liftLine` (maps relative to it, `data-line` marked) and the line they start on, may render
@@ -311,7 +313,13 @@ export function bodyHtml(body: ParsedBody, lineOffset: number, hostLinks: boolea
   // The segment holding the line: the last one starting at or before it.
   let target = -1;
   if (lift && liftLine !== undefined) for (let k = 0; k < body.parts.length && body.parts[k].line <= liftLine; k++) target = k;
+  // With raw HTML anywhere, the answer's HTML is read as one stream, as the site reads it.
+  const nester = body.raw ? new Nester() : undefined;
   let out = '';
+  const add = (html: string, raw: boolean) => {
+    if (nester) nester.add(html, raw);
+    else out += html;
+  };
   for (let k = 0; k < body.parts.length; k++) {
     const { line, seg } = body.parts[k];
     const base = line + lineOffset;
@@ -321,7 +329,7 @@ export function bodyHtml(body: ParsedBody, lineOffset: number, hostLinks: boolea
       markTokens(seg.tokens, base);
       const own = lift(seg.tokens, base);
       if (own !== undefined) {
-        out += own;
+        add(own, seg.raw);
         continue;
       }
     }
@@ -330,9 +338,9 @@ export function bodyHtml(body: ParsedBody, lineOffset: number, hostLinks: boolea
       seg.base = base;
     }
     const shift = base - seg.templateBase;
-    out += seg.html[which] ??= shift === 0 ? seg.template[which] : seg.template[which].replace(DATA_LINE, (_, n: string) => ` data-line="${Number(n) + shift}"`);
+    add((seg.html[which] ??= shift === 0 ? seg.template[which] : seg.template[which].replace(DATA_LINE, (_, n: string) => ` data-line="${Number(n) + shift}"`)), seg.raw);
   }
-  return out;
+  return nester ? nester.end() : out;
 }
 
 /** Forgets every parsed segment, so that the next render is a first one (for benchmarks). */

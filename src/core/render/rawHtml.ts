@@ -274,44 +274,61 @@ const MARKER = /^(qa-skip|qa-end) ([a-z]+)$/;
  * The answer's HTML, once its pieces are put together, read as one stream as the site's parser
  * reads it: a tag closing nothing opened in the answer is dropped (it would close the page's own
  * boxes), what is left open is closed at the answer's end (it would hold the rest of the page),
- * and a dropped element's content is dropped up to its end in a later piece. Only run on an
- * answer with raw HTML: what markdown-it writes itself is well nested.
+ * and a dropped element's content is dropped up to its end in a later piece. Fed segment by
+ * segment: one without raw HTML, met with nothing open, is well nested as markdown-it wrote it
+ * and is passed on unread, so only the segments with raw HTML (and what they leave open) cost a parse.
  */
-export function wellNested(html: string): string {
-  let out = '';
-  let skip: string | undefined;
-  let depth = 0;
-  // Per element the parser has open: whether its opening tag was written (none is while skipping).
-  const written: boolean[] = [];
-  const parser = new Parser(
+export class Nester {
+  private out = '';
+  private skip: string | undefined;
+  private depth = 0;
+  /** Per element the parser has open: whether its opening tag was written (none is while skipping). */
+  private readonly written: boolean[] = [];
+  private readonly parser = new Parser(
     {
-      onopentag(name, attribs) {
-        const shown = skip === undefined;
-        written.push(shown);
+      onopentag: (name, attribs) => {
+        const shown = this.skip === undefined;
+        this.written.push(shown);
         if (!shown) return;
-        out += `<${name}`;
-        for (const k in attribs) out += ` ${k}="${attribs[k]}"`;
-        out += '>';
+        this.out += `<${name}`;
+        for (const k in attribs) this.out += ` ${k}="${attribs[k]}"`;
+        this.out += '>';
       },
-      onclosetag(name) {
-        if (written.pop() && !VOID.has(name)) out += `</${name}>`;
+      onclosetag: (name) => {
+        if (this.written.pop() && !VOID.has(name)) this.out += `</${name}>`;
       },
-      ontext(text) {
-        if (skip === undefined) out += text;
+      ontext: (text) => {
+        if (this.skip === undefined) this.out += text;
       },
-      oncomment(data) {
+      oncomment: (data) => {
         const m = MARKER.exec(data);
         if (!m) return;
         if (m[1] === 'qa-skip') {
-          if (skip === undefined) skip = m[2];
-          if (skip === m[2]) depth++;
-        } else if (skip === m[2] && --depth === 0) skip = undefined;
+          if (this.skip === undefined) this.skip = m[2];
+          if (this.skip === m[2]) this.depth++;
+        } else if (this.skip === m[2] && --this.depth === 0) this.skip = undefined;
       },
     },
     // Attribute values and text as written: the renderer escaped them, and quotes with `"`.
     { decodeEntities: false, lowerCaseTags: true, lowerCaseAttributeNames: true },
   );
-  parser.write(html);
-  parser.end();
-  return out;
+
+  /** Adds a segment's HTML; `raw`: it has raw HTML. */
+  add(html: string, raw: boolean): void {
+    if (!raw && this.written.length === 0 && this.skip === undefined) this.out += html;
+    else this.parser.write(html);
+  }
+
+  /** The HTML, with what is left open closed. */
+  end(): string {
+    this.parser.end();
+    return this.out;
+  }
+}
+
+/** `html` read as one stream (see Nester). */
+export function wellNested(html: string): string {
+  const n = new Nester();
+  n.add(html, true);
+  return n.end();
 }
