@@ -104,6 +104,11 @@ class Piece implements TokenizerCallbacks {
   /** Same-length text of the piece with all but its visible text blanked (newlines kept), in `mask` mode. */
   private mask: string[] = [];
   private masking = false;
+  /** How much of the source the mask covers. */
+  private maskLength = 0;
+  /** Where the tags of blocks start, in order, in `mask` mode. */
+  private stops: number[] = [];
+  private tagStart = 0;
   private writers: RawWriters | undefined;
   private tagName = '';
   private attrs: [string, string][] = [];
@@ -226,10 +231,6 @@ class Piece implements TokenizerCallbacks {
     if (this.masking) this.visibleEnd();
   }
 
-  private maskLength = 0;
-  /** Where the tags of blocks start, in order, in `mask` mode. */
-  private stops: number[] = [];
-  private tagStart = 0;
   /** Adds source text `[start, end)` to the mask as `text` (same length), blanks before it. */
   private visible(start: number, end: number, text: string): void {
     this.pad(start);
