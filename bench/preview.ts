@@ -86,6 +86,16 @@ export function benchPreview(): RenderFigures[] {
     size += Buffer.byteLength(body);
   }
   const large = parts.join('');
+  // The same without the answers that write raw HTML (or any `<`): what the HTML filter costs the others.
+  const noHtml = texts.filter((t) => !split(t).body.includes('<'));
+  const plainParts = [head];
+  size = Buffer.byteLength(head);
+  for (let i = 0; size < 1024 * 1024; i = (i + 1) % noHtml.length) {
+    const body = split(noHtml[i]).body + '\n';
+    plainParts.push(body);
+    size += Buffer.byteLength(body);
+  }
+  const plainLarge = plainParts.join('');
 
   const rows = [
     measure('typical corpus article, first render', typicalText, 500, 'first', 5),
@@ -95,6 +105,8 @@ export function benchPreview(): RenderFigures[] {
     measure('1 MB article, first render: whole page at once', large, 20, 'first', 50),
     measure('1 MB article, markdown-it alone (parse + render, the floor)', large, 20, 'first', undefined, markdownOnly),
     measure('1 MB article, after an edit', large, 40, 'edit', 50),
+    measure('1 MB article without any `<`, first render: whole page at once', plainLarge, 20, 'first', 50),
+    measure('1 MB article without any `<`, after an edit', plainLarge, 40, 'edit', 50),
   ];
   table(
     'Preview render (parse + render, one update)',

@@ -198,8 +198,14 @@ describe('exported preview page in Chromium', { skip: chromiumMissing }, () => {
       assert.match(norm(await page.locator('[data-qa="title"]').textContent()), /^<script>window.__pwned=1;alert\('title'\)<\/script><\/h1><img src=x/);
       assert.match(norm(await page.locator('[data-qa="question"]').textContent()), /<script>window.__pwned=5.*<\/p><img src=x onerror=.*<iframe/);
       assert.equal(await page.locator('[data-qa="tags"] > *').count(), 5, 'one chip per tag');
-      assert.deepEqual(await texts(page, '[data-qa="summary"] li'), ["Punkt med <script>alert('summary')</script>", '[Farlig](javascript:alert(1)) punkt']);
-      assert.match(norm(await page.locator('[data-qa="answer"]').textContent()), /Text som bryter <\/p><\/div><\/section><p onclick="alert\(1\)">ut/);
+      // Raw HTML is shown as the site shows it: a script goes with its content, the rest is text.
+      assert.deepEqual(await texts(page, '[data-qa="summary"] li'), ['Punkt med', '[Farlig](javascript:alert(1)) punkt']);
+      assert.match(norm(await page.locator('[data-qa="answer"]').textContent()), /Svar med inbäddat skript\./);
+      // Its stray closing tags close nothing of the page: the answer keeps its box, and the box its summary.
+      assert.deepEqual(await texts(page, '[data-qa="answer"] p:has-text("ut och")'), ['ut och "> igen.']);
+      assert.equal(await page.locator('.qa-main > .qa-answer > [data-qa="answer"] > [data-qa="summary"]').count(), 1);
+      assert.equal(await page.locator('.qa-columns > .qa-side').count(), 1);
+      assert.deepEqual(await texts(page, '[data-qa="answer"] a'), ['rå html-länk']);
       assert.equal(await page.locator('[data-qa="status"]').count(), 1);
       // The author, in the byline and in the answer's heading, is text.
       assert.equal(norm(await page.locator('[data-qa="author"]').textContent()), 'Dr. <b onmouseover=alert(1)>Elak</b>');
@@ -293,12 +299,57 @@ describe('exported preview page in Chromium', { skip: chromiumMissing }, () => {
     assert.equal(await page.locator('script').count(), 0, 'no script element at all (no scriptUri was given)');
     const policies = await page.locator('meta[http-equiv="Content-Security-Policy"]').evaluateAll((els) => els.map((e) => e.getAttribute('content') ?? ''));
     assert.equal(policies.length, 1);
-    assert.match(policies[0], /^default-src 'none'; img-src [^;]* data:; style-src [^;]* 'nonce-[A-Za-z0-9+/=_-]*'; script-src 'nonce-[A-Za-z0-9+/=_-]*'$/);
+    assert.match(policies[0], /^default-src 'none'; img-src [^;]* data:; style-src [^;]* 'nonce-[A-Za-z0-9+/=_-]*'; style-src-attr 'unsafe-inline'; script-src 'nonce-[A-Za-z0-9+/=_-]*'$/);
     // Links in the webview carry data-href (the extension opens them): none has an href that leaves the page.
     const hrefs = await page.locator('[data-qa="answer"] a[href]').evaluateAll((els) => els.map((e) => e.getAttribute('href')));
     assert.deepEqual(hrefs.filter((h) => !h?.startsWith('#')), []);
     assert.deepEqual(w.dialogs, []);
     assert.deepEqual(w.requests.filter((r) => r !== url), [], 'no request besides the page itself');
+    await page.close();
+  });
+  it('shows an answer\'s raw HTML box under the webview\'s CSP: a div with its background, holding its paragraph; nothing hostile runs', async () => {
+    const body = [
+      'Inledning.',
+      '',
+      '<div style="background: #dcfce7; border-radius: 8px; padding: 1.5rem; border-left: 4px solid #16a34a;">',
+      '<strong style="color: #166534;">Läkning tar tid</strong>',
+      '',
+      '<p>Texten i rutan, efter en tom rad.</p>',
+      '</div>',
+      '',
+      'Efter rutan <img src=x onerror="window.__pwned=20"> och <script>window.__pwned=21</script> slut.',
+      '',
+      '<div onclick="window.__pwned=22" style="background:url(https://example.invalid/t.png); color: rgb(1, 2, 3)">Sista</div>',
+      '',
+      '<svg><script>window.__pwned=23</script></svg><a href="javascript:window.__pwned=24">länk</a>',
+      '',
+    ].join('\n');
+    const article = parseArticle(`---\ntitle: "Rutor"\ncategory: "axel"\nquestion: "Syns rutan?"\n---\n\n${body}`);
+    const file = path.join(work, 'box-webview.html');
+    writeFileSync(file, renderWebviewHtml(article, { cspSource: 'https://x.invalid', nonce: 'n0nce', problems: [], lang: 'sv' }));
+    const w = await open();
+    const page = w.page;
+    const url = pathToFileURL(file).href;
+    await page.goto(url);
+    await page.waitForTimeout(300);
+    const box = page.locator('[data-qa="answer"] > div').first();
+    assert.equal(await box.evaluate((el) => getComputedStyle(el).backgroundColor), 'rgb(220, 252, 231)');
+    assert.equal(await box.evaluate((el) => getComputedStyle(el).borderLeftColor), 'rgb(22, 163, 74)');
+    assert.equal(norm(await box.locator('strong').textContent()), 'Läkning tar tid');
+    assert.equal(await box.locator('strong').evaluate((el) => getComputedStyle(el).color), 'rgb(22, 101, 52)');
+    assert.deepEqual(await texts(page, '[data-qa="answer"] > div > p'), ['Texten i rutan, efter en tom rad.']);
+    // The refused background is gone, its colour kept; the handler is gone.
+    const last = page.locator('[data-qa="answer"] > div', { hasText: 'Sista' });
+    assert.equal(await last.evaluate((el) => [el.getAttribute('style'), el.getAttribute('onclick')].join('|')), '|');
+    assert.equal(await last.evaluate((el) => getComputedStyle(el).backgroundImage), 'none');
+    assert.equal(await page.locator('[data-qa="answer"] img, [data-qa="answer"] svg, script:not([nonce])').count(), 0);
+    assert.equal(norm(await page.locator('[data-qa="answer"] a').textContent()), 'länk');
+    assert.equal(await page.locator('[data-qa="answer"] a[href]').count(), 0);
+    await page.locator('[data-qa="answer"] a').click();
+    await last.click();
+    assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned), undefined, 'no injected code ran');
+    assert.deepEqual(w.dialogs, []);
+    assert.deepEqual(w.requests, [url], 'no request besides the page itself');
     await page.close();
   });
 });

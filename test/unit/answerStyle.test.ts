@@ -91,7 +91,9 @@ test('the real corpus: house-style counts, and the rule\'s LIX is the preview\'s
     const shown = /data-qa="lix"(?: data-score="(\d+)")?/.exec(renderArticle(a))!;
     if ((lix ? String(Math.round(lix.score)) : undefined) === shown[1]) same++;
   }
-  assert.deepEqual(count, { 'answer-italics': 3, 'answer-bold': 40, 'answer-read-more': 3, 'readability-lix': 31, 'sentence-length': 33 });
+  // Raw HTML's tags are no text: the words of its style attributes no longer make long sentences,
+  // and its list items and paragraphs are sentences of their own.
+  assert.deepEqual(count, { 'answer-italics': 3, 'answer-bold': 40, 'answer-read-more': 3, 'readability-lix': 31, 'sentence-length': 16 });
   assert.equal(same, files.length);
 });
 
@@ -130,6 +132,28 @@ test('the rule\'s readability counts are the preview\'s on generated answers (he
       else if (start === 'fence') lines.push(`${pick(['```', '~~~'])}\n${words()}\n${words()}\n${r() < 0.8 ? pick(['```', '~~~']) : ''}`);
       else if (start === 'table') lines.push(`| ${pick(pieces)} | ${pick(pieces)} |\n|---|:--:|\n| ${pick(pieces)} | ${pick(pieces)} |${r() < 0.5 ? '\n' + words() : ''}`);
       else lines.push(start + words() + (start === '| ' ? ` | ${pick(pieces)} |` : ''));
+    }
+    const a = parseArticle(article({}, lines.join('\n')));
+    assert.deepEqual(answerReadability({ article: a }).counts, counted(renderArticle(a, { lang: 'en' })), JSON.stringify(lines.join('\n')));
+  }
+});
+
+test('the rule\'s readability counts are the preview\'s on generated answers with raw HTML (boxes, inline tags, comments, scripts)', () => {
+  const r = rng(7);
+  const pick = <T>(xs: T[]) => xs[Math.floor(r() * xs.length)];
+  const pieces = ['Vila nu.', 'Träna sedan', 'ont i axeln', '<b>fet</b> text', '<span style="color: red">röd färg</span>', 'rad<br>bryts', 'Ja!', '<!-- dold -->', '<script>x()</script>', '**Fas 1:** vila', '`<b>kod</b>`'];
+  const starts = ['', '', '- ', '## ', '<div style="background: #dcfce7; padding: 1rem;">', '</div>', '<p>', '<strong style="color: #166534">Rubrik</strong>', '<!-- en\nkommentar -->', '<ul><li>', '<script>\nlet x = 1;\n</script>', '<pre>\nkod rad\n\nmer\n</pre>'];
+  const counted = (html: string) => {
+    const m = /(\d+) words?, (\d+) sentences?, (\d+) long words?/.exec(html);
+    return m ? { words: Number(m[1]), sentences: Number(m[2]), longWords: Number(m[3]) } : { words: 0, sentences: 0, longWords: 0 };
+  };
+  for (let i = 0; i < 600; i++) {
+    const lines: string[] = [];
+    for (let l = 0; l < 1 + Math.floor(r() * 7); l++) {
+      const start = r() < 0.2 ? undefined : pick(starts);
+      const words = () => Array.from({ length: 1 + Math.floor(r() * 4) }, () => pick(pieces)).join(' ');
+      if (start === undefined) lines.push('');
+      else lines.push(start + (start.endsWith('>') && r() < 0.5 ? '' : words()));
     }
     const a = parseArticle(article({}, lines.join('\n')));
     assert.deepEqual(answerReadability({ article: a }).counts, counted(renderArticle(a, { lang: 'en' })), JSON.stringify(lines.join('\n')));

@@ -201,7 +201,7 @@ describe('renderArticle', () => {
 describe('renderWebviewHtml', () => {
   it('sets a strict CSP and nonces every style and script', () => {
     const html = renderWebviewHtml(parseArticle(article(BASE)), { cspSource: 'vscode-webview://abc', nonce: 'n0nce', scriptUri: 'vscode-webview://abc/p.js', styleUris: ['vscode-webview://abc/a.css'], extraStylesheetUris: ['vscode-webview://abc/user.css'] });
-    assert.match(html, /content="default-src 'none'; img-src vscode-webview:\/\/abc data:; style-src vscode-webview:\/\/abc 'nonce-n0nce'; script-src 'nonce-n0nce'"/);
+    assert.match(html, /content="default-src 'none'; img-src vscode-webview:\/\/abc data:; style-src vscode-webview:\/\/abc 'nonce-n0nce'; style-src-attr 'unsafe-inline'; script-src 'nonce-n0nce'"/);
     assert.match(html, /<script nonce="n0nce" src="vscode-webview:\/\/abc\/p.js"><\/script>/);
     assert.match(html, /<style nonce="n0nce">/);
     assert.ok(html.indexOf('a.css') < html.indexOf('user.css'));

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { bodyHtml, clearBodyCache, parseBody } from '../../src/core/render/blocks';
 import { md } from '../../src/core/render/markdown';
+import { wellNested } from '../../src/core/render/rawHtml';
 
 /** The answer's HTML from its segments, `data-line` counted from `offset`. */
 const segmented = (body: string, offset: number) => bodyHtml(parseBody(body, offset), offset, false);
@@ -17,7 +18,9 @@ function whole(body: string, offset: number): string {
     const top = t.level === 0 && (t.nesting === 1 || (t.nesting === 0 && t.block));
     if (t.map && (top || t.type === 'list_item_open')) t.attrSet('data-line', String(t.map[0] + offset));
   }
-  return md.renderer.render(tokens, md.options, {});
+  const html = md.renderer.render(tokens, md.options, {});
+  // Raw HTML: the answer's HTML read as one stream, as the site's parser reads it.
+  return tokens.some((t) => t.type === 'html_block' || t.children?.some((c) => c.type === 'html_inline')) ? wellNested(html) : html;
 }
 const words = ['axel', 'knä', 'smärta', 'träning', 'vila', 'is', 'röntgen', 'operation'];
 /** Item or paragraph text that differs per line, so that the cuts (chosen by a hash of the line) fall in many places. */
@@ -42,6 +45,8 @@ describe('segmented parse of the answer', () => {
     ['nested lists with blank lines', many(120, (i) => `- ${say(i)}\n\n  - under ${say(i + 3)}\n\n    ${say(i + 5)}`)],
     ['indented list items', many(150, (i) => `   - ${say(i)}`)],
     ['paragraphs, lists and quotes mixed', many(200, (i) => (i % 3 === 0 ? `Stycke ${say(i)}.` : i % 3 === 1 ? `- ${say(i)}\n\n- ${say(i + 1)}` : `> ${say(i)}`))],
+    ['raw HTML boxes split by blank lines', many(120, (i) => `<div style="background: #dcfce7; padding: 1rem;">\n<strong style="color: #166534;">Ruta ${i}</strong>\n\n<p>${say(i)}.</p>\n</div>\n\nStycke ${say(i + 1)} med <b>fet</b> text.`)],
+    ['raw HTML that goes on over blank lines (pre, comments, scripts)', many(120, (i) => (i % 3 === 0 ? `<pre>\n${say(i)}\n\nKod ${say(i + 1)}\n</pre>` : i % 3 === 1 ? `<!-- kommentar\n\nDold ${say(i)}\n-->` : `Före <script>\n\nSkript ${say(i)}\n</script> efter.`))],
     ['a summary list after a long answer', many(200, (i) => `Stycke ${say(i)}.`) + '\n**Sammanfattning:**\n\n' + many(40, (i) => `- ${say(i)}`)],
   ];
   for (const [name, body] of cases) {

@@ -1,6 +1,7 @@
 import { answerLines, type BodyLine } from './answerStyle';
 import type { CheckContext } from './context';
 import { hiddenLines } from '../document/hidden';
+import { htmlBlockAt, isBlankText, maskInlineHtml } from './htmlText';
 import { isSpaceUnit, isStop, lixBand, lixOf, nextWordStart, wordEnd, type LixCounts, type LixResult } from '../render/text';
 
 /** A sentence of the answer: document offsets and its number of words. */
@@ -21,6 +22,7 @@ const BLOCK_START = /^\s{0,3}(?:[-*+]|\d{1,3}[.)])[ \t]+|^\s{0,3}#{1,6}(?:[ \t]+
 // `\s*(?::\s*)?`, never `\s*:?\s*`: two runs of blanks side by side backtrack quadratically on a long line.
 const SUMMARY_LINE = /^\s{0,3}(?:\*\*|__)\s*Sammanfattning\s*(?::\s*)?(?:\*\*|__)\s*(?::\s*)?$/i;
 const HEADING = /^\s{0,3}#/;
+const LIST_ITEM_HTML = /^\s{0,3}(?:[-*+]|\d{1,9}[.)])[ \t]{1,4}(?=<)/;
 const QUOTE = /^\s{0,3}>/;
 
 
@@ -114,6 +116,67 @@ export function answerReadability(ctx: Pick<CheckContext, 'article'>): AnswerRea
   const tables = tableLines(lines, doc);
   // Whether a line may hold a link address to blank out: looked for once in the whole answer.
   const links = lines.length > 0 && (doc.indexOf('](', lines[0].start) >= 0 || doc.indexOf('<http', lines[0].start) >= 0);
+  /**
+   * Reads the words of `text` from `from` to `end` (document offsets `base` + index); `table`: a
+   * table row, whose cells are blocks; `raw`: raw HTML's text, where `*` and `_` are shown as
+   * written; `masked`: raw HTML was blanked in the line, and a block's tag left a stop.
+   */
+  const read = (text: string, base: number, from: number, end: number, table: boolean, raw = false, masked = raw) => {
+    let lastEnd = from;
+    // The next cell border at or after lastEnd (found again only once passed, so a long row is read once).
+    let bar = -1;
+    let ws = nextWordStart(text, from, end);
+    // In raw HTML's text a stop may come before the line's first word (a block's tag is one).
+    if (masked) {
+      for (let k = from, gapEnd = ws >= 0 ? ws : end; k < gapEnd; k++) {
+        if (isStop(text.charCodeAt(k)) && (k + 1 === end || isSpaceUnit(text.charCodeAt(k + 1)))) ended = true;
+      }
+    }
+    while (ws >= 0) {
+      const we = wordEnd(text, ws, word, end);
+      if (table) {
+        if (bar < lastEnd) {
+          const b = indexOfBar(text, lastEnd, end);
+          bar = b === -1 ? Infinity : b;
+        }
+        if (bar < ws) ended = true;
+      }
+      lastEnd = we;
+      const s = base + ws;
+      let e = base + we;
+      if (ended || !current) {
+        current = { start: s, end: e, words: 0 };
+        sentences.push(current);
+        ended = false;
+      }
+      current.words++;
+      words++;
+      if (word.letters > 6) longWords++;
+      // A stop between this word and the next (or the line's end), before white space, ends the sentence.
+      const next = nextWordStart(text, we, end);
+      const gapEnd = next >= 0 ? next : end;
+      for (let k = lastEnd; k < gapEnd; k++) {
+        if (!isStop(text.charCodeAt(k))) continue;
+        // Emphasis markers are not in the rendered text: "**Fas:** Man" reads "Fas: Man".
+        let j = k + 1;
+        let c = j < end ? text.charCodeAt(j) : -1;
+        while (!raw && (c === 0x2a || c === 0x5f)) c = ++j < end ? text.charCodeAt(j) : -1; // * _
+        if (c === -1 || isSpaceUnit(c) || (table && c === 0x7c)) {
+          e = base + k + 1;
+          ended = true;
+          break;
+        }
+      }
+      current.end = e;
+      ws = next;
+    }
+  };
+  // Whether the answer has raw HTML to read as the preview reads it (looked for once), the lines
+  // left of the HTML block being read, and whether the line before went on a paragraph.
+  const html = lines.length > 0 && doc.indexOf('<', lines[0].start) >= 0;
+  let htmlBlock: string[] | undefined;
+  let htmlLine = 0;
+  let para = false;
   for (let n = 0; n < lines.length; n++) {
     const line = lines[n];
     const lineText = line.text;
@@ -123,6 +186,27 @@ export function answerReadability(ctx: Pick<CheckContext, 'article'>): AnswerRea
       ended = true;
       inQuote = false;
     }
+    if (htmlBlock === undefined && html && lineText.includes('<')) {
+      htmlBlock = htmlBlockAt(lines, n, para);
+      // A list item whose text is an HTML block.
+      const item = htmlBlock === undefined && mayStartBlock(doc.charCodeAt(line.start)) ? LIST_ITEM_HTML.exec(lineText) : null;
+      if (item) htmlBlock = htmlBlockAt(lines, n, false, item[0].length);
+      htmlLine = 0;
+      // A block of its own: it starts a sentence, and so does what follows it.
+      if (htmlBlock) ended = true;
+    }
+    if (htmlBlock) {
+      const shown = htmlBlock[htmlLine++];
+      if (isBlankText(shown)) ended = true;
+      else read(shown, line.start, 0, shown.length, false, true);
+      if (htmlLine === htmlBlock.length) {
+        htmlBlock = undefined;
+        ended = true;
+      }
+      para = false;
+      inQuote = false;
+      continue;
+    }
     const blank = !lineText.trim();
     // Only a line that starts with a blank, * _ - + # > or a digit can be the label or start a
     // block: most lines start with a letter, and need neither regex.
@@ -130,6 +214,7 @@ export function answerReadability(ctx: Pick<CheckContext, 'article'>): AnswerRea
     if (blank || (marked && SUMMARY_LINE.test(lineText)) || unrendered(line.start)) {
       ended = true;
       inQuote = false;
+      para = !blank && !unrendered(line.start);
       continue;
     }
     // The line is read in place in the document's text, from `from` to `end`; document offsets
@@ -162,50 +247,23 @@ export function answerReadability(ctx: Pick<CheckContext, 'article'>): AnswerRea
     // Each cell of a table row is a block of its own, as in the rendered page.
     const table = tables.has(n);
     if (table) ended = true;
-    let lastEnd = from;
-    // The next cell border at or after lastEnd (found again only once passed, so a long row is read once).
-    let bar = -1;
-    let ws = nextWordStart(text, from, end);
-    while (ws >= 0) {
-      const we = wordEnd(text, ws, word, end);
-      if (table) {
-        if (bar < lastEnd) {
-          const b = indexOfBar(text, lastEnd, end);
-          bar = b === -1 ? Infinity : b;
-        }
-        if (bar < ws) ended = true;
+    para = true;
+    // Raw HTML in the line is no text: blanked, in a copy of the line (the same length keeps the offsets).
+    if (html && lineText.includes('<')) {
+      if (text === doc) {
+        text = lineText;
+        base = line.start;
+        from -= line.start;
+        end = lineText.length;
       }
-      lastEnd = we;
-      const s = base + ws;
-      let e = base + we;
-      if (ended || !current) {
-        current = { start: s, end: e, words: 0 };
-        sentences.push(current);
-        ended = false;
-      }
-      current.words++;
-      words++;
-      if (word.letters > 6) longWords++;
-      // A stop between this word and the next (or the line's end), before white space, ends the sentence.
-      const next = nextWordStart(text, we, end);
-      const gapEnd = next >= 0 ? next : end;
-      for (let k = lastEnd; k < gapEnd; k++) {
-        if (!isStop(text.charCodeAt(k))) continue;
-        // Emphasis markers are not in the rendered text: "**Fas:** Man" reads "Fas: Man".
-        let j = k + 1;
-        let c = j < end ? text.charCodeAt(j) : -1;
-        while (c === 0x2a || c === 0x5f) c = ++j < end ? text.charCodeAt(j) : -1; // * _
-        if (c === -1 || isSpaceUnit(c) || (table && c === 0x7c)) {
-          e = base + k + 1;
-          ended = true;
-          break;
-        }
-      }
-      current.end = e;
-      ws = next;
+      text = maskInlineHtml(text);
     }
+    read(text, base, from, end, table, false, html && lineText.includes('<'));
     // A heading is a block of its own: the line after it starts another.
-    if (block && HEADING.test(block[0])) ended = true;
+    if (block && HEADING.test(block[0])) {
+      ended = true;
+      para = false;
+    }
   }
   const counts = { words, sentences: sentences.length, longWords };
   return { sentences, counts, lix: words ? lixOf(counts) : undefined };

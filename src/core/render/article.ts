@@ -258,7 +258,7 @@ function render(article: ParsedArticle, opts: RenderOptions, bodyLine: number, b
     body = parseBody(head ?? article.body, bodyLine);
     counts = head === undefined ? withoutSummaryLabel(body.counts, body.label) : undefined;
   } catch {
-    body = { counts: { words: 0, sentences: 0, longWords: 0 }, parts: [] };
+    body = { counts: { words: 0, sentences: 0, longWords: 0 }, parts: [], raw: false };
     counts = body.counts;
   }
 
@@ -353,7 +353,8 @@ export function renderPage(article: ParsedArticle, opts: RenderOptions = {}): st
 export function renderWebviewHtml(article: ParsedArticle, opts: WebviewOptions): string {
   const nonce = opts.nonce.replace(/[^A-Za-z0-9+/=_-]/g, '');
   const src = opts.cspSource.replace(/[;"<>\r\n]/g, '');
-  const csp = `default-src 'none'; img-src ${src} data:; style-src ${src} 'nonce-${nonce}'; script-src 'nonce-${nonce}'`;
+  // Style attributes (an answer's raw HTML boxes) apply; `<style>` elements only with the nonce.
+  const csp = `default-src 'none'; img-src ${src} data:; style-src ${src} 'nonce-${nonce}'; style-src-attr 'unsafe-inline'; script-src 'nonce-${nonce}'`;
   const links = [...(opts.styleUris ?? []), ...(opts.extraStylesheetUris ?? [])]
     .map((u) => `<link rel="stylesheet" href="${escapeHtml(u)}">\n`)
     .join('');

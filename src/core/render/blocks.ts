@@ -1,4 +1,5 @@
 import { md, plainText, type RenderEnv, type Token } from './markdown';
+import { Nester } from './rawHtml';
 import { lixCounts, type LixCounts } from './text';
 
 /**
@@ -15,6 +16,8 @@ interface Segment {
   label?: LixCounts;
   /** Whether the segment has any block at all. */
   empty: boolean;
+  /** Whether it has raw HTML (html_block or html_inline tokens). */
+  raw: boolean;
   /**
    * The HTML with `data-line` counted from `templateBase` (the line the segment started on
    * when parsed): for a host that opens links itself (`hostLinks`, index 1) and for one that
@@ -42,6 +45,8 @@ export interface ParsedBody {
   label?: LixCounts;
   /** The segments of the body, in order. */
   parts: Part[];
+  /** Whether any segment has raw HTML: the answer's HTML is then read once more as a whole (rawHtml.ts wellNested). */
+  raw: boolean;
 }
 
 // A cut is safe before a line at indent 0, after a blank line, that cannot continue a list
@@ -73,16 +78,45 @@ function takeCut(text: string, lineStart: number): boolean {
   return (h >>> 0) % CUT_EVERY === 0;
 }
 
+// Raw HTML that goes on over blank lines (markdown-it's HTML blocks of kinds 1 to 5: `<pre>`,
+// `<script>`, `<style>`, `<textarea>`, comments, processing instructions, declarations, CDATA) up to
+// its end: no cut falls before that, wherever on a line it starts (a cut too few costs only time).
+const RAW_OPEN = /<(?:(script|pre|style|textarea)(?=[\s>]|$)|(!--)|(\?)|(!\[CDATA\[)|(![A-Za-z]))/gi;
+const RAW_CLOSE: Record<number, RegExp> = { 1: /<\/(?:script|pre|style|textarea)>/i, 2: /-->/, 3: /\?>/, 4: /\]\]>/, 5: />/ };
+
+/** The end of the raw HTML left open on a line, or undefined when none is. */
+function rawLeftOpen(line: string): RegExp | undefined {
+  RAW_OPEN.lastIndex = 0;
+  for (let m = RAW_OPEN.exec(line); m; m = RAW_OPEN.exec(line)) {
+    const close = RAW_CLOSE[m.findIndex((g, i) => i > 0 && g !== undefined)];
+    const after = m.index + m[0].length;
+    const end = close.exec(line.slice(after));
+    if (!end) return close;
+    RAW_OPEN.lastIndex = after + end.index + end[0].length;
+  }
+  return undefined;
+}
+
 /** Start offsets of the segments of a normalized body. */
 function cuts(body: string): number[] {
   const out = [0];
   let prevBlank = false;
   let lineStart = 0;
+  // The next `<` at or after the line's start (searched for again once passed), and the end of
+  // raw HTML left open by a line before.
+  let lt = body.indexOf('<');
+  let open: RegExp | undefined;
   while (lineStart < body.length) {
     let lineEnd = body.indexOf('\n', lineStart);
     if (lineEnd < 0) lineEnd = body.length;
     const blank = isBlank(body, lineStart, lineEnd);
-    if (prevBlank && !blank && lineStart > 0 && !NO_CUT_FIRST.has(body[lineStart]) && takeCut(body, lineStart)) out.push(lineStart);
+    if (!open && prevBlank && !blank && lineStart > 0 && !NO_CUT_FIRST.has(body[lineStart]) && takeCut(body, lineStart)) out.push(lineStart);
+    if (lt >= 0 && lt < lineStart) lt = body.indexOf('<', lineStart);
+    if (open) {
+      const line = body.slice(lineStart, lineEnd);
+      const end = open.exec(line);
+      if (end) open = rawLeftOpen(line.slice(end.index + end[0].length));
+    } else if (lt >= 0 && lt < lineEnd) open = rawLeftOpen(body.slice(lineStart, lineEnd));
     prevBlank = blank;
     lineStart = lineEnd + 1;
   }
@@ -121,19 +155,29 @@ function parseSegment(text: string, base: number, keepTokens = false): Segment {
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
   markTokens(tokens, base);
   const plain = md.renderer.render(tokens, md.options, { hostLinks: false } satisfies RenderEnv);
-  const linked = hasLink(tokens) ? md.renderer.render(tokens, md.options, { hostLinks: true } satisfies RenderEnv) : plain;
+  const raw = hasRawHtml(tokens);
+  const linked = raw || hasLink(tokens) ? md.renderer.render(tokens, md.options, { hostLinks: true } satisfies RenderEnv) : plain;
   return {
     text,
     lines,
     counts: lixCounts(plainText(tokens)),
     label: labelCounts(tokens),
     empty: tokens.length === 0,
+    raw,
     template: [plain, linked],
     templateBase: base,
     html: [plain, linked],
     base,
     tokens: keepTokens ? tokens : undefined,
   };
+}
+
+/** Whether there is raw HTML among the tokens (a raw `<a>` is a link too). */
+function hasRawHtml(tokens: Token[]): boolean {
+  for (const t of tokens) {
+    if (t.type === 'html_block' || (t.type === 'inline' && t.children?.some((c) => c.type === 'html_inline'))) return true;
+  }
+  return false;
 }
 
 function hasLink(tokens: Token[]): boolean {
@@ -206,7 +250,7 @@ export function parseBody(body: string, lineOffset = 0): ParsedBody {
   const text = normalize(body);
   if (WHOLE_RE.test(text)) {
     const seg = parseSegment(text, lineOffset, true);
-    return { counts: seg.counts, label: seg.label, parts: [{ line: 0, seg }] };
+    return { counts: seg.counts, label: seg.label, parts: [{ line: 0, seg }], raw: seg.raw };
   }
   const starts = cuts(text);
   const texts: string[] = [];
@@ -230,6 +274,7 @@ export function parseBody(body: string, lineOffset = 0): ParsedBody {
   const parts: Part[] = [];
   const counts: LixCounts = { words: 0, sentences: 0, longWords: 0 };
   let label: LixCounts | undefined;
+  let raw = false;
   let line = 0;
   for (let k = 0; k < texts.length; k++) {
     const seg = segment(texts[k], nths[k], line + lineOffset, own);
@@ -238,9 +283,10 @@ export function parseBody(body: string, lineOffset = 0): ParsedBody {
     counts.sentences += seg.counts.sentences;
     counts.longWords += seg.counts.longWords;
     label ??= seg.label;
+    raw ||= seg.raw;
     line += seg.lines;
   }
-  return { counts, label, parts };
+  return { counts, label, parts, raw };
 }
 
 
@@ -254,8 +300,9 @@ export function isEmpty(body: ParsedBody): boolean {
 const DATA_LINE = / data-line="(\d+)"/g;
 
 /**
- * The answer's HTML, as one `md.render(body)` would give it but with `data-line` on top-level
- * blocks and list items (their first line plus `lineOffset`). Segments end at top level with
+ * The answer's HTML, as one `md.render(body)` would give it (read as one stream, rawHtml.ts
+ * Nester, when it has raw HTML) but with `data-line` on top-level blocks and list items (their
+ * first line plus `lineOffset`). Segments end at top level with
  * every block closed, where the renderer looks neither ahead nor back, so their HTML joins up
  * as one render's would. `lift`, given the tokens of the segment holding body line
  * `liftLine` (maps relative to it, `data-line` marked) and the line they start on, may render
@@ -266,7 +313,13 @@ export function bodyHtml(body: ParsedBody, lineOffset: number, hostLinks: boolea
   // The segment holding the line: the last one starting at or before it.
   let target = -1;
   if (lift && liftLine !== undefined) for (let k = 0; k < body.parts.length && body.parts[k].line <= liftLine; k++) target = k;
+  // With raw HTML anywhere, the answer's HTML is read as one stream, as the site reads it.
+  const nester = body.raw ? new Nester() : undefined;
   let out = '';
+  const add = (html: string, raw: boolean) => {
+    if (nester) nester.add(html, raw);
+    else out += html;
+  };
   for (let k = 0; k < body.parts.length; k++) {
     const { line, seg } = body.parts[k];
     const base = line + lineOffset;
@@ -276,7 +329,7 @@ export function bodyHtml(body: ParsedBody, lineOffset: number, hostLinks: boolea
       markTokens(seg.tokens, base);
       const own = lift(seg.tokens, base);
       if (own !== undefined) {
-        out += own;
+        add(own, seg.raw);
         continue;
       }
     }
@@ -285,9 +338,9 @@ export function bodyHtml(body: ParsedBody, lineOffset: number, hostLinks: boolea
       seg.base = base;
     }
     const shift = base - seg.templateBase;
-    out += seg.html[which] ??= shift === 0 ? seg.template[which] : seg.template[which].replace(DATA_LINE, (_, n: string) => ` data-line="${Number(n) + shift}"`);
+    add((seg.html[which] ??= shift === 0 ? seg.template[which] : seg.template[which].replace(DATA_LINE, (_, n: string) => ` data-line="${Number(n) + shift}"`)), seg.raw);
   }
-  return out;
+  return nester ? nester.end() : out;
 }
 
 /** Forgets every parsed segment, so that the next render is a first one (for benchmarks). */

@@ -1,18 +1,20 @@
 import MarkdownIt from 'markdown-it';
 import { findSummaryBlock, type SummaryBlock } from '../document/summary';
 import { LineIndex } from '../lines';
+import { filterRawHtml, rawHtmlText, type RawWriters } from './rawHtml';
 import { site } from './strings';
 
 const imageLabel = site.image;
 
 /**
- * The answer is rendered with raw HTML off: the preview must never run what an article
- * (or a pasted question) smuggles in, and the webview's CSP is only the second line of defence.
+ * The answer is rendered with raw HTML on, as the site renders it, but every piece of it goes
+ * through the filter of render/rawHtml.ts: the preview must never run what an article smuggles
+ * in, and the webview's CSP is only the second line of defence.
  */
-export const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
+export const md = new MarkdownIt({ html: true, linkify: false, typographer: false });
 // With those options these rules return at their first line without touching anything; left in,
-// they would still be called for every line (HTML blocks) or every punctuation mark (the rest).
-md.disable(['html_block', 'html_inline', 'linkify', 'replacements', 'smartquotes']);
+// they would still be called for every punctuation mark.
+md.disable(['linkify', 'replacements', 'smartquotes']);
 
 export type Token = MarkdownIt.Token;
 
@@ -97,6 +99,27 @@ md.renderer.rules.link_open = (tokens, idx, options, env: RenderEnv | undefined,
   return defaultLinkOpen(tokens, idx, options, env, self);
 };
 
+// A raw `<a>` is written as a markdown link is (the link_open rule above), its address checked
+// as one's is; a raw `<img>` is an image's placeholder without an address: never loaded.
+const LinkToken = new md.core.State('', md, {}).Token;
+const rawWriters = (env: RenderEnv | undefined): RawWriters => ({
+  link(href, attrs) {
+    const t = new LinkToken('link_open', 'a', 1);
+    t.attrs = [...attrs];
+    if (href !== undefined) {
+      const url = defaultNormalizeLink(href);
+      if (md.validateLink(href) && md.validateLink(url)) t.attrs.unshift(['href', url]);
+    }
+    return md.renderer.rules.link_open!([t], 0, md.options, env, md.renderer);
+  },
+  image(alt, src) {
+    const esc = md.utils.escapeHtml;
+    return `<span class="qa-image" data-alt="${esc(alt)}" title="${esc(src)}">[${esc(imageLabel)}${alt ? `: ${esc(alt)}` : ''}]</span>`;
+  },
+});
+md.renderer.rules.html_block = (tokens, idx, _options, env: RenderEnv | undefined) => filterRawHtml(tokens[idx].content, rawWriters(env));
+md.renderer.rules.html_inline = (tokens, idx, _options, env: RenderEnv | undefined) => filterRawHtml(tokens[idx].content, rawWriters(env));
+
 /** The summary block of an answer, found where the house style puts it: the last one wins. */
 export interface Summary {
   /** Markdown text after the `**Sammanfattning:**` label in the same paragraph (the inline form). */
@@ -180,7 +203,8 @@ export function extractSummary(markdown: string): Summary | undefined {
  * The answer's readable text, one block per paragraph, heading or list item, so that LIX
  * counts an unpunctuated bullet as a sentence rather than gluing it to the next one. A fenced
  * block (``` or ~~~) is code, not prose: it is left out, as the readability rule leaves it out
- * (check/readability.ts), so the preview's counts and the rule's are the same.
+ * (check/readability.ts), so the preview's counts and the rule's are the same. Of raw HTML,
+ * the text between its tags is read (rawHtmlText), as the rule reads it.
  */
 export function plainText(tokens: Token[]): string {
   const blocks: string[] = [];
@@ -189,11 +213,14 @@ export function plainText(tokens: Token[]): string {
       let s = '';
       for (const c of t.children ?? []) {
         if (c.type === 'text' || c.type === 'code_inline') s += c.content;
+        else if (c.type === 'html_inline') s += rawHtmlText(c.content);
         else if (c.type === 'softbreak' || c.type === 'hardbreak') s += ' ';
       }
       blocks.push(s);
     } else if (t.type === 'code_block') {
       blocks.push(t.content);
+    } else if (t.type === 'html_block') {
+      blocks.push(rawHtmlText(t.content));
     }
   }
   return blocks.join('\n\n');
