@@ -10,8 +10,10 @@
 // and a tag rename finds the tag in every spelling. Prints a summary and each failure (its
 // mutations, the property, and the text as JSON); exits 1 when a property failed.
 import { createRequire } from 'node:module';
-import { register } from 'tsx/cjs/api';
 
+// tsx keeps a cache of compiled files in the temp folder unless told not to: a run leaves nothing there.
+process.env.TSX_DISABLE_CACHE ??= '1';
+const { register } = await import('tsx/cjs/api');
 register();
 const { fuzz, describeSummary } = createRequire(import.meta.url)('../test/unit/fuzzEngine.ts');
 

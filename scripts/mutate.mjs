@@ -229,7 +229,7 @@ function runTests() {
   const args = ['--import', 'tsx', '--test', '--test-reporter=dot', ...testFiles];
   return new Promise((resolve) => {
     // A process group of its own (detached), so that the whole run can be ended at once.
-    child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, QA_MUTATION_RUN: '1' }, stdio: ['ignore', 'pipe', 'pipe'], detached: process.platform !== 'win32' });
+    child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, QA_MUTATION_RUN: '1', TSX_DISABLE_CACHE: '1' }, stdio: ['ignore', 'pipe', 'pipe'], detached: process.platform !== 'win32' });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (out += d));
