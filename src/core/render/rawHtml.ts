@@ -243,7 +243,8 @@ class Piece implements TokenizerCallbacks {
   /** Blanks from where the mask ends to `to`, newlines kept. */
   private pad(to: number): void {
     const gap = this.src.slice(this.maskLength, to);
-    if (gap) this.mask.push(gap.replace(/[^\n]/g, ' '));
+    // Most gaps (a tag, its attributes) hold no newline: blanks of the same length, without a regex over each character.
+    if (gap) this.mask.push(gap.includes('\n') ? gap.replace(/[^\n]/g, ' ') : ' '.repeat(gap.length));
     this.maskLength = to;
   }
 }
