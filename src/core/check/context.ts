@@ -6,7 +6,18 @@ import { severityOf, type RuleId } from '../rules';
 import type { ArticleSchema } from '../schema';
 import type { SiteKnowledge } from '../site/types';
 import type { Fix, Problem, Range } from '../types';
-import type { ImageLookup } from './images';
+
+/** What a file host said about an image's path. */
+export type ImageFile =
+  /** `realPath`: where the path leads when it is a symbolic link. */
+  | { exists: true; realPath?: string }
+  /** `named`: the name on disk of the first part of the path written with other capitals. */
+  | { exists: false; named?: string };
+
+/** Answers about image files, known before the (synchronous) check: undefined while not known. */
+export interface ImageLookup {
+  lookup(path: string, article: string): ImageFile | undefined;
+}
 
 /** The article's place among the site's files, for the rules that look at other files. */
 export interface ArticleFiles {

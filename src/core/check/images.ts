@@ -7,19 +7,7 @@ import type { ParsedArticle } from '../parse';
 import { dirname, join, normalize, relative } from '../project/paths';
 import type { Fix } from '../types';
 import { answerLines } from './answerStyle';
-import type { ArticleFiles, CheckContext } from './context';
-
-/** What a file host said about an image's path. */
-export type ImageFile =
-  /** `realPath`: where the path leads when it is a symbolic link. */
-  | { exists: true; realPath?: string }
-  /** `named`: the name on disk of the first part of the path written with other capitals. */
-  | { exists: false; named?: string };
-
-/** Answers about image files, known before the (synchronous) check: undefined while not known. */
-export interface ImageLookup {
-  lookup(path: string, article: string): ImageFile | undefined;
-}
+import type { ArticleFiles, CheckContext, ImageFile } from './context';
 
 /** One image of the answer, as the site's Markdown reader finds it. */
 export interface AnswerImage {

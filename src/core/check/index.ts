@@ -18,7 +18,8 @@ import { checkSite } from './site';
 import type { SiteKnowledge } from '../site/types';
 import { checkStyle } from './style';
 import { asTomlExamples } from './toml';
-import { checkImages, type ImageLookup } from './images';
+import { checkImages } from './images';
+import type { ImageLookup } from './context';
 
 /** A replacement character is what is left of bytes that were not UTF-8: the site shows it as it is. */
 function checkEncoding(ctx: CheckContext): void {

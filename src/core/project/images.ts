@@ -1,4 +1,5 @@
-import { answerImages, IMAGE_FORMATS, imagePaths, type ImageFile, type ImageLookup } from '../check/images';
+import type { ImageFile, ImageLookup } from '../check/context';
+import { answerImages, IMAGE_FORMATS, imagePaths } from '../check/images';
 import type { ParsedArticle } from '../parse';
 import type { FileHost, Log } from './host';
 import { basename, dirname, isInside, join, relative } from './paths';
