@@ -120,4 +120,8 @@ test('reference definitions are not counted as words or sentences of the answer'
   for (const def of DEFINITIONS) assert.deepEqual(counts(body(def)), counts(body('')), def);
   // A break has no words either, but ends the sentence above it.
   assert.deepEqual(counts('Vila nu\n***\nsedan mer'), { words: 4, sentences: 2, longWords: 0 });
+  // The answer's very first line too, right below the closing fence.
+  const direct = (b: string) => answerReadability({ article: parseArticle(article({}, '').replace(/\n\n$/, '\n') + b) }).counts;
+  assert.deepEqual(direct('[1]: https://www.1177.se/x "Titel med ord"\n\nVila nu.\n'), direct('Vila nu.\n'));
+  assert.deepEqual(direct('***\nVila nu.\n'), direct('Vila nu.\n'));
 });

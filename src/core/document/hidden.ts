@@ -61,13 +61,20 @@ function findHidden(lines: LineIndex, bodyStart: number): HiddenLines {
     else if (t.type === 'hr') mark(t.map, BREAK);
     else if (t.type === 'html_block') mark(t.map, onlyComments(t.content) ? COMMENT : TEXT);
   }
+  // A blank line is in no block (or inside a comment): it is blank, not hidden. Settled once here, not at every question.
+  for (let k = 0; k < kinds.length; k++) if (kinds[k] !== TEXT && lines.lineText(first + k).trim() === '') kinds[k] = TEXT;
   const kind = (l: number): number => {
     const k = l - first;
-    if (k < 0 || k >= kinds.length || kinds[k] === TEXT) return TEXT;
-    // A blank line is in no block: it is blank, not hidden.
-    return lines.lineText(l).trim() === '' ? TEXT : kinds[k];
+    return k < 0 || k >= kinds.length ? TEXT : kinds[k];
   };
-  return { any: true, hidden: (l) => kind(l) !== TEXT, unrendered: (l) => kind(l) === MARKUP || kind(l) === BREAK };
+  return {
+    any: true,
+    hidden: (l) => kind(l) !== TEXT,
+    unrendered: (l) => {
+      const k = kind(l);
+      return k === MARKUP || k === BREAK;
+    },
+  };
 }
 
 /** Whether an HTML block is only comments and white space (a comment never closed runs to the end). */
