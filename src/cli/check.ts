@@ -96,6 +96,8 @@ export async function checkCommand(argv: string[], io: Io, lang: Lang, profile?:
       exit = 2;
     }
   };
+  // The articles, and the Markdown files among them the site builds no page of for their name (.markdown): checked, to say so.
+  const checked = (found: string[]) => [...found, ...service.unbuiltFiles];
   const findArticles = async () => {
     const t0 = profile?.now() ?? 0;
     const found = await service.findArticles();
@@ -105,8 +107,7 @@ export async function checkCommand(argv: string[], io: Io, lang: Lang, profile?:
   };
   if (args.paths.length === 0) {
     articles = await findArticles();
-    // Files among them the site builds no page of for their name (.markdown): checked, to say so.
-    for (const f of [...articles, ...service.unbuiltFiles]) targets.add(f);
+    for (const f of checked(articles)) targets.add(f);
     sayUnopened();
     if (targets.size === 0) {
       io.stderr(format(lang, 'project-no-articles', shown(service.root) || '.', service.settings.config.include.join(', ')) + '\n');
@@ -143,7 +144,7 @@ export async function checkCommand(argv: string[], io: Io, lang: Lang, profile?:
       }
       // A folder: the project's articles in it; a folder outside the articles is taken as asked, every Markdown file in it.
       articles ??= await findArticles();
-      const inside = [...articles, ...service.unbuiltFiles].filter((f) => isInside(abs, f));
+      const inside = checked(articles).filter((f) => isInside(abs, f));
       const found = inside.length ? inside : explicitMarkdownFiles(abs, cannotOpen);
       for (const f of found) targets.add(f);
       // A folder with nothing to check (a wrong one named): said, and not a pass (as a missing path).

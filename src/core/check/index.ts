@@ -29,10 +29,8 @@ function checkEncoding(ctx: CheckContext): void {
 
 /** A file among the articles the site builds no page of, for its extension alone (`knä.markdown`, `knä.MD`). */
 function checkFileName(ctx: CheckContext, path: string, built: string): void {
-  const text = ctx.article.text;
-  const nl = text.indexOf('\n');
-  const end = nl < 0 ? text.length : nl > 0 && text[nl - 1] === '\r' ? nl - 1 : nl;
-  ctx.report('file-left-out', 0, end, ctx.msg('file-not-built', path.slice(path.lastIndexOf('/') + 1), built));
+  // On the first line, as the line table ends it.
+  ctx.report('file-left-out', 0, ctx.article.lines.lineText(0).length, ctx.msg('file-not-built', path.slice(path.lastIndexOf('/') + 1), built));
 }
 
 export interface CheckerOptions {
@@ -92,7 +90,7 @@ export function createChecker(options: CheckerOptions = {}): Checker {
     checkFrontmatter(ctx);
     checkEncoding(ctx);
     const built = path === undefined ? undefined : options.unbuiltName?.(path);
-    if (built !== undefined) checkFileName(ctx, path!, built);
+    if (path !== undefined && built !== undefined) checkFileName(ctx, path, built);
     // While the YAML does not parse, what it seems to say is guesswork: the syntax comes first.
     const readable = article.yamlIssues.length === 0 && article.frontmatter?.closeStart !== undefined;
     if (readable) {

@@ -65,13 +65,17 @@ md.core.ruler.push('qa_written_address', (state) => {
 md.renderer.rules.image = (tokens, idx, options, env, self) => {
   const t = tokens[idx];
   const esc = md.utils.escapeHtml;
-  const alt = self.renderInlineAsText(t.children ?? [], options, env);
-  const src = String(t.attrGet('src') ?? '');
   const address = (t.meta as { address?: unknown } | null)?.address;
   const title = t.attrGet('title');
   const data = typeof address === 'string' ? ` data-address="${esc(address)}"${title ? ` data-title="${esc(String(title))}"` : ''}` : '';
-  return `<span class="qa-image"${data} data-alt="${esc(alt)}" title="${esc(src)}">[${esc(imageLabel)}${alt ? `: ${esc(alt)}` : ''}]</span>`;
+  return imagePlaceholder(self.renderInlineAsText(t.children ?? [], options, env), String(t.attrGet('src') ?? ''), data);
 };
+
+/** An image's labelled placeholder, `[Bild: alt]`; `data`: the attributes that let render/images.ts fill it in (none: it stays as it is). */
+function imagePlaceholder(alt: string, src: string, data = ''): string {
+  const esc = md.utils.escapeHtml;
+  return `<span class="qa-image"${data} data-alt="${esc(alt)}" title="${esc(src)}">[${esc(imageLabel)}${alt ? `: ${esc(alt)}` : ''}]</span>`;
+}
 
 /** What the answer's renderer is told per render. */
 export interface RenderEnv {
@@ -112,13 +116,11 @@ const rawWriters = (env: RenderEnv | undefined): RawWriters => ({
     }
     return md.renderer.rules.link_open!([t], 0, md.options, env, md.renderer);
   },
-  image(alt, src) {
-    const esc = md.utils.escapeHtml;
-    return `<span class="qa-image" data-alt="${esc(alt)}" title="${esc(src)}">[${esc(imageLabel)}${alt ? `: ${esc(alt)}` : ''}]</span>`;
-  },
+  image: (alt, src) => imagePlaceholder(alt, src),
 });
-md.renderer.rules.html_block = (tokens, idx, _options, env: RenderEnv | undefined) => filterRawHtml(tokens[idx].content, rawWriters(env));
-md.renderer.rules.html_inline = (tokens, idx, _options, env: RenderEnv | undefined) => filterRawHtml(tokens[idx].content, rawWriters(env));
+const rawHtmlRule: NonNullable<typeof md.renderer.rules.html_block> = (tokens, idx, _options, env: RenderEnv | undefined) => filterRawHtml(tokens[idx].content, rawWriters(env));
+md.renderer.rules.html_block = rawHtmlRule;
+md.renderer.rules.html_inline = rawHtmlRule;
 
 /** The summary block of an answer, found where the house style puts it: the last one wins. */
 export interface Summary {

@@ -57,12 +57,17 @@ export class ArticleFolder implements vscode.Disposable {
 
   /** Whether a file is one of the project's articles (its include setting). */
   matches(uri: vscode.Uri): boolean {
-    return uri.scheme === this.folder.uri.scheme && uri.authority === this.folder.uri.authority && this.service.isArticle(pathOf(uri));
+    return this.sameFileSystem(uri) && this.service.isArticle(pathOf(uri));
   }
 
   /** Whether a Markdown file among the articles gets no page for its name alone (`knä.markdown`): checked, to say so, but not an article. */
   unbuilt(uri: vscode.Uri): boolean {
-    return uri.scheme === this.folder.uri.scheme && uri.authority === this.folder.uri.authority && this.service.unbuiltName(pathOf(uri)) !== undefined;
+    return this.sameFileSystem(uri) && this.service.unbuiltName(pathOf(uri)) !== undefined;
+  }
+
+  /** Whether a URI is on this folder's file system (its scheme and authority), so its path is one of the project's. */
+  private sameFileSystem(uri: vscode.Uri): boolean {
+    return uri.scheme === this.folder.uri.scheme && uri.authority === this.folder.uri.authority;
   }
 
   async findArticles(token?: vscode.CancellationToken): Promise<vscode.Uri[]> {
