@@ -106,6 +106,7 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
     ignoreScrollUntil = Date.now() + 150;
     window.scrollTo(0, y);
     post({ type: 'rendered', version: msg.version });
+    reportImages(msg.version);
   } else {
     scrollToLine(msg.line);
   }
@@ -180,6 +181,27 @@ document.addEventListener('dblclick', (event) => {
   if (el && !el.closest('[data-qa="tools"]')) revealOf(el);
 });
 
+/**
+ * Tells the host the body's pictures once each has loaded or failed (what a reader sees of
+ * them), unless a newer body has replaced it by then. `version` 0: the document's own body.
+ */
+function reportImages(version: number): void {
+  if (!root) return;
+  const images = Array.from(root.querySelectorAll<HTMLImageElement>('img[data-qa="image"]'));
+  if (images.length === 0) return;
+  const settled = (img: HTMLImageElement) =>
+    img.complete
+      ? undefined
+      : new Promise<void>((resolve) => {
+          img.addEventListener('load', () => resolve(), { once: true });
+          img.addEventListener('error', () => resolve(), { once: true });
+        });
+  void Promise.all(images.map(settled)).then(() => {
+    if (version !== Math.max(shownVersion, 0)) return;
+    post({ type: 'images', version, widths: images.map((img) => img.naturalWidth) });
+  });
+}
+
 function revealOf(el: HTMLElement): void {
   const line = Number(el.dataset.line);
   if (Number.isInteger(line) && line >= 0) post({ type: 'reveal', line });
@@ -209,3 +231,4 @@ makeProblemsFocusable();
 const initial = restoredLine();
 if (initial !== undefined) scrollToLine(initial);
 post({ type: 'ready' });
+reportImages(0);

@@ -11,8 +11,14 @@ interface RenderedEvent {
   version: number;
   html: string;
 }
+interface ImagesEvent {
+  uri: string;
+  version: number;
+  widths: number[];
+}
 interface PreviewApi {
   onDidRender: vscode.Event<RenderedEvent>;
+  onDidShowImages: vscode.Event<ImagesEvent>;
   current(): { uri?: string; locked: boolean };
 }
 
@@ -38,6 +44,24 @@ function nextRender(api: PreviewApi, match: (e: RenderedEvent) => boolean, what:
     }, RENDER_TIMEOUT_MS);
     const sub = api.onDidRender((e) => {
       seen?.push(e);
+      if (!match(e)) return;
+      clearTimeout(timer);
+      sub.dispose();
+      resolve(e);
+    });
+  });
+}
+
+/** Resolves with the first pictures the webview drew that satisfy `match` (subscribe before the action). */
+function nextImages(api: PreviewApi, match: (e: ImagesEvent) => boolean, what: string): Promise<ImagesEvent> {
+  return new Promise((resolve, reject) => {
+    const seen: number[][] = [];
+    const timer = setTimeout(() => {
+      sub.dispose();
+      reject(new Error(`timed out after ${RENDER_TIMEOUT_MS} ms waiting for ${what}; widths drawn: ${JSON.stringify(seen)}`));
+    }, RENDER_TIMEOUT_MS);
+    const sub = api.onDidShowImages((e) => {
+      seen.push(e.widths);
       if (!match(e)) return;
       clearTimeout(timer);
       sub.dispose();
@@ -172,8 +196,19 @@ suite('Preview', function () {
     try {
       await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), vscode.ViewColumn.One);
       const shown = nextRender(api, (e) => e.uri === uri.toString() && e.html.includes('data-qa="image"'), 'the render with the picture');
+      // What the webview drew: the 1×1 picture, loaded through its resource address.
+      const drawn = nextImages(api, (e) => e.uri === uri.toString() && e.widths[0] === 1, 'the 1×1 picture drawn');
       await vscode.commands.executeCommand('qaArticles.openPreviewToSide', uri);
-      assert.match((await shown).html, /<img class="qa-image-file" data-qa="image" src="[^"]+axel-bild\.png" alt="Axeln">/);
+      const first = (await shown).html;
+      assert.deepEqual((await drawn).widths, [1]);
+      assert.match(first, /<img class="qa-image-file" data-qa="image" src="[^"]+axel-bild\.png\?v=[^"]+" alt="Axeln">/);
+      const srcOf = (html: string) => /data-qa="image" src="([^"]+)"/.exec(html)?.[1];
+      // The picture replaced under the same name (a 2×1 PNG): shown at a new address, so the webview loads it anew.
+      const replaced = nextRender(api, (e) => e.uri === uri.toString() && srcOf(e.html) !== undefined && srcOf(e.html) !== srcOf(first), 'the render after the picture was replaced');
+      const redrawn = nextImages(api, (e) => e.uri === uri.toString() && e.widths[0] === 2, 'the 2×1 picture drawn');
+      await vscode.workspace.fs.writeFile(png, Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAABCAYAAAD0In+KAAAADklEQVR4nGP4z8AAQv8BD/kD/YURmXYAAAAASUVORK5CYII=', 'base64'));
+      assert.match((await replaced).html, /<img class="qa-image-file" data-qa="image" src="[^"]+axel-bild\.png\?v=[^"]+" alt="Axeln">/);
+      assert.deepEqual((await redrawn).widths, [2]);
       const gone = nextRender(api, (e) => e.uri === uri.toString() && e.html.includes('data-qa="image-broken"'), 'the render after the picture went');
       await vscode.workspace.fs.delete(png);
       assert.match((await gone).html, /\[Bild: Axeln\] <span class="qa-image-note">/);

@@ -13,6 +13,9 @@ export class MemoryHost implements FileHost {
   readonly denied = new Set<string>();
   readonly listed: string[] = [];
   readonly reads: string[] = [];
+  /** Each file's modification time: the count of writes made through `write` when it was last written (0 for the files given at the start). */
+  private readonly mtimes = new Map<string, number>();
+  private writes = 0;
   private watchers: { base: string; onChange: (path: string, change: FileChange) => void }[] = [];
 
   constructor(files: Record<string, string | Uint8Array> = {}) {
@@ -31,7 +34,7 @@ export class MemoryHost implements FileHost {
    */
   stat(p: string): FileStat | undefined {
     const f = this.files.get(p);
-    if (f) return { type: 'file', size: f.length, mtime: 0 };
+    if (f) return { type: 'file', size: f.length, mtime: this.mtimes.get(p) ?? 0 };
     if (this.special.has(p)) return { type: 'other', size: 0, mtime: 0 };
     return this.isDir(p) ? { type: 'directory', size: 0, mtime: 0 } : undefined;
   }
@@ -67,6 +70,7 @@ export class MemoryHost implements FileHost {
   write(p: string, text: string): void {
     const existed = this.files.has(p);
     this.files.set(p, new TextEncoder().encode(text));
+    this.mtimes.set(p, ++this.writes);
     for (const w of this.watchers) if (p.startsWith(w.base)) w.onChange(p, existed ? 'changed' : 'created');
   }
 

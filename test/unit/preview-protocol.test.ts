@@ -4,7 +4,7 @@ import { externalLink, isHostToPreview, isPreviewToHost } from '../../src/core/r
 
 describe('isPreviewToHost', () => {
   it('accepts every well-formed message', () => {
-    for (const m of [{ type: 'ready' }, { type: 'reveal', line: 0 }, { type: 'scrolled', line: 12 }, { type: 'openLink', href: 'https://example.org' }, { type: 'rendered', version: 3 }]) {
+    for (const m of [{ type: 'ready' }, { type: 'reveal', line: 0 }, { type: 'scrolled', line: 12 }, { type: 'openLink', href: 'https://example.org' }, { type: 'rendered', version: 3 }, { type: 'images', version: 0, widths: [] }, { type: 'images', version: 4, widths: [1, 0, 640] }]) {
       assert.ok(isPreviewToHost(m), JSON.stringify(m));
     }
   });
@@ -23,6 +23,11 @@ describe('isPreviewToHost', () => {
       { type: 'openLink', href: 42 },
       { type: 'openLink', href: 'x'.repeat(9000) },
       { type: 'rendered', version: '1' },
+      { type: 'images', version: 1 },
+      { type: 'images', version: 1, widths: [1.5] },
+      { type: 'images', version: 1, widths: [-1] },
+      { type: 'images', version: 1, widths: '1' },
+      { type: 'images', version: -1, widths: [] },
       { type: '__proto__' },
     ];
     for (const m of bad) assert.equal(isPreviewToHost(m), false, JSON.stringify(m));

@@ -109,6 +109,34 @@ describe('images in the preview', () => {
     service.dispose();
   });
 
+  it('a picture written again under the same name (the same size too) names the article again and gets a new address, so an open preview loads it anew', async () => {
+    const { host, service } = site({ [`${A}/ny.png`]: 'x' });
+    await service.ready;
+    const changes: ProjectChange[] = [];
+    service.onDidChange((e) => changes.push(e));
+    service.watch();
+    const text = article({}, '![Ny](./ny.png)\n');
+    host.write(FILE, text);
+    await service.checkFile(FILE);
+    await new Promise((r) => setTimeout(r, 0));
+    changes.length = 0;
+    const versioned = (p: string, v?: string) => `test-src:${p}?v=${v}`;
+    const shown = () => images(renderArticle(parseArticle(text), { file: FILE, imageFiles: service.articleFiles(FILE), imageSrc: versioned }))[0];
+    const before = shown();
+    assert.match(before, /^<img class="qa-image-file" data-qa="image" src="test-src:[^"]*\/ny\.png\?v=[^"]+" alt="Ny">$/);
+    host.write(`${A}/ny.png`, 'y');
+    await new Promise((r) => setTimeout(r, 0));
+    assert.deepEqual(changes, [{ kind: 'images', path: FILE }]);
+    const after = shown();
+    assert.match(after, /^<img class="qa-image-file" data-qa="image" src="test-src:[^"]*\/ny\.png\?v=[^"]+" alt="Ny">$/);
+    assert.notEqual(after, before);
+    // Nothing changed: the same address, and no news.
+    await service.checkFile(FILE);
+    assert.equal(shown(), after);
+    assert.deepEqual(changes, [{ kind: 'images', path: FILE }]);
+    service.dispose();
+  });
+
   it('the standalone page lets images load only from the sources the host names', () => {
     const a = parseArticle(article());
     assert.match(renderPage(a), /img-src data:; base-uri/);

@@ -9,8 +9,12 @@ import type { Fix, Problem, Range } from '../types';
 
 /** What a file host said about an image's path. */
 export type ImageFile =
-  /** `realPath`: where the path leads when it is a symbolic link. */
-  | { exists: true; realPath?: string }
+  /**
+   * `realPath`: where the path leads when it is a symbolic link; `version`: changes when the file
+   * is written again (its modification time and size), so a picture replaced under the same name
+   * is loaded anew.
+   */
+  | { exists: true; realPath?: string; version?: string }
   /** `named`: the name on disk of the first part of the path written with other capitals. */
   | { exists: false; named?: string };
 

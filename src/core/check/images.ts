@@ -324,7 +324,7 @@ export type ImageVerdict =
   /** Nothing this checker can know: a URL, an `<img>` tag with a relative address, no public folder, a file not asked about yet. */
   | { kind: 'unknown' }
   /** The file the site shows (`realPath`: where a link at the path leads). */
-  | { kind: 'file'; path: string; realPath?: string }
+  | { kind: 'file'; path: string; realPath?: string; version?: string }
   /** Broken on the site, and the message that says why (`named`: the file's name on disk, written with other capitals). */
   | { kind: 'problem'; rule: 'answer-image' | 'answer-image-broken'; key: MessageKey; args: string[]; named?: string };
 
@@ -340,7 +340,7 @@ export function imageVerdict(img: Pick<AnswerImage, 'address' | 'html'>, files: 
   if (!article || !lookup) return UNKNOWN;
   const found = lookup.lookup(t.path, article);
   if (!found) return UNKNOWN;
-  if (found.exists) return { kind: 'file', path: t.path, realPath: found.realPath };
+  if (found.exists) return { kind: 'file', path: t.path, realPath: found.realPath, version: found.version };
   const shown = root ? relative(root, t.path) : t.path;
   if (t.kind === 'public') return { kind: 'problem', rule: 'answer-image-broken', key: 'answer-image-public', args: [img.address, shown] };
   if (found.named) return { kind: 'problem', rule: 'answer-image', key: 'answer-image-case', args: [img.address, found.named], named: found.named };

@@ -113,7 +113,8 @@ export class ImageFiles implements ImageLookup {
       if (st?.type === 'file') {
         const wrong = await this.wrongCapitals(path);
         if (wrong) return { exists: false, named: wrong };
-        return st.realPath === undefined ? { exists: true } : { exists: true, realPath: st.realPath };
+        const version = `${st.mtime}-${st.size}`;
+        return st.realPath === undefined ? { exists: true, version } : { exists: true, realPath: st.realPath, version };
       }
       const twin = await this.twin(path);
       return twin ? { exists: false, named: twin } : { exists: false };

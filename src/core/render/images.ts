@@ -10,9 +10,11 @@ export interface ImageHost {
   imageFiles?: ArticleFiles;
   /**
    * The address the page loads a file of the project by, given its absolute path (always inside
-   * the project root); undefined leaves the placeholder. Without it no image is loaded.
+   * the project root) and, when known, its version (which changes when the file is written
+   * again: a page that stays open loads a replaced picture anew only at a new address);
+   * undefined leaves the placeholder. Without it no image is loaded.
    */
-  imageSrc?: (path: string) => string | undefined;
+  imageSrc?: (path: string, version?: string) => string | undefined;
 }
 
 // The placeholder markdown.ts writes for every image. Text and attribute values are escaped
@@ -41,7 +43,7 @@ export function answerImagesHtml(html: string, host: ImageHost, lang: Lang): str
       return `<span class="qa-image qa-image-broken" data-qa="image-broken" title="${src}">${label} <span class="qa-image-note">${note}</span></span>`;
     }
     if (v.kind !== 'file' || !files.root || !isInside(files.root, v.path) || (v.realPath !== undefined && !isInside(files.root, v.realPath))) return placeholder;
-    const url = imageSrc?.(v.path);
+    const url = imageSrc?.(v.path, v.version);
     if (url === undefined) return placeholder;
     return `<img class="qa-image-file" data-qa="image" src="${escapeHtml(url)}" alt="${alt}"${title ? ` title="${title}"` : ''}>`;
   });

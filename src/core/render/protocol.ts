@@ -18,7 +18,12 @@ export type PreviewToHost =
   /** A link in the answer was clicked; the host decides whether to open it (http/https/mailto only). */
   | { type: 'openLink'; href: string }
   /** The script swapped in the body of this update version (sent after the swap, for tests and stale checks). */
-  | { type: 'rendered'; version: number };
+  | { type: 'rendered'; version: number }
+  /**
+   * The pictures of the body shown, once each has loaded or failed: their natural widths in
+   * order (0: not shown). `version` is the update's, or 0 for the body the document came with.
+   */
+  | { type: 'images'; version: number; widths: number[] };
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -42,6 +47,8 @@ export function isPreviewToHost(msg: unknown): msg is PreviewToHost {
       return typeof msg.href === 'string' && msg.href.length <= 8192;
     case 'rendered':
       return isCount(msg.version);
+    case 'images':
+      return isCount(msg.version) && Array.isArray(msg.widths) && msg.widths.length <= 10000 && msg.widths.every(isCount);
     default:
       return false;
   }

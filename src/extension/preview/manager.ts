@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { localize } from '../l10n';
 import type { ArticleWorkspace } from '../host/workspace';
-import { PreviewPanel, type LinkEvent, type RenderedEvent } from './panel';
+import { PreviewPanel, type ImagesEvent, type LinkEvent, type RenderedEvent } from './panel';
 
 /** What the preview exposes through the extension's API (used by the integration tests). */
 export interface PreviewApi {
@@ -9,6 +9,8 @@ export interface PreviewApi {
   readonly onDidRender: vscode.Event<RenderedEvent>;
   /** Fires for every link click that reaches the extension, with the URL it opened, if any. */
   readonly onDidHandleLink: vscode.Event<LinkEvent>;
+  /** Fires when the webview has drawn (or failed to draw) the pictures of the body it shows. */
+  readonly onDidShowImages: vscode.Event<ImagesEvent>;
   /** The article shown, if a preview is open, and whether it is locked to it. */
   current(): { uri?: string; locked: boolean };
 }
@@ -23,6 +25,8 @@ export class PreviewManager implements vscode.Disposable, PreviewApi {
   readonly onDidRender = this.renderedEmitter.event;
   private readonly linkEmitter = new vscode.EventEmitter<LinkEvent>();
   readonly onDidHandleLink = this.linkEmitter.event;
+  private readonly imagesEmitter = new vscode.EventEmitter<ImagesEvent>();
+  readonly onDidShowImages = this.imagesEmitter.event;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
@@ -32,6 +36,7 @@ export class PreviewManager implements vscode.Disposable, PreviewApi {
     this.disposables.push(
       this.renderedEmitter,
       this.linkEmitter,
+      this.imagesEmitter,
       vscode.window.onDidChangeActiveTextEditor((editor) => this.follow(editor)),
     );
   }
@@ -58,6 +63,7 @@ export class PreviewManager implements vscode.Disposable, PreviewApi {
     const preview = PreviewPanel.create(this.extensionUri, this.ws, target, toSide ? vscode.ViewColumn.Beside : active, toSide, (e) => this.renderedEmitter.fire(e));
     this.preview = preview;
     preview.onDidHandleLink((e) => this.linkEmitter.fire(e));
+    preview.onDidShowImages((e) => this.imagesEmitter.fire(e));
     preview.onDidDispose(() => {
       if (this.preview === preview) this.preview = undefined;
     });

@@ -19,6 +19,14 @@ export interface RenderedEvent {
   html: string;
 }
 
+/** The pictures of a page body shown, as the webview drew them (see PreviewToHost `images`). */
+export interface ImagesEvent {
+  uri: string;
+  version: number;
+  /** Each picture's natural width in pixels, in order; 0 for one the webview could not show. */
+  widths: number[];
+}
+
 interface Render {
   version: number;
   uri: string;
@@ -64,6 +72,11 @@ export class PreviewPanel implements vscode.Disposable {
   private readonly linkEmitter = new vscode.EventEmitter<LinkEvent>();
   /** A link clicked in the preview reached the host: what it was, and whether the host opened it. */
   readonly onDidHandleLink = this.linkEmitter.event;
+  private readonly imagesEmitter = new vscode.EventEmitter<ImagesEvent>();
+  /** The webview has drawn (or failed to draw) the pictures of the body it shows. */
+  readonly onDidShowImages = this.imagesEmitter.event;
+  /** The render the webview last said it shows. */
+  private shown?: { version: number; uri: string };
 
   constructor(
     private readonly panel: vscode.WebviewPanel,
@@ -76,6 +89,7 @@ export class PreviewPanel implements vscode.Disposable {
     this.disposables.push(
       this.disposeEmitter,
       this.linkEmitter,
+      this.imagesEmitter,
       panel.onDidDispose(() => this.dispose()),
       panel.webview.onDidReceiveMessage((msg: unknown) => this.onMessage(msg)),
       vscode.workspace.onDidChangeTextDocument((e) => {
@@ -188,7 +202,12 @@ export class PreviewPanel implements vscode.Disposable {
     const root = this.ws.projectRootOf(uri);
     if (!root) return undefined;
     const webview = this.panel.webview;
-    return (p) => webview.asWebviewUri(root.with({ path: p })).toString();
+    // The version in the query, as the webview keeps a picture it has loaded by its address; it
+    // is added to the resource URI (a remote window's resource URI has no query of the file's).
+    return (p, version) => {
+      const address = webview.asWebviewUri(root.with({ path: p })).toString();
+      return version === undefined ? address : `${address}?v=${encodeURIComponent(version)}`;
+    };
   }
 
   private publish(uri: vscode.Uri, parsed: ParsedArticle, opts: RenderOptions, version: number, html: string, scrollToEditor: boolean): void {
@@ -245,6 +264,11 @@ export class PreviewPanel implements vscode.Disposable {
       case 'rendered':
         this.acknowledge(msg.version);
         break;
+      case 'images': {
+        const version = msg.version === 0 ? this.htmlVersion : msg.version;
+        if (this.shown?.version === version) this.imagesEmitter.fire({ uri: this.shown.uri, version, widths: msg.widths });
+        break;
+      }
       case 'reveal':
         void this.revealLine(msg.line);
         break;
@@ -264,6 +288,7 @@ export class PreviewPanel implements vscode.Disposable {
     const render = this.pending.get(version);
     if (version <= this.acked || !render) return;
     this.acked = version;
+    this.shown = { version, uri: render.uri };
     for (const v of this.pending.keys()) if (v <= version) this.pending.delete(v);
     this.onRendered({ ...render });
   }

@@ -23,6 +23,6 @@ export function registerPreview(context: vscode.ExtensionContext, ws: ArticleWor
     vscode.commands.registerCommand('qaArticles.openPreviewToSide', (arg?: unknown) => manager.open(uriArg(arg), true)),
     vscode.commands.registerCommand('qaArticles.togglePreviewLock', () => manager.toggleLock()),
   );
-  const api: PreviewApi = { onDidRender: manager.onDidRender, onDidHandleLink: manager.onDidHandleLink, current: () => manager.current() };
+  const api: PreviewApi = { onDidRender: manager.onDidRender, onDidHandleLink: manager.onDidHandleLink, onDidShowImages: manager.onDidShowImages, current: () => manager.current() };
   return { api, dispose: () => disposable.dispose() };
 }
