@@ -125,3 +125,35 @@ test('reference definitions are not counted as words or sentences of the answer'
   assert.deepEqual(direct('[1]: https://www.1177.se/x "Titel med ord"\n\nVila nu.\n'), direct('Vila nu.\n'));
   assert.deepEqual(direct('***\nVila nu.\n'), direct('Vila nu.\n'));
 });
+
+test('a signature underlined as a heading (`---` or `===` under it) is found, and its fix takes the underline too', () => {
+  for (const underline of ['---', '===', '-', '  ----  ']) {
+    for (const eol of [(s: string) => s, crlf]) {
+      for (const [sig, shown] of [
+        ['Mvh Carlos', 'Mvh Carlos'],
+        ['/Carlos', '/Carlos'],
+        ['Dr. Carlos Rivero Siri', 'Dr. Carlos Rivero Siri'],
+      ]) {
+        const text = withBody(eol(`Det låter som impingement.\n\n${sig}\n${underline}\n`));
+        assert.deepEqual(spans(text, 'answer-signature'), [shown], `${sig} / ${underline}`);
+        assert.equal(fixed(text, 'answer-signature'), withBody(eol('Det låter som impingement.\n')), `${sig} / ${underline}`);
+      }
+      // A greeting over the name, both underlined: one heading, taken whole.
+      const two = withBody(eol(`Det låter som impingement.\n\nMed vänlig hälsning\nCarlos\n${underline}\n`));
+      assert.equal(fixed(two, 'answer-signature'), withBody(eol('Det låter som impingement.\n')), underline);
+    }
+  }
+  // A heading that also holds a sentence keeps its underline when the signature goes: the sentence stays the heading it was.
+  const mixed = withBody('Det låter som impingement.\n\nVila axeln.\nMvh Carlos\n---\n');
+  assert.deepEqual(spans(mixed, 'answer-signature'), ['Mvh Carlos']);
+  assert.equal(fixed(mixed, 'answer-signature'), withBody('Det låter som impingement.\n\nVila axeln.\n---\n'));
+  // After a blank line `---` is a break, and `===` a paragraph: the signature above a break is found, a "===" line is the text's end.
+  assert.equal(fixed(withBody('Det låter som impingement.\n\nMvh Carlos\n\n---\n'), 'answer-signature'), withBody('Det låter som impingement.\n\n---\n'));
+  assert.deepEqual(spans(withBody('Det låter som impingement.\n\nMvh Carlos\n\n===\n'), 'answer-signature'), []);
+  // A list item, a quote or indented code over the line is no heading: no signature there.
+  for (const above of ['- Mvh Carlos', '> Mvh Carlos', '    Mvh Carlos']) {
+    assert.deepEqual(spans(withBody(`Det låter som impingement.\n\n${above}\n===\n`), 'answer-signature'), [], above);
+  }
+  // An underlined heading that is no signature is none.
+  assert.deepEqual(spans(withBody('Det låter som impingement.\n\nVila axeln\n---\n'), 'answer-signature'), []);
+});

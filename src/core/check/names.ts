@@ -227,6 +227,10 @@ function withCopies(lines: LineIndex, from: number, span: NameSpan, line: TextLi
 }
 
 const BULLET_LINE = /^[ \t]{0,3}(?:[-*+]|\d{1,3}[.)])[ \t]+\S/;
+/** A line that makes the text line above it a heading (`===` or `---` under it). */
+const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
+/** A line the underline cannot make a heading of: a list item, a quote, indented code. */
+const NOT_HEADING_TEXT = /^[ \t]{0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)|^[ \t]{0,3}>|^(?: {4}|\t)/;
 
 const NOTHING_HIDDEN = () => false;
 
@@ -238,7 +242,6 @@ const NOTHING_HIDDEN = () => false;
  * are passed over as blank lines are.
  */
 export function findSignature(lines: LineIndex, from: number, to: number, authorWords: readonly string[], summaryStart?: number, hidden: (line: number) => boolean = NOTHING_HIDDEN): NameSpan | undefined {
-  const text = lines.text;
   const unseen = (l: TextLine) => l.text.trim() === '' || hidden(l.line);
   // The prose ends before the summary block, or before a final bullet list: its last line.
   let last: TextLine | undefined;
@@ -248,6 +251,22 @@ export function findSignature(lines: LineIndex, from: number, to: number, author
     break;
   }
   if (!last) return undefined;
+  // "Mvh Carlos" over `---` (or `===`) is a heading on the page: its text is the line above.
+  if (SETEXT_UNDERLINE.test(last.text)) {
+    const above = lineAbove(lines, from, last);
+    if (!above || unseen(above) || NOT_HEADING_TEXT.test(above.text)) return undefined;
+    const sig = signatureOn(lines, from, above, authorWords, unseen);
+    // A fix that takes the whole heading takes its underline too (left alone, it would make the text above a heading).
+    let top = above;
+    for (let l = lineAbove(lines, from, top); l && l.text.trim() !== ''; l = lineAbove(lines, from, l)) top = l;
+    return sig && sig.removeStart <= top.start && sig.removeEnd === above.end ? { ...sig, removeEnd: last.end } : sig;
+  }
+  return signatureOn(lines, from, last, authorWords, unseen);
+}
+
+/** The signature on `last`, the last line of the answer's text (see findSignature). */
+function signatureOn(lines: LineIndex, from: number, last: TextLine, authorWords: readonly string[], unseen: (l: TextLine) => boolean): NameSpan | undefined {
+  const text = lines.text;
   let prev = lineAbove(lines, from, last);
   while (prev && unseen(prev)) prev = lineAbove(lines, from, prev);
   const whole = (l: TextLine, startLine: TextLine = l): NameSpan => {
