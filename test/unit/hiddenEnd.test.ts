@@ -157,3 +157,25 @@ test('a signature underlined as a heading (`---` or `===` under it) is found, an
   // An underlined heading that is no signature is none.
   assert.deepEqual(spans(withBody('Det låter som impingement.\n\nVila axeln\n---\n'), 'answer-signature'), []);
 });
+
+test('a signature before a comment on its line is found; the fix leaves the comment, alone on its line', () => {
+  for (const eol of [(s: string) => s, crlf]) {
+    for (const comment of ['<!-- x -->', '<!-- a --> <!-- b -->', '<!--x-->\t', '<!---->']) {
+      const text = withBody(eol(`Det låter som impingement.\n\nMvh Carlos ${comment}\n`));
+      assert.deepEqual(spans(text, 'answer-signature'), ['Mvh Carlos'], comment);
+      assert.equal(fixed(text, 'answer-signature'), withBody(eol(`Det låter som impingement.\n\n${comment}\n`)), comment);
+    }
+    // A greeting over the name: both lines go, the comment stays.
+    const two = withBody(eol('Det låter som impingement.\n\nMed vänlig hälsning\nCarlos <!-- x -->\n'));
+    assert.equal(fixed(two, 'answer-signature'), withBody(eol('Det låter som impingement.\n\n<!-- x -->\n')));
+    // After the last sentence, on its line: the name goes, the comment stays after the sentence.
+    const after = withBody(eol('Det låter som impingement. /Carlos <!-- x -->\n'));
+    assert.deepEqual(spans(after, 'answer-signature'), ['/Carlos']);
+    assert.equal(fixed(after, 'answer-signature'), withBody(eol('Det låter som impingement. <!-- x -->\n')));
+  }
+  // A comment in a code span is text the page shows; a comment alone on the line is hidden, and the line above is the end.
+  assert.deepEqual(spans(withBody('Det låter som impingement.\n\nMvh Carlos `<!-- x -->`\n'), 'answer-signature'), []);
+  assert.deepEqual(spans(withBody('Det låter som impingement.\n\nMvh Carlos\n<!-- x -->\n'), 'answer-signature'), ['Mvh Carlos']);
+  // Text after the comment ends the line: no signature there.
+  assert.deepEqual(spans(withBody('Det låter som impingement.\n\nMvh Carlos <!-- x --> och mer\n'), 'answer-signature'), []);
+});

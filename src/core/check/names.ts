@@ -264,8 +264,44 @@ export function findSignature(lines: LineIndex, from: number, to: number, author
   return signatureOn(lines, from, last, authorWords, unseen);
 }
 
+/**
+ * The line without the HTML comments that end it (`Mvh Carlos <!-- x -->`: the page shows none
+ * of them), and where the first of them starts; the line itself when none ends it or when it is
+ * all comment (a hidden line).
+ */
+function withoutEndComments(text: string, l: TextLine): { line: TextLine; comment?: number } {
+  if (!l.text.includes('-->')) return { line: l };
+  let end = l.end;
+  let comment: number | undefined;
+  for (;;) {
+    while (end > l.start && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--;
+    if (end - l.start < 7 || !text.startsWith('-->', end - 3)) break;
+    // The comment that ends here opens at the first `<!--` after the comment before it.
+    const before = text.lastIndexOf('-->', end - 4);
+    const open = text.indexOf('<!--', before >= l.start ? before + 3 : l.start);
+    if (open === -1 || open + 4 > end - 3) break;
+    comment = open;
+    end = open;
+  }
+  while (end > l.start && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--;
+  if (comment === undefined || end === l.start) return { line: l };
+  return { line: { ...l, text: text.slice(l.start, end), end }, comment };
+}
+
 /** The signature on `last`, the last line of the answer's text (see findSignature). */
-function signatureOn(lines: LineIndex, from: number, last: TextLine, authorWords: readonly string[], unseen: (l: TextLine) => boolean): NameSpan | undefined {
+function signatureOn(lines: LineIndex, from: number, line: TextLine, authorWords: readonly string[], unseen: (l: TextLine) => boolean): NameSpan | undefined {
+  const { line: last, comment } = withoutEndComments(lines.text, line);
+  const sig = signatureBefore(lines, from, last, authorWords, unseen);
+  if (!sig || comment === undefined || sig.removeEnd !== last.end) return sig;
+  if (sig.removeStart > last.start) return sig;
+  // The comments stay, alone on their line: the removal starts at the start of the first line it takes.
+  let k = sig.removeStart;
+  while (k < last.start && /\s/.test(lines.text[k])) k++;
+  return { ...sig, removeStart: lines.starts[lines.positionAt(k).line], removeEnd: comment };
+}
+
+/** The signature on `last`, the last line of the answer's visible text. */
+function signatureBefore(lines: LineIndex, from: number, last: TextLine, authorWords: readonly string[], unseen: (l: TextLine) => boolean): NameSpan | undefined {
   const text = lines.text;
   let prev = lineAbove(lines, from, last);
   while (prev && unseen(prev)) prev = lineAbove(lines, from, prev);
