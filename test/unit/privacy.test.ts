@@ -194,3 +194,28 @@ test('a name is found as a whole word only, as the site\'s reader sees letters (
   // The range is the text searched: what lies before it is not looked at.
   assert.deepEqual(findName('xanna', 1, 5, 'anna').map((n) => [n.start, n.end]), [[1, 5]]);
 });
+
+test('a question in double quotes with \\n line breaks: the sign-off on its last line is found, and the fix removes the name with its breaks', () => {
+  const q = (value: string) => article({ question: `question: "${value}"` }, 'Svar.\n\n**Sammanfattning:**\n- En punkt\n');
+  const cases: [string, string, string][] = [
+    ['Hej!\\n\\nJag har ont.\\n\\nMvh Anna', 'Anna', 'Hej!\\n\\nJag har ont.\\n\\nMvh'],
+    ['Jag har ont.\\r\\nMvh Anna', 'Anna', 'Jag har ont.\\r\\nMvh'],
+    ['Jag har ont.\\r\\nMvh Anna\\r\\n', 'Anna', 'Jag har ont.\\r\\nMvh\\r\\n'],
+    ['Jag har ont.\\n\\nMvh\\nAnna', 'Anna', 'Jag har ont.\\n\\nMvh'],
+    ['Jag har ont.\\n/Anna', '/Anna', 'Jag har ont.'],
+    ['Jag har ont.\\n\\n/Anna\\n', '/Anna', 'Jag har ont.\\n'],
+    ['Jag har \\"ont\\".\\nMvh Anna', 'Anna', 'Jag har \\"ont\\".\\nMvh'],
+    // An escaped backslash before the break stays: without it the value would end in a lone backslash.
+    ['Jag har ont.\\\\n\\n/Anna', '/Anna', 'Jag har ont.\\\\n'],
+  ];
+  for (const [value, name, after] of cases) {
+    assert.deepEqual(spans(q(value), 'patient-name'), [name], value);
+    assert.equal(fixed(q(value), 'patient-name'), q(after), value);
+  }
+  // `\\n` is a backslash and an n, no break; in single quotes and in a block `\n` is text too.
+  assert.deepEqual(spans(q('Jag har ont.\\\\n/Anna'), 'patient-name'), []);
+  assert.deepEqual(spans(article({ question: "question: 'Jag har ont.\\n/Anna'" }), 'patient-name'), []);
+  assert.deepEqual(spans(article({ question: question('Jag har ont.\\n/Anna') }), 'patient-name'), []);
+  // No sign-off: nothing.
+  assert.deepEqual(spans(q('Hej!\\n\\nJag har ont.\\n\\nVad ska jag göra?'), 'patient-name'), []);
+});

@@ -21,6 +21,8 @@ interface TextLine {
   end: number;
   text: string;
   line: number;
+  /** A part of a double-quoted value's source line between two `\n` escapes (a line of the value's text). */
+  escaped?: true;
 }
 
 // Swedish sign-off greetings, as patients write them: Mvh, MVH, M.v.h, Med vänlig hälsning,
@@ -111,11 +113,43 @@ const trimEnd = (text: string, start: number, end: number) => {
   return end;
 };
 
-/** Where a whole-line removal starts: after the last non-blank text before the line (its break included). */
+/** Where a whole-line removal starts: after the last non-blank text before the line (its break included, or its `\n` escapes). */
 function lineRemovalStart(text: string, from: number, line: TextLine): number {
   let s = line.start;
-  while (s > from && /\s/.test(text[s - 1])) s--;
+  for (;;) {
+    if (s > from && /\s/.test(text[s - 1])) s--;
+    else if (line.escaped && s - 1 > from && text[s - 2] === '\\' && 'nrt'.includes(text[s - 1]) && !escapedAt(text, s - 2)) s -= 2;
+    else break;
+  }
   return s > from ? s : line.start;
+}
+
+/** Whether the character at `i` is escaped (an odd number of backslashes before it). */
+function escapedAt(text: string, i: number): boolean {
+  let n = 0;
+  while (i - n - 1 >= 0 && text.charCodeAt(i - n - 1) === 92) n++;
+  return n % 2 === 1;
+}
+
+/** A double-quoted value's source line cut at its `\n` escapes: the lines of the value's text, last first (a part's `\r` escape before the break dropped). */
+function escapedParts(text: string, l: TextLine): TextLine[] {
+  const out: TextLine[] = [];
+  let start = l.start;
+  const part = (end: number) => {
+    const e = end - start >= 2 && text[end - 2] === '\\' && text[end - 1] === 'r' && !escapedAt(text, end - 2) ? end - 2 : end;
+    out.push({ start, end: e, text: text.slice(start, e), line: l.line, escaped: true });
+  };
+  for (let i = l.start; i < l.end - 1; i++) {
+    if (text.charCodeAt(i) !== 92) continue;
+    if (text[i + 1] === 'n') {
+      part(i);
+      start = i + 2;
+    }
+    i++; // the escaped character is no backslash of its own
+  }
+  if (out.length === 0) return [l];
+  part(l.end);
+  return out.reverse();
 }
 
 /**
@@ -194,10 +228,16 @@ function slashName(text: string, from: number, line: TextLine): NameSpan | undef
  * "/Lisa", or a greeting on one line and the name alone on the last. A greeting without a name
  * is not reported.
  */
-export function findSignOff(lines: LineIndex, from: number, to: number): NameSpan | undefined {
+export function findSignOff(lines: LineIndex, from: number, to: number, escapes = false): NameSpan | undefined {
   const text = lines.text;
-  const [last, prev] = lastLines(lines, from, to, 2);
+  let [last, prev] = lastLines(lines, from, to, 2);
   if (!last) return undefined;
+  // In double quotes `\n` is a line break of the question's text.
+  if (escapes && last.text.includes('\\')) {
+    const parts = [last, ...(prev ? [prev] : [])].flatMap((l) => escapedParts(text, l)).filter((l) => l.text.trim() !== '');
+    [last, prev] = parts;
+    if (!last) return undefined;
+  }
   const same = greetingWithName(text, last) ?? slashName(text, from, last);
   if (same) return withCopies(lines, from, same, last);
   // A greeting, then a name on the line below ("Tack på förhand" above "Med Vänliga Hälsningar" is two greetings).

@@ -5,13 +5,14 @@ import { hiddenLines } from '../document/hidden';
 import { findSummaryBlock } from '../document/summary';
 import type { Fix } from '../types';
 
-/** The source range of the question's text: for a quoted value without its closing quote. */
-function questionRange(ctx: CheckContext): [number, number] | undefined {
+/** The source range of the question's text (for a quoted value without its quotes), and whether it is in double quotes. */
+function questionRange(ctx: CheckContext): [number, number, boolean] | undefined {
   const f = ctx.article.fields.get('question');
   if (!f || f.valueEnd <= f.valueStart) return undefined;
   const node = f.node;
-  const quoted = isScalar(node) && ((node as Scalar).type === 'QUOTE_DOUBLE' || (node as Scalar).type === 'QUOTE_SINGLE');
-  return [f.valueStart + (quoted ? 1 : 0), f.valueEnd - (quoted ? 1 : 0)];
+  const type = isScalar(node) ? (node as Scalar).type : undefined;
+  const quoted = type === 'QUOTE_DOUBLE' || type === 'QUOTE_SINGLE';
+  return [f.valueStart + (quoted ? 1 : 0), f.valueEnd - (quoted ? 1 : 0), type === 'QUOTE_DOUBLE'];
 }
 
 function removal(title: string, n: NameSpan, preferred = true): Fix {
@@ -44,7 +45,7 @@ export function checkPrivacy(ctx: CheckContext): void {
   const reported: NameSpan[] = [];
   const overlaps = (n: NameSpan) => reported.some((r) => n.start < r.end && n.end > r.start);
   if (ctx.on('patient-name')) {
-    const signOff = q && findSignOff(article.lines, q[0], q[1]);
+    const signOff = q && findSignOff(article.lines, q[0], q[1], q[2]);
     if (signOff) {
       const name = text.slice(signOff.start, signOff.end);
       const words = name.replace(/^\/+/, '').split(/\s+/).filter(Boolean);
@@ -58,7 +59,7 @@ export function checkPrivacy(ctx: CheckContext): void {
     const given = article.data?.patientName;
     if (typeof given === 'string') {
       const ranges: [number, number][] = [];
-      if (q) ranges.push(q);
+      if (q) ranges.push([q[0], q[1]]);
       if (article.frontmatter?.closeEnd !== undefined) ranges.push([article.bodyStart, text.length]);
       for (const [from, to] of ranges) {
         for (const n of findName(text, from, to, given)) {
