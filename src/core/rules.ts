@@ -5,7 +5,7 @@ export const RULES = {
   'frontmatter-missing': { severity: 'error', about: 'The file has no frontmatter block.' },
   'frontmatter-unclosed': { severity: 'error', about: 'The frontmatter block is never closed by `---`.' },
   'frontmatter-toml': { severity: 'warning', about: 'Fields written in TOML between `+++` lines: the site reads them, but the editor\'s help works on YAML between `---` lines.' },
-  'yaml-syntax': { severity: 'error', about: 'YAML the site cannot read: bad indentation, tabs, unclosed quotes, `: ` in a plain value, invisible control characters, nesting over 100 levels; or fields opened with `+++` that are not TOML.' },
+  'yaml-syntax': { severity: 'error', about: 'YAML the site cannot read: bad indentation, tabs, unclosed quotes, `: ` in a plain value, invisible control characters, nesting over 100 levels, a line `...` among the fields; or fields opened with `+++` that are not TOML.' },
   'yaml-duplicate-key': { severity: 'error', about: 'A field appears twice.' },
   'yaml-type': { severity: 'error', about: 'A value of the wrong YAML type: a quoted date, boolean or number, `yes`/`no`, text where a list is needed.' },
   'yaml-empty-value': { severity: 'error', about: 'A field with no value (YAML null).' },

@@ -183,3 +183,28 @@ describe('a text the page shows, cut short by a comment', () => {
     }
   });
 });
+
+describe('a line of three dots among the fields', () => {
+  it('ends the fields for the site\'s reader: the error is on that line, says so, and its fix deletes the line (LF and CRLF)', () => {
+    for (const eol of ['\n', '\r\n']) {
+      for (const dots of ['...', '...  ']) {
+        const text = good.replace('date: 2020-01-01\n', `date: 2020-01-01\n${dots}\n`).replace(/\n/g, eol);
+        assert.ok(buildFails(text), 'the site\'s build fails on it');
+        const [e, ...rest] = errors(text);
+        assert.deepEqual(rest, []);
+        assert.equal(text.slice(e.start, e.end), dots);
+        assert.equal(e.message, 'A line `...` ends the fields for the site\'s reader, and it refuses the fields below it as a second set: the site\'s build fails. Delete the line.');
+        const fix = preferredFix(e)!;
+        assert.equal(applyEdits(text, fix.edits), good.replace(/\n/g, eol));
+      }
+    }
+    const sv = errors(good.replace('date: 2020-01-01\n', 'date: 2020-01-01\n...\n'), 'sv');
+    assert.equal(sv[0].message, 'En rad `...` avslutar fälten för webbplatsens läsare, och den godtar inte fälten under den som en andra uppsättning: webbplatsens bygge stannar. Ta bort raden.');
+  });
+
+  it('is no error as the fields\' last line, where nothing follows it', () => {
+    const text = good.replace('  Vad kan det vara?\n', '  Vad kan det vara?\n...\n');
+    assert.equal(buildFails(text), false);
+    assert.deepEqual(errors(text), []);
+  });
+});

@@ -111,7 +111,15 @@ function reportSiteError(ctx: CheckContext, issue: YamlIssue): void {
       if (/single document/.test(issue.message)) {
         const l = markerLine(ctx);
         if (l !== undefined) {
-          reportLine(ctx, l, ctx.msg('yaml-syntax'));
+          const t = lines.lineText(l);
+          if (!/^(?:\.\.\.|---)/.test(t)) reportLine(ctx, l, ctx.msg('yaml-syntax'));
+          else {
+            // The line alone (`...`) goes, its break with it; one with more on it is the writer's to mend.
+            const alone = /^(?:\.\.\.|---)[ \t]*$/.test(t);
+            const edit = { start: lines.starts[l], end: l + 1 < lines.lineCount ? lines.starts[l + 1] : lines.starts[l] + t.length, newText: '' };
+            const fixes = alone ? [{ title: ctx.msg('fix-delete-text', t.trim()), edits: [edit], preferred: mendsLine(ctx, edit, l) }] : undefined;
+            reportLine(ctx, l, ctx.msg('yaml-document-marker', t.trim().slice(0, 3)), 'yaml-syntax', fixes);
+          }
           return;
         }
       }
