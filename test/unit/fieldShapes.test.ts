@@ -202,6 +202,25 @@ describe('a line of three dots among the fields', () => {
     assert.equal(sv[0].message, 'En rad `...` avslutar fälten för webbplatsens läsare, och den godtar inte fälten under den som en andra uppsättning: webbplatsens bygge stannar. Ta bort raden.');
   });
 
+  it('with text after it (`... mer`), the error is on that line, not on the field below where the reader stopped, and it offers no fix', () => {
+    for (const eol of ['\n', '\r\n']) {
+      for (const [line, below] of [['... mer', 'tags: ["armbåge"]\n'], ['...\tmer', 'tags: ["armbåge"]\n'], ['... mer: x', 'tags: ["armbåge"]\n'], ['... mer', '']]) {
+        const text = good.replace('date: 2020-01-01\ntags: ["armbåge"]\n', `date: 2020-01-01\n${line}\n${below}`).replace(/\n/g, eol);
+        assert.ok(buildFails(text), `the site's build fails on ${JSON.stringify(line + below)}`);
+        const [e, ...rest] = errors(text);
+        assert.deepEqual(rest, []);
+        assert.equal(text.slice(e.start, e.end), line, JSON.stringify(line + below));
+        assert.equal(e.message, 'A line that starts with `...` ends the fields for the site\'s reader, and it refuses the text after it: the site\'s build fails. Remove the `...`, or the line.');
+        assert.equal(e.fixes?.length ?? 0, 0);
+      }
+    }
+    const sv = errors(good.replace('date: 2020-01-01\n', 'date: 2020-01-01\n... mer\n'), 'sv');
+    assert.equal(sv[0].message, 'En rad som börjar med `...` avslutar fälten för webbplatsens läsare, och den godtar inte texten efter den: webbplatsens bygge stannar. Ta bort `...` eller raden.');
+    // Only a comment after it: still the line of three dots, and the fields below are what is refused.
+    const comment = errors(good.replace('date: 2020-01-01\n', 'date: 2020-01-01\n... # slut\n'));
+    assert.match(comment[0].message, /^A line `\.\.\.` ends the fields/);
+  });
+
   it('is no error as the fields\' last line, where nothing follows it', () => {
     const text = good.replace('  Vad kan det vara?\n', '  Vad kan det vara?\n...\n');
     assert.equal(buildFails(text), false);

@@ -108,9 +108,12 @@ function reportSiteError(ctx: CheckContext, issue: YamlIssue): void {
       return;
     case 'structure': {
       // A second document (a `...` or `---` line inside the block) has no mark: find its line.
-      if (/single document/.test(issue.message)) {
+      // Text after a `...` on its line (`... mer`) starts that second document: js-yaml then stops
+      // on the line below, where the writer did nothing wrong.
+      const second = /single document/.test(issue.message);
+      if (second || /end of the stream or a document separator/.test(issue.message)) {
         const l = markerLine(ctx);
-        if (l !== undefined) {
+        if (l !== undefined && (second || (l <= line && lines.lineText(l).startsWith('...')))) {
           const t = lines.lineText(l);
           if (!/^(?:\.\.\.|---)/.test(t)) reportLine(ctx, l, ctx.msg('yaml-syntax'));
           else {
@@ -118,7 +121,9 @@ function reportSiteError(ctx: CheckContext, issue: YamlIssue): void {
             const alone = /^(?:\.\.\.|---)[ \t]*$/.test(t);
             const edit = { start: lines.starts[l], end: l + 1 < lines.lineCount ? lines.starts[l + 1] : lines.starts[l] + t.length, newText: '' };
             const fixes = alone ? [{ title: ctx.msg('fix-delete-text', t.trim()), edits: [edit], preferred: mendsLine(ctx, edit, l) }] : undefined;
-            reportLine(ctx, l, ctx.msg('yaml-document-marker', t.trim().slice(0, 3)), 'yaml-syntax', fixes);
+            // Only a comment after it (`... # x`) is still a line of three dots to the writer.
+            const key = alone || /^(?:\.\.\.|---)[ \t]+#/.test(t) ? 'yaml-document-marker' : 'yaml-document-marker-text';
+            reportLine(ctx, l, ctx.msg(key, t.slice(0, 3)), 'yaml-syntax', fixes);
           }
           return;
         }

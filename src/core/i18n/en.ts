@@ -40,6 +40,7 @@ export const en = {
   'yaml-item-on-key-line': 'A list item cannot stand on the line of `{0}:`: put each item on a line of its own below it, indented (`  - …`), or write the list in brackets: `{0}: [a, b]`.',
   'yaml-item-not-list': '`{0}` takes one value, not a list: remove the `- ` before the value.',
   'yaml-document-marker': 'A line `{0}` ends the fields for the site\'s reader, and it refuses the fields below it as a second set: the site\'s build fails. Delete the line.',
+  'yaml-document-marker-text': 'A line that starts with `{0}` ends the fields for the site\'s reader, and it refuses the text after it: the site\'s build fails. Remove the `{0}`, or the line.',
   'yaml-syntax': 'The site cannot read the frontmatter from here: check this line for a stray character, a missing quote or a wrong indentation.',
   'yaml-control-char': 'An invisible control character ({0}) is in this value: the site\'s build fails on it. Delete it.',
   'yaml-invisible-indent': 'This line is indented with a special space ({0}, as text pasted from a word processor brings), which YAML does not read as a space: the site\'s build fails on it. Indent it with ordinary spaces.',

@@ -38,6 +38,7 @@ export const sv: Record<MessageKey, string> = {
   'yaml-item-on-key-line': 'Ett listelement kan inte stå på raden med `{0}:`: skriv varje element på en egen rad under, indragen (`  - …`), eller skriv listan inom hakparenteser: `{0}: [a, b]`.',
   'yaml-item-not-list': '`{0}` tar ett värde, inte en lista: ta bort `- ` före värdet.',
   'yaml-document-marker': 'En rad `{0}` avslutar fälten för webbplatsens läsare, och den godtar inte fälten under den som en andra uppsättning: webbplatsens bygge stannar. Ta bort raden.',
+  'yaml-document-marker-text': 'En rad som börjar med `{0}` avslutar fälten för webbplatsens läsare, och den godtar inte texten efter den: webbplatsens bygge stannar. Ta bort `{0}` eller raden.',
   'yaml-syntax': 'Webbplatsen kan inte läsa frontmattern härifrån: kontrollera raden efter ett tecken för mycket, ett saknat citattecken eller fel indrag.',
   'yaml-control-char': 'Ett osynligt styrtecken ({0}) finns i värdet: webbplatsens bygge misslyckas på det. Ta bort det.',
   'yaml-invisible-indent': 'Raden är indragen med ett specialmellanslag ({0}, som text inklistrad från ett ordbehandlingsprogram har med sig), som YAML inte läser som mellanslag: webbplatsens bygge misslyckas på det. Dra in den med vanliga mellanslag.',
