@@ -72,7 +72,11 @@ export function registerDiagnostics(context: vscode.ExtensionContext, ws: Articl
     diagnostics,
     vscode.workspace.onDidOpenTextDocument((doc) => ws.isArticle(doc) && checkNow(doc)),
     vscode.workspace.onDidChangeTextDocument((e) => {
-      if (e.contentChanges.length === 0) return;
+      if (e.contentChanges.length === 0) {
+        // No edit: a save, a change of the dirty state or of the encoding it is saved in (Save with Encoding), which the check depends on.
+        if (ws.isArticle(e.document) && !timers.has(e.document.uri.toString())) checkNow(e.document);
+        return;
+      }
       if (ws.isArticle(e.document)) schedule(e.document);
       else if (!diagnostics.fromDisk(e.document.uri)) {
         cancel(e.document.uri);

@@ -94,6 +94,35 @@ suite('diagnostics', () => {
     });
   }
 
+  test('an article VS Code reads as UTF-16 or Windows 1252 gets what the site makes of those bytes, and Publish is refused for UTF-16', async function () {
+    this.timeout(60_000);
+    // As Windows' Notepad saves "Unicode": UTF-16 LE with its byte order mark. VS Code shows the text as written.
+    const u16 = articleUri('utf16');
+    await vscode.workspace.fs.writeFile(u16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(article('Stel axel elva', { fm: { published: 'false' } }), 'utf16le')]));
+    created.push(u16);
+    const doc16 = await vscode.workspace.openTextDocument(u16);
+    await vscode.window.showTextDocument(doc16);
+    assert.equal(doc16.encoding, 'utf16le');
+    const d16 = await diagnosticOf(u16, 'file-unreadable');
+    assert.equal(d16.severity, vscode.DiagnosticSeverity.Error);
+    assert.match(d16.message, /^This file is saved as UTF-16 \(Windows calls it "Unicode"\), and the site reads articles as UTF-8 only/);
+    const api = vscode.extensions.getExtension('qa-articles.qa-articles')!.exports;
+    const gate = (await api.workflow.publishGate(u16)) as { rule: string }[];
+    assert.deepEqual(gate.map((p) => p.rule), ['file-unreadable']);
+    // In Windows 1252 (one byte a letter) the site builds it and shows å, ä, ö as �: a warning at the first such letter.
+    const latin = articleUri('windows1252');
+    await vscode.workspace.fs.writeFile(latin, Buffer.from(article('Stel axel tolv'), 'latin1'));
+    created.push(latin);
+    const docLatin = await vscode.workspace.openTextDocument(latin, { encoding: 'windows1252' });
+    await vscode.window.showTextDocument(docLatin);
+    assert.equal(docLatin.encoding, 'windows1252');
+    const dl = await diagnosticOf(latin, 'file-encoding');
+    assert.equal(dl.severity, vscode.DiagnosticSeverity.Warning);
+    assert.equal(docLatin.getText(dl.range), 'ä');
+    assert.match(dl.message, /^This file is saved as Windows 1252, and the site reads articles as UTF-8 only/);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
   test('a .markdown file among the articles is told the site makes no page of it, open or not; once renamed .md it is not', async function () {
     this.timeout(60_000);
     const uri = vscode.Uri.joinPath(root(), 'src', 'content', 'fraga-doktorn', 'it-diag-not-built.markdown');

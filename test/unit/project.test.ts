@@ -216,6 +216,54 @@ describe('reading and checking', () => {
     assert.equal(by['/p/ok.md'], '');
     assert.ok(!host.reads.includes('/p/big.md'));
   });
+  it('an article saved as UTF-16 (with its byte order mark, or without one) is an error the writer can act on, as the site finds no field in it', async () => {
+    const text = article();
+    const utf16 = (bigEndian: boolean, mark: boolean) => {
+      const out = new Uint8Array((text.length + (mark ? 1 : 0)) * 2);
+      const units = (mark ? '\ufeff' : '') + text;
+      for (let i = 0; i < units.length; i++) {
+        const c = units.charCodeAt(i);
+        out[2 * i + (bigEndian ? 1 : 0)] = c & 0xff;
+        out[2 * i + (bigEndian ? 0 : 1)] = c >> 8;
+      }
+      return out;
+    };
+    const host = new MemoryHost({ '/p/.qa-articles.json': '{"include": "*.md"}', '/p/le.md': utf16(false, true), '/p/be.md': utf16(true, true), '/p/le-no-mark.md': utf16(false, false), '/p/be-no-mark.md': utf16(true, false), '/p/ok.md': text });
+    const s = createArticleService({ files: host, root: '/p' });
+    const results = await s.checkFiles(await s.findArticles());
+    const message = 'This file is saved as UTF-16 (Windows calls it "Unicode"), and the site reads articles as UTF-8 only: it finds none of the fields, and its build fails. Save the file as UTF-8 (in VS Code: click the encoding in the status bar, then Save with Encoding → UTF-8).';
+    for (const f of ['/p/le.md', '/p/be.md', '/p/le-no-mark.md', '/p/be-no-mark.md']) {
+      assert.deepEqual(results.find((r) => r.file === f)?.problems.map((p) => [p.severity, p.rule, p.message]), [['error', 'file-unreadable', message]], f);
+    }
+    assert.deepEqual(results.find((r) => r.file === '/p/ok.md')?.problems, []);
+    const sv = createArticleService({ files: host, root: '/p', lang: 'sv' });
+    assert.match((await sv.checkFile('/p/le.md'))[0].message, /^Filen är sparad som UTF-16/);
+  });
+  it('an editor\'s text to be saved in another encoding than UTF-8 gets the problem the saved file will have on the site', () => {
+    const s = createArticleService({ files: new MemoryHost({ '/p/.qa-articles.json': '{"include": "*.md"}' }), root: '/p' });
+    const text = article({ title: 'title: "Ont i knät"' });
+    const plain = s.check('/p/a.md', text, 1, 'utf8');
+    assert.deepEqual(plain, []);
+    assert.deepEqual(s.check('/p/a.md', text, 1, 'utf8bom'), []);
+    // The same version in another encoding is checked again (Save with Encoding changes no text).
+    const [latin, ...rest] = s.check('/p/a.md', text, 1, 'windows1252');
+    assert.deepEqual(rest, []);
+    assert.deepEqual([latin.severity, latin.rule, text.slice(latin.start, latin.end)], ['warning', 'file-encoding', 'ä']);
+    assert.equal(latin.message, 'This file is saved as Windows 1252, and the site reads articles as UTF-8 only: it will show å, ä, ö and other such characters as �. Save the file as UTF-8 (click Windows 1252 in the status bar, then Save with Encoding → UTF-8).');
+    assert.equal(latin.range.start.line, text.slice(0, latin.start).split('\n').length - 1);
+    // Plain ASCII is the same bytes in it: nothing to say.
+    const ascii = article({ title: 'title: "Ont i foten"', tags: 'tags: ["fot"]', question: 'question: |\n  Hej!\n  Vad kan det vara?' }, 'Svaret.\n\n**Sammanfattning:**\n- En punkt\n');
+    assert.deepEqual(s.check('/p/b.md', ascii, 1, 'windows1252'), []);
+    // UTF-16: the site reads none of it; the text's own problems still show, for after it is saved as UTF-8.
+    const broken = article({ date: null });
+    const u = s.check('/p/c.md', broken, 1, 'utf16le');
+    assert.deepEqual([u[0].severity, u[0].rule, u[0].start], ['error', 'file-unreadable', 0]);
+    assert.match(u[0].message, /saved as UTF-16/);
+    assert.deepEqual(u.slice(1), [...s.check('/p/c.md', broken, 1, 'utf8')]);
+    assert.ok(u.length > 1);
+    // Back to UTF-8: the problem is gone.
+    assert.deepEqual(s.check('/p/a.md', text, 1, 'utf8'), []);
+  });
   it('a file the site cannot read is a warning that the site leaves it out, in the editor\'s check as in a batch, in English and Swedish', async () => {
     // Astro's glob loader lists the file, logs its read error and builds the rest: no page, no failed build.
     const host = new MemoryHost({ '/p/.qa-articles.json': '{"include": "*.md"}', '/p/locked.md': article(), '/p/ok.md': article({ title: 'title: "Ont i knät"' }) });

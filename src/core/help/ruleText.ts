@@ -60,7 +60,7 @@ export const ruleTextEn: Record<RuleId, RuleText> = {
     fix: 'Follow the message; hover the field for what it expects.',
   },
   'file-unreadable': {
-    what: 'The file cannot be read as an article: binary data, a link to a pipe or device, or a file over 10 MB.',
+    what: 'The file cannot be read as an article: binary data, text saved as UTF-16 (Windows\' "Unicode"), a link to a pipe or device, or a file over 10 MB.',
     why: 'The site cannot build a page from it.',
     fix: 'Save the article as a plain UTF-8 Markdown file, or move other files out of the articles\' folder.',
   },
@@ -70,8 +70,8 @@ export const ruleTextEn: Record<RuleId, RuleText> = {
     fix: 'Rename the file so that its name ends in `.md` (small letters); make a file that cannot be read readable again (its permissions are set on the computer that holds it; ask whoever looks after it); or remove it if it is not an article.',
   },
   'file-encoding': {
-    what: 'The file is not valid UTF-8.',
-    why: 'Å, ä and ö would come out garbled on the page, or the build fails.',
+    what: 'The file is not valid UTF-8, or the editor will save it in another encoding (Windows 1252, ISO 8859-1 …) and it has letters outside A–Z.',
+    why: 'The site reads every article as UTF-8: å, ä and ö come out as � on the page.',
     fix: 'Save the file as UTF-8 (in VS Code: the encoding in the status bar → Save with Encoding → UTF-8).',
   },
   'page-address': {
@@ -274,7 +274,7 @@ export const ruleTextSv: Record<RuleId, RuleText> = {
     fix: 'Följ meddelandet; håll muspekaren över fältet för att se vad det väntar sig.',
   },
   'file-unreadable': {
-    what: 'Filen kan inte läsas som en artikel: binärdata, en länk till en pipe eller enhet, eller en fil över 10 MB.',
+    what: 'Filen kan inte läsas som en artikel: binärdata, text sparad som UTF-16 (Windows "Unicode"), en länk till en pipe eller enhet, eller en fil över 10 MB.',
     why: 'Webbplatsen kan inte bygga en sida av den.',
     fix: 'Spara artikeln som en vanlig Markdown-fil i UTF-8, eller flytta andra filer ur artikelmappen.',
   },
@@ -284,9 +284,9 @@ export const ruleTextSv: Record<RuleId, RuleText> = {
     fix: 'Byt namn på filen så att namnet slutar på `.md` (små bokstäver); gör en fil som inte kan läsas läsbar igen (behörigheterna ställs in på datorn där den ligger; fråga den som sköter den); eller ta bort den om den inte är en artikel.',
   },
   'file-encoding': {
-    what: 'Filen är inte giltig UTF-8.',
-    why: 'Å, ä och ö blir fel på sidan, eller så misslyckas bygget.',
-    fix: 'Spara filen som UTF-8 (i VS Code: teckenkodningen i statusfältet → Spara med kodning → UTF-8).',
+    what: 'Filen är inte giltig UTF-8, eller så sparar redigeraren den i en annan teckenkodning (Windows 1252, ISO 8859-1 …) och den har bokstäver utanför A–Z.',
+    why: 'Webbplatsen läser varje artikel som UTF-8: å, ä och ö blir � på sidan.',
+    fix: 'Spara filen som UTF-8 (i VS Code: teckenkodningen i statusfältet → Save with Encoding → UTF-8).',
   },
   'page-address': {
     what: 'Ett fält `slug`, som webbplatsen tar som sidans adress (`/fraga-doktorn/<slug>`) i stället för den som filens namn ger; eller två artiklar vars sidor får samma adress.',

@@ -161,6 +161,8 @@ export const en = {
   'site-unreadable': 'The site\'s list could not be read: {0} is too large or not a text file. Expected {1}. Checks that need it are off.',
   // files
   'file-binary': 'This is not a text file (it contains binary data): it cannot be an article.',
+  'file-utf16': 'This file is saved as UTF-16 (Windows calls it "Unicode"), and the site reads articles as UTF-8 only: it finds none of the fields, and its build fails. Save the file as UTF-8 (in VS Code: click the encoding in the status bar, then Save with Encoding → UTF-8).',
+  'file-saved-encoding': 'This file is saved as {0}, and the site reads articles as UTF-8 only: it will show å, ä, ö and other such characters as �. Save the file as UTF-8 (click {0} in the status bar, then Save with Encoding → UTF-8).',
   'file-unreadable': 'The file could not be read: {0}.',
   'file-no-permission': 'The file could not be read: you have no permission to read it.',
   'file-is-folder': 'This is a folder, not a file: name an article (a .md file), or use check for a whole folder.',

@@ -154,6 +154,8 @@ export const sv: Record<MessageKey, string> = {
   'site-bad-entry': 'Webbplatsens lista kunde inte läsas: posten på {0} saknar ett användbart `{1}`. Förväntat: {2}. Kontrollerna som behöver den är avstängda.',
   'site-unreadable': 'Webbplatsens lista kunde inte läsas: {0} är för stor eller ingen textfil. Förväntat: {1}. Kontrollerna som behöver den är avstängda.',
   'file-binary': 'Det här är ingen textfil (den innehåller binärdata): den kan inte vara en artikel.',
+  'file-utf16': 'Filen är sparad som UTF-16 (Windows kallar det "Unicode"), och webbplatsen läser bara artiklar i UTF-8: den hittar inga av fälten, och bygget stannar. Spara filen som UTF-8 (i VS Code: klicka på teckenkodningen i statusfältet och sedan Save with Encoding → UTF-8).',
+  'file-saved-encoding': 'Filen är sparad som {0}, och webbplatsen läser bara artiklar i UTF-8: den visar å, ä, ö och andra sådana tecken som �. Spara filen som UTF-8 (klicka på {0} i statusfältet och sedan Save with Encoding → UTF-8).',
   'file-unreadable': 'Filen kunde inte läsas: {0}.',
   'file-no-permission': 'Filen kunde inte läsas: du har inte behörighet att läsa den.',
   'file-is-folder': 'Det här är en mapp, inte en fil: ange en artikel (en .md-fil), eller använd check för en hel mapp.',

@@ -175,8 +175,12 @@ export interface ArticleService extends Disposable {
   unreadableProblem(u: Unreadable): Problem | undefined;
   /** The text parsed, once per version (cached while `version` is given and unchanged). */
   parse(path: string, text: string, version?: number): ParsedArticle;
-  /** The problems of a text at a path, against the corpus; cached per version, index revision and settings. */
-  check(path: string, text: string, version?: number): readonly Problem[];
+  /**
+   * The problems of a text at a path, against the corpus; cached per version, index revision and
+   * settings. `encoding`: what an editor will save the text in (VS Code's name, `utf8` …), when
+   * it knows; in another than UTF-8 the site reads other text, which a problem says.
+   */
+  check(path: string, text: string, version?: number, encoding?: string): readonly Problem[];
   /**
    * Asks the host about the files a text's images need, so that a `check` after it knows them
    * (without it, `check` leaves out what it does not know yet and fires an `images` change once it does).

@@ -99,7 +99,7 @@ function decoded(bytes: Uint8Array, stat: FileStat): ReadOutcome {
   // The stat may be stale (the file grew in between): the cap holds for what was read.
   if (bytes.length > MAX_ARTICLE_BYTES) return { ok: false, unreadable: { key: 'file-too-large', args: [MAX_ARTICLE_BYTES / 1024 / 1024] }, stat };
   const d = decodeArticle(bytes);
-  if (!d.ok) return { ok: false, unreadable: { key: 'file-binary', args: [] }, stat };
+  if (!d.ok) return { ok: false, unreadable: { key: d.reason === 'utf16' ? 'file-utf16' : 'file-binary', args: [] }, stat };
   return { ok: true, text: d.text, stat };
 }
 

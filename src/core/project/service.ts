@@ -12,6 +12,7 @@ import { publishBlockers } from '../workflow/publish';
 import { workflowState, type WorkflowState } from '../workflow/state';
 import type { Analysis, AnalyzeOptions, ArticleService, ArticleServiceInit, CheckFilesOptions, FileResult, ProjectChange } from './api';
 import { analyzeFile, checkBatch, type BatchService } from './batch';
+import { savedEncoding } from './decode';
 import { readArticleFile, type ReadOutcome, type Unreadable, type UnreadableFolder } from './read';
 import { Emitter } from './events';
 import type { CancellationToken, Disposable, FileStat } from './host';
@@ -52,7 +53,7 @@ class Service implements ArticleService {
   private readonly emitter = new Emitter<ProjectChange>();
   readonly onDidChange = this.emitter.event;
   private readonly parses = new Map<string, { version: number; text: string; parsed: ParsedArticle }>();
-  private readonly checks = new Map<string, { version: number; text: string; revision: number; images: number; generation: number; lang: Lang; problems: readonly Problem[] }>();
+  private readonly checks = new Map<string, { version: number; text: string; revision: number; images: number; generation: number; lang: Lang; encoding: string | undefined; problems: readonly Problem[] }>();
   private readonly images: ImageFiles;
   private readonly watchers: Disposable[] = [];
   /** The articles the last search listed as regular files (not links): read without a stat of their own. */
@@ -244,17 +245,36 @@ class Service implements ArticleService {
     return parsed;
   }
 
-  check(path: string, text: string, version?: number): readonly Problem[] {
+  check(path: string, text: string, version?: number, encoding?: string): readonly Problem[] {
     const lang = this.lang;
     const revision = this.index.revision;
     if (version !== undefined) {
       const hit = this.checks.get(path);
-      if (hit && hit.version === version && hit.text === text && hit.revision === revision && hit.images === this.images.revision && hit.generation === this.generation && hit.lang === lang) return hit.problems;
+      if (hit && hit.version === version && hit.text === text && hit.revision === revision && hit.images === this.images.revision && hit.generation === this.generation && hit.lang === lang && hit.encoding === encoding) return hit.problems;
     }
     const images = this.images.revision;
-    const problems = this.safeCheck(path, () => this.currentChecker().checkParsed(this.parse(path, text, version), path));
-    if (version !== undefined) this.checks.set(path, { version, text, revision, images, generation: this.generation, lang, problems });
+    const parsed = this.parse(path, text, version);
+    const checked = this.safeCheck(path, () => this.currentChecker().checkParsed(parsed, path));
+    const saved = this.savedEncodingProblem(parsed, encoding);
+    const problems = saved ? [saved, ...checked].sort((a, b) => a.start - b.start || a.end - b.end) : checked;
+    if (version !== undefined) this.checks.set(path, { version, text, revision, images, generation: this.generation, lang, encoding, problems });
     return problems;
+  }
+
+  /**
+   * An editor's text saved in an encoding other than UTF-8 is not what the site reads (see
+   * `savedEncoding`): the problem the same file would get from a check of it on disk, said in
+   * the editor's terms — an error for UTF-16, else `file-encoding` on the first letter the site
+   * would show as �. The text's other problems are those it has once saved as UTF-8.
+   */
+  private savedEncodingProblem(parsed: ParsedArticle, encoding: string | undefined): Problem | undefined {
+    const saved = savedEncoding(encoding, parsed.text);
+    if (!saved) return undefined;
+    if (saved.kind === 'utf16') return this.unreadableProblem({ key: 'file-utf16', args: [] });
+    const severity = severityOf('file-encoding', this.settings.config.rules);
+    if (!severity) return undefined;
+    const end = saved.at + (parsed.text.codePointAt(saved.at)! > 0xffff ? 2 : 1);
+    return { rule: 'file-encoding', severity, message: format(this.lang, 'file-saved-encoding', saved.label), range: parsed.lines.range(saved.at, end), start: saved.at, end };
   }
 
   /** One file's check never throws: a failure inside it becomes that file's own problem. */

@@ -207,7 +207,7 @@ export class ArticleWorkspace implements vscode.Disposable {
 
   /** Checks a document through its project model; the result is cached per version, corpus and settings. */
   check(doc: vscode.TextDocument): readonly Problem[] {
-    return this.serviceOf(doc.uri).check(pathOf(doc.uri), doc.getText(), doc.version);
+    return this.serviceOf(doc.uri).check(pathOf(doc.uri), doc.getText(), doc.version, doc.encoding);
   }
 
   /** What the Problems panel shows of a file's problems: all but the warnings the project's baseline knows. */

@@ -44,7 +44,7 @@ export async function runWorkflowStep(ws: ArticleWorkspace, action: WorkflowActi
   }
   const edits = result.edits;
   if (action === 'publish') {
-    const blockers = publishProblems(ws, uri, applyEdits(text, edits));
+    const blockers = publishProblems(ws, uri, applyEdits(text, edits), doc.encoding);
     if (blockers.length) {
       if (!silent) await showRefusal(doc, blockers);
       return false;
@@ -66,18 +66,19 @@ export async function runWorkflowStep(ws: ArticleWorkspace, action: WorkflowActi
 
 /** The problems that would stop Publish now: those of the article's text as it would be once published (as it is, when the step would refuse to edit it); undefined without a frontmatter. */
 export async function publishGate(ws: ArticleWorkspace, uri: vscode.Uri): Promise<Problem[] | undefined> {
-  const text = (await vscode.workspace.openTextDocument(uri)).getText();
+  const doc = await vscode.workspace.openTextDocument(uri);
+  const text = doc.getText();
   const r = statusEdits(text, 'publish');
-  if (r.ok) return publishProblems(ws, uri, applyEdits(text, r.edits));
+  if (r.ok) return publishProblems(ws, uri, applyEdits(text, r.edits), doc.encoding);
   // A step that refuses changes nothing: what stops it is in the text as it is (a YAML error, most often).
-  return r.reason === 'workflow-no-frontmatter' ? undefined : publishProblems(ws, uri, text);
+  return r.reason === 'workflow-no-frontmatter' ? undefined : publishProblems(ws, uri, text, doc.encoding);
 }
 
-/** The problems that stop publishing, checked on the text as it would be after publishing. */
-function publishProblems(ws: ArticleWorkspace, uri: vscode.Uri, after: string): Problem[] {
+/** The problems that stop publishing, checked on the text as it would be after publishing, saved in `encoding`. */
+function publishProblems(ws: ArticleWorkspace, uri: vscode.Uri, after: string, encoding: string): Problem[] {
   // The same check as the editor's diagnostics, on the text as it would be: the project's settings and corpus.
   const service = ws.serviceOf(uri);
-  return service.publishBlockers(service.check(pathOf(uri), after));
+  return service.publishBlockers(service.check(pathOf(uri), after, undefined, encoding));
 }
 
 async function showRefusal(doc: vscode.TextDocument, problems: Problem[]): Promise<void> {
